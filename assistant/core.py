@@ -1,0 +1,41 @@
+"""The assistant facade: what the CLI, the API and the eval runner talk to."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from assistant.catalog import Catalog, DocumentRecord
+from assistant.protocols import Answerer, Embedder, Retriever, Store
+from assistant.settings import Settings
+from assistant.types import Answer, Filters, Page, SearchHit
+
+
+@dataclass
+class Assistant:
+    settings: Settings
+    catalog: Catalog
+    store: Store
+    embedder: Embedder
+    retriever: Retriever
+    answerer: Answerer
+
+    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        answer = self.answerer.answer(question, filters)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
+        return self.retriever.search(query, k=k, filters=filters)
+
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        return self.catalog.documents(filters)
+
+    def page(self, doc_id: str, number: int) -> Page:
+        return self.catalog.page(doc_id, number)
+
+    def warm_up(self) -> None:
+        """Load the model and build the keyword index now rather than on the first question."""
+        self.embedder.embed_query("warm-up")
+        self.retriever.search("warm-up", k=1)

@@ -1,0 +1,143 @@
+"""The data that flows between the layers: documents, chunks, search hits, citations, answers.
+
+Plain frozen dataclasses so every layer (ingest, store, retrieval, API) speaks the same language
+without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What we know about one source document; `doc_id` is the PDF file stem."""
+
+    doc_id: str
+    municipality: str
+    title: str
+    year: int
+    period: str
+    doc_type: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One PDF page after cleaning; `number` is 1-based like PDF viewers count."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a piece of chunk text stands: character offsets [start, end) in a cleaned page text."""
+
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable unit: whole sentences of one section, or whole rows of one table.
+
+    `spans` point at the exact passages in the cleaned page texts; `also_on` lists the other pages
+    where the same paragraph is repeated (indexed once, found everywhere). For table chunks,
+    `table_header` and `unit` are repeated in every chunk of the table and `amounts_eur` holds
+    the amounts of its rows converted to euros.
+    """
+
+    id: str
+    doc_id: str
+    text: str
+    page_start: int
+    page_end: int
+    section: str = ""
+    kind: str = "text"  # "text" or "table"
+    spans: tuple[Span, ...] = ()
+    also_on: tuple[int, ...] = ()
+    table_header: str = ""
+    unit: str = ""
+    amounts_eur: tuple[float, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        own = range(self.page_start, self.page_end + 1)
+        return tuple(sorted(set(own) | set(self.also_on)))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A chunk as the retriever ranked it; `score` is the fused score (higher is better)."""
+
+    chunk: Chunk
+    score: float
+    dense_score: float | None = None
+    bm25_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verified source: `quote` is verbatim on `page` of `doc` (offsets into the cleaned page)."""
+
+    doc: str
+    page: int
+    quote: str
+    start: int = -1
+    end: int = -1
+    chunk_id: str = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on what may be retrieved; empty means no restriction."""
+
+    municipalities: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.municipalities or self.years or self.doc_types or self.docs)
+
+
+@dataclass
+class Answer:
+    """What a user gets back: short text with [n] markers, its citations, and the evidence used."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    retrieved: list[SearchHit] = field(default_factory=list)
+    latency_ms: float = 0.0
+    filters: Filters = field(default_factory=Filters)
+    table: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The result format of the eval contract (and of `beleid ask --json`)."""
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [
+                {"doc": c.doc, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end}
+                for c in self.citations
+            ],
+            "retrieved": [
+                {
+                    "doc": h.chunk.doc_id,
+                    "page_start": h.chunk.page_start,
+                    "page_end": h.chunk.page_end,
+                    "section": h.chunk.section,
+                    "text": h.chunk.text,
+                    "score": round(h.score, 6),
+                }
+                for h in self.retrieved
+            ],
+            "latency_ms": round(self.latency_ms, 1),
+            **({"table": self.table} if self.table else {}),
+        }
