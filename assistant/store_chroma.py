@@ -1,0 +1,169 @@
+"""Chunks and their vectors in Chroma: embedded and persisted under BELEID_HOME, or on a Chroma server.
+
+We always hand Chroma our own vectors (its default embedding function would download a model) and
+record the embedder's name and dimension on the collection, so an index is never queried with
+vectors from another model.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import EmbedderMismatchError
+from assistant.settings import Settings
+from assistant.types import Chunk, Span
+
+ADD_BATCH = 256  # Chroma caps the size of one add; small batches also keep memory flat
+
+
+class ChromaStore:
+    def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
+        self._settings = settings
+        self._embedder_name = embedder_name
+        self._dim = dim
+        self._collection: Any = None
+        self._lock = threading.Lock()
+
+    def _client(self) -> Any:
+        # Telemetry off before chromadb is imported: it reads the environment at import time.
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        logging.getLogger("chromadb.telemetry").setLevel(logging.CRITICAL)
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if self._settings.chroma_host:
+            return chromadb.HttpClient(
+                host=self._settings.chroma_host, port=self._settings.chroma_port, settings=chroma_settings
+            )
+        self._settings.chroma_path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(self._settings.chroma_path), settings=chroma_settings)
+
+    @property
+    def collection(self) -> Any:
+        with self._lock:
+            if self._collection is None:
+                collection = self._client().get_or_create_collection(
+                    self._settings.collection,
+                    embedding_function=None,
+                    metadata={"embedder": self._embedder_name, "dim": self._dim},
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+                meta = collection.metadata or {}
+                if meta.get("embedder") != self._embedder_name or int(meta.get("dim", -1)) != self._dim:
+                    raise EmbedderMismatchError(
+                        f"De index is gebouwd met embedder '{meta.get('embedder')}' "
+                        f"(dimensie {meta.get('dim')}), maar nu is '{self._embedder_name}' "
+                        f"(dimensie {self._dim}) ingesteld. Bouw de index opnieuw: "
+                        "`beleid ingest --rebuild`, of zet BELEID_EMBEDDING_MODEL terug."
+                    )
+                self._collection = collection
+            return self._collection
+
+    def reset(self) -> None:
+        """Drop the collection (used by a rebuild with another embedder)."""
+        with self._lock:
+            client = self._client()
+            if self._settings.collection in [c.name for c in client.list_collections()]:
+                client.delete_collection(self._settings.collection)
+            self._collection = None
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, version: str) -> None:
+        for start in range(0, len(chunks), ADD_BATCH):
+            batch = chunks[start : start + ADD_BATCH]
+            self.collection.add(
+                ids=[f"{version}:{c.id}" for c in batch],
+                embeddings=np.asarray(vectors[start : start + ADD_BATCH], dtype=np.float32),
+                documents=[c.text for c in batch],
+                metadatas=[_to_metadata(c, version) for c in batch],
+            )
+
+    def delete_version(self, version: str) -> None:
+        self.collection.delete(where={"version": version})
+
+    def versions(self) -> set[str]:
+        got = self.collection.get(include=["metadatas"])
+        return {m["version"] for m in got["metadatas"] or []}
+
+    def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]:
+        if not versions or k <= 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=k,
+            where=_version_filter(versions),
+            include=["documents", "metadatas", "distances"],
+        )
+        docs = result["documents"][0] if result["documents"] else []
+        metas = result["metadatas"][0] if result["metadatas"] else []
+        dists = result["distances"][0] if result["distances"] else []
+        # cosine distance -> similarity, so higher is better everywhere above the store
+        return [(_from_metadata(t, m), 1.0 - float(d)) for t, m, d in zip(docs, metas, dists, strict=True)]
+
+    def chunks(self, versions: Sequence[str]) -> list[Chunk]:
+        if not versions:
+            return []
+        got = self.collection.get(where=_version_filter(versions), include=["documents", "metadatas"])
+        chunks = [_from_metadata(t, m) for t, m in zip(got["documents"], got["metadatas"], strict=True)]
+        return sorted(chunks, key=lambda c: (c.doc_id, c.page_start, c.meta.get("order", 0)))
+
+    def count(self) -> int:
+        return int(self.collection.count())
+
+
+def _version_filter(versions: Sequence[str]) -> dict[str, Any]:
+    unique = sorted(set(versions))
+    return {"version": unique[0]} if len(unique) == 1 else {"version": {"$in": unique}}
+
+
+def _to_metadata(chunk: Chunk, version: str) -> dict[str, Any]:
+    meta = {
+        "version": version,
+        "chunk_id": chunk.id,
+        "doc_id": chunk.doc_id,
+        "page_start": chunk.page_start,
+        "page_end": chunk.page_end,
+        "section": chunk.section,
+        "kind": chunk.kind,
+        "spans": json.dumps([[s.page, s.start, s.end] for s in chunk.spans]),
+        "also_on": json.dumps(list(chunk.also_on)),
+        "table_header": chunk.table_header,
+        "unit": chunk.unit,
+        "amounts_eur": json.dumps(list(chunk.amounts_eur)),
+    }
+    # Document metadata is copied onto each chunk so a Chroma user can filter without our catalog.
+    for key, value in chunk.meta.items():
+        if isinstance(value, str | int | float | bool):
+            meta[key] = value
+    return meta
+
+
+_CHUNK_KEYS = {
+    "version", "chunk_id", "doc_id", "page_start", "page_end", "section", "kind", "spans",
+    "also_on", "table_header", "unit", "amounts_eur",
+}
+
+
+def _from_metadata(text: str, meta: dict[str, Any]) -> Chunk:
+    return Chunk(
+        id=str(meta["chunk_id"]),
+        doc_id=str(meta["doc_id"]),
+        text=text,
+        page_start=int(meta["page_start"]),
+        page_end=int(meta["page_end"]),
+        section=str(meta.get("section", "")),
+        kind=str(meta.get("kind", "text")),
+        spans=tuple(Span(int(p), int(s), int(e)) for p, s, e in json.loads(meta.get("spans", "[]"))),
+        also_on=tuple(int(p) for p in json.loads(meta.get("also_on", "[]"))),
+        table_header=str(meta.get("table_header", "")),
+        unit=str(meta.get("unit", "")),
+        amounts_eur=tuple(float(a) for a in json.loads(meta.get("amounts_eur", "[]"))),
+        meta={k: v for k, v in meta.items() if k not in _CHUNK_KEYS},
+    )

@@ -1,0 +1,237 @@
+"""`beleid ingest`: PDFs in, chunks with vectors in the store and pages in the catalog.
+
+Incremental: a document whose bytes, metadata and chunking settings are unchanged is skipped
+before any parsing or embedding. Atomic per document: the new version's chunks are written under
+a new version id, then the catalog switches to it in one transaction, then the old chunks go.
+A crash at any point leaves the catalog on the previous version; leftovers of an unfinished
+version are swept at the next run.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from assistant.catalog import Catalog
+from assistant.errors import BeleidError, IngestError
+from assistant.protocols import Embedder, Store
+from assistant.settings import Settings
+from assistant.types import Chunk, DocumentMeta
+from ingest.manifest import infer_metadata, load_manifest
+from ingest.parse import parse_document
+
+# Bump when parsing or chunking changes in a way that should re-ingest unchanged files.
+PIPELINE_VERSION = "1"
+
+ProgressFactory = Callable[[str, int], "Progress"]
+
+
+class Progress:
+    """What the pipeline reports to; the CLI plugs in a progress bar, tests and the API a no-op."""
+
+    def update(self, n: int) -> None:  # pragma: no cover - trivial
+        pass
+
+    def close(self) -> None:  # pragma: no cover - trivial
+        pass
+
+
+def no_progress(label: str, total: int) -> Progress:
+    return Progress()
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    embedded: int = 0  # passages embedded in this run: 0 for an unchanged corpus
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def collect_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, str]]]:
+    """Files named explicitly are taken whatever their extension (a non-PDF is then reported);
+    directories contribute the `*.pdf` files below them."""
+    files: list[Path] = []
+    failed: list[dict[str, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            failed.append({"file": str(path), "error": "bestand of map bestaat niet"})
+    return files, failed
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def version_id(sha256: str, meta: DocumentMeta, settings: Settings, embedder: Embedder) -> str:
+    """Changes when the file, its metadata, the chunking settings or the embedder change."""
+    fingerprint = "|".join(
+        [
+            PIPELINE_VERSION,
+            sha256,
+            repr(asdict(meta)),
+            embedder.name,
+            str(settings.chunk_target_words),
+            str(settings.chunk_max_words),
+            str(settings.chunk_overlap_sentences),
+            str(settings.table_rows_per_chunk),
+        ]
+    )
+    return hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
+
+
+@contextmanager
+def ingest_lock(home: Path) -> Iterator[None]:
+    """One writer at a time (CLI and API uploads may overlap); readers never wait."""
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "ingest.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class Ingestor:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        store: Store,
+        catalog: Catalog,
+        progress: ProgressFactory = no_progress,
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self.catalog = catalog
+        self.progress = progress
+
+    def run(self, paths: Sequence[Path], prune: bool = False) -> IngestReport:
+        started = time.perf_counter()
+        report = IngestReport()
+        files, report.failed = collect_pdfs(paths)
+        with ingest_lock(self.settings.home):
+            self._sweep_unpublished()
+            seen: dict[str, Path] = {}
+            for path in files:
+                try:
+                    self._ingest_file(path, seen, report)
+                except BeleidError as exc:
+                    report.failed.append({"file": str(path), "error": one_line(exc)})
+            if prune:
+                self._prune(report)
+        documents = self.catalog.documents()
+        report.documents = len(documents)
+        report.chunks = sum(d.chunk_count for d in documents)
+        report.seconds = round(time.perf_counter() - started, 2)
+        return report
+
+    def _ingest_file(self, path: Path, seen: dict[str, Path], report: IngestReport) -> None:
+        doc_id = path.stem
+        if doc_id in seen:
+            raise IngestError(f"dubbele document-id '{doc_id}': ook {seen[doc_id]}; hernoem een van beide")
+        seen[doc_id] = path
+        sha = file_sha256(path)
+        manifest = load_manifest(path.parent)
+        meta = manifest.get(doc_id)
+        live = {d.doc_id: d for d in self.catalog.documents()}
+        previous = live.get(doc_id)
+        if meta is not None:
+            version = version_id(sha, meta, self.settings, self.embedder)
+            if previous is not None and previous.version == version:
+                report.unchanged.append(doc_id)
+                return
+        parsed = parse_document(path, doc_id, self.settings)
+        if meta is None:
+            known = {d.meta.municipality for d in live.values()} | {m.municipality for m in manifest.values()}
+            meta = infer_metadata(path, parsed.pdf_meta, known)
+            version = version_id(sha, meta, self.settings, self.embedder)
+            if previous is not None and previous.version == version:
+                report.unchanged.append(doc_id)
+                return
+        chunks = [with_document_meta(c, meta, i) for i, c in enumerate(parsed.chunks)]
+        if not chunks:
+            raise IngestError("geen tekst gevonden om te indexeren")
+        self._embed_and_add(doc_id, chunks, version)
+        self.catalog.publish(meta, version, sha, str(path.resolve()), parsed.pages, len(chunks))
+        if previous is not None:
+            self.store.delete_version(previous.version)
+            report.updated.append(doc_id)
+        else:
+            report.added.append(doc_id)
+        report.embedded += len(chunks)
+
+    def _embed_and_add(self, doc_id: str, chunks: list[Chunk], version: str) -> None:
+        batch = max(1, self.settings.embed_batch_size)
+        bar = self.progress(doc_id, len(chunks))
+        try:
+            for start in range(0, len(chunks), batch):
+                part = chunks[start : start + batch]
+                vectors = self.embedder.embed_passages([embedding_text(c) for c in part])
+                self.store.add(part, vectors, version)
+                bar.update(len(part))
+        except BaseException:
+            # Not published, so invisible to readers; remove now rather than at the next sweep.
+            self.store.delete_version(version)
+            raise
+        finally:
+            bar.close()
+
+    def _sweep_unpublished(self) -> None:
+        live = {d.version for d in self.catalog.documents()}
+        for version in self.store.versions() - live:
+            self.store.delete_version(version)
+
+    def _prune(self, report: IngestReport) -> None:
+        for record in self.catalog.documents():
+            if not Path(record.path).exists():
+                self.catalog.remove(record.doc_id)
+                self.store.delete_version(record.version)
+                report.removed.append(record.doc_id)
+
+
+def with_document_meta(chunk: Chunk, meta: DocumentMeta, order: int) -> Chunk:
+    return replace(
+        chunk,
+        meta={
+            **chunk.meta,
+            "municipality": meta.municipality,
+            "title": meta.title,
+            "year": meta.year,
+            "period": meta.period,
+            "doc_type": meta.doc_type,
+            "order": order,
+        },
+    )
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """What the model sees: the section path and municipality give a short chunk its context."""
+    context = " ".join(x for x in (chunk.meta.get("municipality", ""), chunk.section) if x)
+    return f"{context}: {chunk.text}" if context else chunk.text
+
+
+def one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
