@@ -11,7 +11,7 @@ from assistant.store_chroma import ChromaStore
 
 
 def build_store(settings: Settings, embedder: Embedder) -> ChromaStore:
-    return ChromaStore(settings, embedder.name, embedder.dim)
+    return ChromaStore(settings, embedder)
 
 
 def build_assistant(

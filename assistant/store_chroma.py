@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import EmbedderMismatchError
+from assistant.protocols import Embedder
 from assistant.settings import Settings
 from assistant.types import Chunk, Span
 
@@ -24,10 +25,9 @@ ADD_BATCH = 256  # Chroma caps the size of one add; small batches also keep memo
 
 
 class ChromaStore:
-    def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
         self._settings = settings
-        self._embedder_name = embedder_name
-        self._dim = dim
+        self._embedder = embedder  # name and dimension are read when the collection is opened
         self._collection: Any = None
         self._lock = threading.Lock()
 
@@ -50,18 +50,19 @@ class ChromaStore:
     def collection(self) -> Any:
         with self._lock:
             if self._collection is None:
+                name, dim = self._embedder.name, self._embedder.dim
                 collection = self._client().get_or_create_collection(
                     self._settings.collection,
                     embedding_function=None,
-                    metadata={"embedder": self._embedder_name, "dim": self._dim},
+                    metadata={"embedder": name, "dim": dim},
                     configuration={"hnsw": {"space": "cosine"}},
                 )
                 meta = collection.metadata or {}
-                if meta.get("embedder") != self._embedder_name or int(meta.get("dim", -1)) != self._dim:
+                if meta.get("embedder") != name or int(meta.get("dim", -1)) != dim:
                     raise EmbedderMismatchError(
                         f"De index is gebouwd met embedder '{meta.get('embedder')}' "
-                        f"(dimensie {meta.get('dim')}), maar nu is '{self._embedder_name}' "
-                        f"(dimensie {self._dim}) ingesteld. Bouw de index opnieuw: "
+                        f"(dimensie {meta.get('dim')}), maar nu is '{name}' "
+                        f"(dimensie {dim}) ingesteld. Bouw de index opnieuw: "
                         "`beleid ingest --rebuild`, of zet BELEID_EMBEDDING_MODEL terug."
                     )
                 self._collection = collection

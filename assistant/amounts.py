@@ -1,0 +1,123 @@
+"""Dutch money amounts: parse `€ 1,2 mln`, `1.884` in a `x € 1.000` table, format `€ 1.884.000`.
+
+Dutch writes `.` for thousands and `,` for decimals; tables often state a unit once
+("bedragen x € 1.000") and then list bare numbers, so parsing takes a unit multiplier.
+Percentages are never euros.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number as Dutch documents write it: 1.884.000 / 1884 / 1,5 / -150 / 25.000,- / 4,5
+_NUMBER = r"[-−–]?\s?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–]?\s?\d+(?:,\d+)?"
+_SCALE_WORDS = {
+    "mld": 1e9,
+    "mrd": 1e9,
+    "miljard": 1e9,
+    "mln": 1e6,
+    "miljoen": 1e6,
+    "dzd": 1e3,
+    "duizend": 1e3,
+}
+_SCALE = r"(?:miljard|miljoen|mln\.?|mld\.?|mrd\.?|duizend|dzd\.?)"
+_EURO_BEFORE = re.compile(
+    rf"(?:€|EUR\b|euro\b)\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?:,-)?", re.IGNORECASE
+)
+_EURO_AFTER = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?\s*(?:euro\b|EUR\b)", re.IGNORECASE
+)
+# A bare number with a trailing ",-" is money in Dutch tables ("25.000,-").
+_DASH_MONEY = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER}),-(?!\d)")
+_PLAIN = re.compile(rf"^\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?\s*$", re.IGNORECASE)
+_UNIT = re.compile(r"x\s*€?\s*(?P<num>\d[\d .]*\d|\d)|(?P<word>miljard|miljoen|mln|duizend)", re.IGNORECASE)
+
+
+def _to_float(num: str) -> float | None:
+    text = num.replace(" ", "").replace("−", "-").replace("–", "-")
+    negative = text.startswith("-")
+    text = text.lstrip("-")
+    if "," in text:
+        whole, _, frac = text.partition(",")
+        text = whole.replace(".", "") + "." + frac
+    else:
+        text = text.replace(".", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return -value if negative else value
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    return _SCALE_WORDS.get(word.lower().rstrip("."), 1.0)
+
+
+def unit_multiplier(unit_text: str) -> float:
+    """The factor a table's unit line implies: `bedragen x € 1.000` -> 1000, `(x € 1 .000)` -> 1000.
+
+    Returns 1.0 when the text names no multiplier (plain `€`, or not money at all).
+    """
+    match = _UNIT.search(unit_text or "")
+    if not match:
+        return 1.0
+    if match.group("word"):
+        return _scale(match.group("word"))
+    # The stray space in "1 .000" is a PDF artefact; digits and dots are what count.
+    digits = re.sub(r"[ .]", "", match.group("num"))
+    return float(digits) if digits.isdigit() and int(digits) > 0 else 1.0
+
+
+def parse_amount(text: str, unit_multiplier: float = 1.0) -> float | None:
+    """Euros in `text` (one amount), or None when it is no amount (a percentage, a word, empty).
+
+    A bare number is taken as money in the given unit (table cells); a scale word
+    ("mln", "miljoen") overrides the unit.
+    """
+    if not text or "%" in text:
+        return None
+    for pattern in (_EURO_BEFORE, _EURO_AFTER, _DASH_MONEY):
+        match = pattern.search(text)
+        if match:
+            return _value(match, unit_multiplier if pattern is _DASH_MONEY else 1.0)
+    match = _PLAIN.match(text.replace(",-", ""))
+    if match:
+        return _value(match, unit_multiplier)
+    return None
+
+
+def _value(match: re.Match[str], unit: float) -> float | None:
+    value = _to_float(match.group("num"))
+    if value is None:
+        return None
+    scale = match.groupdict().get("scale")
+    return value * (_scale(scale) if scale else unit)
+
+
+def find_amounts(text: str) -> list[tuple[str, float]]:
+    """Every euro amount in running text, as (raw match, euros), in reading order.
+
+    Only explicit money counts here (`€`, `euro`, `25.000,-`): a bare number in prose is a count
+    or a year, not an amount.
+    """
+    found: list[tuple[int, int, str, float]] = []
+    for pattern in (_EURO_BEFORE, _EURO_AFTER, _DASH_MONEY):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e, _, _ in found):
+                continue
+            value = _value(match, 1.0)
+            if value is not None:
+                found.append((start, end, match.group().strip(), value))
+    return [(raw, value) for _, _, raw, value in sorted(found)]
+
+
+def format_eur(value: float) -> str:
+    """Dutch style: `€ 1.884.000`, `€ 1.884.000,50`, `-€ 150`."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    cents = round(value * 100) % 100
+    whole = f"{int(round(value * 100) // 100):,}".replace(",", ".")
+    return f"{sign}€ {whole}" + (f",{cents:02d}" if cents else "")

@@ -1,0 +1,33 @@
+"""Prompts and user-facing Dutch text live as files in `prompts/`; this reads them (once)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import PROJECT_ROOT
+
+DEFAULT_DIR = PROJECT_ROOT / "prompts"
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8").strip()
+
+
+def prompt(name: str, directory: Path = DEFAULT_DIR) -> str:
+    """The text of `prompts/<name>` (e.g. `refusal.txt`)."""
+    return _read(directory / name)
+
+
+def render(name: str, directory: Path = DEFAULT_DIR, **values: Any) -> str:
+    return prompt(name, directory).format(**values)
+
+
+@lru_cache(maxsize=8)
+def messages(directory: Path = DEFAULT_DIR) -> dict[str, str]:
+    """Short Dutch UI and CLI messages, keyed by name (`prompts/messages_nl.json`)."""
+    data: dict[str, str] = json.loads(_read(directory / "messages_nl.json"))
+    return data

@@ -1,0 +1,271 @@
+"""Dutch keyword terms for BM25.
+
+A term is a normalised (NFKC, lower case, no diacritics), stemmed word that is not a stop word, or
+a number. Two things make keyword search forgiving, both driven by the `Lexicon` of the indexed
+corpus: compounds are split into known parts on both sides ("schuldhulpverlening" also yields
+"schuld", "hulp", "schuldhulp"), and a query word the corpus does not know is mapped to the
+nearest known terms ("jeugdhlup" finds "jeugdhulp").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords_nl.txt"
+
+# The classic Dutch Porter stemmer. Snowball's newer "dutch" strips the ge- prefix, which also
+# mangles content words ("gezondheid" -> "zon", "gezin" -> "zin").
+STEMMER = "dutch_porter"
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_BROKEN_WORD = re.compile(r"(\w)-\s*\n\s*(\w)")
+_LINKERS = ("s", "en", "e")  # Dutch linking sounds between compound parts: gezondheid-s-zorg
+
+MIN_PART = 4  # shorter compound parts match too much ("ouder" in "schouder")
+MIN_COMPOUND = 8
+_stem_lock = threading.Lock()
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, diacritics removed ("geïndiceerde" == "geindiceerde"), hyphenation joined."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = _BROKEN_WORD.sub(r"\1\2", text).casefold()
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Normalised words and numbers, nothing dropped."""
+    return _TOKEN.findall(normalize(text))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.Stemmer:
+    return snowballstemmer.stemmer(STEMMER)
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    # Snowball stemmers keep state in the instance: one caller at a time.
+    with _stem_lock:
+        return str(_stemmer().stemWord(word))
+
+
+def number_terms(number: str) -> list[str]:
+    """"1.605" also as "1605" (thousands separators differ per writer); "12,6" also as "12.6"."""
+    terms = [number]
+    if _THOUSANDS.fullmatch(number):
+        terms.append(re.sub(r"[.,]", "", number))
+    if _DECIMAL_COMMA.fullmatch(number):
+        terms.append(number.replace(",", "."))
+    return terms
+
+
+def base_terms(text: str) -> list[str]:
+    """Stemmed words without stop words, and numbers; no compound parts yet."""
+    stops = stopwords()
+    terms: list[str] = []
+    for token in _TOKEN.findall(normalize(text)):
+        if token[0].isdigit():
+            terms.extend(number_terms(token))
+        elif len(token) > 1 and token not in stops:
+            terms.append(stem(token))
+    return terms
+
+
+class Lexicon:
+    """The terms of an indexed corpus: splits compounds into known parts and repairs typos.
+
+    Built once per index from the base terms of all chunks; read-only afterwards except for its
+    caches, which are filled under a lock so one lexicon can serve many threads.
+    """
+
+    def __init__(self, term_counts: Mapping[str, int]) -> None:
+        self._counts = dict(term_counts)
+        self._words = frozenset(t for t in self._counts if not t[0].isdigit())
+        self._lock = threading.Lock()
+        self._parts_cache: dict[str, tuple[str, ...]] = {}
+        self._deletes: dict[str, list[str]] | None = None
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._counts
+
+    def count(self, term: str) -> int:
+        return self._counts.get(term, 0)
+
+    def _known(self, piece: str) -> str | None:
+        """The indexed form of a compound part, if the corpus knows it.
+
+        Pieces are looked up as they are, not stemmed: stemming every substring of every long
+        word costs seconds per thousand chunks, and Dutch compounds join stem-like forms anyway.
+        """
+        return piece if len(piece) >= MIN_PART and piece in self._words else None
+
+    def parts(self, term: str) -> tuple[str, ...]:
+        """Known parts of a compound and the known runs of adjacent parts, without `term` itself."""
+        if len(term) < MIN_COMPOUND or not term.isalpha():
+            return ()
+        with self._lock:
+            cached = self._parts_cache.get(term)
+        if cached is not None:
+            return cached
+        found = self._split(term)
+        with self._lock:
+            if len(self._parts_cache) > 200_000:
+                self._parts_cache.clear()
+            self._parts_cache[term] = found
+        return found
+
+    def _split(self, term: str) -> tuple[str, ...]:
+        n = len(term)
+        # best[i]: fewest parts covering term[:i]; cuts[i]: (start, end of core) of the last part.
+        best: list[int | None] = [0] + [None] * n
+        cuts: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+        for end in range(MIN_PART, n + 1):
+            for start in range(0, end - MIN_PART + 1):
+                prev = best[start]
+                if prev is None or (start == 0 and end == n):
+                    continue
+                for core_end in self._core_ends(term, start, end, final=end == n):
+                    if self._known(term[start:core_end]) and (best[end] is None or prev + 1 < best[end]):
+                        best[end] = prev + 1
+                        cuts[end] = (start, core_end)
+        if best[n] is None:
+            return ()
+        spans: list[tuple[int, int]] = []
+        pos = n
+        while pos > 0:
+            start, core_end = cuts[pos]
+            spans.append((start, core_end))
+            pos = start
+        spans.reverse()
+        found: list[str] = []
+        # Runs of adjacent parts ("schuldhulp" in "schuldhulpverlening") when the corpus knows them.
+        for i in range(len(spans)):
+            for j in range(i, len(spans)):
+                if i == 0 and j == len(spans) - 1:
+                    continue
+                known = self._known(term[spans[i][0] : spans[j][1]])
+                if known and known not in found:
+                    found.append(known)
+        return tuple(found)
+
+    @staticmethod
+    def _core_ends(term: str, start: int, end: int, final: bool) -> Iterator[int]:
+        yield end
+        if final:
+            return
+        for linker in _LINKERS:
+            if term.endswith(linker, start, end) and end - len(linker) - start >= MIN_PART:
+                yield end - len(linker)
+
+    def corrections(self, term: str, limit: int = 2) -> tuple[str, ...]:
+        """Known words within a small edit distance of an unknown `term`, most frequent first."""
+        if len(term) < 4 or not term.isalpha():
+            return ()
+        max_distance = 1 if len(term) < 8 else 2
+        deletes = self._delete_index()
+        candidates: set[str] = set()
+        for variant in _deletions(term):
+            candidates.update(deletes.get(variant, ()))
+        scored = []
+        for candidate in candidates:
+            if abs(len(candidate) - len(term)) > max_distance:
+                continue
+            distance = edit_distance(term, candidate, max_distance)
+            if distance <= max_distance:
+                scored.append((distance, -self._counts[candidate], candidate))
+        scored.sort()
+        if not scored:
+            return ()
+        nearest = scored[0][0]
+        return tuple(c for d, _, c in scored if d == nearest)[:limit]
+
+    def _delete_index(self) -> dict[str, list[str]]:
+        # Symmetric-delete lookup (SymSpell): words sharing a one-letter deletion are within two
+        # edits. Built on the first typo, not at index time: most queries never need it.
+        with self._lock:
+            if self._deletes is None:
+                index: dict[str, list[str]] = {}
+                for word in self._words:
+                    if len(word) >= 3 and word.isalpha():
+                        for variant in _deletions(word):
+                            index.setdefault(variant, []).append(word)
+                self._deletes = index
+            return self._deletes
+
+    def document_terms(self, base: Sequence[str]) -> list[str]:
+        """Base terms plus the known parts of the compounds among them."""
+        terms = list(base)
+        for term in base:
+            terms.extend(self.parts(term))
+        return terms
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        """Weighted terms for a query: known words, compound parts, and typo repairs."""
+        weights: dict[str, float] = {}
+
+        def add(term: str, weight: float) -> None:
+            weights[term] = max(weights.get(term, 0.0), weight)
+
+        for term in base_terms(text):
+            known = term in self._counts
+            if known:
+                add(term, 1.0)
+            parts = self.parts(term)
+            for part in parts:
+                # A part of a known compound is a looser match than the compound itself.
+                add(part, 0.5 if known else 1.0)
+            if not known and not parts:
+                for fixed in self.corrections(term):
+                    add(fixed, 0.8)
+                    for part in self.parts(fixed):
+                        add(part, 0.4)
+        return weights
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance (transpositions count once); > `limit` means far."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def count_terms(documents: Iterable[Sequence[str]]) -> dict[str, int]:
+    """Document frequency of each term, for building a `Lexicon`."""
+    counts: dict[str, int] = {}
+    for terms in documents:
+        for term in set(terms):
+            counts[term] = counts.get(term, 0) + 1
+    return counts

@@ -1,0 +1,172 @@
+"""The `beleid` command: the one place that wires core, ingestion, evaluation and the server."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from assistant.errors import BeleidError
+from assistant.settings import Settings
+from assistant.types import Answer, Filters, SearchHit
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Beleidsassistent: vragen over beleidsdocumenten.")
+console = Console()
+err = Console(stderr=True)
+
+MunicipalityOpt = Annotated[list[str] | None, typer.Option("--municipality", "-m", help="Gemeente (herhaalbaar)")]
+YearOpt = Annotated[list[int] | None, typer.Option("--year", "-y", help="Jaar (herhaalbaar)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON")]
+
+
+def _filters(municipality: list[str] | None, year: list[int] | None, doc: list[str] | None = None) -> Filters:
+    return Filters(municipalities=tuple(municipality or ()), years=tuple(year or ()), docs=tuple(doc or ()))
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]Fout:[/red] {exc}")
+    raise typer.Exit(2)
+
+
+class _Bar:
+    def __init__(self, label: str, total: int) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=total, desc=label[:40], unit="chunk", leave=False, file=sys.stderr)
+
+    def update(self, n: int) -> None:
+        self._bar.update(n)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="PDF-bestanden of mappen (standaard: corpus/)")] = None,
+    prune: Annotated[bool, typer.Option("--prune", help="Verwijder documenten waarvan het bestand weg is")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Gooi de index weg en bouw opnieuw")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Lees PDF's, knip ze in passages en indexeer ze (incrementeel)."""
+    from assistant.catalog import Catalog
+    from assistant.embedders import make_embedder
+    from assistant.factory import build_store
+    from ingest.pipeline import Ingestor, no_progress
+
+    settings = Settings()
+    embedder = make_embedder(settings)
+    store = build_store(settings, embedder)
+    if rebuild:
+        store.reset()
+        settings.catalog_path.unlink(missing_ok=True)
+    catalog = Catalog(settings.catalog_path)
+    progress: Any = no_progress if as_json or not sys.stderr.isatty() else _Bar
+    try:
+        report = Ingestor(settings, embedder, store, catalog, progress=progress).run(
+            paths or [settings.corpus_dir], prune=prune
+        )
+    except BeleidError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        data = report.to_json()
+        data.pop("embedded", None)
+        for key in ("added", "updated", "unchanged", "removed"):
+            data[key] = len(data[key])  # type: ignore[arg-type]
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        table = Table(title="Ingest")
+        for column in ("toegevoegd", "bijgewerkt", "ongewijzigd", "verwijderd", "mislukt", "documenten", "chunks", "sec"):
+            table.add_column(column, justify="right")
+        table.add_row(
+            *map(str, (len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
+                       len(report.failed), report.documents, report.chunks, report.seconds))
+        )
+        console.print(table)
+        for failure in report.failed:
+            console.print(f"[red]✗[/red] {failure['file']}: {failure['error']}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_hits(hits: list[SearchHit]) -> None:
+    table = Table(show_lines=False)
+    for column in ("#", "score", "document", "pagina", "sectie", "tekst"):
+        table.add_column(column)
+    for rank, hit in enumerate(hits, 1):
+        c = hit.chunk
+        pages = f"{c.page_start}" if c.page_start == c.page_end else f"{c.page_start}-{c.page_end}"
+        table.add_row(str(rank), f"{hit.score:.4f}", c.doc_id, pages, c.section[:40], c.text[:160].replace("\n", " "))
+    console.print(table)
+
+
+@app.command()
+def search(
+    query: str,
+    municipality: MunicipalityOpt = None,
+    year: YearOpt = None,
+    k: Annotated[int, typer.Option("--k", help="Aantal resultaten")] = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Zoek passages (hybride: dense + BM25)."""
+    from assistant.factory import build_assistant
+
+    try:
+        hits = build_assistant().search(query, k=k, filters=_filters(municipality, year))
+    except BeleidError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        print(json.dumps(Answer(query, "", False, retrieved=hits).to_json()["retrieved"], ensure_ascii=False))
+    else:
+        _print_hits(hits)
+
+
+def print_answer(answer: Answer) -> None:
+    style = "yellow" if answer.refused else "green"
+    console.print(f"[{style}]{answer.text}[/{style}]")
+    if answer.table:
+        table = Table()
+        for column in answer.table[0]:
+            table.add_column(str(column))
+        for row in answer.table:
+            table.add_row(*(str(v) for v in row.values()))
+        console.print(table)
+    for n, c in enumerate(answer.citations, 1):
+        console.print(f"  [{n}] {c.doc}, p. {c.page}: “{c.quote}”")
+    console.print(f"[dim]{answer.latency_ms:.0f} ms[/dim]")
+
+
+@app.command()
+def ask(
+    question: str,
+    municipality: MunicipalityOpt = None,
+    year: YearOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Stel een vraag; het antwoord noemt voor elke bewering de bron."""
+    from assistant.factory import build_assistant
+
+    try:
+        answer = build_assistant().ask(question, _filters(municipality, year))
+    except BeleidError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print_answer(answer)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Read a PDF's text layer with pypdf, turning every way it can fail into a typed, actionable error."""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import CorruptPdfError, EncryptedPdfError, NoTextLayerError, NotAPdfError
+
+# A page "has text" when it holds a few real words; scanned pages yield nothing or stray glyphs.
+_MIN_WORDS_PER_TEXT_PAGE = 5
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs and warns about every small spec violation; real PDFs are full of them."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
+    """Raw pypdf text of every page (one string a page) and the PDF's title/author/subject.
+
+    Raises NotAPdfError, EncryptedPdfError, CorruptPdfError or NoTextLayerError with a one-line
+    message that says what to do.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError as exc:
+        raise NotAPdfError(f"{path.name}: kan het bestand niet lezen ({exc.strerror})") from exc
+    if b"%PDF-" not in head:
+        raise NotAPdfError(f"{path.name}: geen PDF (begint niet met %PDF) - lever een PDF-bestand aan")
+
+    from pypdf import PdfReader  # imported here: keeps `import ingest` cheap
+    from pypdf.errors import PdfReadError
+
+    with _quiet_pypdf():
+        try:
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                _decrypt(reader, path)
+            texts = [_page_text(page) for page in reader.pages]
+            meta = _metadata(reader)
+        except (EncryptedPdfError, NotAPdfError):
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                AssertionError, OSError, RecursionError, NotImplementedError) as exc:
+            if "encrypt" in str(exc).lower() or "decrypt" in str(exc).lower():
+                raise EncryptedPdfError(_encrypted_message(path)) from exc
+            raise CorruptPdfError(
+                f"{path.name}: PDF is beschadigd ({type(exc).__name__}: {str(exc)[:80]}) - "
+                "sla hem opnieuw op als PDF of herstel hem (bijv. met qpdf)"
+            ) from exc
+    if not texts:
+        raise CorruptPdfError(f"{path.name}: PDF heeft geen pagina's - exporteer het document opnieuw")
+    if not any(len(_WORD.findall(t)) >= _MIN_WORDS_PER_TEXT_PAGE for t in texts):
+        raise NoTextLayerError(
+            f"{path.name}: geen tekstlaag - de PDF is gescand; OCR is nodig (bijv. ocrmypdf)"
+        )
+    return texts, meta
+
+
+def _encrypted_message(path: Path) -> str:
+    return f"{path.name}: PDF is beveiligd met een wachtwoord - lever een onbeveiligde versie aan"
+
+
+def _decrypt(reader: Any, path: Path) -> None:
+    # Many "encrypted" PDFs only restrict printing/copying and open with the empty password.
+    try:
+        ok = reader.decrypt("")
+    except Exception as exc:  # pypdf raises several types, e.g. for missing crypto backends
+        raise EncryptedPdfError(_encrypted_message(path)) from exc
+    if not ok:
+        raise EncryptedPdfError(_encrypted_message(path))
+
+
+def _page_text(page: Any) -> str:
+    text = page.extract_text()
+    return text if isinstance(text, str) else ""
+
+
+def _metadata(reader: Any) -> dict[str, str]:
+    info = reader.metadata or {}
+    out: dict[str, str] = {}
+    for key in ("title", "author", "subject"):
+        value = info.get(f"/{key.capitalize()}")
+        if value is not None and str(value).strip():
+            out[key] = str(value).strip()
+    return out
