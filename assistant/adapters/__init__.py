@@ -1,0 +1,1 @@
+"""Adapters that let our components plug into third-party frameworks."""

@@ -1,0 +1,123 @@
+"""Filters a question implies: the municipalities it names and, cautiously, a document year.
+
+A wrong filter hides the answer, so detection errs on the side of not filtering: a year only
+counts when it names a document ("beleidsplan 2022", "begroting 2020") that exists, never when it
+is the subject of the question ("doel voor 2024").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from assistant.catalog import matches
+from assistant.tokenize import edit_distance, normalize
+from assistant.types import DocumentMeta, Filters
+
+# Endings of adjectives, possessives and inhabitants: Almelose, Almelo's, Hengeloërs, Leusdenaren.
+_NAME_ENDINGS = ("", "s", "se", "ers", "er", "aren", "aar", "naren", "naar", "ner", "ners")
+_TYPO_MIN_LENGTH = 6  # shorter names are too close to ordinary words to forgive a typo
+
+# Words that name a policy document; a year right after one (within a few words) dates it.
+_DOCUMENT_WORDS = (
+    "plan", "programma", "begroting", "nota", "kader", "review", "rapportage", "verslag",
+    "rekening", "visie", "agenda", "monitor", "notitie", "koers", "evaluatie", "document",
+    "strategie", "beleid", "kadernota", "budget", "budget", "report", "policy",
+)  # fmt: skip
+_WINDOW = 4  # words between the document word and its year ("beleidsplan sociaal domein 2022")
+# A year right after one of these is what the question is about, not the document's date.
+_SUBJECT_MARKERS = frozenset(
+    {"voor", "tot", "tegen", "na", "sinds", "vanaf", "per", "eind", "begin", "medio", "in", "tm", "en", "of"}
+)
+_WORD = re.compile(r"\d{4}(?:\s*[-/]\s*\d{2,4})?|[^\W\d_]+|\d+")
+_YEAR = re.compile(r"(20[0-3]\d)")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The question as asked, the filters to apply, and what was detected (for display)."""
+
+    question: str
+    filters: Filters
+    detected: Filters
+
+
+def detect_municipalities(question: str, names: Sequence[str]) -> tuple[str, ...]:
+    """Names from `names` the question mentions, in the catalog's spelling and question order."""
+    tokens = _WORD.findall(normalize(question))
+    found: list[tuple[int, str]] = []
+    for name in dict.fromkeys(names):
+        parts = _WORD.findall(normalize(name))
+        if not parts:
+            continue
+        position = _find_name(tokens, parts)
+        if position is not None:
+            found.append((position, name))
+    return tuple(name for _, name in sorted(found))
+
+
+def _find_name(tokens: Sequence[str], parts: Sequence[str]) -> int | None:
+    span = len(parts)
+    for i in range(len(tokens) - span + 1):
+        window = tokens[i : i + span]
+        if window[:-1] == list(parts[:-1]) and _is_name_form(window[-1], parts[-1]):
+            return i
+    # "Rijssen-Holten" typed as one word.
+    if span > 1:
+        joined = "".join(parts)
+        for i, token in enumerate(tokens):
+            if _is_name_form(token, joined):
+                return i
+    return None
+
+
+def _is_name_form(token: str, name: str) -> bool:
+    for ending in _NAME_ENDINGS:
+        if ending and not token.endswith(ending):
+            continue
+        stem = token[: len(token) - len(ending)] if ending else token
+        if stem == name:
+            return True
+        if len(name) >= _TYPO_MIN_LENGTH and edit_distance(stem, name, 1) <= 1:
+            return True
+    return False
+
+
+def detect_years(question: str, documents: Sequence[DocumentMeta]) -> tuple[int, ...]:
+    """Years that date a document named in the question and match an existing document."""
+    tokens = _WORD.findall(normalize(question))
+    years: list[int] = []
+    for i, token in enumerate(tokens):
+        match = _YEAR.match(token)
+        if not match or (i > 0 and tokens[i - 1] in _SUBJECT_MARKERS):
+            continue
+        before = tokens[max(0, i - _WINDOW) : i]
+        if not any(word.endswith(_DOCUMENT_WORDS) or word in _DOCUMENT_WORDS for word in before):
+            continue
+        year = int(match.group(1))
+        if year not in years and any(matches(d, Filters(years=(year,))) for d in documents):
+            years.append(year)
+    return tuple(years)
+
+
+def parse_query(
+    question: str, documents: Sequence[DocumentMeta], explicit: Filters | None = None
+) -> ParsedQuery:
+    """Detected filters, with each field the caller gave explicitly taking precedence."""
+    names = [d.municipality for d in documents if d.municipality]
+    municipalities = detect_municipalities(question, names)
+    in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]
+    detected = Filters(municipalities=municipalities, years=detect_years(question, in_scope))
+    return ParsedQuery(question, merge_filters(explicit, detected), detected)
+
+
+def merge_filters(explicit: Filters | None, detected: Filters) -> Filters:
+    """Field by field: what the caller set wins, detection fills the rest."""
+    if explicit is None:
+        return detected
+    return replace(
+        explicit,
+        municipalities=explicit.municipalities or detected.municipalities,
+        years=explicit.years or detected.years,
+    )

@@ -1,0 +1,192 @@
+"""Clean pypdf page texts without ever changing what the words say.
+
+Every edit here keeps the cleaned text verifiable against the raw page with the scorer's
+`quote_on` (NFKC, collapsed whitespace, joined hyphenation, compact fallback): we only delete
+running headers/footers and markup, join hyphenated line ends, normalise ligatures, bullets and
+whitespace, and insert line breaks. Words are never reordered or rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from assistant.types import Page
+
+# Lines looked at for running headers/footers at each end of a page.
+_EDGE_LINES = 3
+# A line is a running header/footer when it stands at a page edge on this share of the pages.
+_REPEAT_SHARE = 0.5
+_MIN_REPEAT_PAGES = 3
+
+_BULLET_CHARS = "\x7f•▪●◦■□▫‣⁃∙·–—-*"
+_BULLET_LINE = re.compile(rf"^(?:[{re.escape(_BULLET_CHARS)}]\s*)+(?=\S|$)")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?"
+    r"|\d+\s*(?:/|van|of)\s*\d+"
+    r"|[-–]\s*\d+\s*[-–])$",
+    re.IGNORECASE,
+)
+_HTML_P = re.compile(r"</?p\s*>|</?p$|^>", re.IGNORECASE)
+# A heading glued to its first sentence: "2.3 Werk en inkomenDe gemeente ..."
+_NUMBERED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|Hoofdstuk \d+|Bijlage [IVX\d]+:?)\s+[A-Z]")
+_GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ])")
+# A year glued to a numbered heading: "december 20161. Inleiding".
+_YEAR_GLUE = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.\s+[A-Z][a-z])")
+_HYPHEN_END = re.compile(r"(\w+)-$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x9f\u200c-\u200f\ufeff]")
+
+
+def clean_pages(raw: list[str]) -> list[Page]:
+    """One cleaned Page per raw page text (1-based numbers), in order."""
+    pages = [_normalise_lines(text) for text in raw]
+    repeated = _repeated_edge_lines(pages)
+    out: list[Page] = []
+    for index, lines in enumerate(pages):
+        lines = _strip_edges(lines, repeated, index + 1)
+        lines = _merge_lone_bullets(lines)
+        lines = _join_hyphenated(lines)
+        lines = [part for line in lines for part in _split_glued(line)]
+        out.append(Page(number=index + 1, text="\n".join(_squeeze_blank(lines))))
+    return out
+
+
+def _normalise_lines(text: str) -> list[str]:
+    text = text.replace("\u00ad", "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for raw_line in text.split("\n"):
+        # The bullet glyph pypdf gives for Symbol-font bullets is DEL; map it before dropping controls.
+        line = raw_line.replace("\x7f", "•")
+        line = unicodedata.normalize("NFKC", _CONTROL.sub("", line))
+        line = _HTML_P.sub(" ", line)
+        line = _SPACES.sub(" ", line).strip()
+        lines.append(_normalise_bullet(line))
+    return lines
+
+
+def _normalise_bullet(line: str) -> str:
+    match = _BULLET_LINE.match(line)
+    if not match:
+        return line
+    marker = match.group()
+    rest = line[match.end():]
+    # "-150" or "–5" is a number, "--" and "-- 2" are not bullets we can be sure of; a bullet is
+    # a marker followed by a space (or nothing: a lone bullet whose text is on the next line).
+    if rest and not marker[-1].isspace() and marker.strip() in "-–—":
+        return line
+    if marker.strip() == "*" and rest:
+        return line  # footnote markers ("* Deze stelpost ...") are text, not bullets
+    return "- " + rest if rest else "-"
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def _repeated_edge_lines(pages: list[list[str]]) -> set[str]:
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        body = [line for line in lines if line]
+        edges = body[:_EDGE_LINES] + body[-_EDGE_LINES:]
+        counts.update({_edge_key(line) for line in edges})
+    need = max(_MIN_REPEAT_PAGES, int(len(pages) * _REPEAT_SHARE + 0.5))
+    return {key for key, n in counts.items() if n >= need and key.strip("#| ")}
+
+
+def _is_running(line: str, repeated: set[str], page_number: int) -> bool:
+    if _edge_key(line) in repeated or _PAGE_NUMBER.match(line):
+        return True
+    # A bare number at the very edge is only a page number when it is this page's number.
+    return line.isdigit() and int(line) == page_number
+
+
+def _strip_edges(lines: list[str], repeated: set[str], page_number: int) -> list[str]:
+    start, end = 0, len(lines)
+    for _ in range(_EDGE_LINES):
+        while start < end and not lines[start]:
+            start += 1
+        if start < end and _is_running(lines[start], repeated, page_number):
+            start += 1
+    for _ in range(_EDGE_LINES):
+        while end > start and not lines[end - 1]:
+            end -= 1
+        if end > start and _is_running(lines[end - 1], repeated, page_number):
+            end -= 1
+    return lines[start:end]
+
+
+def _merge_lone_bullets(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    pending = False
+    for line in lines:
+        if line == "-":
+            pending = True
+            continue
+        if pending and line:
+            line = "- " + line.removeprefix("- ")
+            pending = False
+        out.append(line)
+    if pending:
+        out.append("-")
+    return out
+
+
+def _join_hyphenated(lines: list[str]) -> list[str]:
+    """Join "ondersteu-" + "ning" into one line; keep the hyphen of compounds like "Wmo-loket"."""
+    out: list[str] = []
+    for line in lines:
+        if out and line and line[0].islower() and not line.startswith("- "):
+            prev = out[-1]
+            match = _HYPHEN_END.search(prev)
+            if match and not prev.endswith(" -") and not prev.endswith("|"):
+                left = match.group(1)
+                first_word = line.split(" ", 1)[0]
+                out[-1] = prev[:-1] + ("-" if _keeps_hyphen(left, first_word) else "") + line
+                continue
+        out.append(line)
+    return out
+
+
+def _keeps_hyphen(left: str, right_word: str) -> bool:
+    # "Wmo-loket", "GGZ-", "VN-verdrag": an acronym or capitalised stem keeps its hyphen;
+    # "jeugd-\nsport- en cultuurfonds" is an enumeration of compounds, not a broken word.
+    short_capital = left[:1].isupper() and len(left) <= 4
+    return short_capital or any(c.isdigit() for c in left) or right_word.endswith("-")
+
+
+def _split_glued(line: str) -> list[str]:
+    line = _YEAR_GLUE.sub("\n", line)
+    parts = line.split("\n")
+    out: list[str] = []
+    for part in parts:
+        out.extend(_split_heading_glue(part))
+    return out
+
+
+def _split_heading_glue(line: str) -> list[str]:
+    """"2.3 Werk en inkomenDe gemeente ..." -> heading and body on their own lines.
+
+    Only for a numbered/labelled start and a short left part: CamelCase names elsewhere
+    ("PvdA", "SamenDoen") must stay intact.
+    """
+    if not _NUMBERED_START.match(line):
+        return [line]
+    for match in _GLUE.finditer(line):
+        left, right = line[: match.start()], line[match.start():]
+        if 2 <= len(left.split()) <= 10 and len(right.split()) >= 3:
+            return [left, right]
+        break
+    return [line]
+
+
+def _squeeze_blank(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
