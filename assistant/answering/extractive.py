@@ -18,7 +18,9 @@ from assistant.answering.verify import trim_quote, verify
 from assistant.catalog import Catalog
 from assistant.nlp import sentence_spans
 from assistant.prompts import prompt
+from assistant.protocols import Retriever
 from assistant.settings import Settings
+from assistant.tokenize import base_terms
 from assistant.types import Answer, Chunk, Citation, Filters, SearchHit
 
 _NUMBER = re.compile(r"\d")
@@ -26,7 +28,6 @@ _PERCENT = re.compile(r"\d\s?%")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]?|[-•▪*]|[a-z][.)])\s+\S")
 
-Terms = Callable[[str], list[str]]
 Idf = Callable[[str], float]
 
 
@@ -56,20 +57,27 @@ class Evidence:
 
 class ExtractiveAnswerer:
     def __init__(
-        self,
-        settings: Settings,
-        retriever: object,
-        catalog: Catalog,
-        terms: Terms,
-        idf: Idf,
-        candidate_chunks: int = 6,
+        self, settings: Settings, retriever: Retriever, catalog: Catalog, candidate_chunks: int = 6
     ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.catalog = catalog
-        self.terms = terms
-        self.idf = idf
         self.candidate_chunks = candidate_chunks
+
+    def _vocabulary(self) -> tuple[Callable[[str], list[str]], Callable[[str], dict[str, float]], Idf]:
+        """Term functions sharing the keyword index's lexicon (compound parts, typo repair, idf),
+        or plain stemmed terms when the retriever has no keyword index."""
+        index_of = getattr(self.retriever, "keyword_index", None)
+        if index_of is None:
+            return base_terms, lambda q: dict.fromkeys(base_terms(q), 1.0), lambda t: 1.0
+        index = index_of()
+        lexicon, n = index.lexicon, max(1, len(index.chunks))
+
+        def idf(term: str) -> float:
+            df = lexicon.count(term)
+            return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+        return (lambda text: lexicon.document_terms(base_terms(text))), lexicon.query_terms, idf
 
     # -- retrieval ---------------------------------------------------------------------------
     def _retrieve(self, question: str, filters: Filters | None) -> tuple[list[SearchHit], Filters]:
@@ -95,7 +103,7 @@ class ExtractiveAnswerer:
         return Answer(question, text, False, citations=citations, retrieved=hits, filters=applied)
 
     # -- selection ---------------------------------------------------------------------------
-    def units(self, hits: Sequence[SearchHit]) -> list[Unit]:
+    def units(self, hits: Sequence[SearchHit], terms: Callable[[str], list[str]]) -> list[Unit]:
         units: list[Unit] = []
         for rank, hit in enumerate(hits[: self.candidate_chunks]):
             chunk = hit.chunk
@@ -109,14 +117,14 @@ class ExtractiveAnswerer:
                 text = " ".join(piece.split())
                 if len(text) < 3:
                     continue
-                units.append(Unit(text, hit, rank, order, is_row, set(self.terms(text))))
+                units.append(Unit(text, hit, rank, order, is_row, set(terms(text))))
         return units
 
     def select(self, question: str, shape: QuestionProfile, hits: Sequence[SearchHit]) -> Evidence:
-        q_terms = set(self.terms(question))
-        weights = {t: self.idf(t) for t in q_terms}
+        terms, query_terms, idf = self._vocabulary()
+        weights = {t: w * idf(t) for t, w in query_terms(question).items()}
         total = sum(weights.values()) or 1.0
-        units = self.units(hits)
+        units = self.units(hits, terms)
         if not units:
             return Evidence([], 0.0)
         for unit in units:
@@ -205,14 +213,6 @@ def _shape_bonus(text: str, shape: QuestionProfile) -> float:
     if shape.wants_list and _ITEM.match(text):
         bonus += 0.1
     return bonus
-
-
-def idf_from_counts(doc_freq: Callable[[str], int], n_docs: int) -> Idf:
-    def idf(term: str) -> float:
-        df = doc_freq(term)
-        return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
-
-    return idf
 
 
 __all__ = ["ExtractiveAnswerer", "trim_quote"]

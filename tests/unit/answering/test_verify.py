@@ -1,0 +1,41 @@
+from assistant.answering.verify import locate, trim_quote, verify
+
+PAGE = "Reserve Sociaal Domein\nDe verwachte stand bedraagt per 31 december 2016\n€ 1.884.000.\nStand 1-1-2016 |\n1.509 |\n1.884 |"
+
+
+def _pages(texts: dict[int, str]):
+    return lambda doc, page: texts.get(page) if doc == "d" else None
+
+
+def test_locate_ignores_case_whitespace_and_cell_separators() -> None:
+    span = locate("de verwachte stand bedraagt per 31 december 2016 € 1.884.000.", PAGE)
+    assert span is not None
+    assert PAGE[span[0] : span[1]].startswith("De verwachte")
+    row = locate("Stand 1-1-2016 | 1.509 | 1.884", PAGE)
+    assert row is not None and PAGE[row[0] : row[1]].endswith("1.884")
+
+
+def test_a_quote_not_on_its_page_never_verifies() -> None:
+    assert verify("d", "De verwachte stand bedraagt € 2.000.000.", [1], _pages({1: PAGE})) is None
+    assert verify("d", "Stand 1-1-2016 | 1.509 | 1.884", [2], _pages({1: PAGE, 2: "iets anders"})) is None
+    assert verify("other-doc", "Reserve Sociaal Domein", [1], _pages({1: PAGE})) is None
+    assert verify("d", "...", [1], _pages({1: PAGE})) is None
+
+
+def test_verify_picks_the_page_that_holds_the_quote() -> None:
+    citation = verify("d", "Reserve Sociaal Domein", [3, 1], _pages({1: PAGE, 3: "niets"}), chunk_id="c1")
+    assert citation is not None
+    assert (citation.doc, citation.page, citation.chunk_id) == ("d", 1, "c1")
+    assert PAGE[citation.start : citation.end] == "Reserve Sociaal Domein"
+
+
+def test_sentence_running_on_to_next_page_is_cited_where_it_starts() -> None:
+    pages = {4: "Begin van de pagina. Wij gaan de", 5: "mantelzorgers beter ondersteunen. Verder."}
+    citation = verify("d", "Wij gaan de mantelzorgers beter ondersteunen.", [4, 5], _pages(pages))
+    assert citation is not None and citation.page == 4
+
+
+def test_long_quotes_are_trimmed_to_a_verbatim_prefix() -> None:
+    long = " ".join(f"woord{i}" for i in range(100))
+    trimmed = trim_quote(long, 60)
+    assert len(trimmed.split()) == 60 and long.startswith(trimmed)
