@@ -152,7 +152,9 @@ def select_gold(
         unknown = sorted(set(types) - known)
         if unknown:
             # A misspelt type would otherwise select nothing and report a run over zero questions.
-            raise ValueError(f"unknown question type(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise ValueError(
+                f"unknown question type(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
         items = [item for item in items if item.type in types]
     if limit is not None:
         if limit < 0:

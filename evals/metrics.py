@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from evals.gold import UNANSWERABLE, GoldItem
+from evals.gold import GoldItem
 from evals.matching import answer_correct, citation_holds, source_cited, source_rank, words
 from evals.pages import PageTexts
 from evals.results import ResultRow

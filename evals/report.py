@@ -8,6 +8,8 @@ or attached to a pull request as a whole.
 from __future__ import annotations
 
 import math
+import random
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,12 +111,11 @@ def write_report(out_dir: Path, runs: Mapping[str, RunData], title: str = "Eval 
 
 def render_markdown(systems: Sequence[System], figures: Mapping[str, str], title: str) -> str:
     ours, baselines = systems[0], systems[1:]
-    gold = ours.gold
+    against = f" · baselines: {', '.join(b.name for b in baselines)}" if baselines else ""
     lines = [
         f"# {title}",
         "",
-        f"{datetime.now():%Y-%m-%d %H:%M} · {len(gold)} gold questions · "
-        f"ours: **{ours.name}**" + (f" · baselines: {', '.join(b.name for b in baselines)}" if baselines else ""),
+        f"{datetime.now():%Y-%m-%d %H:%M} · {len(ours.gold)} gold questions · ours: **{ours.name}**{against}",
         "",
         "Metrics as defined by the eval contract (`score.py`); *accuracy* counts every question "
         "answered correctly or rightly refused. Δ is ours minus the baseline; ↑/↓ says which "
@@ -188,7 +189,7 @@ def _row(cells: Sequence[str]) -> str:
 
 
 def headline_table(systems: Sequence[System]) -> list[str]:
-    ours, baselines = systems[0], systems[1:]
+    baselines = systems[1:]
     header = ["metric", "", *(s.name for s in systems), *(f"Δ vs {b.name}" for b in baselines)]
     lines = [_row(header), _row(["---", ":-:", *["---:"] * (len(header) - 2)])]
     for spec in HEADLINE:
@@ -201,7 +202,7 @@ def headline_table(systems: Sequence[System]) -> list[str]:
 
 
 def breakdown_table(systems: Sequence[System], slicing: str, key: str) -> list[str]:
-    ours, baselines = systems[0], systems[1:]
+    baselines = systems[1:]
     spec = MetricSpec(key, key, True, "rate")
     groups = _groups(systems, slicing)
     header = ["group", "n", *(s.name for s in systems), *(f"Δ vs {b.name}" for b in baselines)]
@@ -209,6 +210,8 @@ def breakdown_table(systems: Sequence[System], slicing: str, key: str) -> list[s
     for group in groups:
         slices = [_slice(s, slicing, group) for s in systems]
         values = [getattr(m, key) if m else None for m in slices]
+        if all(v is None for v in values):
+            continue  # e.g. recall of unanswerable questions: nothing to retrieve
         n = next((m.n for m in slices if m), 0)
         cells = [group, str(n), *(_fmt(v, "rate") for v in values)]
         cells += [_delta(values[0], v, spec) for v in values[1:]]
@@ -257,6 +260,11 @@ def _colour(index: int) -> str:
     return palette[index % len(palette)]
 
 
+def _p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
 def _num(value: float | None) -> float:
     return math.nan if value is None else float(value)
 
@@ -278,7 +286,8 @@ def _grouped_bars(
     ax.set_title(title, fontsize=10)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
-    ax.legend(fontsize=8, loc="upper right", ncols=len(series))
+    # Outside the axes: inside, it would cover bars that reach 1.0.
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.005, 1.0), frameon=False)
 
 
 def plot_headline(systems: Sequence[System], path: Path) -> Path:
@@ -296,18 +305,21 @@ def plot_headline(systems: Sequence[System], path: Path) -> Path:
 
 def plot_breakdown(systems: Sequence[System], slicing: str, what: str, path: Path) -> Path:
     plt = _pyplot()
-    groups = _groups(systems, slicing)
-    counts = {g: next((m.n for s in systems if (m := _slice(s, slicing, g))), 0) for g in groups}
-    labels = [f"{g}\n(n={counts[g]})" for g in groups]
-    fig, axes = plt.subplots(2, 1, figsize=(max(8.0, 1.2 * len(groups) + 3), 8))
+    all_groups = _groups(systems, slicing)
+    counts = {g: next((m.n for s in systems if (m := _slice(s, slicing, g))), 0) for g in all_groups}
+    fig, axes = plt.subplots(2, 1, figsize=(max(8.0, 1.2 * len(all_groups) + 3), 8))
     for ax, key, title in (
-        (axes[0], "accuracy", f"Correctness by {what} (unanswerable: refused)"),
+        (axes[0], "accuracy", f"Accuracy by {what} (answered correctly, or rightly refused)"),
         (axes[1], "recall_at_10", f"Recall@10 by {what}"),
     ):
-        series = [
-            (s.name, [getattr(m, key) if (m := _slice(s, slicing, g)) else None for g in groups])
-            for s in systems
-        ]
+        values = {
+            g: [getattr(m, key) if (m := _slice(s, slicing, g)) else None for s in systems]
+            for g in all_groups
+        }
+        # Groups with nothing to show (recall of unanswerable questions) would be empty slots.
+        groups = [g for g in all_groups if any(v is not None for v in values[g])]
+        labels = [f"{g}\n(n={counts[g]})" for g in groups]
+        series = [(s.name, [values[g][i] for g in groups]) for i, s in enumerate(systems)]
         _grouped_bars(ax, labels, series, title)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -318,21 +330,25 @@ def plot_breakdown(systems: Sequence[System], slicing: str, what: str, path: Pat
 def plot_latency(systems: Sequence[System], path: Path) -> Path:
     plt = _pyplot()
     data = [[float(r.get("latency_ms", 0.0)) for r in s.results.values()] or [0.0] for s in systems]
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.6 * len(systems) + 3), 4.5))
-    box = ax.boxplot(data, patch_artist=True, showfliers=True, widths=0.5)
-    ax.set_xticks(range(1, len(systems) + 1), [s.name for s in systems])
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.8 * len(systems) + 3), 4.8))
+    box = ax.boxplot(data, patch_artist=True, showfliers=False, widths=0.5)
     for index, patch in enumerate(box["boxes"]):
         patch.set_facecolor(_colour(index))
-        patch.set_alpha(0.6)
+        patch.set_alpha(0.35)
+    # Every question as a dot (jittered sideways): with ~100 questions the shape says more than a box.
+    jitter = random.Random(0)
+    for index, values in enumerate(data, 1):
+        xs = [index + jitter.uniform(-0.18, 0.18) for _ in values]
+        ax.scatter(xs, values, s=9, color=_colour(index - 1), alpha=0.7, linewidths=0, zorder=3)
+    labels = [
+        f"{s.name}\np50 {statistics.median(v):,.0f} ms · p95 {_p95(v):,.0f} ms"
+        for s, v in zip(systems, data, strict=True)
+    ]
+    ax.set_xticks(range(1, len(systems) + 1), labels, fontsize=9)
     positive = [v for values in data for v in values if v > 0]
     # Baselines can be 100x faster than ours: a log axis keeps every box readable.
     if positive and max(positive) / min(positive) > 50:
         ax.set_yscale("log")
-    for index, values in enumerate(data, 1):
-        median = sorted(values)[len(values) // 2]
-        ax.annotate(
-            f"p50 {median:,.0f} ms", (index, median), textcoords="offset points", xytext=(28, 0), fontsize=8
-        )
     ax.set_ylabel("latency per question (ms)")
     ax.set_title("Latency distribution per system", fontsize=10)
     ax.grid(axis="y", alpha=0.3)

@@ -82,7 +82,7 @@ def as_ask_fn(system: System) -> AskFn:
     """`.ask(q)`, else `.answer(q)`, else the callable itself."""
     ask = getattr(system, "ask", None) or getattr(system, "answer", None)
     if callable(ask):
-        return ask  # type: ignore[no-any-return]
+        return ask
     if callable(system):
         return system
     raise TypeError(f"{type(system).__name__} has no ask() or answer() and is not callable")

@@ -1,0 +1,72 @@
+"""The FastAPI application: `create_app(settings)` wires routes, error handlers and the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import anyio.to_thread
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import install_error_handlers
+from api.guard import UploadGuard
+from api.jobs import IngestFn, JobManager, pipeline_ingest
+from api.messages import load_messages
+from api.routes import ask, documents, health, jobs, search, ui, uploads
+from api.uploads import UploadStore
+from assistant.core import Assistant
+from assistant.settings import Settings
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+AssistantFactory = Callable[[Settings], Assistant]
+IngestFactory = Callable[[Assistant], IngestFn]
+
+
+def _default_factory(settings: Settings) -> Assistant:
+    from assistant.factory import build_assistant  # the real stack imports Chroma and the model code
+
+    return build_assistant(settings)
+
+
+def create_app(
+    settings: Settings | None = None,
+    assistant_factory: AssistantFactory | None = None,
+    ingest_factory: IngestFactory | None = None,
+) -> FastAPI:
+    """`assistant_factory` runs once at startup (tests pass a small one); `ingest_factory` makes the
+    function that upload jobs run (default: the ingest pipeline on the assistant's store)."""
+    settings = settings or Settings()
+    msg = load_messages(settings)
+    factory = assistant_factory or _default_factory
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # In a thread: building may load a model or ingest a corpus; the event loop stays free.
+        assistant = await anyio.to_thread.run_sync(factory, settings)
+        app.state.assistant = assistant
+        app.state.jobs = JobManager((ingest_factory or pipeline_ingest)(assistant), msg)
+        try:
+            yield
+        finally:
+            app.state.jobs.stop()
+
+    app = FastAPI(
+        title="Beleidsassistent",
+        summary="Vragen over gemeentelijk beleid, met een controleerbare bron voor elke bewering.",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.messages = msg
+    app.state.uploads = UploadStore(settings.uploads_dir)
+    install_error_handlers(app, msg)
+    app.add_middleware(UploadGuard, settings=settings, msg=msg)
+    for module in (ask, search, documents, uploads, jobs, health, ui):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

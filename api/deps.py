@@ -1,0 +1,58 @@
+"""What routes get injected: everything lives on `app.state`, built once by the lifespan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.jobs import JobManager
+from api.messages import Messages
+from api.uploads import UploadStore, check_token
+from assistant.core import Assistant
+from assistant.settings import Settings
+
+
+def get_assistant(request: Request) -> Assistant:
+    assistant: Assistant = request.app.state.assistant
+    return assistant
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_messages(request: Request) -> Messages:
+    msg: Messages = request.app.state.messages
+    return msg
+
+
+def get_jobs(request: Request) -> JobManager:
+    jobs: JobManager = request.app.state.jobs
+    return jobs
+
+
+def get_uploads(request: Request) -> UploadStore:
+    uploads: UploadStore = request.app.state.uploads
+    return uploads
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+MessagesDep = Annotated[Messages, Depends(get_messages)]
+JobsDep = Annotated[JobManager, Depends(get_jobs)]
+UploadsDep = Annotated[UploadStore, Depends(get_uploads)]
+
+# auto_error=False: our own check answers in Dutch (and says how to enable uploads).
+_bearer = HTTPBearer(auto_error=False, description="BELEID_UPLOAD_TOKEN")
+
+
+def require_upload_token(
+    settings: SettingsDep,
+    msg: MessagesDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    header = f"{credentials.scheme} {credentials.credentials}" if credentials else None
+    check_token(settings, header, msg)

@@ -1,0 +1,90 @@
+"""`POST /api/ask`: a cited answer as JSON, or as server-sent events when the client asks for them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+
+from api import sse
+from api.deps import AssistantDep, MessagesDep
+from api.followup import resolve_filters, to_filters
+from api.messages import Messages
+from api.schemas import AskRequest, AskResponse, ErrorOut
+from assistant.catalog import DocumentRecord
+from assistant.core import Assistant
+from assistant.errors import BeleidError
+from assistant.types import Answer
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["vragen"])
+
+_STREAM_DOC = """Met `Accept: text/event-stream` komen er events in deze volgorde: `retrieval`
+(de gevonden passages), een aantal `answer` (`{"delta": "..."}`, samen de antwoordtekst),
+`citations`, en `done` (het volledige antwoord zoals zonder streaming). Bij een fout: `error`."""
+
+
+def source_meta(record: DocumentRecord) -> dict[str, Any]:
+    meta = record.meta
+    return {
+        "title": meta.title,
+        "municipality": meta.municipality,
+        "year": meta.year,
+        "doc_type": meta.doc_type,
+        "pages": record.page_count,
+    }
+
+
+def answer_payload(assistant: Assistant, body: AskRequest) -> dict[str, Any]:
+    """Runs in a worker thread: the catalog, the retriever and the answerer all block."""
+    records = {r.doc_id: r for r in assistant.documents()}
+    applied = resolve_filters(body, {r.meta.municipality for r in records.values()})
+    answer: Answer = assistant.ask(body.question, to_filters(applied))
+    payload = answer.to_json()
+    payload.setdefault("table", [])
+    payload["filters"] = applied.model_dump()
+    used = [c["doc"] for c in payload["citations"]] + [h["doc"] for h in payload["retrieved"]]
+    payload["sources"] = {d: source_meta(records[d]) for d in dict.fromkeys(used) if d in records}
+    return payload
+
+
+async def _stream(assistant: Assistant, body: AskRequest, msg: Messages) -> AsyncIterator[str]:
+    try:
+        payload = await anyio.to_thread.run_sync(answer_payload, assistant, body)
+    except BeleidError as exc:
+        yield sse.event("error", {"detail": msg("stream_failed", error=" ".join(str(exc).split()))})
+        return
+    except Exception:
+        # Headers are already sent, so the error travels as an event instead of a status code.
+        log.exception("streaming answer failed")
+        yield sse.event("error", {"detail": msg("internal_error")})
+        return
+    for chunk in sse.answer_events(payload):
+        yield chunk
+        await asyncio.sleep(0)  # hand each piece to the server before making the next
+
+
+@router.post(
+    "/api/ask",
+    response_model=AskResponse,
+    summary="Stel een vraag",
+    description=_STREAM_DOC,
+    responses={
+        200: {"content": {"text/event-stream": {}}},
+        422: {"model": ErrorOut},
+        503: {"model": ErrorOut},
+    },
+)
+async def ask(body: AskRequest, request: Request, assistant: AssistantDep, msg: MessagesDep) -> Any:
+    if "text/event-stream" in request.headers.get("accept", ""):
+        return StreamingResponse(
+            _stream(assistant, body, msg),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+    return await anyio.to_thread.run_sync(answer_payload, assistant, body)

@@ -1,0 +1,249 @@
+"""Shared by the API and browser tests: tiny real PDFs, a real Assistant on fakes, a live server.
+
+The assistant is the real `Assistant` facade with a real `Catalog`, the `HashEmbedder` and the
+in-memory store; only retrieval and answering are faked (fixed, cited answers) so the tests do not
+depend on their tuning. Page texts come from the PDFs themselves (pypdf), so quotes are verbatim
+on the page that PDF.js renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from api.quotes import find_quote
+from assistant.catalog import Catalog
+from assistant.core import Assistant
+from assistant.embedders.hashing import HashEmbedder
+from assistant.errors import IndexEmptyError
+from assistant.settings import Settings
+from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, Page, SearchHit
+from tests.fakes import MemoryStore
+
+DOC = "testdorp-beleidsplan-sociaal-domein-2022"
+OTHER_DOC = "anderstad-kadernota-2021"
+REFUSE_WORD = "ruimtevaart"
+FAIL_WORD = "index-leeg"
+
+# (heading, lines) per page; the budget sentence wraps over two lines on purpose.
+TESTDORP_PAGES = [
+    (
+        "Beleidsplan Sociaal Domein Testdorp 2022",
+        [
+            "Inleiding",
+            "De gemeente Testdorp wil dat alle inwoners mee kunnen doen in de samenleving.",
+            "Daarom investeren we in preventie, in sterke sociale wijkteams en in een",
+            "toegankelijk Wmo-loket voor iedereen die ondersteuning nodig heeft.",
+        ],
+    ),
+    (
+        "Financien jeugdhulp",
+        [
+            "Voor de jeugdhulp reserveert de gemeente in 2022 een budget van",
+            "2,4 miljoen euro, vooral voor preventie en ondersteuning in de wijken.",
+            "De uitgaven worden elk kwartaal gevolgd in de voortgangsrapportage.",
+        ],
+    ),
+]
+ANDERSTAD_PAGES = [
+    ("Kadernota Anderstad 2021", ["Anderstad houdt de lokale lasten gelijk.", "Schuldhulp blijft gratis."]),
+]
+QUOTES = [
+    (2, "reserveert de gemeente in 2022 een budget van 2,4 miljoen euro"),
+    (1, "investeren we in preventie, in sterke sociale wijkteams"),
+]
+ANSWER_TEXT = (
+    "Testdorp reserveert voor jeugdhulp in 2022 een budget van 2,4 miljoen euro [1]. "
+    "De gemeente investeert daarnaast in preventie en sterke sociale wijkteams [2]."
+)
+REFUSAL_TEXT = "Dat staat niet in de documenten: ik heb geen passage gevonden die deze vraag beantwoordt."
+
+
+def make_pdf(path: Path, pages: Sequence[tuple[str, Sequence[str]]], title: str = "") -> Path:
+    """A small text PDF with an embedded font (reportlab's Vera), like real municipal PDFs."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+    pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setTitle(title or pages[0][0])
+    _, height = A4
+    for heading, lines in pages:
+        pdf.setFont("VeraBd", 18)
+        pdf.drawString(60, height - 80, heading)
+        pdf.setFont("Vera", 11)
+        for i, line in enumerate(lines):
+            pdf.drawString(60, height - 120 - 18 * i, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def pdf_pages(path: Path) -> list[Page]:
+    from pypdf import PdfReader
+
+    return [Page(i + 1, p.extract_text() or "") for i, p in enumerate(PdfReader(str(path)).pages)]
+
+
+def index_pdf(assistant: Assistant, path: Path, meta: DocumentMeta) -> int:
+    """What ingest does, in miniature: one chunk per page, vectors in the store, pages in the catalog."""
+    pages = pdf_pages(path)
+    chunks = [
+        Chunk(
+            id=f"{meta.doc_id}:{p.number}",
+            doc_id=meta.doc_id,
+            text=p.text,
+            page_start=p.number,
+            page_end=p.number,
+            section=p.text.splitlines()[0] if p.text else "",
+            meta={"municipality": meta.municipality, "title": meta.title, "year": meta.year},
+        )
+        for p in pages
+    ]
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    version = hashlib.sha256(f"{sha}{meta}".encode()).hexdigest()[:16]
+    assistant.store.add(chunks, assistant.embedder.embed_passages([c.text for c in chunks]), version)
+    previous = {d.doc_id: d for d in assistant.catalog.documents()}.get(meta.doc_id)
+    assistant.catalog.publish(meta, version, sha, str(path.resolve()), pages, len(chunks))
+    if previous is not None and previous.version != version:
+        assistant.store.delete_version(previous.version)
+    return len(chunks)
+
+
+class FakeRetriever:
+    """Exact dense search over the live versions that pass the filters."""
+
+    def __init__(self, assistant_parts: dict[str, Any]) -> None:
+        self.parts = assistant_parts
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
+        catalog: Catalog = self.parts["catalog"]
+        versions = [d.version for d in catalog.documents(filters)]
+        vector = self.parts["embedder"].embed_query(query)
+        return [SearchHit(c, s, dense_score=s) for c, s in self.parts["store"].query(vector, k, versions)]
+
+
+@dataclass
+class FakeAnswerer:
+    """Cites the Testdorp plan when it is retrievable; refuses on REFUSE_WORD; fails on FAIL_WORD."""
+
+    retriever: FakeRetriever
+    catalog: Catalog
+    calls: list[tuple[str, Filters | None]] = field(default_factory=list)
+
+    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+        self.calls.append((question, filters))
+        if FAIL_WORD in question:
+            raise IndexEmptyError("De index is leeg: voer eerst `beleid ingest` uit.")
+        hits = self.retriever.search(question, k=3, filters=filters)
+        cited_doc = any(h.chunk.doc_id == DOC for h in hits)
+        if REFUSE_WORD in question.lower() or not cited_doc:
+            return Answer(question, REFUSAL_TEXT, refused=True, retrieved=hits, filters=filters or Filters())
+        citations = []
+        for number, quote in QUOTES:
+            text = self.catalog.page(DOC, number).text
+            start, end = find_quote(text, quote) or (-1, -1)
+            citations.append(Citation(DOC, number, text[start:end], start, end, f"{DOC}:{number}"))
+        return Answer(question, ANSWER_TEXT, False, citations, hits, filters=filters or Filters())
+
+
+def build_fake_assistant(settings: Settings, corpus: Path) -> Assistant:
+    """A real Assistant (catalog in `settings.home`) over two tiny PDFs written to `corpus`."""
+    embedder = HashEmbedder(64)
+    catalog = Catalog(settings.catalog_path)
+    store = MemoryStore()
+    retriever = FakeRetriever({"catalog": catalog, "embedder": embedder, "store": store})
+    assistant = Assistant(
+        settings=settings,
+        catalog=catalog,
+        store=store,
+        embedder=embedder,
+        retriever=retriever,
+        answerer=FakeAnswerer(retriever, catalog),
+    )
+    testdorp = make_pdf(corpus / f"{DOC}.pdf", TESTDORP_PAGES)
+    anderstad = make_pdf(corpus / f"{OTHER_DOC}.pdf", ANDERSTAD_PAGES)
+    index_pdf(
+        assistant,
+        testdorp,
+        DocumentMeta(
+            DOC, "Testdorp", "Beleidsplan Sociaal Domein Testdorp 2022", 2022, "2022-2025", "beleidsplan"
+        ),
+    )
+    index_pdf(
+        assistant,
+        anderstad,
+        DocumentMeta(OTHER_DOC, "Anderstad", "Kadernota Anderstad 2021", 2021, "2021", "kadernota"),
+    )
+    return assistant
+
+
+def fake_ingest(assistant: Assistant) -> Any:
+    """Upload jobs without the parsing stack: manifest metadata (or inferred), then `index_pdf`."""
+    from ingest.manifest import infer_metadata, load_manifest
+
+    def run(path: Path) -> dict[str, Any]:
+        meta = load_manifest(path.parent).get(path.stem)
+        try:
+            if meta is None:
+                known = {d.meta.municipality for d in assistant.documents()}
+                meta = infer_metadata(path, {}, known)
+            chunks = index_pdf(assistant, path, meta)
+        except Exception as exc:
+            return {"added": [], "unchanged": [], "failed": [{"file": str(path), "error": str(exc)}]}
+        return {"added": [path.stem], "unchanged": [], "failed": [], "embedded": chunks}
+
+    return run
+
+
+def make_settings(home: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "home": home,
+        "embedding_model": "hash-64",
+        "upload_token": "geheim",
+        "max_upload_mb": 1,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+class LiveServer:
+    """The app under uvicorn in a daemon thread on a free loopback port, for the browser."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self._socket]}, daemon=True
+        )
+
+    def __enter__(self) -> LiveServer:
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self._thread.join(10)
+        self._socket.close()

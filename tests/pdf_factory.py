@@ -1,0 +1,110 @@
+"""Tiny PDFs for tests, built with reportlab (a dev dependency).
+
+    make_text_pdf(path, [["1. Inleiding", "Eerste zin."], ["Tweede pagina."]], title="Testplan")
+    make_encrypted_pdf(path)             # needs a password to open
+    make_scanned_pdf(path)               # an image only: no text layer
+    make_corrupt_pdf(path)               # starts with %PDF, but the rest is garbage
+    make_not_pdf(path)                   # a text file with a .pdf name
+
+Each function writes `path` and returns it. Text is drawn line by line in Helvetica, so pypdf
+reads it back line by line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_TOP = 800
+_LEFT = 56
+_LEADING = 14
+
+
+def make_text_pdf(
+    path: Path,
+    pages: list[list[str]],
+    title: str = "Testdocument",
+    author: str = "Gemeente Test",
+    subject: str = "",
+    password: str | None = None,
+    owner_password: str | None = None,
+) -> Path:
+    """One PDF page per inner list, one text line per string; metadata from title/author/subject.
+
+    `password` encrypts with that user password ("" encrypts but opens without one, like PDFs that
+    only restrict printing); `owner_password` defaults to a fixed value when encrypting.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    encrypt = None
+    if password is not None:
+        from reportlab.lib import pdfencrypt
+
+        encrypt = pdfencrypt.StandardEncryption(password, ownerPassword=owner_password or "eigenaar")
+    path = Path(path)
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    if title:
+        pdf.setTitle(title)
+    if author:
+        pdf.setAuthor(author)
+    if subject:
+        pdf.setSubject(subject)
+    for lines in pages:
+        pdf.setFont("Helvetica", 10)
+        y = _TOP
+        for line in lines:
+            pdf.drawString(_LEFT, y, line)
+            y -= _LEADING
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_encrypted_pdf(path: Path, password: str = "geheim") -> Path:
+    """A text PDF that cannot be opened without `password`."""
+    return make_text_pdf(path, [["Vertrouwelijk beleidsstuk over de Wmo en jeugdhulp."]], password=password)
+
+
+def make_scanned_pdf(path: Path, pages: int = 1) -> Path:
+    """Pages holding only an image (a grey box with shapes), as a scanner without OCR makes them."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path = Path(path)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        pdf.drawImage(ImageReader(io.BytesIO(_tiny_png())), 56, 400, width=400, height=300)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_corrupt_pdf(path: Path) -> Path:
+    """A file with a PDF signature but no readable structure."""
+    path = Path(path)
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\nstream\x00\xff")
+    return path
+
+
+def make_not_pdf(path: Path, text: str = "Dit is geen PDF maar een tekstbestand.\n") -> Path:
+    """A plain text file, whatever its name says."""
+    path = Path(path)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _tiny_png() -> bytes:
+    """An 8x8 grey PNG, written by hand so that no imaging library is needed."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + bytes([128 if (x + y) % 2 else 200 for x in range(8)]) for y in range(8))
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0)
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body

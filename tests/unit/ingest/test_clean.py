@@ -1,0 +1,125 @@
+import sys
+from pathlib import Path
+
+from ingest.clean import clean_pages
+
+sys.path.insert(0, str(Path("/work/shared/evals")))
+
+
+def _page(body: list[str], n: int, total: int = 5) -> str:
+    header = ["Gemeente Twenterand | Programma Sociaal Domein (kadernota 2020)", f"Pagina {n}"]
+    return "\n".join([*header, *body, f"{n} / {total}"])
+
+
+def _pages(bodies: list[list[str]]) -> list[str]:
+    return [_page(b, i + 1, len(bodies)) for i, b in enumerate(bodies)]
+
+
+BODIES = [["Eerste tekst."], ["Tweede tekst."], ["Derde tekst."], ["Vierde tekst."], ["Vijfde tekst."]]
+
+
+def test_running_headers_and_page_numbers_are_removed() -> None:
+    pages = clean_pages(_pages(BODIES))
+    assert [p.number for p in pages] == [1, 2, 3, 4, 5]
+    assert [p.text for p in pages] == [b[0] for b in BODIES]
+
+
+def test_a_line_on_a_few_page_edges_is_not_a_header() -> None:
+    bodies = [["Activiteiten", "Eerste tekst."], ["Activiteiten", "Tweede tekst."], *BODIES[2:]]
+    pages = clean_pages(_pages(bodies))
+    assert pages[0].text == "Activiteiten\nEerste tekst."
+
+
+def test_bare_page_number_only_when_it_is_the_page_number() -> None:
+    pages = clean_pages(["Eerste regel.\n1", "Tweede regel.\n48"])
+    assert pages[0].text == "Eerste regel."
+    assert pages[1].text == "Tweede regel.\n48"
+
+
+def test_hyphenated_line_ends_are_joined() -> None:
+    text = clean_pages(["We bieden ondersteu-\nning aan inwoners."])[0].text
+    assert text == "We bieden ondersteuning aan inwoners."
+
+
+def test_compounds_and_enumerations_keep_their_hyphen() -> None:
+    text = clean_pages(["Ga naar het Wmo-\nloket.\nDe jeugd-\nsport- en cultuurfondsen."])[0].text
+    assert "Wmo-loket." in text
+    assert "jeugd-sport- en cultuurfondsen." in text
+
+
+def test_capital_after_hyphen_is_not_joined() -> None:
+    assert clean_pages(["Samenwerking met Noord-\nNederland gaat door."])[0].text.startswith(
+        "Samenwerking met Noord-"
+    )
+
+
+def test_ligatures_soft_hyphens_and_spaces() -> None:
+    text = clean_pages(["Een ﬁnanciële  bij\u00addrage   van\u00a0€ 5."])[0].text
+    assert text == "Een financiële bijdrage van € 5."
+
+
+def test_bullets_become_dashes() -> None:
+    raw = "\x7f Eerste punt\n• Tweede punt\n▪ Derde punt\n– Vierde punt\n \x7f \x7f Dubbel punt"
+    lines = clean_pages([raw])[0].text.split("\n")
+    assert lines == ["- Eerste punt", "- Tweede punt", "- Derde punt", "- Vierde punt", "- Dubbel punt"]
+
+
+def test_negative_numbers_and_footnote_stars_are_not_bullets() -> None:
+    text = clean_pages(["-100 |\n* Deze stelpost is opgenomen."])[0].text
+    assert text == "-100 |\n* Deze stelpost is opgenomen."
+
+
+def test_lone_bullet_joins_its_sentence_but_an_empty_cell_stays() -> None:
+    text = clean_pages(["  -\nDe minder zelfredzame inwoner die moeite heeft.\n295\n-\nCIV"])[0].text
+    assert text == "- De minder zelfredzame inwoner die moeite heeft.\n295\n-\nCIV"
+
+
+def test_glued_heading_is_split_conservatively() -> None:
+    text = clean_pages(
+        ["2.3 Werk en inkomenDe gemeente helpt inwoners aan werk.\nWe werken met PvdA en SamenDoen."]
+    )[0]
+    assert text.text.split("\n")[:2] == ["2.3 Werk en inkomen", "De gemeente helpt inwoners aan werk."]
+    assert "PvdA en SamenDoen" in text.text
+
+
+def test_year_glued_to_chapter_number_is_split() -> None:
+    text = clean_pages(["Beleidskader Sociaal Domein december 20161. Inleiding"])[0].text
+    assert text.split("\n") == ["Beleidskader Sociaal Domein december 2016", "1. Inleiding"]
+
+
+def test_superscript_footnote_marks_survive() -> None:
+    assert clean_pages(["⁵ We hebben nog te weinig management"])[0].text.startswith("⁵ We")
+
+
+def test_table_pipes_are_kept() -> None:
+    raw = "(bedragen x € 1 .000) |\n2017 |\n||\nHuidig budget |\n17.246 |"
+    assert clean_pages([raw])[0].text == raw
+
+
+def test_html_paragraph_tags_are_dropped() -> None:
+    assert clean_pages(["<p>Actieplan\nmantelzorg</p>\n</p\n>"])[0].text == "Actieplan\nmantelzorg"
+
+
+def test_cleaned_text_stays_verifiable_against_the_raw_page() -> None:
+    import score  # the scorer's own check
+
+    raw = _page(
+        [
+            "De ondersteu-",
+            "ning van \x7f inwoners met een ﬁnanciële",
+            "bijdrage.",
+            "2.3 Werk en inkomenDe gemeente",
+            "helpt inwoners aan werk.",
+        ],
+        3,
+    )
+    others = [_page([f"Andere tekst {n}."], n) for n in (1, 2)]
+    cleaned = clean_pages([*others, raw])[2].text
+    for sentence in (
+        "De ondersteuning van",
+        "met een financiële bijdrage.",
+        "Werk en inkomen De gemeente helpt",
+    ):
+        assert sentence.lower() in score.norm(cleaned) or score.quote_on(sentence, cleaned)
+        assert score.quote_on(sentence, raw)
+    assert score.quote_on(cleaned.split("\n")[-1], raw)

@@ -1,0 +1,140 @@
+from ingest.tables import detect_unit, find_tables, is_value
+
+LEUSDEN = [
+    "Onderstaand een overzicht op hoofdlijnen.",
+    "(bedragen x € 1 .000) |",
+    "2017 |",
+    "2018 |",
+    "2019 |",
+    "2020 |",
+    "||",
+    "Huidig budget begroting Sociaal Domein |",
+    "17.246 |",
+    "17.175 |",
+    "17.254 |",
+    "17.400 |",
+    "|",
+    "wensen beleidskader |",
+    "→ |",
+    "werkbudget uitwerking beleidskader SD |",
+    "50 |",
+    "50 |",
+    "50 |",
+    "50 |",  # in the PDF this cell stands on the next page
+    "→ |",
+    "onderbesteding PGB’s structureel |",
+    "-100 |",
+    "-100 |",
+    "-100 |",
+    "-100 |",
+    "Budget na verwerking begrotingsvoorstel |",
+    "17.246 |",
+    "17.175 |",
+    "17.254 |",
+    "17.400 |",
+    "* Deze stelpost is in de begroting opgenomen in verband met de teruglopende rijksbijdrage.",
+]
+
+
+def test_pipe_table_rows_header_and_unit() -> None:
+    (table,) = find_tables(LEUSDEN)
+    assert (table.start, table.end) == (1, len(LEUSDEN) - 1)
+    assert table.header == ("(bedragen x € 1 .000)", "2017", "2018", "2019", "2020")
+    assert table.multiplier() == 1000.0
+    rendered = [row.render() for row in table.rows]
+    assert rendered[0] == "Huidig budget begroting Sociaal Domein | 17.246 | 17.175 | 17.254 | 17.400"
+    assert rendered[1] == "wensen beleidskader → werkbudget uitwerking beleidskader SD | 50 | 50 | 50 | 50"
+    assert rendered[2] == "→ onderbesteding PGB’s structureel | -100 | -100 | -100 | -100"
+    assert rendered[-1].startswith("Budget na verwerking")
+
+
+def test_rows_cover_the_table_lines_without_gaps() -> None:
+    (table,) = find_tables(LEUSDEN)
+    assert table.rows[0].start == table.header_end
+    for a, b in zip(table.rows, table.rows[1:], strict=False):
+        assert a.end == b.start
+    assert table.rows[-1].end == table.end
+
+
+def test_amounts_use_the_unit() -> None:
+    (table,) = find_tables(LEUSDEN)
+    assert table.amounts(table.rows[:1]) == (17246000.0, 17175000.0, 17254000.0, 17400000.0)
+    assert table.amounts([table.rows[2]])[0] == -100000.0
+
+
+def test_inline_rows() -> None:
+    lines = [
+        "Indicator | Bron | 2019 | 2020",
+        "Aantal cliënten | CBS | 120 | 130",
+        "Percentage | CBS | 5% | 6%",
+    ]
+    (table,) = find_tables(lines)
+    assert table.kind == "inline"
+    assert [r.render() for r in table.rows] == [
+        "Aantal cliënten | CBS | 120 | 130",
+        "Percentage | CBS | 5% | 6%",
+    ]
+
+
+def test_loose_cells_one_per_line() -> None:
+    lines = [
+        "In de tabel hieronder staan de maatregelen met hun taakstelling voor de komende jaren.",
+        "Omschrijving",
+        "2019",
+        "2020",
+        "2021",
+        "Op koers",
+        "Doorbraakmethode",
+        "750",
+        "2.251",
+        "3.750",
+        "Ja",
+        "Dagstructurering",
+        "300",
+        "400",
+        "440",
+        "Ja",
+        "Peuteropvang",
+        "150",
+        "150",
+        "150",
+        "Ja",
+        "We concluderen dat de meeste maatregelen op koers liggen en de besparing wordt gehaald.",
+    ]
+    (table,) = find_tables(lines)
+    assert table.kind == "loose"
+    assert table.header == ("Omschrijving", "2019", "2020", "2021", "Op koers")
+    assert [r.render() for r in table.rows] == [
+        "Doorbraakmethode | 750 | 2.251 | 3.750 | Ja",
+        "Dagstructurering | 300 | 400 | 440 | Ja",
+        "Peuteropvang | 150 | 150 | 150 | Ja",
+    ]
+
+
+def test_prose_and_lists_are_not_tables() -> None:
+    lines = [
+        "- Inloopfunctie GGZ",
+        "- Welzijnswerk",
+        "- Realiseren actiepunten",
+        "Activiteiten",
+        "De gemeente",
+        "werkt samen.",
+        "- Nog een punt",
+        "- En nog een",
+    ]
+    assert find_tables(lines) == []
+
+
+def test_unit_detection() -> None:
+    assert detect_unit("Stand Reserve (bedragen x € 1 .000)") == "(bedragen x € 1 .000)"
+    assert detect_unit("bedragen x €1.000") == "bedragen x €1.000"
+    assert detect_unit("Percentage jeugdigen (%)") == "%"
+    assert detect_unit("Aantal uitkeringen") == "aantal"
+    assert detect_unit("€ 75.000 (dekking reserve)") == "€"
+
+
+def test_values() -> None:
+    assert all(
+        is_value(v) for v in ["17.246", "-100", "12,6%", "489 (31/5)", "PM", "-", "€ 7.400", "250*", "i"]
+    )
+    assert not any(is_value(v) for v in ["Doorbraakmethode", "Twentse Monitor", "In 2024"])

@@ -1,0 +1,78 @@
+import time
+
+from assistant import nlp
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in nlp.sentence_spans(text)]
+
+
+def test_model_name_says_which_pipeline() -> None:
+    assert (
+        nlp.model_name() in {"nl_core_news_sm", "blank:nl+sentencizer"} or "sentencizer" in nlp.model_name()
+    )
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = (
+        "Dit geldt o.a. voor jeugd t/m 18 jaar, bijv. in de wijk. Het gaat m.b.t. art. 3 om ca. 5 nr. 2 "
+        "incl. btw, d.w.z. i.v.m. de wet e.d. enz. en z.s.m. resp. t.a.v. o.b.v. m.i.v. blz. 4 en p. 5 "
+        "met mr. Jansen, dhr. De Vries, mevr. Bakker en jl. e.a. ook. Tweede zin."
+    )
+    first = text[: text.index(" Het gaat")]
+    second = text[len(first) + 1 : text.index(" Tweede")]
+    assert _sentences(text) == [first, second, "Tweede zin."]
+
+
+def test_amounts_stay_in_their_sentence() -> None:
+    text = "De reserve bedraagt € 1.884.000. Dat is meer dan € 860.000 en 4,5 miljoen."
+    assert _sentences(text) == [
+        "De reserve bedraagt € 1.884.000.",
+        "Dat is meer dan € 860.000 en 4,5 miljoen.",
+    ]
+
+
+def test_bullets_list_numbers_and_blank_lines_are_boundaries() -> None:
+    text = (
+        "Er zijn zes leefgebieden:\n1. Identiteitsbewijs\n2. Inkomen\n- Een punt zonder punt\n"
+        "- Nog een punt\n\nNieuwe alinea zonder punt\n\nLaatste"
+    )
+    assert _sentences(text) == [
+        "Er zijn zes leefgebieden:",
+        "1. Identiteitsbewijs",
+        "2. Inkomen",
+        "- Een punt zonder punt",
+        "- Nog een punt",
+        "Nieuwe alinea zonder punt",
+        "Laatste",
+    ]
+
+
+def test_a_list_number_on_its_own_line_joins_its_item() -> None:
+    text = "We willen:\n1.\nIedere inwoner vindt informatie.\n2.\nInwoners zijn zelfredzaam."
+    assert _sentences(text) == [
+        "We willen:",
+        "1.\nIedere inwoner vindt informatie.",
+        "2.\nInwoners zijn zelfredzaam.",
+    ]
+
+
+def test_offsets_are_stripped_and_point_into_the_text() -> None:
+    text = "  Eerste zin.   Tweede zin.  \n"
+    spans = nlp.sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Eerste zin.", "Tweede zin."]
+    assert nlp.sentence_spans("") == [] and nlp.sentence_spans("   \n ") == []
+
+
+def test_many_texts_at_once_is_fast() -> None:
+    nlp.model_name()  # loading is paid once, not per call
+    texts = [("De gemeente helpt inwoners o.a. met werk. " * 40 + "\n- punt\n") for _ in range(114)]
+    start = time.perf_counter()
+    result = nlp.sentence_spans_many(texts)
+    assert len(result) == 114 and all(len(r) == 41 for r in result)
+    assert time.perf_counter() - start < 5
+
+
+def test_lemmas() -> None:
+    lemmas = nlp.lemmas("De gemeenten ondersteunden mantelzorgers")
+    assert lemmas[0] == "de" and len(lemmas) == 4

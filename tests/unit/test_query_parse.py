@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from assistant.query_parse import detect_municipalities, detect_years, merge_filters, parse_query
+from assistant.types import DocumentMeta, Filters
+
+DOCS = [
+    DocumentMeta("almelo-plan-2022", "Almelo", "Strategisch beleidsplan", 2022, "2022-", "beleidsplan"),
+    DocumentMeta("almelo-review-2020", "Almelo", "Midterm review", 2020, "2019-2022", "voortgang"),
+    DocumentMeta("hengelo-programma", "Hengelo", "Beleidsprogramma", 2021, "2021-2025", "beleidsprogramma"),
+    DocumentMeta("twenterand-kadernota", "Twenterand", "Kadernota", 2019, "2020-2023", "kadernota"),
+    DocumentMeta("leusden-kader-2016", "Leusden", "Beleidskader", 2016, "2017-2020", "beleidskader"),
+]
+NAMES = ["Almelo", "Hengelo", "Twenterand", "Leusden"]
+
+
+def test_plain_and_adjectival_names() -> None:
+    assert detect_municipalities("Wat doet Almelo?", NAMES) == ("Almelo",)
+    assert detect_municipalities("het Almelose beleidsplan", NAMES) == ("Almelo",)
+    assert detect_municipalities("de Hengelose nulmeting", NAMES) == ("Hengelo",)
+    assert detect_municipalities("Leusdense jeugd", NAMES) == ("Leusden",)
+    assert detect_municipalities("het Twenterandse programma", NAMES) == ("Twenterand",)
+    assert detect_municipalities("Almelo's goals for youth care", NAMES) == ("Almelo",)
+
+
+def test_case_diacritics_and_one_typo() -> None:
+    assert detect_municipalities("HENGELO jeugd", NAMES) == ("Hengelo",)
+    assert detect_municipalities("twentrand mantelzorg", NAMES) == ("Twenterand",)
+    assert detect_municipalities("almleo doelen", NAMES) == ("Almelo",)
+
+
+def test_no_false_municipality() -> None:
+    assert detect_municipalities("Twentse Monitor Sociaal Domein", NAMES) == ()
+    assert detect_municipalities("Hoeveel inwoners uit Rijssen-Holten?", NAMES) == ()
+
+
+def test_several_municipalities_in_question_order() -> None:
+    found = detect_municipalities("Wat willen Leusden en Twenterand voor mantelzorgers?", NAMES)
+    assert found == ("Leusden", "Twenterand")
+
+
+def test_multi_word_names() -> None:
+    names = [*NAMES, "Hof van Twente", "Rijssen-Holten"]
+    assert detect_municipalities("beleid in Hof van Twente", names) == ("Hof van Twente",)
+    assert detect_municipalities("inwoners uit Rijssen-Holten", names) == ("Rijssen-Holten",)
+
+
+def test_year_after_document_word_is_a_filter() -> None:
+    assert detect_years("het beleidsplan sociaal domein 2022", DOCS) == (2022,)
+    assert detect_years("volgens de begroting 2020", DOCS) == (2020,)
+    assert detect_years("de Almelose midterm review (2020)", DOCS) == (2020,)
+
+
+def test_year_as_subject_is_not_a_filter() -> None:
+    assert detect_years("Welk doel heeft Hengelo voor 2024 geformuleerd?", DOCS) == ()
+    assert detect_years("hoeveel waren het er in 2018?", DOCS) == ()
+    assert detect_years("besparingen in 2022 volgens de midterm review", DOCS) == ()
+
+
+def test_year_without_matching_document_is_ignored() -> None:
+    assert detect_years("het beleidsplan 2012", DOCS) == ()
+
+
+def test_parse_query_returns_question_unchanged() -> None:
+    question = "Wat staat er in het Almelose beleidsplan 2022?"
+    parsed = parse_query(question, DOCS)
+    assert parsed.question == question
+    assert parsed.filters == Filters(municipalities=("Almelo",), years=(2022,))
+    assert parsed.detected == parsed.filters
+
+
+def test_explicit_filters_win_field_by_field() -> None:
+    parsed = parse_query("Wat doet Almelo?", DOCS, Filters(municipalities=("Hengelo",), doc_types=("x",)))
+    assert parsed.filters.municipalities == ("Hengelo",)
+    assert parsed.filters.doc_types == ("x",)
+    assert parsed.detected.municipalities == ("Almelo",)
+    merged = merge_filters(Filters(docs=("d",)), Filters(municipalities=("Almelo",)))
+    assert merged == Filters(municipalities=("Almelo",), docs=("d",))

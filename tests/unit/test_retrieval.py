@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.catalog import Catalog
+from assistant.embedders.hashing import HashEmbedder
+from assistant.retrieval import HybridRetriever, interleave, rrf_fuse
+from assistant.settings import Settings
+from assistant.types import Chunk, DocumentMeta, Filters, Page, SearchHit
+from tests.fakes import MemoryStore
+
+DOCS = {
+    "almelo-plan": DocumentMeta("almelo-plan", "Almelo", "Beleidsplan", 2022, "2022-", "beleidsplan"),
+    "hengelo-prog": DocumentMeta("hengelo-prog", "Hengelo", "Programma", 2021, "2021-2025", "programma"),
+    "leusden-kader": DocumentMeta("leusden-kader", "Leusden", "Kader", 2016, "2017-2020", "beleidskader"),
+    "twenterand-nota": DocumentMeta(
+        "twenterand-nota", "Twenterand", "Kadernota", 2019, "2020-2023", "kadernota"
+    ),
+}
+TEXTS = {
+    "almelo-plan": [
+        "Almelo wil de schuldhulpverlening versterken voor inwoners met schulden.",
+        "De mantelzorgers in Almelo krijgen respijtzorg en ondersteuning.",
+        "Jeugdhulp wordt dichter bij huis georganiseerd in wijkteams.",
+    ],
+    "hengelo-prog": [
+        "Hengelo meet het gebruik van geïndiceerde jeugdhulp: 12,6 procent van de jeugdigen.",
+        "Mantelzorgers in Hengelo krijgen een mantelzorgwaardering.",
+        "Eenzaamheid onder ouderen moet in 2024 zijn afgenomen.",
+    ],
+    "leusden-kader": [
+        "Leusden ondersteunt mantelzorgers met informatie en advies.",
+        "Mantelzorg in Leusden: mantelzorgers mantelzorg mantelzorgers respijt.",
+        "Mantelzorgers mantelzorg mantelzorgondersteuning in Leusden voor alle mantelzorgers.",
+    ],
+    "twenterand-nota": [
+        "Twenterand biedt mantelzorgers individuele ondersteuning via de mantelzorgconsulent.",
+        "Het budget voor jeugdhulp stijgt in 2020 door indexering met 1.605 euro.",
+        "Twenterand werkt met kernteams en zorgloketten.",
+    ],
+}
+
+
+def make_chunks(doc_id: str, version: str, texts: list[str]) -> list[Chunk]:
+    meta = DOCS[doc_id]
+    return [
+        Chunk(
+            id=f"{doc_id}-{i}",
+            doc_id=doc_id,
+            text=text,
+            page_start=i + 1,
+            page_end=i + 1,
+            meta={"municipality": meta.municipality, "version": version},
+        )
+        for i, text in enumerate(texts)
+    ]
+
+
+class World:
+    """A catalog, a memory store and an embedder with the four test documents published."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.catalog = Catalog(tmp_path / "catalog.sqlite")
+        self.store = MemoryStore()
+        self.embedder = HashEmbedder()
+        self.settings = Settings(dense_candidates=20, bm25_candidates=20, rrf_k=60)
+        for doc_id, texts in TEXTS.items():
+            self.publish(doc_id, "v1", texts)
+
+    def publish(self, doc_id: str, version: str, texts: list[str]) -> None:
+        chunks = make_chunks(doc_id, version, texts)
+        vectors = self.embedder.embed_passages([c.text for c in chunks])
+        self.store.add(chunks, vectors, version=f"{doc_id}@{version}")
+        pages = [Page(i + 1, t) for i, t in enumerate(texts)]
+        self.catalog.publish(DOCS[doc_id], f"{doc_id}@{version}", "sha", "x.pdf", pages, len(chunks))
+
+    def retriever(self, mode: str = "hybrid") -> HybridRetriever:
+        return HybridRetriever(self.store, self.embedder, self.catalog, self.settings, mode=mode)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> World:
+    return World(tmp_path)
+
+
+def chunk(cid: str, doc: str = "d") -> Chunk:
+    return Chunk(id=cid, doc_id=doc, text=cid, page_start=1, page_end=1)
+
+
+def test_rrf_rewards_agreement_between_rankings() -> None:
+    a, b, c = chunk("a"), chunk("b"), chunk("c")
+    fused = rrf_fuse([(a, 0.9), (b, 0.8), (c, 0.7)], [(b, 5.0), (c, 4.0)], 60, 1.0, 1.0)
+    assert [h.chunk.id for h in fused] == ["b", "c", "a"]
+    top = fused[0]
+    assert top.score == pytest.approx(1 / 62 + 1 / 61)
+    assert (top.dense_score, top.bm25_score) == (0.8, 5.0)
+    assert fused[2].bm25_score is None
+
+
+def test_rrf_weights_shift_the_order() -> None:
+    a, b = chunk("a"), chunk("b")
+    assert rrf_fuse([(a, 1.0)], [(b, 1.0)], 60, 2.0, 1.0)[0].chunk.id == "a"
+    assert rrf_fuse([(a, 1.0)], [(b, 1.0)], 60, 1.0, 2.0)[0].chunk.id == "b"
+
+
+def test_interleave_alternates_groups() -> None:
+    def hits(prefix: str, scores: list[float]) -> list[SearchHit]:
+        return [SearchHit(chunk(f"{prefix}{i}"), s) for i, s in enumerate(scores)]
+
+    mixed = interleave([hits("x", [0.1, 0.09, 0.08]), hits("y", [0.5, 0.4])], 4)
+    assert [h.chunk.id for h in mixed] == ["y0", "x0", "y1", "x1"]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_finds_the_relevant_chunk(world: World, mode: str) -> None:
+    hits = world.retriever(mode).search("schuldhulpverlening schulden", k=3)
+    assert hits[0].chunk.id == "almelo-plan-0"
+
+
+def test_bm25_forgives_typos_diacritics_and_number_formats(world: World) -> None:
+    retriever = world.retriever("bm25")
+    assert retriever.search("geindiceerde jeugdhlup", k=1)[0].chunk.id == "hengelo-prog-0"
+    assert retriever.search("1605", k=1)[0].chunk.id == "twenterand-nota-1"
+
+
+def test_explicit_filters_by_municipality_year_type_and_doc(world: World) -> None:
+    retriever = world.retriever()
+    cases = {
+        Filters(municipalities=("hengelo",)): {"hengelo-prog"},
+        Filters(years=(2018,)): {"leusden-kader"},
+        Filters(doc_types=("kadernota",)): {"twenterand-nota"},
+        Filters(docs=("almelo-plan",)): {"almelo-plan"},
+    }
+    for filters, docs in cases.items():
+        hits = retriever.search("mantelzorgers jeugdhulp", k=10, filters=filters)
+        assert hits and {h.chunk.doc_id for h in hits} == docs, filters
+
+
+def test_detected_municipality_is_applied_and_reported(world: World) -> None:
+    hits, applied = world.retriever().search_with_filters("Hoe steunt de Leusdense gemeente mantelzorgers?")
+    assert applied.municipalities == ("Leusden",)
+    assert {h.chunk.doc_id for h in hits} == {"leusden-kader"}
+
+
+def test_detection_falls_back_when_it_leaves_nothing(world: World) -> None:
+    retriever = world.retriever()
+    hits, applied = retriever.search_with_filters(
+        "mantelzorgers in Almelo", filters=Filters(doc_types=("kadernota",))
+    )
+    assert applied == Filters(doc_types=("kadernota",))
+    assert {h.chunk.doc_id for h in hits} == {"twenterand-nota"}
+    assert retriever.last_detected_filters == applied
+
+
+def test_explicit_filter_leaving_nothing_gives_nothing(world: World) -> None:
+    assert world.retriever().search("mantelzorg", filters=Filters(docs=("onbekend",))) == []
+
+
+def test_several_municipalities_each_get_a_place(world: World) -> None:
+    # Leusden's chunks are stuffed with the query words; Twenterand must still be in the top 2.
+    hits, applied = world.retriever().search_with_filters("mantelzorgers in Leusden en Twenterand", k=2)
+    assert set(applied.municipalities) == {"Leusden", "Twenterand"}
+    assert {h.chunk.doc_id for h in hits} == {"leusden-kader", "twenterand-nota"}
+
+
+def test_keyword_index_follows_catalog_changes(world: World) -> None:
+    retriever = world.retriever("bm25")
+    assert retriever.search("scootmobiel") == []
+    world.store.delete_version("almelo-plan@v1")
+    world.publish("almelo-plan", "v2", ["De herbeoordeling van scootmobielen leverde geld op."])
+    hits = retriever.search("scootmobiel")
+    assert [h.chunk.id for h in hits] == ["almelo-plan-0"]
+    assert retriever.search("schuldhulpverlening") == []
+
+
+def test_only_live_versions_are_visible(world: World) -> None:
+    # A new version written to the store but not yet published must stay invisible.
+    chunks = make_chunks("hengelo-prog", "v2", ["Scootmobielen worden herbeoordeeld."])
+    world.store.add(chunks, world.embedder.embed_passages([c.text for c in chunks]), "hengelo-prog@v2")
+    for mode in ("hybrid", "dense", "bm25"):
+        hits = world.retriever(mode).search("scootmobielen herbeoordeeld", k=20)
+        assert all(h.chunk.meta["version"] == "v1" for h in hits), mode
+
+
+def test_keyword_index_is_built_once_per_generation(world: World) -> None:
+    retriever = world.retriever()
+    first = retriever.keyword_index()
+    retriever.search("mantelzorg")
+    assert retriever.keyword_index() is first
+
+
+def test_unknown_mode_is_refused(world: World) -> None:
+    with pytest.raises(ValueError):
+        world.retriever("sparse")
+
+
+def test_empty_catalog(tmp_path: Path) -> None:
+    retriever = HybridRetriever(MemoryStore(), HashEmbedder(), Catalog(tmp_path / "c.sqlite"), Settings())
+    assert retriever.search("mantelzorg") == []

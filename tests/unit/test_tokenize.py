@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from assistant.tokenize import (
+    Lexicon,
+    analyze,
+    base_terms,
+    count_terms,
+    edit_distance,
+    normalize,
+    number_terms,
+    stem,
+    stopwords,
+)
+
+
+def lexicon_of(*texts: str) -> Lexicon:
+    analyzed = [analyze(t) for t in texts]
+    return Lexicon(count_terms(terms for terms, _ in analyzed), {w for _, words in analyzed for w in words})
+
+
+def test_diacritics_and_case_are_ignored() -> None:
+    assert normalize("Geïndiceerde JEUGDHULP") == "geindiceerde jeugdhulp"
+    assert base_terms("geïndiceerde") == base_terms("geindiceerde")
+    assert base_terms("één") == base_terms("een") == []  # a stop word either way
+
+
+def test_hyphenation_across_lines_is_joined() -> None:
+    assert base_terms("maatwerk-\nvoorzieningen") == base_terms("maatwerkvoorzieningen")
+
+
+def test_stemming_meets_inflections() -> None:
+    assert stem("voorzieningen") == stem("voorziening")
+    assert base_terms("mantelzorgers") == base_terms("mantelzorger")
+
+
+def test_stop_words_dutch_and_english_are_dropped() -> None:
+    assert base_terms("Wat is het doel van de gemeente?") == [stem("doel"), stem("gemeente")]
+    assert base_terms("What are the goals of the plan") == [stem("goals"), stem("plan")]
+    assert "welke" in stopwords() and "hoeveel" in stopwords()
+
+
+def test_numbers_keep_their_forms() -> None:
+    assert number_terms("1.605") == ["1.605", "1605"]
+    assert number_terms("12,6") == ["12,6", "12.6"]
+    assert number_terms("2024") == ["2024"]
+    terms = base_terms("In 2024 kregen 1.605 jongeren (12,6%) hulp")
+    assert {"2024", "1.605", "1605", "12,6"} <= set(terms)
+
+
+def test_compound_is_split_into_known_parts() -> None:
+    lexicon = lexicon_of("schuldhulp voor inwoners", "schulden en hulp", "verlening van diensten")
+    parts = lexicon.parts(stem("schuldhulpverlening"))
+    assert stem("schuldhulp") in parts
+    assert "hulp" in parts
+
+
+def test_compound_query_meets_compound_document() -> None:
+    lexicon = lexicon_of("De schuldhulpverlening wordt uitgebreid", "schuld", "hulp", "verlening")
+    doc = set(lexicon.document_terms(base_terms("De schuldhulpverlening wordt uitgebreid")))
+    query = set(lexicon.query_terms("schuldhulp"))
+    assert doc & query
+
+
+def test_linking_s_between_parts() -> None:
+    lexicon = lexicon_of("gezondheid", "zorg")
+    assert set(lexicon.parts("gezondheidszorg")) >= {stem("gezondheid"), "zorg"}
+
+
+def test_compound_with_unknown_part_keeps_known_head_and_tail() -> None:
+    lexicon = lexicon_of("jeugd", "coach")
+    assert set(lexicon.parts("jeugdxyzcoach")) == {"jeugd", "coach"}
+
+
+def test_unknown_query_word_is_mapped_to_nearest_known_word() -> None:
+    lexicon = lexicon_of("jeugdhulp in de wijk", "jeugdzorg")
+    terms = lexicon.query_terms("jeugdhlup")
+    assert "jeugdhulp" in terms and terms["jeugdhulp"] < 1.0
+
+
+def test_known_query_word_is_not_corrected() -> None:
+    lexicon = lexicon_of("jeugdhulp", "jeugdhuls")
+    assert lexicon.query_terms("jeugdhulp") == {"jeugdhulp": 1.0}
+
+
+def test_short_words_are_not_corrected() -> None:
+    assert lexicon_of("wmo").corrections("wno") == ()
+
+
+def test_edit_distance_counts_transposition_once() -> None:
+    assert edit_distance("jeugdhlup", "jeugdhulp") == 1
+    assert edit_distance("almelo", "almelo") == 0
+    assert edit_distance("abc", "xyzuvw", limit=2) == 3
