@@ -23,7 +23,7 @@ _TYPO_MIN_LENGTH = 6  # shorter names are too close to ordinary words to forgive
 _DOCUMENT_WORDS = (
     "plan", "programma", "begroting", "nota", "kader", "review", "rapportage", "verslag",
     "rekening", "visie", "agenda", "monitor", "notitie", "koers", "evaluatie", "document",
-    "strategie", "beleid", "kadernota", "budget", "budget", "report", "policy",
+    "strategie", "beleid", "budget", "report", "policy",
 )  # fmt: skip
 _WINDOW = 4  # words between the document word and its year ("beleidsplan sociaal domein 2022")
 # A year right after one of these is what the question is about, not the document's date.

@@ -76,16 +76,24 @@ def number_terms(number: str) -> list[str]:
     return terms
 
 
-def base_terms(text: str) -> list[str]:
-    """Stemmed words without stop words, and numbers; no compound parts yet."""
+def analyze(text: str) -> tuple[list[str], list[str]]:
+    """Terms (stemmed words without stop words, and numbers; no compound parts yet) and the
+    unstemmed words they came from."""
     stops = stopwords()
     terms: list[str] = []
+    surfaces: list[str] = []
     for token in _TOKEN.findall(normalize(text)):
         if token[0].isdigit():
             terms.extend(number_terms(token))
         elif len(token) > 1 and token not in stops:
             terms.append(stem(token))
-    return terms
+            surfaces.append(token)
+    return terms, surfaces
+
+
+def base_terms(text: str) -> list[str]:
+    """Stemmed words without stop words, and numbers; no compound parts yet."""
+    return analyze(text)[0]
 
 
 class Lexicon:
@@ -95,9 +103,17 @@ class Lexicon:
     caches, which are filled under a lock so one lexicon can serve many threads.
     """
 
-    def __init__(self, term_counts: Mapping[str, int]) -> None:
+    def __init__(self, term_counts: Mapping[str, int], surfaces: Iterable[str] = ()) -> None:
         self._counts = dict(term_counts)
         self._words = frozenset(t for t in self._counts if not t[0].isdigit())
+        # Compound parts are unstemmed ("gezondheid" in "gezondheidszorg") while the index holds
+        # stems ("gezond"): the corpus' own surface words bridge the two without stemming every
+        # substring, which would cost seconds per thousand chunks.
+        self._surface_stems = {
+            word: stemmed
+            for word in surfaces
+            if len(word) >= MIN_PART and (stemmed := stem(word)) in self._words and stemmed != word
+        }
         self._lock = threading.Lock()
         self._parts_cache: dict[str, tuple[str, ...]] = {}
         self._deletes: dict[str, list[str]] | None = None
@@ -109,12 +125,12 @@ class Lexicon:
         return self._counts.get(term, 0)
 
     def _known(self, piece: str) -> str | None:
-        """The indexed form of a compound part, if the corpus knows it.
-
-        Pieces are looked up as they are, not stemmed: stemming every substring of every long
-        word costs seconds per thousand chunks, and Dutch compounds join stem-like forms anyway.
-        """
-        return piece if len(piece) >= MIN_PART and piece in self._words else None
+        """The indexed form (stem) of a compound part, if the corpus knows the part."""
+        if len(piece) < MIN_PART:
+            return None
+        if piece in self._words:
+            return piece
+        return self._surface_stems.get(piece)
 
     def parts(self, term: str) -> tuple[str, ...]:
         """Known parts of a compound and the known runs of adjacent parts, without `term` itself."""
@@ -142,11 +158,12 @@ class Lexicon:
                 if prev is None or (start == 0 and end == n):
                     continue
                 for core_end in self._core_ends(term, start, end, final=end == n):
-                    if self._known(term[start:core_end]) and (best[end] is None or prev + 1 < best[end]):
+                    current = best[end]
+                    if self._known(term[start:core_end]) and (current is None or prev + 1 < current):
                         best[end] = prev + 1
                         cuts[end] = (start, core_end)
         if best[n] is None:
-            return ()
+            return self._affixes(term)
         spans: list[tuple[int, int]] = []
         pos = n
         while pos > 0:
@@ -163,6 +180,24 @@ class Lexicon:
                 known = self._known(term[spans[i][0] : spans[j][1]])
                 if known and known not in found:
                     found.append(known)
+                    # "jeugdhulp" in "jeugdhulpverlening" also yields "jeugd" and "hulp".
+                    found.extend(p for p in self.parts(known) if p not in found)
+        return tuple(found)
+
+    def _affixes(self, term: str) -> tuple[str, ...]:
+        """For a compound with an unknown part: its longest known head and tail."""
+        found: list[str] = []
+        for cut in range(len(term) - MIN_PART, MIN_PART - 1, -1):
+            head = self._known(term[:cut])
+            if head:
+                found.append(head)
+                break
+        for cut in range(MIN_PART, len(term) - MIN_PART + 1):
+            tail = self._known(term[cut:])
+            if tail:
+                if tail not in found:
+                    found.append(tail)
+                break
         return tuple(found)
 
     @staticmethod

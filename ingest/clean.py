@@ -28,7 +28,7 @@ _PAGE_NUMBER = re.compile(
     r"|[-–]\s*\d+\s*[-–])$",
     re.IGNORECASE,
 )
-_HTML_P = re.compile(r"</?p\s*>|</?p$|^>", re.IGNORECASE)
+_HTML_P = re.compile(r"</?p\s*>|</?p$|^>$", re.IGNORECASE)
 # A heading glued to its first sentence: "2.3 Werk en inkomenDe gemeente ..."
 _NUMBERED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|Hoofdstuk \d+|Bijlage [IVX\d]+:?)\s+[A-Z]")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ])")
@@ -59,11 +59,24 @@ def _normalise_lines(text: str) -> list[str]:
     for raw_line in text.split("\n"):
         # The bullet glyph pypdf gives for Symbol-font bullets is DEL; map it before dropping controls.
         line = raw_line.replace("\x7f", "•")
-        line = unicodedata.normalize("NFKC", _CONTROL.sub("", line))
+        line = _nfkc(_CONTROL.sub("", line))
         line = _HTML_P.sub(" ", line)
         line = _SPACES.sub(" ", line).strip()
         lines.append(_normalise_bullet(line))
     return lines
+
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _nfkc(line: str) -> str:
+    """NFKC (ligatures, full-width forms) except for superscript digits.
+
+    "⁵ We hebben ..." is a footnote; NFKC would turn it into "5 We hebben ...", a chapter heading.
+    """
+    if not any(c in _SUPERSCRIPTS for c in line):
+        return unicodedata.normalize("NFKC", line)
+    return "".join(c if c in _SUPERSCRIPTS else unicodedata.normalize("NFKC", c) for c in line)
 
 
 def _normalise_bullet(line: str) -> str:
@@ -71,7 +84,7 @@ def _normalise_bullet(line: str) -> str:
     if not match:
         return line
     marker = match.group()
-    rest = line[match.end():]
+    rest = line[match.end() :]
     # "-150" or "–5" is a number, "--" and "-- 2" are not bullets we can be sure of; a bullet is
     # a marker followed by a space (or nothing: a lone bullet whose text is on the next line).
     if rest and not marker[-1].isspace() and marker.strip() in "-–—":
@@ -81,22 +94,26 @@ def _normalise_bullet(line: str) -> str:
     return "- " + rest if rest else "-"
 
 
-def _edge_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.lower())
+def _edge_key(line: str, page_number: int) -> str:
+    """The line with this page's number blanked: "Kadernota - pagina 7" repeats as "... pagina #".
+
+    Only the page number is blanked: body lines that differ in other numbers are not running text.
+    """
+    return re.sub(rf"(?<!\d){page_number}(?!\d)", "#", line.lower())
 
 
 def _repeated_edge_lines(pages: list[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
-    for lines in pages:
+    for number, lines in enumerate(pages, 1):
         body = [line for line in lines if line]
         edges = body[:_EDGE_LINES] + body[-_EDGE_LINES:]
-        counts.update({_edge_key(line) for line in edges})
+        counts.update({_edge_key(line, number) for line in edges})
     need = max(_MIN_REPEAT_PAGES, int(len(pages) * _REPEAT_SHARE + 0.5))
     return {key for key, n in counts.items() if n >= need and key.strip("#| ")}
 
 
 def _is_running(line: str, repeated: set[str], page_number: int) -> bool:
-    if _edge_key(line) in repeated or _PAGE_NUMBER.match(line):
+    if _edge_key(line, page_number) in repeated or _PAGE_NUMBER.match(line):
         return True
     # A bare number at the very edge is only a page number when it is this page's number.
     return line.isdigit() and int(line) == page_number
@@ -121,12 +138,16 @@ def _merge_lone_bullets(lines: list[str]) -> list[str]:
     out: list[str] = []
     pending = False
     for line in lines:
-        if line == "-":
+        if line == "-" and not pending:
             pending = True
             continue
-        if pending and line:
-            line = "- " + line.removeprefix("- ")
+        if pending:
             pending = False
+            # A lone dash before a sentence is its bullet; before a short cell it is an empty value.
+            if len(line.split()) >= 5 and not line.startswith("- "):
+                line = "- " + line
+            else:
+                out.append("-")
         out.append(line)
     if pending:
         out.append("-")
@@ -166,7 +187,7 @@ def _split_glued(line: str) -> list[str]:
 
 
 def _split_heading_glue(line: str) -> list[str]:
-    """"2.3 Werk en inkomenDe gemeente ..." -> heading and body on their own lines.
+    """ "2.3 Werk en inkomenDe gemeente ..." -> heading and body on their own lines.
 
     Only for a numbered/labelled start and a short left part: CamelCase names elsewhere
     ("PvdA", "SamenDoen") must stay intact.
@@ -174,7 +195,7 @@ def _split_heading_glue(line: str) -> list[str]:
     if not _NUMBERED_START.match(line):
         return [line]
     for match in _GLUE.finditer(line):
-        left, right = line[: match.start()], line[match.start():]
+        left, right = line[: match.start()], line[match.start() :]
         if 2 <= len(left.split()) <= 10 and len(right.split()) >= 3:
             return [left, right]
         break

@@ -5,16 +5,18 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import CorruptPdfError, EncryptedPdfError, NoTextLayerError, NotAPdfError
+from assistant.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, NoTextLayerError
 
 # A page "has text" when it holds a few real words; scanned pages yield nothing or stray glyphs.
-_MIN_WORDS_PER_TEXT_PAGE = 5
+_MIN_WORDS_PER_TEXT_PAGE = 3
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# What PDF writers fill in when nobody gave a value (reportlab, Word exports).
+_PLACEHOLDERS = {"untitled", "unspecified", "anonymous", "unknown", "titel", "title"}
 
 
 @contextmanager
@@ -47,7 +49,6 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
         raise NotAPdfError(f"{path.name}: geen PDF (begint niet met %PDF) - lever een PDF-bestand aan")
 
     from pypdf import PdfReader  # imported here: keeps `import ingest` cheap
-    from pypdf.errors import PdfReadError
 
     with _quiet_pypdf():
         try:
@@ -58,8 +59,9 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
             meta = _metadata(reader)
         except (EncryptedPdfError, NotAPdfError):
             raise
-        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-                AssertionError, OSError, RecursionError, NotImplementedError) as exc:
+        # pypdf fails on broken files with almost any exception type (struct, zlib, KeyError ...):
+        # at this boundary every one of them means "this PDF cannot be read".
+        except Exception as exc:
             if "encrypt" in str(exc).lower() or "decrypt" in str(exc).lower():
                 raise EncryptedPdfError(_encrypted_message(path)) from exc
             raise CorruptPdfError(
@@ -98,7 +100,7 @@ def _metadata(reader: Any) -> dict[str, str]:
     info = reader.metadata or {}
     out: dict[str, str] = {}
     for key in ("title", "author", "subject"):
-        value = info.get(f"/{key.capitalize()}")
-        if value is not None and str(value).strip():
-            out[key] = str(value).strip()
+        value = str(info.get(f"/{key.capitalize()}") or "").strip()
+        if value and value.lower() not in _PLACEHOLDERS:
+            out[key] = value
     return out

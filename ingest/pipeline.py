@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from assistant.catalog import Catalog
 from assistant.errors import BeleidError, IngestError
 from assistant.protocols import Embedder, Store
 from assistant.settings import Settings
-from assistant.types import Chunk, DocumentMeta
+from assistant.types import Chunk, DocumentMeta, Page
 from ingest.manifest import infer_metadata, load_manifest
 from ingest.parse import parse_document
 
@@ -43,6 +44,15 @@ class Progress:
 
 def no_progress(label: str, total: int) -> Progress:
     return Progress()
+
+
+class DocumentListener(Protocol):
+    """Derived stores (the register) follow the catalog: told after a document is published or
+    removed. A listener that fails fails the document's ingest report line, not the run."""
+
+    def published(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None: ...
+
+    def removed(self, doc_id: str) -> None: ...
 
 
 @dataclass
@@ -121,12 +131,14 @@ class Ingestor:
         store: Store,
         catalog: Catalog,
         progress: ProgressFactory = no_progress,
+        listeners: Sequence[DocumentListener] = (),
     ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
         self.catalog = catalog
         self.progress = progress
+        self.listeners = list(listeners)
 
     def run(self, paths: Sequence[Path], prune: bool = False) -> IngestReport:
         started = time.perf_counter()
@@ -182,6 +194,8 @@ class Ingestor:
         else:
             report.added.append(doc_id)
         report.embedded += len(chunks)
+        for listener in self.listeners:
+            listener.published(meta, parsed.pages, chunks)
 
     def _embed_and_add(self, doc_id: str, chunks: list[Chunk], version: str) -> None:
         batch = max(1, self.settings.embed_batch_size)
@@ -209,6 +223,8 @@ class Ingestor:
             if not Path(record.path).exists():
                 self.catalog.remove(record.doc_id)
                 self.store.delete_version(record.version)
+                for listener in self.listeners:
+                    listener.removed(record.doc_id)
                 report.removed.append(record.doc_id)
 
 

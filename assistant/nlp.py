@@ -1,0 +1,228 @@
+"""Dutch sentence splitting (and a lemmatizer for whoever needs one), loaded lazily, once.
+
+`nl_core_news_sm` is used when installed; otherwise a blank Dutch pipeline with a rule-based
+sentencizer, taught not to break on the abbreviations policy texts are full of ("o.a.", "t/m",
+"i.v.m."). On top of spaCy we add the boundaries that matter in PDF text: a blank line, and a
+line break before a bullet or list number.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import Any
+
+_MODEL = "nl_core_news_sm"
+_lock = threading.Lock()
+_nlp: Any = None
+_name = ""
+
+# Abbreviations that end in a period but do not end a sentence. spaCy's Dutch exceptions know
+# most; listing them all keeps us independent of its version.
+ABBREVIATIONS = (
+    "o.a.",
+    "bijv.",
+    "bv.",
+    "m.b.t.",
+    "art.",
+    "nr.",
+    "nrs.",
+    "incl.",
+    "excl.",
+    "ca.",
+    "d.w.z.",
+    "i.v.m.",
+    "e.d.",
+    "enz.",
+    "etc.",
+    "z.s.m.",
+    "resp.",
+    "t.a.v.",
+    "o.b.v.",
+    "m.i.v.",
+    "blz.",
+    "p.",
+    "pag.",
+    "mr.",
+    "dhr.",
+    "mevr.",
+    "jl.",
+    "e.a.",
+    "c.q.",
+    "i.s.m.",
+    "t.b.v.",
+    "n.n.b.",
+    "m.n.",
+    "o.l.v.",
+    "i.o.m.",
+    "i.p.v.",
+    "t.g.v.",
+    "t.l.v.",
+    "v.w.b.",
+    "m.u.v.",
+    "e.v.",
+    "vs.",
+    "min.",
+    "max.",
+    "gem.",
+    "jr.",
+    "inw.",
+    "zgn.",
+    "evt.",
+    "mln.",
+    "mld.",
+    "mrd.",
+    "st.",
+    "o.m.",
+    "w.o.",
+    "a.s.",
+    "j.l.",
+    "z.g.",
+    "n.a.v.",
+    "i.r.t.",
+    "p.m.",
+    "e.e.a.",
+    "t.z.t.",
+    "o.i.d.",
+)
+_NO_BREAK_WORDS = ("t/m", "v/m", "m/v")
+
+# A line that starts a new item: a bullet or a list number ("1.", "2.3", "a.", "a)").
+_ITEM_START = re.compile(r"\n[ \t]*(?=[-•▪●◦■]\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S|[a-z][.)]\s+\S)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+# Fragments that are only an enumeration marker or an abbreviation-looking stub.
+_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|[-•])$")
+
+
+def _build() -> tuple[Any, str]:
+    import spacy
+    from spacy.symbols import ORTH
+
+    if spacy.util.is_package(_MODEL):
+        nlp = spacy.load(_MODEL, disable=["ner"])
+        name = _MODEL
+    else:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("sentencizer")
+        name = "blank:nl+sentencizer"
+    # One assignment instead of add_special_case per form: each call re-validates the cache.
+    tokenizer: Any = nlp.tokenizer
+    rules = dict(tokenizer.rules or {})
+    for abbr in ABBREVIATIONS + _NO_BREAK_WORDS:
+        for form in (abbr, abbr[:1].upper() + abbr[1:]):
+            rules[form] = [{ORTH: form}]
+    tokenizer.rules = rules
+    return nlp, name
+
+
+def get_nlp() -> Any:
+    """The shared spaCy pipeline (built on first use, thread-safe)."""
+    global _nlp, _name
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                _nlp, _name = _build()
+    return _nlp
+
+
+def model_name() -> str:
+    """Which pipeline is in use, e.g. "nl_core_news_sm" or "blank:nl+sentencizer"."""
+    get_nlp()
+    return _name
+
+
+def lemmas(text: str) -> list[str]:
+    """Lower-cased lemmas of the words in `text` (token texts when no lemmatizer is available).
+
+    The lookup lemmatizer of a blank pipeline is added on first use: loading its tables costs
+    seconds that sentence splitting should not pay.
+    """
+    nlp = _with_lemmatizer()
+    return [(t.lemma_ or t.text).lower() for t in nlp(text) if not t.is_space and not t.is_punct]
+
+
+def _with_lemmatizer() -> Any:
+    global _name
+    nlp = get_nlp()
+    if "lemmatizer" in nlp.pipe_names or _name.endswith("-no-lemmas"):
+        return nlp
+    with _lock:
+        if "lemmatizer" not in nlp.pipe_names and not _name.endswith("-no-lemmas"):
+            try:
+                nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+                _name += "+lookup-lemmatizer"
+            except Exception:  # spacy-lookups-data missing or incompatible: fall back to tokens
+                if "lemmatizer" in nlp.pipe_names:
+                    nlp.remove_pipe("lemmatizer")
+                _name += "-no-lemmas"
+    return nlp
+
+
+def _sentence_pipes(nlp: Any) -> list[str]:
+    # Only what finds sentence boundaries runs; tagging/lemmatizing every page would be wasted time.
+    keep = {"sentencizer", "senter", "parser", "tok2vec"}
+    if "senter" in nlp.pipe_names:
+        keep = {"senter", "tok2vec"}
+    return [name for name in nlp.pipe_names if name not in keep]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of `text` as (start, end) character offsets, surrounding whitespace excluded."""
+    return sentence_spans_many([text])[0]
+
+
+def sentence_spans_many(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
+    """`sentence_spans` for many texts at once (one spaCy pass through nlp.pipe)."""
+    texts = list(texts)
+    nlp = get_nlp()
+    out: list[list[tuple[int, int]]] = []
+    pieces = [_hard_pieces(text) for text in texts]
+    flat = [text[s:e] for text, spans in zip(texts, pieces, strict=True) for s, e in spans]
+    docs = iter(nlp.pipe(flat, disable=_sentence_pipes(nlp), batch_size=64))
+    for spans in pieces:
+        result: list[tuple[int, int]] = []
+        for start, _end in spans:
+            doc = next(docs)
+            for sent in doc.sents:
+                result.extend(_strip(doc.text, sent.start_char, sent.end_char, start))
+        out.append(_merge_markers(texts[len(out)], result))
+    return out
+
+
+def _hard_pieces(text: str) -> list[tuple[int, int]]:
+    """Split at blank lines and before bullets/list items: boundaries spaCy cannot see."""
+    cuts = {0, len(text)}
+    for match in _BLANK_LINE.finditer(text):
+        cuts.update((match.start(), match.end()))
+    for match in _ITEM_START.finditer(text):
+        cuts.add(match.end())
+    points = sorted(cuts)
+    return [(a, b) for a, b in pairwise(points) if text[a:b].strip()]
+
+
+def _strip(text: str, start: int, end: int, offset: int) -> list[tuple[int, int]]:
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    return [(offset + start + left, offset + start + right)] if right > left else []
+
+
+def _merge_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue "1." or "-" fragments to the item text they introduce, and tiny stubs to neighbours."""
+    out: list[tuple[int, int]] = []
+    carry: int | None = None
+    for start, end in spans:
+        if carry is not None:
+            start, carry = carry, None
+        if _MARKER_ONLY.match(text[start:end].strip()):
+            carry = start
+            continue
+        out.append((start, end))
+    if carry is not None:
+        if out:
+            out[-1] = (out[-1][0], len(text.rstrip()))
+        else:
+            out.append((carry, len(text.rstrip())))
+    return out

@@ -1,0 +1,36 @@
+"""One PDF in, cleaned pages and chunks out: read_pdf -> clean_pages -> chunk_document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import Settings
+from assistant.types import Chunk, Page
+from ingest.chunking import chunk_document
+from ingest.clean import clean_pages
+from ingest.pdf import read_pdf
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    pages: list[Page]
+    chunks: list[Chunk]
+    pdf_meta: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_document(path: Path, doc_id: str, settings: Settings | None = None) -> ParsedDocument:
+    """Parse one PDF; raises the typed IngestError subclasses of `read_pdf`."""
+    settings = settings or Settings()
+    raw, meta = read_pdf(Path(path))
+    pages = clean_pages(raw)
+    chunks = chunk_document(
+        doc_id,
+        pages,
+        target_words=settings.chunk_target_words,
+        max_words=settings.chunk_max_words,
+        overlap_sentences=settings.chunk_overlap_sentences,
+        table_rows_per_chunk=settings.table_rows_per_chunk,
+    )
+    return ParsedDocument(pages=pages, chunks=chunks, pdf_meta=meta)

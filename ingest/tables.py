@@ -1,0 +1,287 @@
+"""Tables in pypdf text, where cells come one per line.
+
+Two shapes occur: cells ending in " |" (web-to-PDF exports: "Huidig budget |", "17.246 |", ...)
+and bare cells one per line without separators. Rows are rebuilt as a label followed by its
+values; a row is the unit that is never split. We only group lines, we never reorder them, so
+every row stays verifiable against the page text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.amounts import find_amounts, parse_amount, unit_multiplier
+from ingest.structure import numbered_heading
+
+_PIPE_LINE = re.compile(r"\|\s*$|^\s*\|+\s*$")
+_INLINE_ROW = re.compile(r"\S\s*\|\s*\S.*\|\s*\S|\S {2,}\S.* {2,}\S")
+_NUMBER_CELL = re.compile(
+    r"^(?:[-−–]\s?)?(?:€\s?)?\d[\d.,]*(?:\s?%)?\*{0,5}(?:\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?"
+    r"(?:\s?\([\d/.,%\- ]+\))?(?:,-)?$"
+)
+_WORD_VALUE = re.compile(r"^(?:i|s|i/s|i / s|ja|nee|pm|p\.m\.|-|–|n\.n\.b\.|nvt|n\.v\.t\.)$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_UNIT = re.compile(r"\(?\s*(?:bedragen\s*)?(?:in\s*)?x\s*€\s*[\d .]*\d\s*\)?", re.IGNORECASE)
+_LOOSE_MAX_WORDS = 8
+_LOOSE_MAX_CHARS = 60
+_LOOSE_MIN_LINES = 8
+_LOOSE_MIN_VALUES = 3
+_LOOSE_VALUE_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class Row:
+    """Lines [start, end) of the document's line list that make up one table row."""
+
+    start: int
+    end: int
+    cells: tuple[str, ...]
+    join_label: bool = True  # False when the source already separates every cell ("inline")
+
+    @property
+    def label(self) -> str:
+        return " ".join(c for c in self.cells if not is_value(c))
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c for c in self.cells if is_value(c))
+
+    def render(self) -> str:
+        """`label | v1 | v2 | ...`: the cells in source order, so that it matches the page text."""
+        if not self.join_label:
+            return " | ".join(self.cells)
+        label: list[str] = []
+        values: list[str] = []
+        for cell in self.cells:
+            if not values and not is_value(cell):
+                label.append(cell)
+            else:
+                values.append(cell)
+        return " | ".join([" ".join(label), *values] if label else values)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found in lines [start, end); the header occupies [start, header_end)."""
+
+    start: int
+    end: int
+    header_end: int
+    header: tuple[str, ...]
+    unit: str
+    rows: tuple[Row, ...] = field(default=())
+    kind: str = "pipe"  # "pipe" (cells end in "|"), "inline" (one row a line) or "loose"
+
+    def header_text(self) -> str:
+        return " | ".join(self.header)
+
+    def multiplier(self) -> float:
+        return unit_multiplier(self.unit)
+
+    def amounts(self, rows: tuple[Row, ...] | list[Row]) -> tuple[float, ...]:
+        """Euro amounts of the given rows: bare numbers count only when the unit says euros."""
+        euro_unit = "€" in self.unit
+        out: list[float] = []
+        for row in rows:
+            for cell in row.values:
+                if "%" in cell:
+                    continue
+                if euro_unit or "€" in cell:
+                    value = parse_amount(cell.split("(")[0].strip().rstrip("*"), self.multiplier())
+                    if value is not None and not _YEAR.fullmatch(cell.strip()):
+                        out.append(value)
+            if not euro_unit:
+                out.extend(v for raw, v in find_amounts(row.label) if raw)
+        return tuple(out)
+
+
+def is_value(cell: str) -> bool:
+    """A cell that holds a number, an amount, a percentage or a placeholder ("PM", "-", "i")."""
+    cell = cell.strip()
+    return bool(_NUMBER_CELL.match(cell) or _WORD_VALUE.match(cell) or cell.startswith("€"))
+
+
+def _cells(line: str) -> list[str]:
+    if "|" in line:
+        return [c.strip() for c in line.split("|") if c.strip()]
+    return [c.strip() for c in re.split(r" {2,}", line) if c.strip()]
+
+
+def detect_unit(text: str) -> str:
+    """The unit a table states: "(bedragen x € 1 .000)", else "€", "%" or "aantal" when evident."""
+    match = _UNIT.search(text)
+    if match:
+        return match.group().strip()
+    if "€" in text:
+        return "€"
+    if "%" in text:
+        return "%"
+    return "aantal" if re.search(r"\baantal", text, re.IGNORECASE) else ""
+
+
+def find_tables(lines: list[str]) -> list[Table]:
+    """All tables in a document's cleaned lines (page breaks removed), in order, not overlapping."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        table = _pipe_table(lines, i) or _loose_table(lines, i)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        i = table.end
+    return tables
+
+
+def _is_pipe_line(line: str) -> bool:
+    return bool(_PIPE_LINE.search(line) or _INLINE_ROW.search(line))
+
+
+def _pipe_table(lines: list[str], start: int) -> Table | None:
+    end = start
+    while end < len(lines) and _is_pipe_line(lines[end]):
+        end += 1
+    cells = [(i, c) for i in range(start, end) for c in _cells(lines[i])]
+    if end - start < 3 or sum(is_value(c) for _, c in cells) < 2:
+        return None
+    inline = all(len(_cells(lines[i])) >= 3 for i in range(start, end))
+    if inline:
+        rows = tuple(Row(i, i + 1, tuple(_cells(lines[i])), join_label=False) for i in range(start + 1, end))
+        header = tuple(_cells(lines[start]))
+        return Table(start, end, start + 1, header, detect_unit(lines[start]), rows, "inline")
+    header_end, cols = _pipe_header(cells)
+    rows = _rows(lines, cells, header_end, end, columns=sum(bool(_YEAR.fullmatch(h)) for h in cols))
+    unit = detect_unit(" ".join(cols)) or detect_unit(" ".join(lines[start:end]))
+    return Table(start, end, header_end, cols, unit, rows, "pipe")
+
+
+def _pipe_header(cells: list[tuple[int, str]]) -> tuple[int, tuple[str, ...]]:
+    """Title/unit cells, then the column cells (years): the header ends before the first row label."""
+    header: list[str] = []
+    seen_column = False
+    for index, cell in cells:
+        column = bool(_YEAR.fullmatch(cell))
+        if seen_column and not column:
+            return index, tuple(header)
+        if is_value(cell) and not column:
+            return index, tuple(header)
+        seen_column = seen_column or column
+        header.append(cell)
+    return cells[0][0] if cells else 0, ()
+
+
+def _rows(
+    lines: list[str], cells: list[tuple[int, str]], first: int, end: int, columns: int
+) -> tuple[Row, ...]:
+    """Group cell lines into rows: label cells, then up to `columns` values (any number if 0).
+
+    A row ends where a label follows a value, or where it has all its values; lines without cells
+    ("||") stay with the row they follow, so rows cover the table's lines without gaps.
+    """
+    rows: list[Row] = []
+    current: list[str] = []
+    row_start = first
+    values = 0
+    for i in range(first, end):
+        for cell in _cells(lines[i]):
+            value = is_value(cell)
+            full = columns and values >= columns
+            if current and ((not value and values) or (value and full)):
+                rows.append(Row(row_start, i, tuple(current)))
+                current, values, row_start = [], 0, i
+            current.append(cell)
+            values += value
+    if current or row_start < end:
+        rows.append(Row(row_start, end, tuple(current)))
+    return tuple(rows)
+
+
+def _loose_line(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > _LOOSE_MAX_WORDS or len(line) > _LOOSE_MAX_CHARS:
+        return False
+    # Short bullet items are lists, except short markers inside table cells ("- Aantal");
+    # "Subdoel: ..." and lead-ins ending in ":" are text.
+    if (line.startswith("- ") and len(words) > 5) or line.endswith(":") or re.match(r"^\w+: \S", line):
+        return False
+    # A final period ends a sentence, unless it ends an abbreviation ("regelingen (m.n.").
+    return not line.endswith(".") or "." in words[-1][:-1]
+
+
+def _loose_table(lines: list[str], start: int) -> Table | None:
+    if not _loose_line(lines[start]):
+        return None
+    end = start
+    while end < len(lines) and _loose_line(lines[end]) and not _is_pipe_line(lines[end]):
+        heading = numbered_heading(lines[end])
+        if heading is not None and end > start:
+            break  # a chapter or "Doelenboom ..." title ends the table, whatever its length
+        end += 1
+    # After the last value only a wrapped last cell may follow ("Interne / systemen").
+    last_value = max((i for i in range(start, end) if is_value(lines[i].removeprefix("- "))), default=start)
+    tail = last_value + 1
+    while tail < min(end, last_value + 3) and _wrapped_cell(lines[tail]):
+        tail += 1
+    end = tail
+    # Leading list items belong to the text before the table, not to the table.
+    while start < end and lines[start].startswith("- ") and len(lines[start].split()) > 2:
+        start += 1
+    block = lines[start:end]
+    values = sum(is_value(line) for line in block)
+    if len(block) < _LOOSE_MIN_LINES or values < max(_LOOSE_MIN_VALUES, _LOOSE_VALUE_SHARE * len(block)):
+        return None
+    header_end = _loose_header_end(lines, start, end)
+    header = tuple(lines[start:header_end])
+    trailing = 1 if header and header[-1].lower() == "bron" else 0
+    rows = _loose_rows(lines, header_end, end, trailing)
+    unit = detect_unit(" ".join(header)) or detect_unit(" ".join(block))
+    return Table(start, end, header_end, header, unit, rows, "loose")
+
+
+def _wrapped_cell(line: str) -> bool:
+    return len(line.split()) <= 2 and not line.startswith("- ")
+
+
+def _loose_header_end(lines: list[str], start: int, end: int) -> int:
+    """Header lines are short column names and years; without a year there is no header row."""
+    i = start
+    has_year = False
+    while i < end:
+        text = lines[i].removeprefix("- ")
+        year = bool(_YEAR.search(text)) and len(text.split()) <= 3 and not re.search(r"\d[.,]\d", text)
+        if not year and (len(text.split()) > 2 or is_value(text)):
+            break
+        has_year = has_year or year
+        i += 1
+    # The line right before the first value is the first row's label ("Doorbraakmethode").
+    first_value = next(
+        (
+            j
+            for j in range(start, end)
+            if is_value(lines[j].removeprefix("- ")) and not _YEAR.fullmatch(lines[j])
+        ),
+        end,
+    )
+    i = min(i, first_value - 1)
+    return i if has_year and i - start >= 2 and i < end else start
+
+
+def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[Row, ...]:
+    """A new row starts at a label line that follows values (after `trailing` source cells)."""
+    rows: list[Row] = []
+    row_start = first
+    seen_value = False
+    after = 0
+    for i in range(first, end):
+        value = is_value(lines[i].removeprefix("- "))
+        if not value and seen_value:
+            if after < trailing:
+                after += 1
+                continue
+            rows.append(Row(row_start, i, tuple(lines[row_start:i])))
+            row_start, seen_value, after = i, False, 0
+        seen_value = seen_value or value
+    if row_start < end:
+        rows.append(Row(row_start, end, tuple(lines[row_start:end])))
+    return tuple(rows)
