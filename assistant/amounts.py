@@ -22,7 +22,8 @@ _SCALE_WORDS = {
 }
 _SCALE = r"(?:miljard|miljoen|mln\.?|mld\.?|mrd\.?|duizend|dzd\.?)"
 _EURO_BEFORE = re.compile(
-    rf"(?:€|EUR\b|euro\b)\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?:,-)?", re.IGNORECASE
+    rf"(?P<sign>(?<![\w.,])[-−–]\s?)?(?:€|EUR\b|euro\b)\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?:,-)?",
+    re.IGNORECASE,
 )
 _EURO_AFTER = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?\s*(?:euro\b|EUR\b)", re.IGNORECASE
@@ -92,7 +93,10 @@ def _value(match: re.Match[str], unit: float) -> float | None:
     value = _to_float(match.group("num"))
     if value is None:
         return None
-    scale = match.groupdict().get("scale")
+    groups = match.groupdict()
+    if groups.get("sign") and value > 0:
+        value = -value  # "-€ 150", the way format_eur writes a negative amount
+    scale = groups.get("scale")
     return value * (_scale(scale) if scale else unit)
 
 

@@ -36,6 +36,7 @@ def test_unit_multiplier(unit: str, factor: float) -> None:
         ("7,5 miljoen euro", 1.0, 7_500_000.0),
         ("€ 75.000 (dekking reserve)", 1.0, 75_000.0),
         ("2,6", 1.0, 2.6),
+        ("-€ 150", 1.0, -150.0),
     ],
 )
 def test_parse_amount(text: str, unit: float, euros: float) -> None:
@@ -70,3 +71,4 @@ def test_find_amounts_across_a_line_break() -> None:
 )
 def test_format_eur(value: float, text: str) -> None:
     assert format_eur(value) == text
+    assert parse_amount(text) == value
