@@ -30,6 +30,11 @@ _WINDOW = 4  # words between the document word and its year ("beleidsplan sociaa
 _SUBJECT_MARKERS = frozenset(
     {"voor", "tot", "tegen", "na", "sinds", "vanaf", "per", "eind", "begin", "medio", "in", "tm", "en", "of"}
 )
+# A question about "gemeenten" in general ("Welke gemeenten gebruiken ...?") must not be narrowed
+# to the one municipality it happens to name.
+_ACROSS_WORDS = frozenset(
+    {"gemeenten", "vergelijk", "vergelijken", "vergeleken", "municipalities", "compare", "compared"}
+)
 _WORD = re.compile(r"\d{4}(?:\s*[-/]\s*\d{2,4})?|[^\W\d_]+|\d+")
 _YEAR = re.compile(r"(20[0-3]\d)")
 
@@ -107,6 +112,8 @@ def parse_query(
     """Detected filters, with each field the caller gave explicitly taking precedence."""
     names = [d.municipality for d in documents if d.municipality]
     municipalities = detect_municipalities(question, names)
+    if len(municipalities) == 1 and _ACROSS_WORDS & set(_WORD.findall(normalize(question))):
+        municipalities = ()
     in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]
     detected = Filters(municipalities=municipalities, years=detect_years(question, in_scope))
     return ParsedQuery(question, merge_filters(explicit, detected), detected)

@@ -46,7 +46,9 @@ class Settings(BaseSettings):
 
     # Answering.
     answer_max_sentences: int = 4
-    refusal_threshold: float = 0.0
+    # Calibrated on evals/dev.jsonl: below this share of the question's (idf-weighted) terms in the
+    # evidence the answer is refused (false-refusal rate 0.07 on the dev set).
+    refusal_threshold: float = 0.3
     llm: Literal["none", "openai", "ollama"] = "none"
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"

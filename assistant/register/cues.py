@@ -1,0 +1,158 @@
+"""Dutch cue words for goals and commitments, as spaCy Matcher patterns (built once, lazily).
+
+The patterns only look at lower-cased tokens, so the blank Dutch pipeline is enough. Classification
+of a whole sentence (`classify`) adds the few checks token patterns cannot express: "we gaan ervan
+uit" is an assumption, not a promise; "willen we dit blijven realiseren" opening a sentence is a
+condition; a "we willen" sentence is a goal when it names an outcome and a measure when it names
+an action.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+from assistant.nlp import get_nlp
+
+_WE = {"LOWER": {"IN": ["we", "wij"]}}
+
+# Verbs of doing: "we <verb>" / "<verb> we" in the present tense states what the municipality does.
+ACTION_VERBS = [
+    "formuleren", "ontwikkelen", "organiseren", "stellen", "brengen", "geven", "leggen", "kiezen",
+    "breiden", "werken", "continueren", "ondersteunen", "faciliteren", "stimuleren", "bieden",
+    "monitoren", "onderzoeken", "betrekken", "bevorderen", "realiseren", "richten", "sluiten", "dragen",
+    "bouwen", "maken", "investeren", "zetten", "starten", "verbinden", "verkennen", "treffen",
+    "begeleiden", "onderhouden", "vertalen", "koppelen", "benutten", "hanteren", "pakken",
+    "intensiveren", "versterken", "verbeteren", "evalueren", "registreren", "subsidiëren", "regelen",
+]  # fmt: skip
+# After "we willen": these infinitives make the sentence an action (measure), others an outcome.
+_WANT_ACTIONS = set(ACTION_VERBS) | {
+    "inzetten", "investeren", "opmerken", "gebruik", "aansluiten", "samenwerken", "verweven",
+    "zoeken", "aanjagen", "uitvoeren", "opstellen", "aanbieden", "voeren", "vormgeven", "maken",
+    "doorontwikkelen", "aangaan", "brengen", "verschuiven", "geven", "bieden",
+}  # fmt: skip
+
+_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "GOAL": [
+        [{"LOWER": {"IN": ["ons", "onze", "het", "de"]}},
+         {"LOWER": {"IN": ["doel", "ambitie", "doelstelling", "hoofddoel", "streven", "speerpunt"]}},
+         {"LOWER": "is"}],
+        [{"LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}}, {"LOWER": "van"}],
+        [_WE, {"LOWER": {"IN": ["streven", "beogen"]}}],
+        [{"LOWER": {"IN": ["streven", "beogen"]}}, _WE],
+        [{"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": ["wil", "streeft"]}}],
+        [{"LOWER": "programma"}, {"LOWER": "streeft"}],
+        [{"LOWER": {"IN": ["speerpunt", "speerpunten"]}}, {"LOWER": {"IN": ["is", "zijn", "voor", "van"]}}],
+        [{"LOWER": "als"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": "speerpunten"}],
+    ],
+    "WANT": [
+        [_WE, {"LOWER": "willen"}],
+        [{"LOWER": "willen"}, _WE],
+    ],
+    "MEASURE": [
+        [_WE, {"LOWER": {"IN": ["gaan", "zullen"]}}],
+        [{"LOWER": {"IN": ["gaan", "zullen"]}}, _WE],
+        [{"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": ["zorgt", "gaat", "zal"]}}],
+        [_WE, {"LOWER": {"IN": ACTION_VERBS}}],
+        [{"LOWER": {"IN": ACTION_VERBS}}, _WE],
+        [{"LOWER": "voorgesteld"}, {"LOWER": "wordt"}],
+        [{"LOWER": "voorstel"}, {"LOWER": "is"}],
+        [{"LOWER": "voornemen"}, {"LOWER": {"IN": ["is", "om"]}}],
+        [{"LOWER": "college"}, {"LOWER": {"IN": ["wil", "gaat", "zal"]}}],
+        [{"LOWER": {"IN": ["wil", "gaat", "zal"]}}, {"LOWER": "het"}, {"LOWER": "college"}],
+    ],
+    "EXPECT": [
+        [_WE, {"LOWER": "verwachten"}],
+        [{"LOWER": "verwachten"}, _WE],
+    ],
+}  # fmt: skip
+
+_lock = threading.Lock()
+_matcher: Any = None
+
+# Assumptions and observations that share the words of a promise.
+_NOT_A_PROMISE = re.compile(
+    r"\b(gaan|gaat) (we |wij )?(er ?van |er )?uit\b|\bgaan (we|wij) er\b|\bwe gaan ervan\b|"
+    r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
+    r"\b(die|dat|wat) (we|wij) willen\b",
+    re.IGNORECASE,
+)
+_CONDITION_START = re.compile(r"^\s*(willen|als|indien|wanneer) (we|wij)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(hebben|heeft|hadden|had|was|waren|werd|werden|zijn gestart|is gestart)\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:na|voor|in) de (?:zomer|zomervakantie)\b|\b(?:medio|eind|begin|uiterlijk)\b",
+    re.IGNORECASE,
+)
+_WANT_THAT = re.compile(r"\b(willen (we|wij)|(we|wij) willen) dat\b", re.IGNORECASE)
+_GOAL_OF = re.compile(r"\b(hoofd)?doel(stelling)? van\b[^.]{0,90}?\b(is|zijn)\b", re.IGNORECASE)
+_META = re.compile(r"\bdoelen\b", re.IGNORECASE)  # "Langs beleidslijnen willen we de doelen bereiken"
+_PAST_GOAL = re.compile(r"\b(was|waren)\b", re.IGNORECASE)
+# Subordinate clauses after "we willen ..." describe a purpose, not what is wanted.
+_SUBCLAUSE = re.compile(r"\b(zodat|waardoor|waarbij|omdat|die|dat|hoe|waar)\b", re.IGNORECASE)
+
+
+def _build() -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(get_nlp().vocab)
+    for label, patterns in _PATTERNS.items():
+        matcher.add(label, patterns)
+    return matcher
+
+
+def matcher() -> Any:
+    global _matcher
+    if _matcher is None:
+        with _lock:
+            if _matcher is None:
+                _matcher = _build()
+    return _matcher
+
+
+def labels(text: str) -> set[str]:
+    """The cue labels (GOAL, WANT, MEASURE, EXPECT) whose patterns occur in `text`."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    return {nlp.vocab.strings[match_id] for match_id, _, _ in matcher()(doc)}
+
+
+def classify(text: str) -> str | None:
+    """"goal", "measure" or None for one sentence, from its cue words."""
+    if text.rstrip().endswith(("?", ":")) or _CONDITION_START.match(text):
+        return None  # a question, a condition, or the introduction of a list
+    found = labels(text)
+    if not found:
+        return None
+    if "GOAL" in found and (_PAST_GOAL.search(text) or _only_goal_of(text)):
+        found.discard("GOAL")
+    if _META.search(text):
+        found -= {"GOAL", "WANT"}
+    promise = "MEASURE" in found and not _NOT_A_PROMISE.search(text)
+    if "GOAL" in found:
+        # "We streven ernaar deze afspraken na de zomer vast te leggen" is a dated commitment.
+        if promise or (re.search(r"\bstreven (we |wij )?ernaar\b", text, re.I) and _TIME.search(text)):
+            return "measure" if not re.search(r"\b(doel|ambitie|doelstelling)\b", text, re.I) else "goal"
+        return "goal"
+    if "WANT" in found and not _NOT_A_PROMISE.search(text):
+        return "goal" if _WANT_THAT.search(text) or not _wants_action(text) else "measure"
+    if promise and not (_PAST.search(text) and "gaan" not in text.lower()):
+        return "measure"
+    if "EXPECT" in found and _TIME.search(text) and re.search(r"\bte\b|\bkunnen\b", text):
+        return "measure"
+    return None
+
+
+def _wants_action(text: str) -> bool:
+    """Whether what "willen we" wants is an action (invest, organise, ...) rather than a state."""
+    after = re.split(r"\bwillen\b", text, maxsplit=1, flags=re.I)[-1]
+    clause = _SUBCLAUSE.split(after, maxsplit=1)[0]
+    words = re.findall(r"[a-zà-ÿ]+", clause.lower())
+    return any(word in _WANT_ACTIONS for word in words)
+
+
+def _only_goal_of(text: str) -> bool:
+    """"doel(stelling) van" only states a goal when an "is" follows ("Doel van dit project is ...")."""
+    plain = re.search(r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b", text, re.I)
+    other = re.search(r"\b(streven|streeft|beogen|wil|speerpunt\w*)\b", text, re.I)
+    return not plain and not other and not _GOAL_OF.search(text)

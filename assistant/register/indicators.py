@@ -1,0 +1,387 @@
+"""Indicators from the table layouts policy documents use, read from the cleaned lines.
+
+pypdf gives one table cell per line, so a table is a run of short lines. Four layouts occur:
+
+- measurement tables: "Beleidsdoelen | Begroot 2020 | Begroot 2019 | 2018 | ... | Bron", each row a
+  name, one value per column and a source; a line of several words between rows names the goal
+  ("Financieel zelfredzame inwoners") the rows below it measure;
+- indicator annexes: name, "Effect"/"Prestatie", source, frequency, year of the zero measurement
+  and its value;
+- numbered indicator lists: "1.1 Percentage economisch actieve inwoners 1.2 Aantal ...";
+- captioned tables ("Tabel: ...") of figures per year, ending in "Bron: ...".
+
+Column headers give the years: "Begroot 2020" is a target, a bare year a realised value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.register.candidate import (
+    FOOTNOTE,
+    MEASURE_WORD,
+    PRIORITY_STRUCTURE,
+    Candidate,
+    clean_label,
+    continues,
+    years_in,
+)
+from assistant.register.doctext import DocText, Line
+from assistant.register.models import Measurement
+
+VALUE = re.compile(
+    r"^(?:[-−–]|n\.?n\.?b\.?|n\.v\.t\.?|gereed|pm|p\.m\.|€\s?\d[\d.,]*|"
+    r"[-−–]?\d[\d.,]*\s?%?\**(?:\s?\(\S[^)]*\))?(?:\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?)$",
+    re.IGNORECASE,
+)
+_HEADER = re.compile(r"^(Beleidsdoelen|Beleidsindicatoren)$")
+_COLUMN = re.compile(r"(Begroo\s?t\s+)?((?:19|20)\d\d)")
+_STOP = re.compile(r"^(Doelenboom|Nieuwe indicatoren|Metingen|Subdoel|Doel:|Activiteiten|\*|- |Beoogd)")
+_MANDATORY = re.compile(r"^Metingen en verplichte indicatoren$")
+_NEW = re.compile(r"^Nieuwe indicatoren(\s+20\d\d)?$")
+_EFFECT = re.compile(r"^(Effect|Prestatie)$")
+_FREQUENCY = re.compile(r"jaarlij|jaarlijk|maandelijks|per kwartaal", re.IGNORECASE)
+_ZERO_YEAR = re.compile(r"^((?:19|20)\d\d|PM)(\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$")
+_NUMBERED = re.compile(
+    r"(?<![\d.])(\d{1,2}\.\d{1,2})\s+(?=(?:Aantal|Percentage|Budget|Uitgaven|Mate|Aandeel)\b)"
+)
+_NUMBERED_END = re.compile(r"\s(?=\d{1,2}\.\d{1,2}\s)|\n(?=\d\s+[A-Z])|\n(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])|\n(?=Bron\b)")
+_CAPTION = re.compile(r"^Tabel\s*:\s*(.+)$")
+_SOURCE_LINE = re.compile(r"^Bron\s*:\s*(.+)$")
+_DERIVED_ROW = re.compile(r"^(relatieve|toe- of afname|waarvan)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Column:
+    label: str
+    year: int | None
+    kind: str  # "target", "realised", "other"
+
+
+def measurement_tables(doc: DocText) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if _HEADER.match(line.stripped):
+            yield from _measurement_table(doc, i)
+        elif _MANDATORY.match(line.stripped):
+            yield from _name_list(doc, i + 1, "verplichte indicator")
+        elif _NEW.match(line.stripped):
+            yield from _name_list(doc, i + 1, "nieuwe indicator")
+
+
+def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
+    lines = doc.lines
+    i = header + 1
+    parts: list[str] = []
+    while i < len(lines) and lines[i].stripped != "Bron" and i - header < 14:
+        parts.append(lines[i].stripped)
+        i += 1
+    columns = [
+        _Column(" ".join(f"{b.replace(' ', '')}{y}".split()) if b else y, int(y), "target" if b else "realised")
+        for b, y in _COLUMN.findall(" ".join(parts))
+    ]
+    if not columns or i >= len(lines):
+        return
+    i += 1
+    goal_ref = ""
+    while i < len(lines):
+        row = _row(lines, i, len(columns))
+        if row is None:
+            return
+        name_start, value_start, source_start, end = row
+        names = [line.stripped for line in lines[i:value_start]]
+        if name_start > i:
+            goal_ref = clean_label(" ".join(names[: name_start - i]))
+        name = clean_label(" ".join(line.stripped for line in lines[name_start:value_start]))
+        values = [line.stripped for line in lines[value_start:source_start]]
+        source = " ".join(line.stripped for line in lines[source_start:end])
+        cells = [Measurement(c.label, v, c.year, c.kind) for c, v in zip(columns, values, strict=False)]
+        quote = doc.quote(name_start, end - 1)
+        yield Candidate(
+            "indicator", name, quote, lines[name_start].page, PRIORITY_STRUCTURE,
+            {**_summary(cells), "measurements": tuple(cells), "source": clean_source(source),
+             "unit": unit_of(name), "goal_ref": goal_ref},
+        )  # fmt: skip
+        i = end
+
+
+def _row(lines: list[Line], i: int, ncols: int) -> tuple[int, int, int, int] | None:
+    """(name start, first value, first source line, end) of the row at line i, or None."""
+    if i >= len(lines) or _STOP.match(lines[i].stripped) or FOOTNOTE.match(lines[i].stripped):
+        return None
+    j = i
+    while j < len(lines) and (not VALUE.match(lines[j].stripped) or _name_year(lines, j, i)) and j - i < 14:
+        if j > i and (_STOP.match(lines[j].stripped)):
+            return None
+        j += 1
+    if j >= len(lines) or j == i or not VALUE.match(lines[j].stripped):
+        return None
+    name_start = i
+    if not MEASURE_WORD.match(lines[i].stripped):
+        # A goal line above the first measure: "Financieel zelfredzame inwoners" / "Aantal ..."
+        for k in range(i + 1, j):
+            if MEASURE_WORD.match(lines[k].stripped):
+                name_start = k
+                break
+    k = j
+    while k < len(lines) and k - j < ncols and VALUE.match(lines[k].stripped):
+        k += 1
+    end = k
+    if end < len(lines) and _is_source_start(lines, end, full=k - j == ncols):
+        end += 1
+        while end < len(lines) and _is_source_more(lines, end):
+            end += 1
+    return name_start, j, k, end
+
+
+def _name_year(lines: list[Line], j: int, first: int) -> bool:
+    """"Totaal aantal jeugdigen met jeugdhulp per" / "2018 *": a year that finishes the name."""
+    return j > first and bool(re.match(r"^(19|20)\d\d\s*\*+$", lines[j].stripped)) and bool(
+        re.search(r"\b(per|in|sinds|vanaf|t/m|tot)$", lines[j - 1].stripped)
+    )
+
+
+def _is_source_start(lines: list[Line], i: int, full: bool) -> bool:
+    """The line after a row's values is its source, unless it starts the next row; a row with
+    all its values always has a source cell (the "Bron" column)."""
+    text = lines[i].stripped
+    if MEASURE_WORD.match(text) or _STOP.match(text) or FOOTNOTE.match(text) or len(text.split()) > 3:
+        return False
+    return full or not _value_soon(lines, i)
+
+
+def _is_source_more(lines: list[Line], i: int) -> bool:
+    text = lines[i].stripped
+    if MEASURE_WORD.match(text) or _STOP.match(text) or FOOTNOTE.match(text) or len(text.split()) > 2:
+        return False
+    return not _value_soon(lines, i)
+
+
+def _value_soon(lines: list[Line], i: int) -> bool:
+    """A row name is followed by its values within two lines; a source line is not."""
+    return any(k < len(lines) and VALUE.match(lines[k].stripped) for k in (i + 1, i + 2))
+
+
+def _name_list(doc: DocText, start: int, kind: str) -> Iterator[Candidate]:
+    """Named indicators without a table ("Metingen en verplichte indicatoren", "Nieuwe indicatoren")."""
+    lines = doc.lines
+    i = start
+    while i < len(lines) and i - start < 12:
+        text = lines[i].stripped
+        if _HEADER.match(text) or _STOP.match(text) or FOOTNOTE.match(text) or VALUE.match(text):
+            return
+        wrap = i
+        while wrap + 1 < len(lines) and continues(lines[wrap + 1].stripped) and wrap - i < 3:
+            wrap += 1
+        after = wrap + 1
+        value = lines[after].stripped if after < len(lines) and VALUE.match(lines[after].stripped) else ""
+        last = after if value else wrap
+        cells = (Measurement("", value, None, "other"),) if value else ()
+        name = clean_label(" ".join(line.stripped for line in lines[i : wrap + 1]))
+        yield Candidate(
+            "indicator", name, doc.quote(i, last), lines[i].page, PRIORITY_STRUCTURE,
+            {"measurements": cells, "unit": unit_of(text), "level": kind},
+        )  # fmt: skip
+        i = last + 1
+
+
+def effect_tables(doc: DocText) -> Iterator[Candidate]:
+    """Annex rows: name (...) | Effect | source | frequency | year | value (Hengelo bijlage IV)."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not _EFFECT.match(line.stripped):
+            continue
+        start = next(
+            (k for k in range(i - 1, max(-1, i - 15), -1) if re.match(r"^(Percentage|Aantal)\b", lines[k].stripped)),
+            None,
+        )
+        if start is None:
+            continue
+        k = i + 1
+        while k < len(lines) and not _FREQUENCY.search(lines[k].stripped) and k - i < 8:
+            k += 1
+        if k >= len(lines) or not _FREQUENCY.search(lines[k].stripped):
+            continue
+        source = " ".join(line.stripped for line in lines[i + 1 : k])
+        k += 1
+        while k < len(lines) and not _ZERO_YEAR.match(lines[k].stripped) and k - i < 12:
+            k += 1  # the frequency may wrap: "Twee-jaarlij" / "ks ¹⁵"
+        if k + 1 >= len(lines):
+            continue
+        year_text, value = lines[k].stripped, lines[k + 1].stripped
+        if not _ZERO_YEAR.match(year_text) or not (VALUE.match(value) or value.upper() == "PM"):
+            continue
+        name = clean_label(" ".join(line.stripped for line in lines[start:i]))
+        year = years_in(year_text)
+        cells = (Measurement("nulmeting", clean_label(value), year[0] if year else None, "realised"),)
+        yield Candidate(
+            "indicator", name, doc.quote(start, k + 1), lines[start].page, PRIORITY_STRUCTURE,
+            {**_summary(cells), "measurements": cells, "source": clean_source(source), "unit": unit_of(name),
+             "level": lines[i].stripped.lower(), "goal_ref": _goal_above(lines, start)},
+        )  # fmt: skip
+
+
+def _goal_above(lines: list[Line], start: int) -> str:
+    """The target line(s) of the annex row, when the row opens a goal ("In 2024 zijn minder ...")."""
+    for k in range(start - 1, max(-1, start - 14), -1):
+        if lines[k].stripped.startswith("In 20"):
+            return clean_label(" ".join(line.stripped for line in lines[k:start]))
+        if VALUE.match(lines[k].stripped) and not re.match(r"^\d\.?$", lines[k].stripped):
+            return ""
+    return ""
+
+
+def numbered_indicators(doc: DocText) -> Iterator[Candidate]:
+    """"1.1 Percentage economisch actieve inwoners 1.2 Aantal ..." (Almelo 4.2): several per line."""
+    for number in doc.page_numbers:
+        text = doc.texts[number]
+        starts = list(_NUMBERED.finditer(text))
+        if len(starts) < 3:
+            continue
+        for match in starts:
+            rest = text[match.end() :]
+            end = _NUMBERED_END.search(rest)
+            name = " ".join(rest[: end.start() if end else len(rest)].split())
+            name = SUPER_TRAIL.sub("", name)
+            if len(name.split()) < 2:
+                continue
+            quote = f"{match.group(1)} {name}"
+            yield Candidate(
+                "indicator", clean_label(name), quote, number, PRIORITY_STRUCTURE,
+                {"number": match.group(1), "unit": unit_of(name)},
+            )  # fmt: skip
+
+
+SUPER_TRAIL = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+
+
+def caption_tables(doc: DocText) -> Iterator[Candidate]:
+    """"Tabel: ..." followed by column labels with years, rows of label + values, "Bron: ..."."""
+    lines = doc.lines
+    municipality = doc.meta.municipality.casefold()
+    for i, line in enumerate(lines):
+        caption = _CAPTION.match(line.stripped)
+        if not caption:
+            continue
+        end = next((k for k in range(i + 1, min(len(lines), i + 90)) if _SOURCE_LINE.match(lines[k].stripped)), None)
+        if end is None:
+            continue
+        source = clean_source(_SOURCE_LINE.match(lines[end].stripped).group(1))  # type: ignore[union-attr]
+        k = i + 1
+        while k < end and not years_in(lines[k].stripped) and not VALUE.match(lines[k].stripped):
+            k += 1  # a title line before the column labels ("Kerncijfers", "Bevolkingsopbouw")
+        columns: list[_Column] = []
+        while k < end and years_in(lines[k].stripped) and len(lines[k].stripped.split()) <= 3:
+            label = lines[k].stripped
+            years = years_in(label)
+            own = municipality in label.casefold() or not re.search(r"[A-Za-z]", label)
+            columns.append(_Column(label, max(years), "realised" if own else "other"))
+            k += 1
+        if not columns:
+            continue
+        yield from _caption_rows(doc, k, end, columns, source, caption.group(1).strip())
+
+
+def _caption_rows(
+    doc: DocText, k: int, end: int, columns: list[_Column], source: str, title: str
+) -> Iterator[Candidate]:
+    lines = doc.lines
+    pending: Candidate | None = None
+    while k < end:
+        first = k
+        while k < end and not VALUE.match(lines[k].stripped):
+            k += 1
+        v = k
+        while k < end and VALUE.match(lines[k].stripped) and k - v < len(columns):
+            k += 1
+        values = [line.stripped for line in lines[v:k]]
+        if not values:
+            break
+        segments = _segments([SUPER_TRAIL.sub("", line.stripped) for line in lines[first:v]])
+        # "Verdeling naar leeftijd" / "Ouder dan 65 jaar": a group line above the row's own label.
+        prefix = " ".join(segments[:-1])
+        name = clean_label(segments[-1]) if segments else ""
+        if _DERIVED_ROW.match(name) and pending is not None:
+            extra = Measurement(name, values[0], None, "other")
+            pending.fields["measurements"] = (*pending.fields["measurements"], extra)
+            continue
+        if pending is not None:
+            yield pending
+        cells = tuple(Measurement(c.label, val, c.year, c.kind) for c, val in zip(columns, values, strict=False))
+        context = prefix or ("" if MEASURE_WORD.match(name) else title)
+        full = f"{clean_label(context)}: {name}" if context else name
+        pending = Candidate(
+            "indicator", full, doc.quote(v - _label_lines(lines, first, v), k - 1), lines[first].page,
+            PRIORITY_STRUCTURE,
+            {**_summary(cells), "measurements": cells, "source": source,
+             "unit": unit_of(f"{name} {values[0]}") or unit_of(title), "table": title},
+        )  # fmt: skip
+    if pending is not None:
+        yield pending
+
+
+def _segments(label_lines: list[str]) -> list[str]:
+    """Label lines joined where a line continues in lower case; a capitalised line starts anew."""
+    out: list[str] = []
+    for text in label_lines:
+        if not text:
+            continue
+        if out and continues(text):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+def _label_lines(lines: list[Line], first: int, v: int) -> int:
+    """How many lines before the values make up the row's own label (not its group's)."""
+    count = 0
+    for k in range(v - 1, first - 1, -1):
+        count += 1
+        if not continues(lines[k].stripped) and not FOOTNOTE.match(lines[k].stripped):
+            break
+    return count
+
+
+def _summary(cells: tuple[Measurement, ...] | list[Measurement]) -> dict[str, object]:
+    """Baseline: the most recent realised value of the municipality itself; target: the latest target."""
+    realised = [c for c in cells if c.kind == "realised" and c.year and not _empty(c.value)]
+    targets = [c for c in cells if c.kind == "target" and c.year and not _empty(c.value)]
+    out: dict[str, object] = {}
+    if realised:
+        last = max(realised, key=lambda c: c.year or 0)
+        out.update(baseline_value=last.value, baseline_year=last.year)
+    elif cells and cells[0].kind == "realised" and not _empty(cells[0].value):
+        out.update(baseline_value=cells[0].value, baseline_year=cells[0].year)
+    if targets:
+        last = max(targets, key=lambda c: c.year or 0)
+        out.update(target_value=last.value, target_year=last.year)
+    return out
+
+
+def _empty(value: str) -> bool:
+    return value.strip().lower() in {"-", "–", "n.n.b.", "nnb", "pm", "p.m.", ""}
+
+
+def unit_of(text: str) -> str:
+    explicit = re.search(r"\((%|aantal|€)\)", text)
+    if explicit:
+        return "aantal" if explicit.group(1) == "aantal" else explicit.group(1)
+    if "%" in text or re.search(r"\b(percentage|procent|mate)\b", text, re.IGNORECASE):
+        return "%"
+    if "€" in text:
+        return "€"
+    if re.search(r"\b(aantal|per 1000)\b", text, re.IGNORECASE):
+        return "aantal"
+    return ""
+
+
+def clean_source(text: str) -> str:
+    """"Waarstaat-jegemeen-t e.nl" -> "waarstaatjegemeente.nl"; other sources keep their words."""
+    text = clean_label(text)
+    squashed = re.sub(r"[\s-]", "", text)
+    if re.search(r"waarstaatjegemeente", squashed, re.IGNORECASE):
+        return "waarstaatjegemeente.nl"
+    return re.sub(r"(\w)- (\w)", r"\1\2", text)

@@ -1,0 +1,275 @@
+"""Goals, measures and indicators that documents write as labelled lines and lists.
+
+- Labelled lines: "Doel: ...", "Subdoel: ...", "Doel 2: ...", "Beoogd maatschappelijk effect".
+- Numbered and bulleted lists: what the list holds follows from its introduction ("formuleren we
+  de volgende strategische doelen:", "Dit gaan we hiervoor doen:", "Activiteiten", "Beslispunten")
+  and, where the introduction is silent, from the item itself ("In 2024 zijn minder inwoners
+  eenzaam" is a target, "Percentage inwoners dat ..." an indicator).
+- The first sentence under an "Ambitie" heading.
+
+List numbering carries the hierarchy: "2.5" sits under "2", which gives goal levels and links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.register.candidate import (
+    FOOTNOTE,
+    MEASURE_WORD,
+    PRIORITY_LIST,
+    PRIORITY_STRUCTURE,
+    Candidate,
+    clean_label,
+    continues,
+    first_sentence,
+)
+from assistant.register.doctext import DocText, Line
+from assistant.register.models import OPERATIONAL, STRATEGIC
+
+_LABEL = re.compile(r"^(?P<kind>Subdoel|Doel|Hoofddoel)(?:\s+(?P<num>\d{1,2}))?\s*:\s*(?P<text>\S.*)$")
+_EFFECT = re.compile(r"^Beoogd\s+maatschappelijk\s+effect\s*:?\s*$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?P<dash>[-•▪]\s+)?(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<text>\S.*)$")
+_MARKER_ONLY = re.compile(r"^[-•▪]\s*(?P<num>\d{1,2})\.?$")
+_BULLET = re.compile(r"^[-•▪]\s+(?P<text>\S.*)$")
+_PREFIX = re.compile(r"^(VOORSTEL|ONTWIKKELING|NIEUW)\s*:\s*")
+_STRATEGIC_INTRO = re.compile(r"\b(strategisch\w*|ambitie|programmalijnen|maatschappelijke)\b", re.IGNORECASE)
+
+_GOAL_INTRO = re.compile(
+    r"\b(doel|doelen|doelstelling|doelstellingen|sub-doelstellingen|ambitie|ambities|speerpunten|"
+    r"programmalijnen)\b|zetten in.{0,3}op een \w+ waar",
+    re.IGNORECASE,
+)
+_MEASURE_INTRO = re.compile(
+    r"^(activiteiten|beslispunten|dit gaan we( hiervoor)? doen|we zetten in op|daarnaast|maatregelen|acties)\b|"
+    r"\b(beleidslijnen|hoofdlijnen van het beleid|actiepunten|beslispunten|taken)\b",
+    re.IGNORECASE,
+)
+_MEASURE_HEADING = re.compile(r"^(activiteiten|beslispunten|maatregelen|acties)\s*:?$", re.IGNORECASE)
+_CONDITION = re.compile(r"^\*?\s*mits\b", re.IGNORECASE)
+_AMBITION_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?\s+)?(onze\s+)?(ambitie|missie)\b", re.IGNORECASE)
+_INDICATOR_INTRO = re.compile(r"\bindicator(en)?\b", re.IGNORECASE)
+# A target written as a sentence: "In 2024 zijn minder inwoners eenzaam", "Meer inwoners doen mee".
+_TARGET_FORM = re.compile(r"^(In\s+20\d\d\s+\w+\s+(meer|minder|de|inwoners)\b|(Meer|Minder)\s+\w+)", re.IGNORECASE)
+_REGISTERS = re.compile(r"\b(registreren we|we registreren)\b", re.IGNORECASE)
+_INTRO_WINDOW = 6
+
+
+@dataclass
+class _Item:
+    start: int  # line index where the item begins (its number or bullet)
+    first: int  # line index where the item text starts
+    last: int  # last line index of the item text (title or first sentence)
+    number: str
+    text: str
+    dashed: bool
+
+
+def labelled_goals(doc: DocText) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        text = line.stripped
+        match = _LABEL.match(text)
+        if match:
+            last = _wrap_end(lines, i)
+            body = clean_label(match.group("text") + " " + doc.quote(i + 1, last) if last > i else match.group("text"))
+            level = OPERATIONAL if match.group("kind") == "Subdoel" else STRATEGIC
+            yield Candidate(
+                "goal", body, doc.quote(i, last), line.page, PRIORITY_STRUCTURE,
+                {"level": level, "number": match.group("num") or ""},
+            )  # fmt: skip
+        elif _EFFECT.match(text) and i + 1 < len(lines):
+            sentence = first_sentence(doc.quote(i + 1, _wrap_end(lines, i + 1)))
+            yield Candidate("goal", sentence, sentence, lines[i + 1].page, PRIORITY_STRUCTURE, {"level": STRATEGIC})
+
+
+def ambition_goals(doc: DocText) -> Iterator[Candidate]:
+    """The opening sentence of a section titled "Ambitie ..." states the ambition."""
+    seen: set[str] = set()
+    for sentence in doc.sentences:
+        section = doc.section_at(sentence.page, sentence.start)
+        heading = section.rsplit(" > ", 1)[-1].strip()
+        if section in seen or not _AMBITION_HEADING.match(heading):
+            continue
+        text = " ".join(sentence.text.split())
+        for part in section.split(" > "):
+            for form in (part.strip(), _heading_key(part)):
+                if form and text.startswith(form):
+                    text = text[len(form) :].strip()
+        text = first_sentence(text)
+        if len(text.split()) >= 5:
+            seen.add(section)
+            yield Candidate("goal", text, text, sentence.page, PRIORITY_LIST, {"level": STRATEGIC})
+
+
+def list_records(doc: DocText) -> Iterator[Candidate]:
+    lines = doc.lines
+    kind, intro = "", ""
+    prev: _Item | None = None
+    prev_section = ""
+    for item in _items(lines):
+        line = lines[item.first]
+        section = doc.section_at(line.page, line.start)
+        same = prev is not None and _same_list(lines, prev, item, section == prev_section)
+        if not same and _heading_key(line.stripped) in {_heading_key(part) for part in section.split(" > ")}:
+            prev = None  # a numbered heading, not a list item: it ends any list before it
+            continue
+        if not same:
+            kind, intro = _intro(lines, item.start)
+            opened = item.start > 0 and lines[item.start - 1].stripped.endswith(":")
+            heading = section.rsplit(" > ", 1)[-1]
+            if not opened and (_MEASURE_HEADING.match(heading) or _MEASURE_HEADING.match(lines[item.start - 1].stripped)):
+                # Under an "Activiteiten" heading every bullet list is activities, whatever the
+                # paragraph before it says ("met als doel ...").
+                kind = "measure"
+        prev, prev_section = item, section
+        candidate = _classify_item(doc, item, kind, intro)
+        if candidate is not None:
+            yield candidate
+
+
+def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidate | None:
+    text = _PREFIX.sub("", item.text)
+    if len(text.split()) < 2 or _CONDITION.match(text):
+        return None
+    page = doc.lines[item.first].page
+    quote = first_sentence(doc.quote(item.first, item.last))
+    fields: dict[str, str] = {"number": item.number}
+    depth = item.number.count(".") if item.number else 0
+    label = clean_label(first_sentence(text))
+    if kind in ("goal", "indicator") and (MEASURE_WORD.match(text) or _REGISTERS.search(text)):
+        return Candidate("indicator", label, quote, page, PRIORITY_LIST, fields)
+    if kind == "goal" or (kind == "indicator" and _TARGET_FORM.match(text)):
+        level = STRATEGIC if not depth and _STRATEGIC_INTRO.search(intro) else OPERATIONAL
+        return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": level})
+    if kind == "measure":
+        about_goals = bool(_GOAL_INTRO.search(intro))
+        if about_goals and item.number and not depth and not item.dashed:
+            # Beleidslijnen lists repeat their strategic goal as an undashed top-level item.
+            return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": STRATEGIC})
+        level = "beleidslijn" if about_goals and depth else ""
+        return Candidate("measure", label, quote, page, PRIORITY_LIST, {**fields, "level": level})
+    if _TARGET_FORM.match(text) and item.number:
+        return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": OPERATIONAL})
+    return None
+
+
+def _items(lines: list[Line]) -> Iterator[_Item]:
+    i = 0
+    while i < len(lines):
+        text = lines[i].stripped
+        marker = _MARKER_ONLY.match(text)
+        numbered = _NUMBERED.match(text)
+        bullet = _BULLET.match(text)
+        if marker and i + 1 < len(lines):
+            last = _wrap_end(lines, i + 1)
+            yield _Item(i, i + 1, last, marker.group("num"), _join(lines, i + 1, last), True)
+            i = last + 1
+            continue
+        if numbered and _plausible_number(numbered.group("num")) and not numbered.group("text")[0].islower():
+            last = _item_end(lines, i)
+            body = _join(lines, i, last)
+            body = _NUMBERED.sub(r"\g<text>", body, count=1) if not numbered.group("dash") else body
+            body = re.sub(r"^[-•▪]\s+\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+", "", body)
+            yield _Item(i, i, last, numbered.group("num"), body, bool(numbered.group("dash")))
+            i = last + 1
+            continue
+        if bullet:
+            last = _item_end(lines, i)
+            yield _Item(i, i, last, "", _join(lines, i, last)[2:].strip(), True)
+            i = last + 1
+            continue
+        i += 1
+
+
+def _heading_key(text: str) -> str:
+    """"2. Titel" and "2 Titel" are the same heading."""
+    return re.sub(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+", r"\1 ", text.strip())
+
+
+def _plausible_number(number: str) -> bool:
+    parts = [int(p) for p in number.split(".")]
+    return 0 < parts[0] <= 30 and all(p <= 30 for p in parts) and not (len(parts) == 1 and parts[0] > 20)
+
+
+def _item_end(lines: list[Line], i: int) -> int:
+    """Last line of an item's first sentence (or its wrapped title when it has no full stop)."""
+    last = i
+    while last + 1 < len(lines) and not _ends_sentence(lines[last].stripped):
+        nxt = lines[last + 1].stripped
+        if not continues(nxt) or _starts_item(nxt) or last - i >= 6:
+            break
+        last += 1
+    return last
+
+
+def _wrap_end(lines: list[Line], i: int) -> int:
+    """Last line of a title that may wrap onto short lower-case continuation lines."""
+    last = i
+    while last + 1 < len(lines) and continues(lines[last + 1].stripped):
+        if _starts_item(lines[last + 1].stripped) or last - i >= 3:
+            break
+        last += 1
+    return last
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith((".", "!", "?", ";", ":"))
+
+
+def _starts_item(text: str) -> bool:
+    return bool(_MARKER_ONLY.match(text) or _BULLET.match(text) or FOOTNOTE.match(text))
+
+
+def _join(lines: list[Line], first: int, last: int) -> str:
+    return " ".join(line.stripped for line in lines[first : last + 1])
+
+
+def _same_list(lines: list[Line], prev: _Item, item: _Item, same_section: bool) -> bool:
+    gap = item.start - prev.last - 1
+    if lines[item.first].page - lines[prev.last].page > 1:
+        return False
+    if prev.number and item.number:
+        a = [int(p) for p in prev.number.split(".")]
+        b = [int(p) for p in item.number.split(".")]
+        successor = b[:-1] == a[: len(b) - 1] and len(b) <= len(a) and b[-1] == a[len(b) - 1] + 1
+        child = b[: len(a)] == a and len(b) == len(a) + 1 and b[-1] == 1
+        return (successor or child) and gap <= 25
+    if prev.number or item.number or gap > 30 or (gap > 1 and not same_section):
+        return False
+    # Bullets of one list may be separated by the paragraphs that explain them, but never by a
+    # new introduction ("...:") or a goal label.
+    between = [line.stripped for line in lines[prev.last + 1 : item.start]]
+    return not any(text.endswith(":") or _LABEL.match(text) or _EFFECT.match(text) for text in between)
+
+
+def _intro_here(lines: list[Line], first: int) -> bool:
+    """A line ending in ':' right before an item opens a new list."""
+    return first > 0 and lines[first - 1].stripped.endswith(":")
+
+
+def _intro(lines: list[Line], first: int) -> tuple[str, str]:
+    """The kind of list an item opens, from the sentence that introduces it."""
+    for j in range(first - 1, max(-1, first - 1 - _INTRO_WINDOW), -1):
+        text = lines[j].stripped
+        if _starts_item(text) or _NUMBERED.match(text) or _LABEL.match(text):
+            break
+        if j < first - 1 and _ends_sentence(text) and not text.endswith(":"):
+            break  # an earlier sentence: not what introduces the list
+        window = _window(lines, first)
+        if _MEASURE_INTRO.search(text):
+            return "measure", window
+        if _GOAL_INTRO.search(text):
+            return "goal", window
+        if _INDICATOR_INTRO.search(text):
+            return "indicator", window
+        if text.endswith(":"):
+            break  # the list's own introduction says nothing about its kind
+    return "", ""
+
+
+def _window(lines: list[Line], first: int) -> str:
+    start = max(0, first - _INTRO_WINDOW)
+    return " ".join(line.stripped for line in lines[start:first] if not _starts_item(line.stripped))
