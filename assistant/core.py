@@ -36,6 +36,9 @@ class Assistant:
         return self.catalog.page(doc_id, number)
 
     def warm_up(self) -> None:
-        """Load the model and build the keyword index now rather than on the first question."""
+        """Load the model, spaCy and the keyword index now rather than on the first question.
+
+        The question has a misspelt word so the typo index is built too."""
         self.embedder.embed_query("warm-up")
-        self.retriever.search("warm-up", k=1)
+        if self.catalog.documents():
+            self.answerer.answer("Welke doelen heeft de gemeente voor jeugdhlup?")

@@ -147,8 +147,18 @@ def _to_metadata(chunk: Chunk, version: str) -> dict[str, Any]:
 
 
 _CHUNK_KEYS = {
-    "version", "chunk_id", "doc_id", "page_start", "page_end", "section", "kind", "spans",
-    "also_on", "table_header", "unit", "amounts_eur",
+    "version",
+    "chunk_id",
+    "doc_id",
+    "page_start",
+    "page_end",
+    "section",
+    "kind",
+    "spans",
+    "also_on",
+    "table_header",
+    "unit",
+    "amounts_eur",
 }
 
 

@@ -15,11 +15,15 @@ from assistant.errors import BeleidError
 from assistant.settings import Settings
 from assistant.types import Answer, Filters, SearchHit
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Beleidsassistent: vragen over beleidsdocumenten.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Beleidsassistent: vragen over beleidsdocumenten."
+)
 console = Console()
 err = Console(stderr=True)
 
-MunicipalityOpt = Annotated[list[str] | None, typer.Option("--municipality", "-m", help="Gemeente (herhaalbaar)")]
+MunicipalityOpt = Annotated[
+    list[str] | None, typer.Option("--municipality", "-m", help="Gemeente (herhaalbaar)")
+]
 YearOpt = Annotated[list[int] | None, typer.Option("--year", "-y", help="Jaar (herhaalbaar)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON")]
 
@@ -48,8 +52,12 @@ class _Bar:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="PDF-bestanden of mappen (standaard: corpus/)")] = None,
-    prune: Annotated[bool, typer.Option("--prune", help="Verwijder documenten waarvan het bestand weg is")] = False,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="PDF-bestanden of mappen (standaard: corpus/)")
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Verwijder documenten waarvan het bestand weg is")
+    ] = False,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Gooi de index weg en bouw opnieuw")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -82,11 +90,31 @@ def ingest(
         print(json.dumps(data, ensure_ascii=False))
     else:
         table = Table(title="Ingest")
-        for column in ("toegevoegd", "bijgewerkt", "ongewijzigd", "verwijderd", "mislukt", "documenten", "chunks", "sec"):
+        for column in (
+            "toegevoegd",
+            "bijgewerkt",
+            "ongewijzigd",
+            "verwijderd",
+            "mislukt",
+            "documenten",
+            "chunks",
+            "sec",
+        ):
             table.add_column(column, justify="right")
         table.add_row(
-            *map(str, (len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
-                       len(report.failed), report.documents, report.chunks, report.seconds))
+            *map(
+                str,
+                (
+                    len(report.added),
+                    len(report.updated),
+                    len(report.unchanged),
+                    len(report.removed),
+                    len(report.failed),
+                    report.documents,
+                    report.chunks,
+                    report.seconds,
+                ),
+            )
         )
         console.print(table)
         for failure in report.failed:
@@ -102,7 +130,9 @@ def _print_hits(hits: list[SearchHit]) -> None:
     for rank, hit in enumerate(hits, 1):
         c = hit.chunk
         pages = f"{c.page_start}" if c.page_start == c.page_end else f"{c.page_start}-{c.page_end}"
-        table.add_row(str(rank), f"{hit.score:.4f}", c.doc_id, pages, c.section[:40], c.text[:160].replace("\n", " "))
+        table.add_row(
+            str(rank), f"{hit.score:.4f}", c.doc_id, pages, c.section[:40], c.text[:160].replace("\n", " ")
+        )
     console.print(table)
 
 
@@ -162,6 +192,72 @@ def ask(
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
         print_answer(answer)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Gouden vragen (JSONL); standaard evals/dev.jsonl")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Uitvoermap (standaard evals/runs/<tijd>)")
+    ] = None,
+    baseline: Annotated[list[str] | None, typer.Option("--baseline", help="naive en/of bm25")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Alleen de eerste N vragen")] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option("--type", help="Alleen dit vraagtype (herhaalbaar)")
+    ] = None,
+) -> None:
+    """Draai de gouden vragen, schrijf results.jsonl, metrics.json en report.md met grafieken."""
+    import time
+
+    from assistant.factory import build_assistant
+    from evals.cli_support import run_eval_command
+
+    settings = Settings()
+    gold_path = gold or Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"
+    out_dir = out or Path("evals") / "runs" / time.strftime("%Y%m%d-%H%M%S")
+    pdfs = sorted(Path(d.path) for d in build_assistant(settings).documents())
+    if not pdfs:
+        _fail(BeleidError("De index is leeg: draai eerst `beleid ingest`."))
+    try:
+        report = run_eval_command(
+            lambda: build_assistant(settings),
+            gold_path,
+            out_dir,
+            baselines=baseline or [],
+            limit=limit,
+            types=set(kind) if kind else None,
+            pdf_paths=pdfs,
+            bm25_factory=lambda: build_assistant(settings, retrieval_mode="bm25"),
+            naive_index_dir=settings.home / "naive-index",
+        )
+    except (BeleidError, ValueError) as exc:
+        _fail(exc)
+        return
+    console.print(f"Rapport: {report}")
+    metrics = json.loads((report.parent / "ours" / "metrics.json").read_text(encoding="utf-8"))
+    overall = metrics.get("overall", metrics)
+    for key in (
+        "recall_at_5",
+        "mrr",
+        "answer_correctness",
+        "citation_precision",
+        "citation_recall",
+        "refusal_accuracy",
+        "false_refusal_rate",
+        "latency_p95_ms",
+    ):
+        if key in overall:
+            console.print(f"  {key:22} {overall[key]}")
+
+
+@app.command()
+def serve() -> None:
+    """Start de chat-UI en API (127.0.0.1:8000); indexeert eerst het corpus als de index leeg is."""
+    from api.server import serve as run_server
+
+    run_server(Settings())
 
 
 def main() -> None:

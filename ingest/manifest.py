@@ -73,7 +73,9 @@ def infer_metadata(path: Path, pdf_meta: dict[str, Any], known_municipalities: s
     years = YEAR.findall(f"{stem} {title}")
     kind = next((t for key, t in DOC_TYPES if key in stem.lower() or key in title.lower()), "")
     missing = [
-        name for name, value in (("municipality", municipality), ("year", years), ("doc_type", kind)) if not value
+        name
+        for name, value in (("municipality", municipality), ("year", years), ("doc_type", kind))
+        if not value
     ]
     if missing:
         raise MissingMetadataError(

@@ -13,7 +13,7 @@ def make_answerer(settings: Settings, retriever: Retriever, embedder: Embedder, 
     extractive = ExtractiveAnswerer(settings, retriever, catalog)
     if settings.llm == "none":
         return extractive
-    from assistant.answering.generative import GenerativeAnswerer
     from assistant.adapters.langchain_llm import make_llm
+    from assistant.answering.generative import GenerativeAnswerer
 
     return GenerativeAnswerer(settings, retriever, catalog, make_llm(settings), fallback=extractive)

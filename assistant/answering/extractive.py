@@ -109,13 +109,17 @@ class ExtractiveAnswerer:
         if search_with_filters is not None:
             hits, applied = search_with_filters(question, k=self.settings.top_k, filters=filters)
             return list(hits), applied
-        return list(self.retriever.search(question, k=self.settings.top_k, filters=filters)), filters or Filters()
+        return list(
+            self.retriever.search(question, k=self.settings.top_k, filters=filters)
+        ), filters or Filters()
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
         hits, applied = self._retrieve(question, filters)
         refusal = prompt("refusal.txt", self.settings.prompts_dir)
         evidence = (
-            self.select(question, profile(question), hits, applied.municipalities) if hits else Evidence([], 0.0)
+            self.select(question, profile(question), hits, applied.municipalities)
+            if hits
+            else Evidence([], 0.0)
         )
         if not evidence.units or evidence.coverage < self.settings.refusal_threshold:
             return Answer(question, refusal, True, retrieved=hits, filters=applied)
@@ -165,7 +169,9 @@ class ExtractiveAnswerer:
         if shape.wants_list:
             items = self._list_items(hits, vocab, coverage, shape)
             if items:
-                extra = [u for u in ranked[:1] if not any(u.text in i.text or i.text in u.text for i in items)]
+                extra = [
+                    u for u in ranked[:1] if not any(u.text in i.text or i.text in u.text for i in items)
+                ]
                 picked = _within_budget(items + extra)
                 return Evidence(picked, coverage(set().union(*(u.terms for u in picked))), as_list=True)
 

@@ -20,7 +20,17 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 _WHEN = re.compile(r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|when)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
+_NUMBER_WORDS = {
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+}
 
 
 @dataclass(frozen=True)

