@@ -100,8 +100,18 @@ class ExtractiveAnswerer:
             df = lexicon.count(term)
             return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
+        def query_terms(question: str) -> dict[str, float]:
+            terms = lexicon.query_terms(question)
+            for term in base_terms(question):
+                # A word the corpus has never seen, in no form, names something the documents do
+                # not discuss: it must weigh against answering, not vanish from the question.
+                if term.isalpha() and term not in lexicon and not lexicon.parts(term):
+                    if not lexicon.corrections(term):
+                        terms[term] = 1.0
+            return terms
+
         return Vocabulary(
-            lambda text: lexicon.document_terms(base_terms(text)), lexicon.query_terms, idf, index.chunks
+            lambda text: lexicon.document_terms(base_terms(text)), query_terms, idf, index.chunks
         )
 
     def _retrieve(self, question: str, filters: Filters | None) -> tuple[list[SearchHit], Filters]:
