@@ -3,19 +3,24 @@
 Only the live version of each document is searched (the catalog decides which one that is).
 The keyword index is built on first use from the store's live chunks and rebuilt when the
 catalog's generation changes, so a newly published document is searchable on the next query.
+Filters come from the caller and from the question (municipalities, a document year); a
+question naming several municipalities gets each of them a fair share of the results. BM25's
+weight shrinks with the share of the question's words the corpus knows, so a question in
+English leans on the multilingual dense model.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, cast
 
 import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.catalog import Catalog, DocumentRecord, matches
+from assistant.glossary import to_dutch
 from assistant.protocols import Embedder, Store
 from assistant.query_parse import parse_query
 from assistant.settings import Settings
@@ -24,6 +29,8 @@ from assistant.types import Chunk, Filters, SearchHit
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
+# "rrf": weighted reciprocal rank fusion; "relative": weighted min-max normalised scores.
+FUSIONS = ("rrf", "relative")
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ class _Ranked:
     dense_score: float | None = None
     bm25_rank: int | None = None
     bm25_score: float | None = None
-    fused: float = field(default=0.0)
+    fused: float = 0.0
 
 
 def indexed_text(chunk: Chunk) -> str:
@@ -150,6 +157,8 @@ class HybridRetriever:
         self.embedder = embedder
         self.catalog = catalog
         self.settings = settings
+        if fusion not in FUSIONS:
+            raise ValueError(f"unknown fusion {fusion!r}; choose one of {', '.join(FUSIONS)}")
         self.mode = cast(Mode, mode)
         self.fusion = fusion
         self._build_lock = threading.Lock()
@@ -210,21 +219,20 @@ class HybridRetriever:
         if vector is not None:
             versions = [r.version for r in records]
             dense = self.store.query(vector, self.settings.dense_candidates, versions)
+        bm25_weight = self.settings.bm25_weight
         if self.mode != "dense":
             index = self.keyword_index()
             allowed = {r.doc_id for r in records}
-            terms = index.lexicon.query_terms(query)
-            found = index.bm25.search(terms, self.settings.bm25_candidates, allowed)
+            terms = index.lexicon.query(to_dutch(query))
+            found = index.bm25.search(terms.weights, self.settings.bm25_candidates, allowed)
             keyword = [(index.chunks[i], score) for i, score in found]
+            if vector is not None:
+                # Keywords only know the corpus' words: a question in English leaves BM25 matching
+                # little but names and numbers, so the dense ranking should lead.
+                bm25_weight *= terms.coverage**2
         if self.fusion == "relative":
-            return relative_fuse(dense, keyword, self.settings.dense_weight, self.settings.bm25_weight)
-        return rrf_fuse(
-            dense,
-            keyword,
-            self.settings.rrf_k,
-            self.settings.dense_weight,
-            self.settings.bm25_weight,
-        )
+            return relative_fuse(dense, keyword, self.settings.dense_weight, bm25_weight)
+        return rrf_fuse(dense, keyword, self.settings.rrf_k, self.settings.dense_weight, bm25_weight)
 
     def keyword_index(self) -> KeywordIndex:
         """The BM25 index of the live chunks, rebuilt when the catalog has changed since."""

@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     dense_candidates: int = 40
     bm25_candidates: int = 40
     rrf_k: int = 60
-    dense_weight: float = 1.0
+    # Tuned on evals/dev.jsonl: the dense model separates Dutch passages weakly (cosines 0.85-0.87),
+    # so BM25 leads and dense breaks ties and carries English and misspelt questions.
+    dense_weight: float = 0.35
     bm25_weight: float = 1.0
     top_k: int = 10
 

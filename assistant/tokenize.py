@@ -13,6 +13,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def stem(word: str) -> str:
 
 
 def number_terms(number: str) -> list[str]:
-    """"1.605" also as "1605" (thousands separators differ per writer); "12,6" also as "12.6"."""
+    """A number and its other spellings: 1.605 also as 1605, 12,6 also as 12.6 (writers differ)."""
     terms = [number]
     if _THOUSANDS.fullmatch(number):
         terms.append(re.sub(r"[.,]", "", number))
@@ -253,12 +254,19 @@ class Lexicon:
 
     def query_terms(self, text: str) -> dict[str, float]:
         """Weighted terms for a query: known words, compound parts, and typo repairs."""
+        return self.query(text).weights
+
+    def query(self, text: str) -> QueryTerms:
+        """Weighted terms for a query, and how much of the query the corpus vocabulary covers."""
         weights: dict[str, float] = {}
+        known_share = 0.0
+        words = 0
 
         def add(term: str, weight: float) -> None:
             weights[term] = max(weights.get(term, 0.0), weight)
 
         for term in base_terms(text):
+            words += 1
             known = term in self._counts
             if known:
                 add(term, 1.0)
@@ -266,12 +274,25 @@ class Lexicon:
             for part in parts:
                 # A part of a known compound is a looser match than the compound itself.
                 add(part, 0.5 if known else 1.0)
-            if not known and not parts:
-                for fixed in self.corrections(term):
-                    add(fixed, 0.8)
-                    for part in self.parts(fixed):
-                        add(part, 0.4)
-        return weights
+            if known or parts:
+                known_share += 1.0
+                continue
+            fixes = self.corrections(term)
+            for fixed in fixes:
+                add(fixed, 0.8)
+                for part in self.parts(fixed):
+                    add(part, 0.4)
+            known_share += 0.5 if fixes else 0.0
+        return QueryTerms(weights, known_share / words if words else 0.0)
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """`coverage` is the share of the query's words the corpus knows (a repaired typo counts
+    half): low for a question in English, so keyword scores deserve less trust."""
+
+    weights: dict[str, float]
+    coverage: float
 
 
 def _deletions(word: str) -> set[str]:

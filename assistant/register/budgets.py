@@ -126,7 +126,10 @@ def _multiplier(
         hits = sorted((v for v, error in errors.items() if error <= 0.01), key=lambda v: (errors[v], -v))
         if len(hits) >= 2:
             examples = ", ".join(f"{h:g} = {format_eur(h * factor)}" for h in hits[:2])
-            return factor, f"eenheid x € {factor:,.0f} afgeleid uit bedragen in de tekst ({examples})".replace(",", ".")
+            return (
+                factor,
+                f"eenheid x € {factor:,.0f} afgeleid uit bedragen in de tekst ({examples})".replace(",", "."),
+            )
     return None, ""
 
 
@@ -135,7 +138,9 @@ def _amounts(
 ) -> tuple[Amount, ...]:
     values = [(n, parse_amount(n, multiplier)) for n in numbers]
     numeric = [(n, v) for n, v in values if v is not None]
-    if not numeric or (len(numbers) == 1 and _ROW_NUMBER.match(numbers[0]) and not label.lower().startswith("saldo")):
+    if not numeric or (
+        len(numbers) == 1 and _ROW_NUMBER.match(numbers[0]) and not label.lower().startswith("saldo")
+    ):
         return ()
     if len(values) == len(years):
         return tuple(Amount(v, y, str(y)) for (_, v), y in zip(values, years, strict=True) if v is not None)
@@ -154,7 +159,7 @@ def _left_aligned(doc: DocText, label: str, numbers: list[str], page: int) -> bo
 
 
 def _split_arrow(label: str) -> tuple[str, str]:
-    """"wensen beleidskader → werkbudget ..." -> ("wensen beleidskader", "werkbudget ...")."""
+    """ "wensen beleidskader → werkbudget ..." -> ("wensen beleidskader", "werkbudget ...")."""
     if "→" not in label:
         return "", label
     head, _, tail = label.rpartition("→")
@@ -182,7 +187,9 @@ def proposal_budgets(doc: DocText) -> Iterator[Candidate]:
         amounts, natures, notes, end = _proposal_entries(lines, j)
         if not amounts:
             continue
-        nature = {"i": "incidenteel", "s": "structureel"}.get(natures[0], "") if len(set(natures)) == 1 else ""
+        nature = (
+            {"i": "incidenteel", "s": "structureel"}.get(natures[0], "") if len(set(natures)) == 1 else ""
+        )
         yield Candidate(
             "budget", label, doc.quote(start, end), lines[start].page, PRIORITY_STRUCTURE,
             {"amounts": tuple(amounts), "nature": nature, "table": "Voorstel", "row": label,
@@ -205,7 +212,11 @@ def _proposal_entries(lines: Sequence, j: int) -> tuple[list[Amount], list[str],
         parts: list[str] = []
         while j < len(lines) and len(parts) < 3 and not _NATURE_CELL.match(lines[j].stripped):
             text = lines[j].stripped
-            if text.startswith(("-", "*", "•")) or len(text.split()) > 8 or re.match(r"^(Subdoel|Voorstel)", text):
+            if (
+                text.startswith(("-", "*", "•"))
+                or len(text.split()) > 8
+                or re.match(r"^(Subdoel|Voorstel)", text)
+            ):
                 break
             parts.append(text)
             j += 1
@@ -232,19 +243,24 @@ def prose_budgets(doc: DocText, sentences: Sequence[Sentence]) -> Iterator[Candi
         if not found or "|" in text or not _BUDGET_CUE.search(text) or _NOT_A_BUDGET.search(text):
             continue
         amounts = tuple(_dated(text, raw, value) for raw, value in found)
-        if before is not None and before.page == sentence.page and re.match(r"^(Het|Dit) (betreft|is)\b", text):
+        if (
+            before is not None
+            and before.page == sentence.page
+            and re.match(r"^(Het|Dit) (betreft|is)\b", text)
+        ):
             # "Het betreft een bedrag van € 500.000." says what for in the sentence before.
             text = " ".join(doc.texts[sentence.page][before.start : sentence.end].split())
         nature = next((w for w in ("incidenteel", "structureel") if w in text.lower()), "")
         section = doc.section_at(sentence.page, sentence.start).rsplit(" > ", 1)[-1]
         yield Candidate(
             "budget", text, text, sentence.page, PRIORITY_CUE,
-            {"amounts": amounts, "nature": nature, "row": clean_label(section), "note": "bedrag uit de tekst"},
+            {"amounts": amounts, "nature": nature, "row": clean_label(section),
+             "note": "bedrag uit de tekst"},
         )  # fmt: skip
 
 
 def _dated(text: str, raw: str, value: float) -> Amount:
-    """The year an amount in running text is for: "voor 2020 een bedrag van € 80.000", "€ 8,3 mln. in 2020"."""
+    """The year an amount in running text is for: "voor 2020 een bedrag van € 80.000", "€ 8,3 mln in 2020"."""
     at = text.find(raw)
     before = text[max(0, at - 45) : at]
     after = text[at + len(raw) : at + len(raw) + 25]

@@ -36,9 +36,9 @@ def years_in(text: str) -> list[int]:
 
 
 def clean_label(text: str) -> str:
-    """Readable text from PDF lines: footnote marks out, hyphenated words joined, spaces folded."""
+    """Readable text from PDF lines: footnote marks out, spaces folded. Hyphens stay: in
+    "effect- en prestatie-indicatoren" the hyphen is Dutch, not a line break."""
     text = SUPERSCRIPTS.sub("", text)
-    text = re.sub(r"(\w)- (?=[a-zà-ÿ])", r"\1", text)  # "bijstand sgerechtigden" stays; "re- integ" joins
     return " ".join(text.split()).strip(" ;,")
 
 
@@ -50,7 +50,13 @@ def continues(following: str) -> bool:
     return following[0].islower() or following[0] in "(&"
 
 
+_MARKER = re.compile(r"^\s*(?:[-•▪]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?")
+
+
 def first_sentence(text: str) -> str:
-    """Up to the first full stop that ends a sentence (abbreviations like "o.a." do not)."""
-    match = re.search(r"(?<!\b[a-z])(?<!\b[a-z]\.[a-z])[.!?](?=\s+[A-Z‘'\"“(]|\s*$)", text)
-    return text[: match.end()].strip() if match else text.strip()
+    """Up to the first full stop that ends a sentence (abbreviations like "o.a." and a leading
+    list number like "7." do not)."""
+    skip = _MARKER.match(text)
+    offset = skip.end() if skip else 0
+    match = re.search(r"(?<!\b[a-z])(?<!\b[a-z]\.[a-z])[.!?](?=\s+[A-Z‘'\"“(]|\s*$)", text[offset:])
+    return text[: offset + match.end()].strip() if match else text.strip()

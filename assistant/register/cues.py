@@ -53,7 +53,8 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "MEASURE": [
         [_WE, {"LOWER": {"IN": ["gaan", "zullen"]}}],
         [{"LOWER": {"IN": ["gaan", "zullen"]}}, _WE],
-        [{"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": ["zorgt", "gaat", "zal"]}}],
+        [{"LOWER": "de"}, {"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"},
+         {"LOWER": {"IN": ["zorgt", "gaat", "zal"]}}],
         [_WE, {"LOWER": {"IN": ACTION_VERBS}}],
         [{"LOWER": {"IN": ACTION_VERBS}}, _WE],
         [{"LOWER": "voorgesteld"}, {"LOWER": "wordt"}],
@@ -73,13 +74,24 @@ _matcher: Any = None
 
 # Assumptions and observations that share the words of a promise.
 _NOT_A_PROMISE = re.compile(
-    r"\b(gaan|gaat) (we |wij )?(er ?van |er )?uit\b|\bgaan (we|wij) er\b|\bwe gaan ervan\b|"
+    r"\bga(a|at)n?\b[^.]{0,30}?\b(uit van|vanuit|ervan uit|er van uit|uit dat)\b|\bgaan (we|wij) er\b|"
+    r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
     r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
     r"\b(die|dat|wat) (we|wij) willen\b",
     re.IGNORECASE,
 )
-_CONDITION_START = re.compile(r"^\s*(willen|als|indien|wanneer) (we|wij)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(hebben|heeft|hadden|had|was|waren|werd|werden|zijn gestart|is gestart)\b", re.IGNORECASE)
+_CONDITION_START = re.compile(
+    r"^\s*((willen|als|indien|wanneer) (we|wij)\b|sinds\b|inmiddels\b)", re.IGNORECASE
+)
+# Sentences about the document itself: "In hoofdstuk 5 geven we ...", "In dit hoofdstuk vindt u ...".
+_ABOUT_DOCUMENT = re.compile(
+    r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|document)|in hoofdstuk \d|"
+    r"\(H\d\)|antwoord op de vraag|vindt u)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(hebben|heeft|hadden|had|was|waren|werd|werden|zijn gestart|is gestart)\b", re.IGNORECASE
+)
 _TIME = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:na|voor|in) de (?:zomer|zomervakantie)\b|\b(?:medio|eind|begin|uiterlijk)\b",
     re.IGNORECASE,
@@ -118,9 +130,9 @@ def labels(text: str) -> set[str]:
 
 
 def classify(text: str) -> str | None:
-    """"goal", "measure" or None for one sentence, from its cue words."""
-    if text.rstrip().endswith(("?", ":")) or _CONDITION_START.match(text):
-        return None  # a question, a condition, or the introduction of a list
+    """ "goal", "measure" or None for one sentence, from its cue words."""
+    if text.rstrip().endswith(("?", ":")) or _CONDITION_START.match(text) or _ABOUT_DOCUMENT.search(text):
+        return None  # a question, a condition, a list's introduction, or talk about the document
     found = labels(text)
     if not found:
         return None
@@ -152,7 +164,9 @@ def _wants_action(text: str) -> bool:
 
 
 def _only_goal_of(text: str) -> bool:
-    """"doel(stelling) van" only states a goal when an "is" follows ("Doel van dit project is ...")."""
-    plain = re.search(r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b", text, re.I)
+    """ "doel(stelling) van" only states a goal when an "is" follows ("Doel van dit project is ...")."""
+    plain = re.search(
+        r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b", text, re.I
+    )
     other = re.search(r"\b(streven|streeft|beogen|wil|speerpunt\w*)\b", text, re.I)
     return not plain and not other and not _GOAL_OF.search(text)

@@ -108,8 +108,11 @@ class DocText:
         return text
 
     def fragmented(self, sentence: Sentence) -> bool:
-        """Text set in narrow columns or graphics ("W erk maken van werk We willen zoveel mogelij k")."""
+        """Text set in narrow columns or graphics ("W erk maken van werk We willen zoveel mogelij k"),
+        or a sentence that runs into a footnote."""
         words = len(sentence.text.split())
+        if re.search(r"\n[¹²³⁴⁵⁶⁷⁸⁹⁰*]", sentence.text) or re.match(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰*]", sentence.text):
+            return True
         return words >= 6 and words / (sentence.text.count("\n") + 1) < 3
 
     def quote(self, first: int, last: int) -> str:

@@ -61,7 +61,9 @@ def verified(doc: DocText, candidates: Iterable[Candidate]) -> list[Record]:
             Record(
                 type=candidate.type,
                 text=candidate.text,
-                provenance=Provenance(doc.doc_id, citation.page, citation.quote, citation.start, citation.end),
+                provenance=Provenance(
+                    doc.doc_id, citation.page, citation.quote, citation.start, citation.end
+                ),
                 municipality=doc.meta.municipality,
                 year=doc.meta.year,
                 section=doc.section_at(citation.page, citation.start),
@@ -74,7 +76,9 @@ def verified(doc: DocText, candidates: Iterable[Candidate]) -> list[Record]:
 
 def dedupe(records: Sequence[Record]) -> tuple[list[Record], list[Anchor]]:
     """Resolve overlaps and repeats; the positions of folded repeats of goals stay as anchors."""
-    ordered = sorted(records, key=lambda r: (-int(r.extra.get("priority", PRIORITY_CUE)), r.page, r.provenance.start))
+    ordered = sorted(
+        records, key=lambda r: (-int(r.extra.get("priority", PRIORITY_CUE)), r.page, r.provenance.start)
+    )
     kept: list[Record] = []
     for record in ordered:
         if not any(_overlaps(record, other) for other in kept):

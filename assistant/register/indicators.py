@@ -79,7 +79,9 @@ def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
         parts.append(lines[i].stripped)
         i += 1
     columns = [
-        _Column(" ".join(f"{b.replace(' ', '')}{y}".split()) if b else y, int(y), "target" if b else "realised")
+        _Column(
+            " ".join(f"{b.replace(' ', '')}{y}".split()) if b else y, int(y), "target" if b else "realised"
+        )
         for b, y in _COLUMN.findall(" ".join(parts))
     ]
     if not columns or i >= len(lines):
@@ -137,9 +139,11 @@ def _row(lines: list[Line], i: int, ncols: int) -> tuple[int, int, int, int] | N
 
 
 def _name_year(lines: list[Line], j: int, first: int) -> bool:
-    """"Totaal aantal jeugdigen met jeugdhulp per" / "2018 *": a year that finishes the name."""
-    return j > first and bool(re.match(r"^(19|20)\d\d\s*\*+$", lines[j].stripped)) and bool(
-        re.search(r"\b(per|in|sinds|vanaf|t/m|tot)$", lines[j - 1].stripped)
+    """ "Totaal aantal jeugdigen met jeugdhulp per" / "2018 *": a year that finishes the name."""
+    return (
+        j > first
+        and bool(re.match(r"^(19|20)\d\d\s*\*+$", lines[j].stripped))
+        and bool(re.search(r"\b(per|in|sinds|vanaf|t/m|tot)$", lines[j - 1].stripped))
     )
 
 
@@ -194,7 +198,11 @@ def effect_tables(doc: DocText) -> Iterator[Candidate]:
         if not _EFFECT.match(line.stripped):
             continue
         start = next(
-            (k for k in range(i - 1, max(-1, i - 15), -1) if re.match(r"^(Percentage|Aantal)\b", lines[k].stripped)),
+            (
+                k
+                for k in range(i - 1, max(-1, i - 15), -1)
+                if re.match(r"^(Percentage|Aantal)\b", lines[k].stripped)
+            ),
             None,
         )
         if start is None:
@@ -234,7 +242,7 @@ def _goal_above(lines: list[Line], start: int) -> str:
 
 
 def numbered_indicators(doc: DocText) -> Iterator[Candidate]:
-    """"1.1 Percentage economisch actieve inwoners 1.2 Aantal ..." (Almelo 4.2): several per line."""
+    """ "1.1 Percentage economisch actieve inwoners 1.2 Aantal ..." (Almelo 4.2): several per line."""
     for number in doc.page_numbers:
         text = doc.texts[number]
         starts = list(_NUMBERED.finditer(text))
@@ -258,14 +266,16 @@ SUPER_TRAIL = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
 def caption_tables(doc: DocText) -> Iterator[Candidate]:
-    """"Tabel: ..." followed by column labels with years, rows of label + values, "Bron: ..."."""
+    """ "Tabel: ..." followed by column labels with years, rows of label + values, "Bron: ..."."""
     lines = doc.lines
     municipality = doc.meta.municipality.casefold()
     for i, line in enumerate(lines):
         caption = _CAPTION.match(line.stripped)
         if not caption:
             continue
-        end = next((k for k in range(i + 1, min(len(lines), i + 90)) if _SOURCE_LINE.match(lines[k].stripped)), None)
+        end = next(
+            (k for k in range(i + 1, min(len(lines), i + 90)) if _SOURCE_LINE.match(lines[k].stripped)), None
+        )
         if end is None:
             continue
         source = clean_source(_SOURCE_LINE.match(lines[end].stripped).group(1))  # type: ignore[union-attr]
@@ -309,7 +319,9 @@ def _caption_rows(
             continue
         if pending is not None:
             yield pending
-        cells = tuple(Measurement(c.label, val, c.year, c.kind) for c, val in zip(columns, values, strict=False))
+        cells = tuple(
+            Measurement(c.label, val, c.year, c.kind) for c, val in zip(columns, values, strict=False)
+        )
         context = prefix or ("" if MEASURE_WORD.match(name) else title)
         full = f"{clean_label(context)}: {name}" if context else name
         pending = Candidate(
@@ -379,7 +391,7 @@ def unit_of(text: str) -> str:
 
 
 def clean_source(text: str) -> str:
-    """"Waarstaat-jegemeen-t e.nl" -> "waarstaatjegemeente.nl"; other sources keep their words."""
+    """ "Waarstaat-jegemeen-t e.nl" -> "waarstaatjegemeente.nl"; other sources keep their words."""
     text = clean_label(text)
     squashed = re.sub(r"[\s-]", "", text)
     if re.search(r"waarstaatjegemeente", squashed, re.IGNORECASE):

@@ -55,7 +55,7 @@ def link_records(records: Sequence[Record], anchors: Sequence[Anchor] = ()) -> l
 
 
 def _by_number(record: Record, goals: Sequence[Record]) -> list[str]:
-    """"2.1" belongs to goal "2"; an Almelo indicator "2.1" to strategic goal "2"."""
+    """ "2.1" belongs to goal "2"; an Almelo indicator "2.1" to strategic goal "2"."""
     if "." not in record.number:
         return []
     parent = record.number.rsplit(".", 1)[0]
@@ -66,7 +66,9 @@ def _by_number(record: Record, goals: Sequence[Record]) -> list[str]:
     return out
 
 
-def _by_name(text: str, goals: Sequence[Record], terms: dict[str, set[str]], threshold: float, min_terms: int = 1) -> set[str]:
+def _by_name(
+    text: str, goals: Sequence[Record], terms: dict[str, set[str]], threshold: float, min_terms: int = 1
+) -> set[str]:
     words = set(base_terms(text))
     out: set[str] = set()
     for goal in goals:
@@ -97,5 +99,9 @@ def _chapter(section: str) -> str:
     parts = [p.strip() for p in section.split(" > ") if p.strip()]
     if not parts:
         return ""
-    keep = parts[:2] if len(parts) > 1 and re.match(r"^\d", parts[0]) and re.match(r"^\d", parts[1]) else parts[:1]
+    keep = (
+        parts[:2]
+        if len(parts) > 1 and re.match(r"^\d", parts[0]) and re.match(r"^\d", parts[1])
+        else parts[:1]
+    )
     return " > ".join(keep)

@@ -43,7 +43,8 @@ _GOAL_INTRO = re.compile(
     re.IGNORECASE,
 )
 _MEASURE_INTRO = re.compile(
-    r"^(activiteiten|beslispunten|dit gaan we( hiervoor)? doen|we zetten in op|daarnaast|maatregelen|acties)\b|"
+    r"^(activiteiten|beslispunten|dit gaan we( hiervoor)? doen|we zetten in op|daarnaast|maatregelen|"
+    r"acties)\b|"
     r"\b(beleidslijnen|hoofdlijnen van het beleid|actiepunten|beslispunten|taken)\b",
     re.IGNORECASE,
 )
@@ -52,7 +53,9 @@ _CONDITION = re.compile(r"^\*?\s*mits\b", re.IGNORECASE)
 _AMBITION_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?\s+)?(onze\s+)?(ambitie|missie)\b", re.IGNORECASE)
 _INDICATOR_INTRO = re.compile(r"\bindicator(en)?\b", re.IGNORECASE)
 # A target written as a sentence: "In 2024 zijn minder inwoners eenzaam", "Meer inwoners doen mee".
-_TARGET_FORM = re.compile(r"^(In\s+20\d\d\s+\w+\s+(meer|minder|de|inwoners)\b|(Meer|Minder)\s+\w+)", re.IGNORECASE)
+_TARGET_FORM = re.compile(
+    r"^(In\s+20\d\d\s+\w+\s+(meer|minder|de|inwoners)\b|(Meer|Minder)\s+\w+)", re.IGNORECASE
+)
 _REGISTERS = re.compile(r"\b(registreren we|we registreren)\b", re.IGNORECASE)
 _INTRO_WINDOW = 6
 
@@ -74,7 +77,9 @@ def labelled_goals(doc: DocText) -> Iterator[Candidate]:
         match = _LABEL.match(text)
         if match:
             last = _wrap_end(lines, i)
-            body = clean_label(match.group("text") + " " + doc.quote(i + 1, last) if last > i else match.group("text"))
+            body = clean_label(
+                match.group("text") + " " + doc.quote(i + 1, last) if last > i else match.group("text")
+            )
             level = OPERATIONAL if match.group("kind") == "Subdoel" else STRATEGIC
             yield Candidate(
                 "goal", body, doc.quote(i, last), line.page, PRIORITY_STRUCTURE,
@@ -82,7 +87,9 @@ def labelled_goals(doc: DocText) -> Iterator[Candidate]:
             )  # fmt: skip
         elif _EFFECT.match(text) and i + 1 < len(lines):
             sentence = first_sentence(doc.quote(i + 1, _wrap_end(lines, i + 1)))
-            yield Candidate("goal", sentence, sentence, lines[i + 1].page, PRIORITY_STRUCTURE, {"level": STRATEGIC})
+            yield Candidate(
+                "goal", sentence, sentence, lines[i + 1].page, PRIORITY_STRUCTURE, {"level": STRATEGIC}
+            )
 
 
 def ambition_goals(doc: DocText) -> Iterator[Candidate]:
@@ -120,7 +127,9 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
             kind, intro = _intro(lines, item.start)
             opened = item.start > 0 and lines[item.start - 1].stripped.endswith(":")
             heading = section.rsplit(" > ", 1)[-1]
-            if not opened and (_MEASURE_HEADING.match(heading) or _MEASURE_HEADING.match(lines[item.start - 1].stripped)):
+            if not opened and (
+                _MEASURE_HEADING.match(heading) or _MEASURE_HEADING.match(lines[item.start - 1].stripped)
+            ):
                 # Under an "Activiteiten" heading every bullet list is activities, whatever the
                 # paragraph before it says ("met als doel ...").
                 kind = "measure"
@@ -185,7 +194,7 @@ def _items(lines: list[Line]) -> Iterator[_Item]:
 
 
 def _heading_key(text: str) -> str:
-    """"2. Titel" and "2 Titel" are the same heading."""
+    """ "2. Titel" and "2 Titel" are the same heading."""
     return re.sub(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+", r"\1 ", text.strip())
 
 

@@ -27,7 +27,11 @@ _COLLEGE = re.compile(r"\bhet college\b|\bde (gemeente)?raad\b", re.IGNORECASE)
 _MEASURE_NOUN = re.compile(r"\b(percentage|aandeel|aantal)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d+(?:,\d+)?\s?%|\b\d{1,3}(?:\.\d{3})+\b|(?<![\d.,])\d{2,}(?![\d.,]?\d)")
 _SHARE = re.compile(r"\b(drie-kwart|driekwart|de helft|een derde|twee derde|een kwart)\b", re.IGNORECASE)
-_LEVEL = re.compile(r"\b(is|zijn) (hoog|laag|hoger|lager)\b", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"\b(hoog|laag|hoger|lager)\s+(is|zijn|ligt)\b|\b(is|zijn|ligt)\s+(hoog|laag|hoger|lager)\b",
+    re.IGNORECASE,
+)
+_TREND = re.compile(r"^(toename|afname|stijging|daling|groei)\b", re.IGNORECASE)
 _NOT_A_FIGURE = re.compile(r"€|\beuro\b|\bcases?\b|\bcasussen\b|\bdeelnemers\b", re.IGNORECASE)
 
 
@@ -45,7 +49,12 @@ def cue_sentences(doc: DocText) -> Iterator[Candidate]:
             yield Candidate("goal", text, text, sentence.page, PRIORITY_CUE, {"level": level})
         elif kind == "measure":
             yield Candidate(
-                "measure", text, text, sentence.page, PRIORITY_CUE, {"deadline": deadline(text), "actor": actor(text)}
+                "measure",
+                text,
+                text,
+                sentence.page,
+                PRIORITY_CUE,
+                {"deadline": deadline(text), "actor": actor(text)},
             )
         indicator = _figure(text)
         if indicator is not None:
@@ -56,18 +65,34 @@ def _figure(text: str) -> dict[str, object] | None:
     """A reported figure: a measured quantity (percentage/aantal/aandeel) with a value and a year,
     or with a share ("driekwart") or a level ("is hoog") where the text gives no number."""
     noun = _MEASURE_NOUN.search(text)
-    if noun is None or _NOT_A_FIGURE.search(text) or cues.classify(text) is not None:
+    share = _SHARE.search(text)
+    if (noun is None and share is None) or _NOT_A_FIGURE.search(text) or cues.classify(text) is not None:
         return None
+    if noun is None and share is not None:
+        # "ongeveer drie-kwart van de alleenstaande ouderen van 75+ jaar is een vrouw"
+        return {
+            "measurements": (Measurement("", share.group(0), None, "realised"),),
+            "baseline_value": share.group(0),
+        }
+    assert noun is not None
     after = text[noun.start() :]
     figures = [f for f in _FIGURE.findall(after) if not re.fullmatch(r"(19|20)\d\d", f.strip())]
     years = years_in(text)
     if figures and years:
         value = figures[-1].strip()
         cells = (Measurement(str(years[-1]), value, years[-1], "realised"),)
-        return {"measurements": cells, "baseline_value": value, "baseline_year": years[-1], "unit": _unit(value)}
-    share = _SHARE.search(text) or _LEVEL.search(text)
-    if share is not None and not figures:
-        return {"measurements": (Measurement("", share.group(0), None, "realised"),), "baseline_value": share.group(0)}
+        return {
+            "measurements": cells,
+            "baseline_value": value,
+            "baseline_year": years[-1],
+            "unit": _unit(value),
+        }
+    level = _LEVEL.search(text) or _TREND.search(text)
+    if level is not None and not figures:
+        return {
+            "measurements": (Measurement("", level.group(0), None, "realised"),),
+            "baseline_value": level.group(0),
+        }
     return None
 
 

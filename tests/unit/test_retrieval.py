@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from assistant.catalog import Catalog
 from assistant.embedders.hashing import HashEmbedder
-from assistant.retrieval import HybridRetriever, interleave, rrf_fuse
+from assistant.retrieval import (
+    HybridRetriever,
+    KeywordIndex,
+    indexed_text,
+    interleave,
+    relative_fuse,
+    rrf_fuse,
+)
 from assistant.settings import Settings
 from assistant.types import Chunk, DocumentMeta, Filters, Page, SearchHit
 from tests.fakes import MemoryStore
@@ -105,6 +113,26 @@ def test_rrf_weights_shift_the_order() -> None:
     assert rrf_fuse([(a, 1.0)], [(b, 1.0)], 60, 1.0, 2.0)[0].chunk.id == "b"
 
 
+def test_relative_fusion_keeps_a_clear_keyword_winner_on_top() -> None:
+    a, b, c = chunk("a"), chunk("b"), chunk("c")
+    # "c" is far ahead on keywords but absent from the dense list; RRF lets agreement win.
+    dense = [(a, 0.90), (b, 0.89)]
+    keyword = [(c, 13.0), (b, 2.0), (a, 1.0)]
+    assert rrf_fuse(dense, keyword, 60, 1.0, 1.0)[0].chunk.id != "c"
+    fused = relative_fuse(dense, keyword, 0.5, 1.0)
+    assert fused[0].chunk.id == "c"
+    assert fused[0].score == pytest.approx(1.0)
+    assert (fused[0].dense_score, fused[0].bm25_score) == (None, 13.0)
+
+
+def test_indexed_text_adds_document_context() -> None:
+    c = Chunk(
+        id="x", doc_id="d", text="De tekst.", page_start=1, page_end=1, section="Jeugd",
+        meta={"title": "Beleidskader", "municipality": "Leusden", "doc_type": "beleidskader"},
+    )  # fmt: skip
+    assert indexed_text(c).split("\n") == ["Beleidskader", "Leusden", "beleidskader", "Jeugd", "De tekst."]
+
+
 def test_interleave_alternates_groups() -> None:
     def hits(prefix: str, scores: list[float]) -> list[SearchHit]:
         return [SearchHit(chunk(f"{prefix}{i}"), s) for i, s in enumerate(scores)]
@@ -142,6 +170,17 @@ def test_detected_municipality_is_applied_and_reported(world: World) -> None:
     hits, applied = world.retriever().search_with_filters("Hoe steunt de Leusdense gemeente mantelzorgers?")
     assert applied.municipalities == ("Leusden",)
     assert {h.chunk.doc_id for h in hits} == {"leusden-kader"}
+
+
+def test_question_about_municipalities_in_general_is_not_narrowed(world: World) -> None:
+    question = "Welke gemeenten steunen mantelzorgers, zoals Leusden?"
+    _, applied = world.retriever().search_with_filters(question)
+    assert applied.municipalities == ()
+
+
+def test_unknown_fusion_is_refused(world: World) -> None:
+    with pytest.raises(ValueError):
+        HybridRetriever(world.store, world.embedder, world.catalog, world.settings, fusion="max")
 
 
 def test_detection_falls_back_when_it_leaves_nothing(world: World) -> None:
@@ -189,6 +228,27 @@ def test_keyword_index_is_built_once_per_generation(world: World) -> None:
     first = retriever.keyword_index()
     retriever.search("mantelzorg")
     assert retriever.keyword_index() is first
+
+
+def test_concurrent_first_searches_build_one_index(world: World) -> None:
+    retriever = world.retriever()
+    builds: list[int] = []
+    original = retriever._build
+
+    def counting_build(generation: float) -> KeywordIndex:
+        builds.append(1)
+        return original(generation)
+
+    retriever._build = counting_build  # type: ignore[method-assign]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: retriever.search("mantelzorgers", k=3), range(16)))
+    assert len(builds) == 1
+    assert all(r == results[0] for r in results)
+
+
+def test_english_question_finds_dutch_text(world: World) -> None:
+    hits = world.retriever("bm25").search("support for informal carers in Leusden", k=1)
+    assert hits[0].chunk.doc_id == "leusden-kader"
 
 
 def test_unknown_mode_is_refused(world: World) -> None:

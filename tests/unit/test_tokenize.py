@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from assistant.tokenize import (
     Lexicon,
     analyze,
@@ -90,3 +92,10 @@ def test_edit_distance_counts_transposition_once() -> None:
     assert edit_distance("jeugdhlup", "jeugdhulp") == 1
     assert edit_distance("almelo", "almelo") == 0
     assert edit_distance("abc", "xyzuvw", limit=2) == 3
+
+
+def test_coverage_is_low_for_words_the_corpus_does_not_know() -> None:
+    lexicon = lexicon_of("mantelzorgers in Leusden krijgen steun")
+    assert lexicon.query("mantelzorgers Leusden").coverage == 1.0
+    assert lexicon.query("informal carers Leusden").coverage == pytest.approx(1 / 3)
+    assert lexicon.query("").coverage == 0.0

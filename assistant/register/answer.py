@@ -1,0 +1,173 @@
+"""Register-aware answering: questions that compare municipalities, or ask for goals, indicators,
+budgets or commitments across documents, are answered from the register (plus retrieval for
+evidence) as a short text and a table, every entry cited. Anything else goes to the fallback
+answerer unchanged."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from assistant.answering.verify import verify
+from assistant.catalog import Catalog
+from assistant.errors import UnknownDocumentError
+from assistant.protocols import Answerer, Retriever
+from assistant.query_parse import detect_municipalities
+from assistant.register.compare import amounts_text, detail, labels, rank
+from assistant.register.models import Record
+from assistant.register.store import RegisterStore
+from assistant.register.themes import Taxonomy, load_taxonomy
+from assistant.tokenize import normalize
+from assistant.types import Answer, Citation, Filters, SearchHit
+
+_TYPE_CUES = {
+    "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|willen bereiken|speerpunt\w*)\b",
+    "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|cijfers?)\b",
+    "budget": r"\b(budget\w*|geld|bedrag\w*|euro|begroting\w*|begroot|kost\w*|middelen|uitgave\w*|"
+    r"investering\w*)\b|€",
+    "measure": r"\b(maatregel\w*|toezegging\w*|beloofd|gaan doen|acties?|activiteiten|aanpak)\b",
+}
+_CROSS = re.compile(
+    r"\b(welke gemeenten?|gemeenten|vergelijk\w*|verschil\w*|per gemeente|alle gemeenten|beide|allemaal)\b",
+    re.IGNORECASE,
+)
+_PER_CELL = 3
+
+
+@dataclass(frozen=True)
+class RegisterQuery:
+    """What a question asks of the register (None when the register does not fit it)."""
+
+    types: tuple[str, ...]
+    theme: str
+    municipalities: tuple[str, ...]
+
+
+class RegisterAnswerer:
+    """Implements the `Answerer` protocol; falls back when the register does not fit."""
+
+    def __init__(
+        self,
+        register_store: RegisterStore,
+        fallback_answerer: Answerer,
+        catalog: Catalog,
+        retriever: Retriever | None = None,
+        taxonomy: Taxonomy | None = None,
+    ) -> None:
+        self.store = register_store
+        self.fallback = fallback_answerer
+        self.catalog = catalog
+        self.retriever = retriever
+        self.taxonomy = taxonomy or load_taxonomy()
+
+    def fits(self, question: str, filters: Filters | None = None) -> RegisterQuery | None:
+        """The register query behind a comparing / across-documents question, else None."""
+        if filters is not None and (filters.docs or filters.years or filters.doc_types):
+            return None  # a question about particular documents: retrieval answers it better
+        folded = normalize(question)
+        types = tuple(t for t, cue in _TYPE_CUES.items() if re.search(cue, folded))
+        if not types:
+            return None
+        names = self.store.municipalities()
+        named = detect_municipalities(question, names)
+        if filters is not None and filters.municipalities:
+            named = tuple(m for m in names if m.casefold() in {f.casefold() for f in filters.municipalities})
+        if len(named) < 2 and not _CROSS.search(folded) and named:
+            return None  # one municipality: the extractive answerer cites the exact passage
+        stripped = folded
+        for cue in _TYPE_CUES.values():
+            stripped = re.sub(cue, " ", stripped)
+        hits = self.taxonomy.keyword_hits(stripped)
+        if not hits:
+            return None
+        theme = max(sorted(hits), key=lambda k: hits[k])
+        return RegisterQuery(types, theme, tuple(named) or tuple(names))
+
+    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        query = self.fits(question, filters)
+        records = self._records(query) if query else []
+        if query is None or not records:
+            return self.fallback.answer(question, filters)
+        hits = self._hits(question, query)
+        answer = self._compose(question, query, records, hits)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        answer.filters = filters or Filters()
+        return answer
+
+    def _records(self, query: RegisterQuery) -> list[Record]:
+        return [
+            r
+            for r in self.store.query(municipality=list(query.municipalities), theme=query.theme)
+            if r.type in query.types
+        ]
+
+    def _hits(self, question: str, query: RegisterQuery) -> list[SearchHit]:
+        if self.retriever is None:
+            return []
+        return self.retriever.search(question, k=10, filters=Filters(municipalities=query.municipalities))
+
+    def _compose(
+        self, question: str, query: RegisterQuery, records: Sequence[Record], hits: Sequence[SearchHit]
+    ) -> Answer:
+        lab = labels()
+        theme = self.taxonomy.get(query.theme)
+        seen = {(h.chunk.doc_id, p) for h in hits for p in h.chunk.pages}
+        citations: list[Citation] = []
+        table: list[dict[str, Any]] = []
+        types = ", ".join(lab["type_plural"][t].lower() for t in query.types)
+        lines = [lab["answer_intro"].format(types=types, theme=theme.label.lower())]
+        for municipality in query.municipalities:
+            own = [r for r in records if r.municipality.casefold() == municipality.casefold()]
+            parts: list[str] = []
+            for kind in query.types:
+                chosen = _retrieved_first(rank([r for r in own if r.type == kind], query.theme), seen)[
+                    :_PER_CELL
+                ]
+                if not chosen:
+                    parts.append(lab["type_none"][kind])
+                for record in chosen:
+                    citation = self._citation(record)
+                    if citation is None:
+                        continue
+                    citations.append(citation)
+                    n = len(citations)
+                    template = "answer_item_budget" if record.type == "budget" else "answer_item"
+                    parts.append(lab[template].format(text=record.text, amounts=amounts_text(record), n=n))
+                    table.append(_row(record, n))
+            lines.append(lab["answer_line"].format(municipality=municipality, items="; ".join(parts)))
+        return Answer(question=question, text="\n".join(lines), refused=False, citations=citations,
+                      retrieved=list(hits), table=table)  # fmt: skip
+
+    def _citation(self, record: Record) -> Citation | None:
+        """Re-checked against the catalog: the register may lag a document that just changed."""
+
+        def page_text(doc: str, page: int) -> str | None:
+            try:
+                return self.catalog.page(doc, page).text
+            except UnknownDocumentError:
+                return None
+
+        citation = verify(record.doc_id, record.quote, [record.page], page_text)
+        return replace(citation, chunk_id=record.id) if citation else None
+
+
+def _retrieved_first(records: list[Record], seen: set[tuple[str, int]]) -> list[Record]:
+    """Records on pages the retriever also found come first (stable otherwise)."""
+    return sorted(records, key=lambda r: 0 if (r.doc_id, r.page) in seen else 1)
+
+
+def _row(record: Record, n: int) -> dict[str, Any]:
+    cols = labels()["columns"]
+    return {
+        cols["municipality"]: record.municipality,
+        cols["type"]: labels()["type_singular"][record.type],
+        cols["text"]: record.text,
+        cols["detail"]: detail(record),
+        cols["doc"]: record.doc_id,
+        cols["page"]: record.page,
+        "n": n,
+    }

@@ -1,0 +1,194 @@
+"""Renderers for the CLI and API: register listings, compare tables and commitment checklists as
+a terminal table (rich), CSV, JSON and Markdown. They return strings (or a rich renderable) and
+print nothing themselves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from assistant.register.compare import Cell, CommitmentItem, CompareTable, detail, labels
+from assistant.register.models import Record
+
+
+def _to_text(renderable: Any, width: int) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(renderable)
+    return buffer.getvalue()
+
+
+def _csv(rows: Sequence[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+# Register listings -----------------------------------------------------------------------------
+
+_RECORD_COLUMNS = ("municipality", "type", "text", "detail", "themes", "doc", "page", "quote")
+
+
+def _record_row(record: Record) -> list[str]:
+    return [
+        record.municipality, labels()["type_singular"][record.type], record.text, detail(record),
+        ", ".join(record.themes), record.doc_id, str(record.page), record.quote,
+    ]  # fmt: skip
+
+
+def records_renderable(records: Sequence[Record]) -> Table:
+    cols = labels()["columns"]
+    table = Table(show_lines=True)
+    for key in ("municipality", "type", "text", "detail", "themes", "doc"):
+        table.add_column(cols[key], overflow="fold")
+    for record in records:
+        row = _record_row(record)
+        table.add_row(*row[:5], labels()["source_ref"].format(doc=record.doc_id, page=record.page))
+    return table
+
+
+def records_to_text(records: Sequence[Record], width: int = 160) -> str:
+    return _to_text(records_renderable(records), width)
+
+
+def records_to_csv(records: Sequence[Record]) -> str:
+    cols = labels()["columns"]
+    return _csv([[cols[c] for c in _RECORD_COLUMNS], *[_record_row(r) for r in records]])
+
+
+def records_to_json(records: Sequence[Record]) -> str:
+    return json.dumps([r.to_json() for r in records], ensure_ascii=False, indent=2)
+
+
+def records_to_markdown(records: Sequence[Record]) -> str:
+    cols = labels()["columns"]
+    head = [cols[c] for c in _RECORD_COLUMNS]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(_md_cell(x) for x in _record_row(r)) + " |" for r in records]
+    return "\n".join(lines) + "\n"
+
+
+# Compare tables ----------------------------------------------------------------------------------
+
+
+def _cell_lines(cell: Cell) -> list[str]:
+    if not cell.items:
+        return [cell.empty]
+    lines = []
+    for entry in cell.items:
+        value = f" — {entry.detail}" if entry.detail else ""
+        lines.append(f"• {entry.text}{value} ({entry.source})")
+    if cell.hidden:
+        lines.append(labels()["more"].format(n=cell.hidden))
+    return lines
+
+
+def compare_renderable(table: CompareTable) -> Table:
+    out = Table(title=labels()["theme_column"].format(theme=table.theme.label), show_lines=True)
+    out.add_column("", style="bold", no_wrap=True)
+    for municipality in table.municipalities:
+        out.add_column(municipality, overflow="fold")
+    for row in table.rows:
+        out.add_row(
+            labels()["type_plural"][row],
+            *["\n".join(_cell_lines(table.cell(row, m))) for m in table.municipalities],
+        )
+    return out
+
+
+def compare_to_text(table: CompareTable, width: int = 200) -> str:
+    return _to_text(compare_renderable(table), width)
+
+
+def compare_to_csv(table: CompareTable, long: bool = False) -> str:
+    """Wide (as the terminal table: one column per municipality) or long (one row per entry)."""
+    if long:
+        cols = labels()["columns"]
+        rows: list[list[Any]] = [
+            [cols[c] for c in ("type", "municipality", "text", "detail", "doc", "page", "quote")]
+        ]
+        for row in table.rows:
+            for municipality in table.municipalities:
+                cell = table.cell(row, municipality)
+                if not cell.items:
+                    rows.append([row, municipality, cell.empty, "", "", "", ""])
+                rows += [[row, municipality, e.text, e.detail, e.doc, e.page, e.quote] for e in cell.items]
+        return _csv(rows)
+    header = [labels()["theme_column"].format(theme=table.theme.label), *table.municipalities]
+    body = [
+        [
+            labels()["type_plural"][row],
+            *["\n".join(_cell_lines(table.cell(row, m))) for m in table.municipalities],
+        ]
+        for row in table.rows
+    ]
+    return _csv([header, *body])
+
+
+def compare_to_json(table: CompareTable) -> str:
+    return json.dumps(table.to_json(), ensure_ascii=False, indent=2)
+
+
+def compare_to_markdown(table: CompareTable) -> str:
+    head = [labels()["theme_column"].format(theme=table.theme.label), *table.municipalities]
+    lines = ["| " + " | ".join(_md_cell(h) for h in head) + " |", "|" + "---|" * len(head)]
+    for row in table.rows:
+        cells = [_md_cell("\n".join(_cell_lines(table.cell(row, m)))) for m in table.municipalities]
+        lines.append("| " + " | ".join([labels()["type_plural"][row], *cells]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# Commitment checklists -------------------------------------------------------------------------
+
+
+def _checklist_lines(items: Sequence[CommitmentItem], municipality: str, box: str) -> list[str]:
+    lab = labels()
+    if not items:
+        return [lab["no_commitments"].format(municipality=municipality)]
+    lines = [lab["checklist_title"].format(municipality=municipality), ""]
+    for entry in items:
+        r = entry.record
+        extra = f" — {detail(r)}" if detail(r) else ""
+        lines.append(f"{box} {r.text}{extra} ({lab['source_ref'].format(doc=r.doc_id, page=r.page)})")
+        for f in entry.followups:
+            lines.append("    " + lab["later_statement"].format(doc=f.doc, page=f.page, quote=f.quote))
+    return lines
+
+
+def commitments_to_text(items: Sequence[CommitmentItem], municipality: str) -> str:
+    return "\n".join(_checklist_lines(items, municipality, "[ ]")) + "\n"
+
+
+def commitments_to_markdown(items: Sequence[CommitmentItem], municipality: str) -> str:
+    lines = _checklist_lines(items, municipality, "- [ ]")
+    if items:
+        lines[0] = "## " + lines[0]
+    return "\n".join(line.replace("    Later", "  - Later") for line in lines) + "\n"
+
+
+def commitments_to_json(items: Sequence[CommitmentItem]) -> str:
+    return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2)
+
+
+def commitments_to_csv(items: Sequence[CommitmentItem]) -> str:
+    cols = labels()["columns"]
+    rows: list[list[Any]] = [
+        [cols["text"], cols["doc"], cols["page"], cols["quote"], "later_doc", "later_page", "later_quote"]
+    ]
+    for entry in items:
+        r = entry.record
+        first = entry.followups[0] if entry.followups else None
+        rows.append([
+            r.text, r.doc_id, r.page, r.quote,
+            first.doc if first else "", first.page if first else "", first.quote if first else "",
+        ])  # fmt: skip
+    return _csv(rows)
