@@ -25,12 +25,16 @@ class SentenceTransformerEmbedder:
     @property
     def name(self) -> str:
         path = Path(self._model_name)
-        return f"st/{path.name if path.exists() else self._model_name}"
+        # A local folder is named by its last two parts: "model" alone says nothing.
+        return f"st/{'/'.join(path.resolve().parts[-2:]) if path.exists() else self._model_name}"
 
     @property
     def dim(self) -> int:
         if self._dim is None:
-            self._dim = int(self._get().get_sentence_embedding_dimension())
+            model = self._get()
+            # sentence-transformers renamed the method; older releases only have the old name.
+            getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+            self._dim = int(getter())
         return self._dim
 
     @property
