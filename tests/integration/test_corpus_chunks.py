@@ -17,7 +17,7 @@ from ingest.dedupe import normalise
 from ingest.parse import ParsedDocument, parse_document
 
 CORPUS = PROJECT_ROOT / "corpus"
-SHARED = Path("/work/shared/evals")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "evals"
 LEUSDEN = "leusden-beleidskader-sociaal-domein-2016"
 TWENTERAND = "twenterand-programma-sociaal-domein-2020"
 # Gold-source coverage measured when the test was written (189/189): a floor, not a target.
