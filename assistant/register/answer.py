@@ -20,15 +20,16 @@ from assistant.register.compare import amounts_text, detail, labels, rank
 from assistant.register.models import Record
 from assistant.register.store import RegisterStore
 from assistant.register.themes import Taxonomy, load_taxonomy
-from assistant.tokenize import normalize
+from assistant.tokenize import base_terms, normalize
 from assistant.types import Answer, Citation, Filters, SearchHit
 
 _TYPE_CUES = {
-    "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|willen bereiken|speerpunt\w*)\b",
+    "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat willen|speerpunt\w*)\b",
     "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|cijfers?)\b",
     "budget": r"\b(budget\w*|geld|bedrag\w*|euro|begroting\w*|begroot|kost\w*|middelen|uitgave\w*|"
     r"investering\w*)\b|€",
-    "measure": r"\b(maatregel\w*|toezegging\w*|beloofd|gaan doen|acties?|activiteiten|aanpak)\b",
+    "measure": r"\b(maatregel\w*|toezegging\w*|beloofd|gaan doen|acties?|activiteiten|aanpak|aanpakken)\b|"
+    r"\bpakken\b.{0,30}\baan\b|\bhoe (gaan|pakken|doen|zorgen)\b",
 }
 _CROSS = re.compile(
     r"\b(welke gemeenten?|gemeenten|vergelijk\w*|verschil\w*|per gemeente|alle gemeenten|beide|allemaal)\b",
@@ -124,9 +125,8 @@ class RegisterAnswerer:
             own = [r for r in records if r.municipality.casefold() == municipality.casefold()]
             parts: list[str] = []
             for kind in query.types:
-                chosen = _retrieved_first(rank([r for r in own if r.type == kind], query.theme), seen)[
-                    :_PER_CELL
-                ]
+                ranked = _retrieved_first(rank([r for r in own if r.type == kind], query.theme), seen)
+                chosen = _closest(ranked, question)[:_PER_CELL]
                 if not chosen:
                     parts.append(lab["type_none"][kind])
                 for record in chosen:
@@ -153,6 +153,12 @@ class RegisterAnswerer:
 
         citation = verify(record.doc_id, record.quote, [record.page], page_text)
         return replace(citation, chunk_id=record.id) if citation else None
+
+
+def _closest(records: list[Record], question: str) -> list[Record]:
+    """Records sharing more of the question's words first ("jeugdhulp", "schulden"); stable otherwise."""
+    wanted = set(base_terms(question))
+    return sorted(records, key=lambda r: -len(wanted & set(base_terms(r.text))))
 
 
 def _retrieved_first(records: list[Record], seen: set[tuple[str, int]]) -> list[Record]:

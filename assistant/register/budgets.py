@@ -35,11 +35,11 @@ _NATURE_CELL = re.compile(r"^(i|s)(\s*,.*)?$")
 _BUDGET_CUE = re.compile(
     r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|per jaar|"
     r"begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|middelen|"
-    r"subsidie\w*|toe te voegen|besparingsdoelstelling)\b",
+    r"subsidie\w*|toe te voegen|besparingsdoelstelling|doelstelling|stand)\b",
     re.IGNORECASE,
 )
 _NOT_A_BUDGET = re.compile(
-    r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|resultaat|resultaten|terugvordering|per casus|"
+    r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"
     r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk)\b",
     re.IGNORECASE,
 )
@@ -233,16 +233,20 @@ def _proposal_entries(lines: Sequence, j: int) -> tuple[list[Amount], list[str],
     return amounts, natures, notes, end
 
 
-def prose_budgets(doc: DocText, sentences: Sequence[Sentence]) -> Iterator[Candidate]:
+def prose_budgets(
+    doc: DocText, sentences: Sequence[Sentence], covered: Sequence[tuple[int, int, int]] = ()
+) -> Iterator[Candidate]:
     """A sentence that assigns euros to a purpose: "een budget van € 75.000 incidenteel"."""
     previous: Sentence | None = None
     for sentence in sentences:
         before, previous = previous, sentence
+        if any(p == sentence.page and s < sentence.end and sentence.start < e for p, s, e in covered):
+            continue  # part of a budget table: the row says it
         text = doc.sentence_text(sentence)
         found = find_amounts(text)
         if not found or "|" in text or not _BUDGET_CUE.search(text) or _NOT_A_BUDGET.search(text):
             continue
-        amounts = tuple(_dated(text, raw, value) for raw, value in found)
+        amounts = _per_year(text, tuple(_dated(text, raw, value) for raw, value in found))
         if (
             before is not None
             and before.page == sentence.page
@@ -257,6 +261,18 @@ def prose_budgets(doc: DocText, sentences: Sequence[Sentence]) -> Iterator[Candi
             {"amounts": amounts, "nature": nature, "row": clean_label(section),
              "note": "bedrag uit de tekst"},
         )  # fmt: skip
+
+
+def _per_year(text: str, amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:
+    """ "50.000 euro per jaar voor de jaren 2021 en 2022": one amount for each year named."""
+    years_text = r"((?:19|20)\d\d(?:\s*(?:,|en|t/m|tot en met|-)\s*(?:19|20)\d\d)+)"
+    match = re.search(r"per jaar\b[^.]{0,40}?\b(?:jaren|in|voor)\s+" + years_text, text)
+    if len(amounts) != 1 or match is None:
+        return amounts
+    years = years_in(match.group(1))
+    if re.search(r"t/m|tot en met|-", match.group(1)) and len(years) == 2:
+        years = list(range(years[0], years[1] + 1))
+    return tuple(Amount(amounts[0].eur, y, str(y)) for y in years)
 
 
 def _dated(text: str, raw: str, value: float) -> Amount:

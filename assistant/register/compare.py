@@ -10,20 +10,21 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from assistant.amounts import format_eur
 from assistant.errors import BeleidError
+from assistant.prompts import DEFAULT_DIR
 from assistant.protocols import Embedder
+from assistant.register.cues import ACTION_VERBS
 from assistant.register.models import RECORD_TYPES, Record
 from assistant.register.store import RegisterStore
 from assistant.register.themes import Taxonomy, Theme, load_taxonomy
 from assistant.tokenize import base_terms
 
-LABELS_PATH = Path(__file__).resolve().parent / "labels_nl.json"
+LABELS_PATH = DEFAULT_DIR / "register_labels_nl.json"
 
 
 class UnknownThemeError(BeleidError):
@@ -209,23 +210,27 @@ def commitments(
     store: RegisterStore,
     municipality: str,
     embedder: Embedder | None = None,
-    min_score: float = 0.35,
+    min_score: float = 0.25,
 ) -> list[CommitmentItem]:
     """Each commitment (measure) of the municipality, with what a later document of the same
     municipality says about it: the best-matching record of a later document, by shared rare terms
     (and, with an embedder, meaning)."""
-    records = store.query(municipality=municipality)
+    everything = store.query()
+    records = [r for r in everything if r.municipality.casefold() == municipality.casefold()]
     measures = [r for r in records if r.type == "measure"]
     years = {r.doc_id: r.year for r in records}
-    idf = _idf(records)
+    texts = {r.id: _about(r) for r in everything}
+    # Rarity over the whole register: "preventieagenda" is Almelo's own word, "opstellen" everyone's.
+    df = _df(texts.values())
+    rare = max(3, len(everything) // 100)
     vectors = _vectors(records, embedder)
     out = []
     for measure in measures:
-        later = [r for r in records if years[r.doc_id] > measure.year]
+        later = [r for r in records if years[r.doc_id] > measure.year and r.type in ("measure", "goal")]
         scored = []
         for candidate in later:
-            score = _overlap(measure.text, candidate.text, idf)
-            if vectors is not None:
+            score = _overlap(texts[measure.id], texts[candidate.id], df, len(everything), rare)
+            if vectors is not None and score:
                 score = 0.5 * score + 0.5 * float(vectors[measure.id] @ vectors[candidate.id])
             if score >= min_score:
                 scored.append((score, candidate))
@@ -235,22 +240,47 @@ def commitments(
     return out
 
 
-def _idf(records: Sequence[Record]) -> dict[str, float]:
+def _about(record: Record) -> str:
+    """A commitment's words and those of its heading: "We gaan door met het opstellen" is about the
+    preventieagenda only because it stands under that heading."""
+    return f"{record.text} {record.section.rsplit(' > ', 1)[-1]}"
+
+
+def _df(texts: object) -> Counter[str]:
     df: Counter[str] = Counter()
-    for r in records:
-        df.update(set(base_terms(r.text)))
-    n = max(1, len(records))
-    return {t: math.log(1 + n / c) for t, c in df.items()}
+    for text in texts:  # type: ignore[attr-defined]
+        df.update(set(base_terms(str(text))))
+    return df
 
 
-def _overlap(a: str, b: str, idf: dict[str, float]) -> float:
-    """Share of the commitment's term weight found in the candidate (rare shared terms count most)."""
-    mine, theirs = set(base_terms(a)), set(base_terms(b))
-    total = sum(idf.get(t, 1.0) for t in mine)
+def _overlap(a: str, b: str, df: Counter[str], n: int, rare: int) -> float:
+    """Share of the commitment's term weight found in the candidate; it must share a rare term (a
+    name such as "Doorbraakmethode" or "blijverslening"), not only common policy words."""
+    verbs = _verb_terms()
+    mine, theirs = set(base_terms(a)) - verbs, set(base_terms(b)) - verbs
     shared = mine & theirs
-    if not total or len(shared) < 2:
+    if not any(df[t] <= rare for t in shared):
         return 0.0
-    return sum(idf.get(t, 1.0) for t in shared) / total
+    weight = {t: math.log(1 + n / max(1, df[t])) for t in mine}
+    total = sum(weight.values())
+    return sum(weight[t] for t in shared) / total if total else 0.0
+
+
+@lru_cache(maxsize=1)
+def _verb_terms() -> frozenset[str]:
+    """What policy texts do ("opstellen", "inzetten", "organiseren") says nothing about what they do it to."""
+    words = [
+        *ACTION_VERBS,
+        "opstellen",
+        "inzetten",
+        "uitvoeren",
+        "aanbieden",
+        "gaan",
+        "doen",
+        "komen",
+        "werken",
+    ]
+    return frozenset(t for w in words for t in base_terms(w))
 
 
 def _vectors(records: Sequence[Record], embedder: Embedder | None) -> dict[str, np.ndarray] | None:

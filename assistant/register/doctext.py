@@ -43,6 +43,24 @@ class Sentence:
     text: str
 
 
+# A full stop (perhaps with a footnote mark) at the end of a line, a capital on the next: the
+# sentencizer misses "toegang⁸.\nWaar nodig ...".
+_LINE_END_STOP = re.compile(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*[ \t]*\n(?=[A-Z‘“(])")
+
+
+def _split_at_line_ends(page: int, text: str, start: int, end: int) -> list[Sentence]:
+    out = []
+    at = start
+    for match in _LINE_END_STOP.finditer(text, start, end):
+        cut = match.start() + 1
+        if text[at:cut].strip():
+            out.append(Sentence(page, at, cut, text[at:cut]))
+        at = match.end()
+    if text[at:end].strip():
+        out.append(Sentence(page, at, end, text[at:end]))
+    return out
+
+
 class DocText:
     def __init__(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None:
         self.meta = meta
@@ -77,7 +95,8 @@ class DocText:
         texts = [self.texts[n] for n in self.page_numbers]
         out: list[Sentence] = []
         for number, text, spans in zip(self.page_numbers, texts, sentence_spans_many(texts), strict=True):
-            out.extend(Sentence(number, s, e, text[s:e]) for s, e in spans)
+            for s, e in spans:
+                out.extend(_split_at_line_ends(number, text, s, e))
         return out
 
     def section_at(self, page: int, offset: int) -> str:

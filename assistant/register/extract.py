@@ -18,6 +18,7 @@ from assistant.register.candidate import PRIORITY_CUE, Candidate
 from assistant.register.doctext import DocText
 from assistant.register.link import Anchor, link_records
 from assistant.register.models import Provenance, Record
+from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
@@ -30,7 +31,7 @@ _CONFLICTING = {"goal", "measure", "indicator"}
 def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> list[Record]:
     """All records of one document, each with a quote verified on its page."""
     doc = DocText(meta, pages, chunks)
-    candidates: list[Candidate] = [
+    structural: list[Candidate] = [
         *lists.labelled_goals(doc),
         *lists.ambition_goals(doc),
         *lists.list_records(doc),
@@ -40,10 +41,14 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *indicators.caption_tables(doc),
         *budgets.table_budgets(doc),
         *budgets.proposal_budgets(doc),
-        *budgets.prose_budgets(doc, doc.sentences),
-        *prose.cue_sentences(doc),
     ]
-    records = verified(doc, candidates)
+    records = verified(doc, structural)
+    # Sentences only add what the structure did not already say.
+    covered = [(r.page, r.provenance.start, r.provenance.end) for r in records]
+    money = [c for c, r in zip(covered, records, strict=True) if r.type == "budget"]
+    records += verified(
+        doc, [*budgets.prose_budgets(doc, doc.sentences, money), *prose.cue_sentences(doc, covered)]
+    )
     kept, anchors = dedupe(records)
     return link_records(kept, anchors)
 
@@ -142,6 +147,8 @@ def _restates_table(record: Record, kept: Sequence[Record]) -> bool:
     for other in kept:
         if other.type != "budget" or other.extra.get("priority") == PRIORITY_CUE:
             continue
-        if abs(other.page - record.page) <= 1 and mine <= {round(a.eur) for a in other.amounts}:
+        # Same amounts on a page nearby, and naming what the table row names ("innovatiefonds").
+        nearby = abs(other.page - record.page) <= 1 and mine <= {round(a.eur) for a in other.amounts}
+        if nearby and set(base_terms(other.text)) & set(base_terms(record.text)):
             return True
     return False

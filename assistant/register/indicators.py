@@ -79,9 +79,7 @@ def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
         parts.append(lines[i].stripped)
         i += 1
     columns = [
-        _Column(
-            " ".join(f"{b.replace(' ', '')}{y}".split()) if b else y, int(y), "target" if b else "realised"
-        )
+        _Column(f"Begroot {y}" if b else y, int(y), "target" if b else "realised")
         for b, y in _COLUMN.findall(" ".join(parts))
     ]
     if not columns or i >= len(lines):

@@ -30,6 +30,7 @@ from assistant.register.doctext import DocText, Line
 from assistant.register.models import OPERATIONAL, STRATEGIC
 
 _LABEL = re.compile(r"^(?P<kind>Subdoel|Doel|Hoofddoel)(?:\s+(?P<num>\d{1,2}))?\s*:\s*(?P<text>\S.*)$")
+_PROPOSAL = re.compile(r"^VOORSTEL\s*:\s*(?P<text>\S.*)$")
 _EFFECT = re.compile(r"^Beoogd\s+maatschappelijk\s+effect\s*:?\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<dash>[-•▪]\s+)?(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<text>\S.*)$")
 _MARKER_ONLY = re.compile(r"^[-•▪]\s*(?P<num>\d{1,2})\.?$")
@@ -39,7 +40,7 @@ _STRATEGIC_INTRO = re.compile(r"\b(strategisch\w*|ambitie|programmalijnen|maatsc
 
 _GOAL_INTRO = re.compile(
     r"\b(doel|doelen|doelstelling|doelstellingen|sub-doelstellingen|ambitie|ambities|speerpunten|"
-    r"programmalijnen)\b|zetten in.{0,3}op een \w+ waar",
+    r"programmalijnen)\b|zetten in.{0,3}op een \w+ waar|\bwillen (we |wij )?(zijn|worden)\b",
     re.IGNORECASE,
 )
 _MEASURE_INTRO = re.compile(
@@ -51,6 +52,8 @@ _MEASURE_INTRO = re.compile(
 _MEASURE_HEADING = re.compile(r"^(activiteiten|beslispunten|maatregelen|acties)\s*:?$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\*?\s*mits\b", re.IGNORECASE)
 _AMBITION_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?\s+)?(onze\s+)?(ambitie|missie)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(])")
+_SO_MEANS = re.compile(r"^(dat|dit) (betekent|houdt in)|^(namelijk|te weten)", re.IGNORECASE)
 _INDICATOR_INTRO = re.compile(r"\bindicator(en)?\b", re.IGNORECASE)
 # A target written as a sentence: "In 2024 zijn minder inwoners eenzaam", "Meer inwoners doen mee".
 _TARGET_FORM = re.compile(
@@ -85,6 +88,13 @@ def labelled_goals(doc: DocText) -> Iterator[Candidate]:
                 "goal", body, doc.quote(i, last), line.page, PRIORITY_STRUCTURE,
                 {"level": level, "number": match.group("num") or ""},
             )  # fmt: skip
+        elif _PROPOSAL.match(text):
+            # "VOORSTEL: Tweede jongereninloop Vriezenveen" heads a proposal outside a bullet list.
+            last = _wrap_end(lines, i)
+            body = clean_label(" ".join(x.stripped for x in lines[i : last + 1]).split(":", 1)[1])
+            yield Candidate(
+                "measure", body, doc.quote(i, last), line.page, PRIORITY_LIST, {"level": "voorstel"}
+            )
         elif _EFFECT.match(text) and i + 1 < len(lines):
             sentence = first_sentence(doc.quote(i + 1, _wrap_end(lines, i + 1)))
             yield Candidate(
@@ -123,7 +133,9 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
         if not same and _heading_key(line.stripped) in {_heading_key(part) for part in section.split(" > ")}:
             prev = None  # a numbered heading, not a list item: it ends any list before it
             continue
-        if not same:
+        if not same and prev is not None and kind and item.start == prev.last + 1 and prev.text.endswith(":"):
+            pass  # sub-items of "We geven uitvoering aan het actieplan ... door:" keep the list's kind
+        elif not same:
             kind, intro = _intro(lines, item.start)
             opened = item.start > 0 and lines[item.start - 1].stripped.endswith(":")
             heading = section.rsplit(" > ", 1)[-1]
@@ -141,8 +153,8 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
 
 def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidate | None:
     text = _PREFIX.sub("", item.text)
-    if len(text.split()) < 2 or _CONDITION.match(text):
-        return None
+    if _CONDITION.match(text) or len(text.split()) < (1 if kind == "measure" and len(text) >= 6 else 2):
+        return None  # a one-word activity ("Welzijnswerk") only counts in a list of measures
     page = doc.lines[item.first].page
     quote = first_sentence(doc.quote(item.first, item.last))
     fields: dict[str, str] = {"number": item.number}
@@ -260,23 +272,33 @@ def _intro_here(lines: list[Line], first: int) -> bool:
 
 
 def _intro(lines: list[Line], first: int) -> tuple[str, str]:
-    """The kind of list an item opens, from the sentence that introduces it."""
+    """The kind of list an item opens, from the sentence that introduces it ("formuleren we de
+    volgende strategische doelen:"), or the one before a bare "Dat betekent:"."""
+    parts: list[str] = []
     for j in range(first - 1, max(-1, first - 1 - _INTRO_WINDOW), -1):
         text = lines[j].stripped
         if _starts_item(text) or _NUMBERED.match(text) or _LABEL.match(text):
             break
-        if j < first - 1 and _ends_sentence(text) and not text.endswith(":"):
-            break  # an earlier sentence: not what introduces the list
-        window = _window(lines, first)
-        if _MEASURE_INTRO.search(text):
-            return "measure", window
-        if _GOAL_INTRO.search(text):
-            return "goal", window
-        if _INDICATOR_INTRO.search(text):
-            return "indicator", window
-        if text.endswith(":"):
-            break  # the list's own introduction says nothing about its kind
+        if parts and _ends_sentence(text) and not text.endswith(":"):
+            break
+        parts.append(text)
+    sentences = _SENTENCE_END.split(" ".join(reversed(parts)))
+    window = _window(lines, first)
+    for sentence in reversed(sentences[-2:]):
+        kind = _kind(sentence)
+        if kind or not _SO_MEANS.match(sentence):
+            return kind, window if kind else ""
     return "", ""
+
+
+def _kind(text: str) -> str:
+    if _MEASURE_INTRO.search(text):
+        return "measure"
+    if _GOAL_INTRO.search(text):
+        return "goal"
+    if _INDICATOR_INTRO.search(text):
+        return "indicator"
+    return ""
 
 
 def _window(lines: list[Line], first: int) -> str:

@@ -10,19 +10,18 @@ already find it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from assistant.prompts import render
+from assistant.prompts import DEFAULT_DIR, render
 from assistant.register.doctext import DocText
 from assistant.register.link import link_records
 from assistant.register.models import Amount, Provenance, Record
 from assistant.types import Chunk, DocumentMeta, Page
 
-PROMPT_DIR = Path(__file__).resolve().parent
-PROMPT = "llm_prompt_nl.txt"
+PROMPT_DIR = DEFAULT_DIR
+PROMPT = "register_extract_nl.txt"
 MAX_PAGE_CHARS = 6000
 
 

@@ -4,11 +4,11 @@ text reports about its population ("het aantal 75-plussers neemt toe van 9400 na
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from assistant.register import cues
 from assistant.register.candidate import PRIORITY_CUE, Candidate, clean_label, years_in
-from assistant.register.doctext import DocText
+from assistant.register.doctext import DocText, Sentence
 from assistant.register.models import STRATEGIC, Measurement
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -24,41 +24,80 @@ _PARTNER = re.compile(
     r"[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|van|voor|en|de))*)"
 )
 _COLLEGE = re.compile(r"\bhet college\b|\bde (gemeente)?raad\b", re.IGNORECASE)
-_MEASURE_NOUN = re.compile(r"\b(percentage|aandeel|aantal)\b", re.IGNORECASE)
+_MEASURE_NOUN = re.compile(
+    r"\b(percentage|aandeel|aantal|werkloosheid|arbeidsdeelname|vaccinatiegraad)\b", re.I
+)
+_FROM_TO = re.compile(
+    r"\bvan\s+(?!(?:19|20)\d\d\b)(\d[\d.,]*\s?%?)\s+(?:tot|naar)\s+(?!(?:19|20)\d\d\b)(\d[\d.,]*\s?%?)"
+)
 _FIGURE = re.compile(r"\d+(?:,\d+)?\s?%|\b\d{1,3}(?:\.\d{3})+\b|(?<![\d.,])\d{2,}(?![\d.,]?\d)")
 _SHARE = re.compile(r"\b(drie-kwart|driekwart|de helft|een derde|twee derde|een kwart)\b", re.IGNORECASE)
 _LEVEL = re.compile(
     r"\b(hoog|laag|hoger|lager)\s+(is|zijn|ligt)\b|\b(is|zijn|ligt)\s+(hoog|laag|hoger|lager)\b",
     re.IGNORECASE,
 )
-_TREND = re.compile(r"^(toename|afname|stijging|daling|groei)\b", re.IGNORECASE)
-_NOT_A_FIGURE = re.compile(r"€|\beuro\b|\bcases?\b|\bcasussen\b|\bdeelnemers\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"^(dat|dit|deze) (is|zijn) (een aantal |enkele |de |onze )?(doelen|doelstellingen|ambities)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FIGURE = re.compile(r"€|\beuro\b|\bbedrag\w*|\bcases?\b|\bcasussen\b|\bdeelnemers\b", re.IGNORECASE)
 
 
-def cue_sentences(doc: DocText) -> Iterator[Candidate]:
+def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) -> Iterator[Candidate]:
+    """Goals, measures and figures in sentences, leaving out what structure already covered: a
+    sentence glued to a list item's title ("... meedoen Aansluitend bij Agenda22 willen we ...")
+    keeps only its own part."""
+    previous = ""
     for sentence in doc.sentences:
         if doc.fragmented(sentence):
             continue
-        text = re.sub(r"^[-•▪]\s+(\d{1,2}(\.\d{1,2})*\.?\s+)?", "", doc.sentence_text(sentence))
-        words = len(text.split())
-        if words < 4 or words > 90 or "|" in text:
-            continue
-        kind = cues.classify(text)
-        if kind == "goal":
-            level = STRATEGIC if re.search(r"\bambitie\b", text, re.IGNORECASE) else ""
-            yield Candidate("goal", text, text, sentence.page, PRIORITY_CUE, {"level": level})
-        elif kind == "measure":
-            yield Candidate(
-                "measure",
-                text,
-                text,
-                sentence.page,
-                PRIORITY_CUE,
-                {"deadline": deadline(text), "actor": actor(text)},
-            )
-        indicator = _figure(text)
-        if indicator is not None:
-            yield Candidate("indicator", text, text, sentence.page, PRIORITY_CUE, indicator)
+        for text in _uncovered(doc, sentence, covered):
+            if _BACK_REFERENCE.match(text) and previous:
+                # "Dat is een aantal doelstellingen in het kader van 'dagactiviteiten'."
+                yield Candidate("goal", previous, previous, sentence.page, PRIORITY_CUE, {"level": ""})
+            previous = text
+            yield from _classified(text, sentence.page)
+
+
+def _uncovered(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, int, int]]) -> list[str]:
+    spans = sorted(
+        (s, e) for page, s, e in covered if page == sentence.page and s < sentence.end and sentence.start < e
+    )
+    pieces, at = [], sentence.start
+    for s, e in spans:
+        if s > at:
+            pieces.append((at, s))
+        at = max(at, e)
+    if at < sentence.end:
+        pieces.append((at, sentence.end))
+    page = doc.texts[sentence.page]
+    out = []
+    for s, e in pieces:
+        part = Sentence(sentence.page, s, e, page[s:e])
+        text = (
+            doc.sentence_text(part)
+            if (s, e) == (sentence.start, sentence.end)
+            else " ".join(page[s:e].split())
+        )
+        text = re.sub(r"^[-•▪;,.:)\s]+(\d{1,2}(\.\d{1,2})*\.?\s+)?", "", text)
+        if len(text.split()) >= 4:
+            out.append(text)
+    return out
+
+
+def _classified(text: str, page: int) -> Iterator[Candidate]:
+    if len(text.split()) > 90 or "|" in text:
+        return
+    kind = cues.classify(text)
+    if kind == "goal":
+        level = STRATEGIC if re.search(r"\bambitie\b", text, re.IGNORECASE) else ""
+        yield Candidate("goal", text, text, page, PRIORITY_CUE, {"level": level})
+    elif kind == "measure":
+        fields = {"deadline": deadline(text), "actor": actor(text)}
+        yield Candidate("measure", text, text, page, PRIORITY_CUE, fields)
+    indicator = _figure(text)
+    if indicator is not None:
+        yield Candidate("indicator", text, text, page, PRIORITY_CUE, indicator)
 
 
 def _figure(text: str) -> dict[str, object] | None:
@@ -78,6 +117,27 @@ def _figure(text: str) -> dict[str, object] | None:
     after = text[noun.start() :]
     figures = [f for f in _FIGURE.findall(after) if not re.fullmatch(r"(19|20)\d\d", f.strip())]
     years = years_in(text)
+    change = _FROM_TO.search(after)
+    if change and years:
+        # "van 9400 naar 11.800 personen" between 2020 and 2030: the first is the baseline.
+        first, last = change.group(1).strip(), change.group(2).strip()
+        cells: tuple[Measurement, ...] = (
+            Measurement(str(years[0]), first, years[0], "realised"),
+            Measurement(str(years[-1]), last, years[-1], "other"),
+        )
+        return {
+            "measurements": cells,
+            "baseline_value": first,
+            "baseline_year": years[0],
+            "unit": _unit(first),
+        }
+    if figures and not years and any("%" in f for f in figures):
+        value = next(f for f in figures if "%" in f).strip()
+        return {
+            "measurements": (Measurement("", value, None, "realised"),),
+            "baseline_value": value,
+            "unit": "%",
+        }
     if figures and years:
         value = figures[-1].strip()
         cells = (Measurement(str(years[-1]), value, years[-1], "realised"),)
@@ -87,7 +147,7 @@ def _figure(text: str) -> dict[str, object] | None:
             "baseline_year": years[-1],
             "unit": _unit(value),
         }
-    level = _LEVEL.search(text) or _TREND.search(text)
+    level = _LEVEL.search(text)
     if level is not None and not figures:
         return {
             "measurements": (Measurement("", level.group(0), None, "realised"),),

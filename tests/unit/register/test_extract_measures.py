@@ -1,0 +1,64 @@
+"""Measures and commitments: cue words, activity lists, deadlines and who is named."""
+
+from __future__ import annotations
+
+from assistant.register.extract import extract_records
+from tests.unit.register.conftest import document
+
+
+def _measures(texts, sections=None):
+    return [r for r in extract_records(*document(texts, sections)) if r.type == "measure"]
+
+
+def test_commitments_by_cue_words() -> None:
+    text = (
+        "We gaan nog voor de zomer (2020) aan de slag met de preventieagenda. "
+        "In 2021 starten we met een pilot in twee wijken. "
+        "De gemeente zorgt ervoor dat iedere inwoner één aanspreekpunt heeft. "
+        "Samen met Menzis zetten we in op een gezonde leefstijl. "
+        "Lokaal zal met bestaande partners een sluitend vervoersnetwerk worden ontwikkeld."
+    )
+    measures = _measures([text])
+    assert len(measures) == 5
+    assert measures[0].deadline == "voor de zomer (2020)"
+    assert measures[1].deadline == "In 2021"
+    assert "Menzis" in measures[3].actor
+
+
+def test_assumptions_observations_and_talk_about_the_document_are_not_commitments() -> None:
+    text = (
+        "We gaan er van uit dat mensen meer gebruik maken van hun netwerk. "
+        "In hoofdstuk 5 geven we per programmalijn onze doelstellingen weer. "
+        "Het Rijk zal de wet per 2022 wijzigen, maar of dat gebeurt is onduidelijk. "
+        "Men vindt het belangrijk dat er voldoende wordt geregeld."
+    )
+    assert _measures([text]) == []
+
+
+def test_an_activities_list_under_its_heading_is_measures_even_one_word_items() -> None:
+    text = (
+        "Subdoel: Maatwerkvoorzieningen zijn toereikend\nEen toelichting op dit subdoel volgt hier.\n"
+        "Activiteiten\n"
+        "- Beschikbaar stellen en toewijzen van maatwerkvoorzieningen\n- Welzijnswerk\n"
+        "- VOORSTEL: Versterken voorliggend veld\n- Mits alle gemeenten meedoen"
+    )
+    texts = [m.text for m in _measures([text], ["Doelenboom Zorg > Activiteiten"])]
+    assert texts == [
+        "Beschikbaar stellen en toewijzen van maatwerkvoorzieningen",
+        "Welzijnswerk",
+        "Versterken voorliggend veld",
+    ]
+
+
+def test_beleidslijnen_are_measures_linked_to_their_strategic_goal() -> None:
+    text = (
+        "Per doel worden hieronder de belangrijkste hoofdlijnen van het beleid geformuleerd.\n"
+        "1 Bevorderen zelfoplossend vermogen\nIn het algemeen:\n"
+        "- 1.1 Stimuleren en creëren randvoorwaarden om eigen kracht aan te wenden.\n"
+        "- 1.2 Normaliseren waaronder accepteren en leren omgaan met beperkingen."
+    )
+    records = extract_records(*document([text]))
+    goal = next(r for r in records if r.type == "goal")
+    lines = [r for r in records if r.type == "measure"]
+    assert [m.level for m in lines] == ["beleidslijn", "beleidslijn"]
+    assert all(goal.id in m.links for m in lines)
