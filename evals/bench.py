@@ -11,7 +11,7 @@ same process (the naive LangChain build, the first ingest, the 1x index).
    callers, and of the query embedding alone.
 3. Peak memory (ru_maxrss; tracemalloc's Python-heap peak with `--tracemalloc`, which slows
    everything down) after each stage.
-4. Growth: the corpus replicated under new document ids (10x, 100x), written through the real
+4. Growth: the corpus replicated under new document ids (10x, 50x, 100x), written through the real
    store and catalog with the vectors of the base index (no re-embedding), then size on disk,
    write time and latency at each size.
 """

@@ -105,9 +105,9 @@ class ExtractiveAnswerer:
             for term in base_terms(question):
                 # A word the corpus has never seen, in no form, names something the documents do
                 # not discuss: it must weigh against answering, not vanish from the question.
-                if term.isalpha() and term not in lexicon and not lexicon.parts(term):
-                    if not lexicon.corrections(term):
-                        terms[term] = 1.0
+                unseen = term.isalpha() and term not in lexicon
+                if unseen and not lexicon.parts(term) and not lexicon.corrections(term):
+                    terms[term] = 1.0
             return terms
 
         return Vocabulary(
