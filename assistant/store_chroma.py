@@ -22,6 +22,9 @@ from assistant.settings import Settings
 from assistant.types import Chunk, Span
 
 ADD_BATCH = 256  # Chroma caps the size of one add; small batches also keep memory flat
+# Chroma's embedded SQLite fails a `get` that returns more than 32,766 rows ("too many SQL
+# variables"), so large reads go in pages.
+GET_PAGE = 10_000
 
 
 class ChromaStore:
@@ -89,9 +92,22 @@ class ChromaStore:
     def delete_version(self, version: str) -> None:
         self.collection.delete(where={"version": version})
 
+    def _get_all(self, where: dict[str, Any] | None, include: list[str]) -> tuple[list[Any], list[Any]]:
+        documents: list[Any] = []
+        metadatas: list[Any] = []
+        offset = 0
+        while True:
+            got = self.collection.get(where=where, include=include, limit=GET_PAGE, offset=offset)
+            page = got["metadatas"] or []
+            metadatas.extend(page)
+            documents.extend(got.get("documents") or [None] * len(page))
+            if len(page) < GET_PAGE:
+                return documents, metadatas
+            offset += GET_PAGE
+
     def versions(self) -> set[str]:
-        got = self.collection.get(include=["metadatas"])
-        return {m["version"] for m in got["metadatas"] or []}
+        _, metadatas = self._get_all(None, ["metadatas"])
+        return {m["version"] for m in metadatas}
 
     def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]:
         if not versions or k <= 0:
@@ -111,8 +127,8 @@ class ChromaStore:
     def chunks(self, versions: Sequence[str]) -> list[Chunk]:
         if not versions:
             return []
-        got = self.collection.get(where=_version_filter(versions), include=["documents", "metadatas"])
-        chunks = [_from_metadata(t, m) for t, m in zip(got["documents"], got["metadatas"], strict=True)]
+        documents, metadatas = self._get_all(_version_filter(versions), ["documents", "metadatas"])
+        chunks = [_from_metadata(t, m) for t, m in zip(documents, metadatas, strict=True)]
         return sorted(chunks, key=lambda c: (c.doc_id, c.page_start, c.meta.get("order", 0)))
 
     def count(self) -> int:
