@@ -32,10 +32,9 @@ def pipeline_ingest(assistant: Assistant) -> IngestFn:
     """The real thing: the incremental pipeline, writing into the assistant's own store and catalog."""
 
     def run(path: Path) -> dict[str, Any]:
-        from ingest.pipeline import Ingestor  # imported on first upload: parsing stack is heavy
+        from ingest.pipeline import ingestor_for  # imported on first upload: parsing stack is heavy
 
-        ingestor = Ingestor(assistant.settings, assistant.embedder, assistant.store, assistant.catalog)
-        return ingestor.run([path]).to_json()
+        return ingestor_for(assistant).run([path]).to_json()
 
     return run
 

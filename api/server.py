@@ -19,15 +19,13 @@ def prepare_assistant(settings: Settings) -> Assistant:
     """The real assistant, with the corpus ingested on first start and the model warmed up, so the
     first visitor does not wait for either."""
     from assistant.factory import build_assistant
-    from ingest.pipeline import Ingestor
+    from ingest.pipeline import ingestor_for
 
     msg = load_messages(settings)
     assistant = build_assistant(settings)
     if not assistant.documents() and settings.corpus_dir.is_dir():
         _say(msg("serve_ingesting", corpus=settings.corpus_dir))
-        report = Ingestor(settings, assistant.embedder, assistant.store, assistant.catalog).run(
-            [settings.corpus_dir]
-        )
+        report = ingestor_for(assistant).run([settings.corpus_dir])
         for failure in report.failed:
             _say(msg("serve_ingest_failed", file=failure.get("file", ""), error=failure.get("error", "")))
         _say(msg("serve_ingested", documents=report.documents, chunks=report.chunks, seconds=report.seconds))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.catalog import Catalog, DocumentRecord
 from assistant.protocols import Answerer, Embedder, Retriever, Store
+from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.types import Answer, Filters, Page, SearchHit
 
@@ -19,6 +20,7 @@ class Assistant:
     embedder: Embedder
     retriever: Retriever
     answerer: Answerer
+    register: RegisterStore | None = None
 
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         started = time.perf_counter()

