@@ -14,7 +14,7 @@ from api.errors import install_error_handlers
 from api.guard import UploadGuard
 from api.jobs import IngestFn, JobManager, pipeline_ingest
 from api.messages import load_messages
-from api.routes import ask, documents, health, jobs, search, ui, uploads
+from api.routes import ask, documents, health, jobs, register, search, ui, uploads
 from api.uploads import UploadStore
 from assistant.core import Assistant
 from assistant.settings import Settings
@@ -52,6 +52,10 @@ def create_app(
             yield
         finally:
             app.state.jobs.stop()
+            opened = getattr(app.state, "register", None)  # only the one `deps.get_register` opened
+            if opened is not None:
+                opened.close()
+                app.state.register = None
 
     app = FastAPI(
         title="Beleidsassistent",
@@ -66,7 +70,7 @@ def create_app(
     app.state.uploads = UploadStore(settings.uploads_dir)
     install_error_handlers(app, msg)
     app.add_middleware(UploadGuard, settings=settings, msg=msg)
-    for module in (ask, search, documents, uploads, jobs, health, ui):
+    for module in (ask, search, documents, register, uploads, jobs, health, ui):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

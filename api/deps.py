@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,6 +12,7 @@ from api.jobs import JobManager
 from api.messages import Messages
 from api.uploads import UploadStore, check_token
 from assistant.core import Assistant
+from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 
 
@@ -39,11 +41,29 @@ def get_uploads(request: Request) -> UploadStore:
     return uploads
 
 
+_register_lock = threading.Lock()
+
+
+def get_register(request: Request) -> RegisterStore:
+    """The assistant's own register when it has one; otherwise the database at
+    `settings.register_path`, opened on first use so an app that never compares never creates it."""
+    own: RegisterStore | None = getattr(request.app.state.assistant, "register", None)
+    if own is not None:
+        return own
+    with _register_lock:
+        store: RegisterStore | None = getattr(request.app.state, "register", None)
+        if store is None:
+            store = RegisterStore(get_settings(request).register_path)
+            request.app.state.register = store
+    return store
+
+
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MessagesDep = Annotated[Messages, Depends(get_messages)]
 JobsDep = Annotated[JobManager, Depends(get_jobs)]
 UploadsDep = Annotated[UploadStore, Depends(get_uploads)]
+RegisterDep = Annotated[RegisterStore, Depends(get_register)]
 
 # auto_error=False: our own check answers in Dutch (and says how to enable uploads).
 _bearer = HTTPBearer(auto_error=False, description="BELEID_UPLOAD_TOKEN")

@@ -77,10 +77,14 @@ def describe_error(error: dict[str, Any], msg: Messages) -> str:
             return msg("question_empty")
     if field == "q" and kind in _EMPTY:
         return msg("search_query_empty")
+    if field == "theme" and kind in _EMPTY:
+        return msg("register_theme_missing")
     if field == "file" and kind in _EMPTY | {"value_error"}:
         return msg("upload_no_file")
     limit = next((ctx[k] for k in ("ge", "gt", "le", "lt", "max_length") if k in ctx), "")
-    reason = msg(_REASONS.get(kind, "reason_invalid"), limit=limit, choices=ctx.get("expected", ""))
+    # Pydantic lists choices as "'a', 'b' or 'c'": the last word is the only English one.
+    choices = str(ctx.get("expected", "")).replace(" or ", " of ")
+    reason = msg(_REASONS.get(kind, "reason_invalid"), limit=limit, choices=choices)
     return msg("invalid_field", field=field, reason=reason)
 
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from api.quotes import find_quote
 from assistant.catalog import Catalog
@@ -25,6 +25,9 @@ from assistant.errors import IndexEmptyError
 from assistant.settings import Settings
 from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, Page, SearchHit
 from tests.fakes import MemoryStore
+
+if TYPE_CHECKING:
+    from assistant.register.models import Record
 
 DOC = "testdorp-beleidsplan-sociaal-domein-2022"
 OTHER_DOC = "anderstad-kadernota-2021"
@@ -204,6 +207,80 @@ def fake_ingest(assistant: Assistant) -> Any:
         return {"added": [path.stem], "unchanged": [], "failed": [], "embedded": chunks}
 
     return run
+
+
+# A third document for the register: Anderstad's youth plan, so a compare on "jeugd" has two
+# filled columns, and a later Anderstad document that follows up on the 2021 "Schuldhulp" promise.
+PLAN_DOC = "anderstad-jeugdplan-2023"
+PLAN_PAGES = [
+    (
+        "Jeugdplan Anderstad 2023",
+        [
+            "Elk kind in Anderstad groeit veilig en gezond op.",
+            "Het aandeel jongeren met jeugdhulp daalt van 12,1 procent (2022) naar 10 procent in 2026.",
+            "In 2024 opent de gemeente in elke wijk een jongerenpunt.",
+        ],
+    ),
+    (
+        "Financien en schuldhulp",
+        [
+            "Voor jeugdhulp is structureel 1,8 miljoen euro per jaar begroot.",
+            "Schuldhulp blijft gratis, ook voor gezinnen met kinderen.",
+        ],
+    ),
+]
+
+
+def add_register(assistant: Assistant, corpus: Path) -> None:
+    """Indexes the youth plan and fills the register at `settings.register_path` with records
+    whose quotes stand verbatim on their PDF pages (Testdorp, Anderstad 2021 and 2023)."""
+    from assistant.register.models import Amount, Provenance, Record
+    from assistant.register.store import RegisterStore
+
+    plan = DocumentMeta(PLAN_DOC, "Anderstad", "Jeugdplan Anderstad 2023", 2023, "2023-2026", "beleidsplan")
+    index_pdf(assistant, make_pdf(corpus / f"{PLAN_DOC}.pdf", PLAN_PAGES), plan)
+    metas = {d.doc_id: d.meta for d in assistant.documents()}
+
+    def record(kind: Any, doc: str, page: int, quote: str, text: str, *themes: str, **kw: Any) -> Record:
+        found = find_quote(assistant.page(doc, page).text, quote)
+        assert found, f"{quote!r} is not on {doc} p. {page}"
+        meta = metas[doc]
+        prov = Provenance(doc, page, quote, *found)
+        return Record(kind, text, prov, meta.municipality, meta.year, themes=themes, **kw)
+
+    testdorp_goal = "De gemeente Testdorp wil dat alle inwoners mee kunnen doen in de samenleving."
+    share = "Het aandeel jongeren met jeugdhulp daalt van 12,1 procent (2022) naar 10 procent in 2026."
+    records = [
+        record("goal", DOC, 1, testdorp_goal, "Alle inwoners doen mee", "sociaal-domein-algemeen", "jeugd",
+               level="strategic"),
+        record("measure", DOC, 1, "investeren we in preventie, in sterke sociale wijkteams",
+               "Investeren in preventie en sterke sociale wijkteams", "toegang-wijkteams"),
+        record("indicator", DOC, 1, "toegankelijk Wmo-loket voor iedereen die ondersteuning nodig heeft",
+               "Toegankelijk Wmo-loket", "wmo-zorg", baseline_value="6 weken", target_value="2 weken"),
+        record("budget", DOC, 2, "een budget van 2,4 miljoen euro", "Jeugdhulp", "jeugd", "financien",
+               amounts=(Amount(2_400_000, 2022, "2022"),)),
+        record("measure", DOC, 2, "De uitgaven worden elk kwartaal gevolgd in de voortgangsrapportage.",
+               "Uitgaven jeugdhulp elk kwartaal volgen", "jeugd", "sturing-monitoring"),
+        record("measure", OTHER_DOC, 1, "Schuldhulp blijft gratis.", "Schuldhulp blijft gratis",
+               "armoede-schulden"),
+        record("goal", PLAN_DOC, 1, "Elk kind in Anderstad groeit veilig en gezond op.",
+               "Elk kind groeit veilig en gezond op", "jeugd", level="strategic"),
+        record("indicator", PLAN_DOC, 1, share, "Aandeel jongeren met jeugdhulp", "jeugd", unit="%",
+               baseline_value="12,1%", baseline_year=2022, target_value="10%", target_year=2026),
+        record("measure", PLAN_DOC, 1, "In 2024 opent de gemeente in elke wijk een jongerenpunt.",
+               "Een jongerenpunt in elke wijk", "jeugd", deadline="2024"),
+        record("budget", PLAN_DOC, 2, "Voor jeugdhulp is structureel 1,8 miljoen euro per jaar begroot.",
+               "Jeugdhulp", "jeugd", "financien", amounts=(Amount(1_800_000, 2023, "per jaar"),),
+               nature="structureel"),
+        record("goal", PLAN_DOC, 2, "Schuldhulp blijft gratis, ook voor gezinnen met kinderen.",
+               "Schuldhulp blijft gratis voor gezinnen", "armoede-schulden"),
+    ]  # fmt: skip
+    store = RegisterStore(assistant.settings.register_path)
+    try:
+        for doc_id, meta in metas.items():
+            store.replace_document(meta, [r for r in records if r.doc_id == doc_id])
+    finally:
+        store.close()
 
 
 def make_settings(home: Path, **overrides: Any) -> Settings:

@@ -76,8 +76,10 @@ class RegisterAnswerer:
         named = detect_municipalities(question, names)
         if filters is not None and filters.municipalities:
             named = tuple(m for m in names if m.casefold() in {f.casefold() for f in filters.municipalities})
-        if len(named) < 2 and not _CROSS.search(folded) and named:
-            return None  # one municipality: the extractive answerer cites the exact passage
+        if len(named) < 2 and not _CROSS.search(folded):
+            # One municipality, or none named ("de gemeente" of the document the user has in
+            # mind): the passage answerer cites the exact place; the register is for comparing.
+            return None
         stripped = folded
         for cue in _TYPE_CUES.values():
             stripped = re.sub(cue, " ", stripped)

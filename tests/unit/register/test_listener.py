@@ -9,7 +9,7 @@ from assistant.embedders.hashing import HashEmbedder
 from assistant.register.listener import RegisterListener, fingerprint, sync
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
-from ingest.pipeline import Ingestor
+from ingest.pipeline import Ingestor, RegisterFollower
 from tests import pdf_factory
 from tests.fakes import MemoryStore
 from tests.unit.register.conftest import document, meta
@@ -89,7 +89,7 @@ def test_ingestion_with_the_listener_fills_the_register(tmp_path: Path) -> None:
     catalog = Catalog(settings.catalog_path)
     register = RegisterStore(settings.register_path)
     ingestor = Ingestor(
-        settings, HashEmbedder(32), MemoryStore(), catalog, listeners=[RegisterListener(register)]
+        settings, HashEmbedder(32), MemoryStore(), catalog, listeners=[RegisterFollower(register)]
     )
     report = ingestor.run([corpus])
     assert report.added == ["testgem-plan-2022"]
