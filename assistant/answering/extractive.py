@@ -151,7 +151,11 @@ class ExtractiveAnswerer:
                 text = " ".join(piece.split())
                 if not _worth_citing(text, chunk.kind == "table"):
                     continue
-                units.append(Unit(text, hit, rank, order, chunk.kind == "table", set(vocab.terms(text))))
+                terms = set(vocab.terms(text))
+                if chunk.kind == "table":
+                    # A row means its column headers too: "750" answers "in 2019" via the header.
+                    terms |= set(vocab.terms(chunk.table_header))
+                units.append(Unit(text, hit, rank, order, chunk.kind == "table", terms))
         return units
 
     def select(
@@ -303,7 +307,13 @@ def list_items(text: str) -> list[tuple[int, str]]:
         depth = number.rstrip(".").count(".") + 1 if number and number[0].isdigit() else 9
         body = [line]
         j = i + 1
-        title_like = not re.search(r"[.:;,]$", line) and len(line.split()) <= 8
+        nxt_line = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        # "1 Bevorderen zelfoplossend vermogen" heads a paragraph; "- 2. In 2022 redden meer" wraps.
+        title_like = (
+            not re.search(r"[.:;,]$", line)
+            and len(line.split()) <= 8
+            and (not nxt_line or nxt_line[0].isupper() or bool(_ITEM_START.match(nxt_line)))
+        )
         while not title_like and j < len(lines):
             nxt = lines[j].strip()
             if not nxt or _ITEM_START.match(nxt) or re.search(r"[.;:!?]$", " ".join(body)):

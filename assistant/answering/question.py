@@ -14,9 +14,11 @@ _AMOUNT = re.compile(
 )
 _PERCENT = re.compile(r"\b(percentage|procent\w*|welk deel|aandeel|percent|share)\b|%", re.IGNORECASE)
 _COUNT = re.compile(r"\b(hoeveel|aantal|how many|number of)\b", re.IGNORECASE)
+# A list is asked for by "welke" + a plural noun (one adjective or number may stand between),
+# "noem", or a count ("vijf doelen").
 _LIST = re.compile(
-    r"\b(welke|noem|opsomming|wat zijn de|rond welke|which|what are|list)\b.*\b(\w+(en|s|'s))\b|"
-    r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b",
+    r"\b(welke|noem|wat zijn de|which|what are|list)\s+(\w+\s+){0,2}?\w{2,}(en|s|'s)\b|"
+    r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+\w+",
     re.IGNORECASE,
 )
 _WHEN = re.compile(r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|when)\b", re.IGNORECASE)
