@@ -1,6 +1,8 @@
 // Beleidsassistent web UI: vanilla JS, no build step. Texts come from prompts/ui_nl.json, inlined by
 // the server; the conversation lives in sessionStorage; answers stream in over SSE.
 
+import { initCompare } from "./compare.js";
+
 const T = JSON.parse(document.getElementById("ui-text").textContent);
 const STORE_KEY = "beleid.chat.v1";
 const FILTER_KEY = "beleid.filters.v1";
@@ -50,6 +52,7 @@ function applyTexts() {
 
 const documents = new Map();
 
+/** Resolves to the documents map once loaded (empty when loading failed). */
 async function loadDocuments() {
   try {
     const res = await fetch("/api/documents");
@@ -62,6 +65,7 @@ async function loadDocuments() {
   } catch {
     els.docsSummary.textContent = t("docs_load_failed");
   }
+  return documents;
 }
 
 function periodYears(doc) {
@@ -335,12 +339,21 @@ async function loadPdf(docId) {
   return pdfCache.get(docId);
 }
 
+// Buttons that open a source and show which one is open: answer chips and compare-table items.
+const SOURCE_BUTTONS = ".chip, .cell-item";
+
+function unpressSources() {
+  for (const button of document.querySelectorAll(`:is(${SOURCE_BUTTONS})[aria-pressed='true']`)) {
+    button.setAttribute("aria-pressed", "false");
+  }
+}
+
 function openPanel(citation, trigger, sources) {
   const info = docInfo(citation.doc, sources);
   panelState.citation = citation;
   panelState.trigger = trigger || null;
-  for (const chip of document.querySelectorAll(".chip[aria-pressed='true']")) chip.setAttribute("aria-pressed", "false");
-  if (trigger?.classList.contains("chip")) trigger.setAttribute("aria-pressed", "true");
+  unpressSources();
+  if (trigger?.matches(SOURCE_BUTTONS)) trigger.setAttribute("aria-pressed", "true");
   els.panelTitle.textContent = info.title || citation.doc;
   els.panelMeta.textContent = [info.municipality, info.year].filter(Boolean).join(" · ");
   els.panelQuote.textContent = citation.quote || "";
@@ -360,9 +373,9 @@ function closePanel() {
   document.body.classList.remove("panel-open");
   $("main").inert = false;
   panelState.renderId += 1;
-  for (const chip of document.querySelectorAll(".chip[aria-pressed='true']")) chip.setAttribute("aria-pressed", "false");
+  unpressSources();
   if (panelState.trigger?.isConnected) panelState.trigger.focus();
-  else els.question.focus();
+  else if (!els.question.closest("[hidden]")) els.question.focus();
 }
 
 function setPageLabel() {
@@ -493,10 +506,14 @@ function drawHighlight(positions) {
 
 // ---------------------------------------------------------------- views and wiring
 
+const VIEWS = { "#documenten": "documents", "#vergelijken": "compare" };
+const HEADINGS = { chat: "chat-heading", documents: "docs-heading", compare: "compare-heading" };
+let compareView = null;
+
 function showView() {
-  const view = location.hash === "#documenten" ? "documents" : "chat";
-  $("view-chat").hidden = view !== "chat";
-  $("view-documents").hidden = view !== "documents";
+  const view = VIEWS[location.hash] || "chat";
+  for (const name of Object.keys(HEADINGS)) $(`view-${name}`).hidden = view !== name;
+  if (view === "compare") compareView.show();
   for (const link of document.querySelectorAll(".tabs a")) {
     if (link.dataset.view === view) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
@@ -510,8 +527,8 @@ function init() {
     el("button", { type: "button", class: "example", text: q, onclick: () => { els.question.focus(); ask(q); } }))));
   for (const turn of turns) renderTurn(turn);
   els.empty.hidden = turns.length > 0;
+  compareView = initCompare({ t, el, openPanel, documentsReady: loadDocuments() });
   showView();
-  loadDocuments();
 
   els.form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -540,8 +557,7 @@ function init() {
   els.pageNext.addEventListener("click", () => showPage(panelState.page + 1));
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !els.panel.hidden) closePanel(); });
   window.addEventListener("hashchange", () => {
-    const view = showView();
-    $(view === "documents" ? "docs-heading" : "chat-heading").focus();
+    $(HEADINGS[showView()]).focus();
   });
   let resizeTimer = 0;
   window.addEventListener("resize", () => {

@@ -6,16 +6,14 @@ Screenshots land in test-output/screenshots/ for a human to look at.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from api.app import create_app
 from tests.api_support import DOC, REFUSE_WORD, LiveServer, build_fake_assistant, fake_ingest, make_settings
+from tests.e2e.browser_support import CHROMIUM, shot
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 QUESTION = "Hoeveel budget heeft Testdorp voor jeugdhulp in 2022?"
 
 pytestmark = [
@@ -32,19 +30,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
     with LiveServer(app) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -67,11 +52,6 @@ def page_at(browser: Any, server: LiveServer) -> Iterator[Any]:
     for context in contexts:
         context.close()
     assert errors == [], errors
-
-
-def shot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name))
 
 
 def ask(page: Any, question: str) -> Any:
@@ -155,7 +135,7 @@ def test_documents_view_lists_the_index(page_at: Any) -> None:
     assert page.locator("a[data-view='documents']").get_attribute("aria-current") == "page"
     link = page.locator(f"#docs-body a[href='/api/documents/{DOC}/pdf']")
     assert link.count() == 1
-    assert page.locator(".tab-disabled[aria-disabled='true']").inner_text().startswith("Vergelijken")
+    assert page.locator("a[data-view='compare']").inner_text() == "Vergelijken"
     shot(page, "05-documents.png")
 
 

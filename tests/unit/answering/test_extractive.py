@@ -115,7 +115,10 @@ def test_a_quote_not_on_its_page_never_reaches_the_user(answerer: ExtractiveAnsw
 
 
 def test_list_items_cut_items_and_skip_table_of_contents() -> None:
-    text = "Inhoud\n3.1 Ambitie\n9\n1 Bevorderen zelfoplossend vermogen\nVersterken zelfredzaamheid.\n- 2. In 2022 redden meer\ninwoners zich zelf.\n"
+    text = (
+        "Inhoud\n3.1 Ambitie\n9\n1 Bevorderen zelfoplossend vermogen\nVersterken zelfredzaamheid.\n"
+        "- 2. In 2022 redden meer\ninwoners zich zelf.\n"
+    )
     items = [t for _, t in list_items(text)]
     assert items == ["1 Bevorderen zelfoplossend vermogen", "- 2. In 2022 redden meer inwoners zich zelf."]
 
