@@ -45,9 +45,10 @@ _register_lock = threading.Lock()
 
 
 def get_register(request: Request) -> RegisterStore:
-    """The assistant's own register when it has one; otherwise the database at
-    `settings.register_path`, opened on first use so an app that never compares never creates it."""
-    own: RegisterStore | None = getattr(request.app.state.assistant, "register", None)
+    """The assistant's own register when it has one (the one ingest keeps in step); otherwise the
+    database at `settings.register_path`, opened on first use so that an app that is never asked
+    about the register never creates it."""
+    own = get_assistant(request).register
     if own is not None:
         return own
     with _register_lock:

@@ -254,7 +254,7 @@ def add_register(assistant: Assistant, corpus: Path) -> None:
         record("goal", DOC, 1, testdorp_goal, "Alle inwoners doen mee", "sociaal-domein-algemeen", "jeugd",
                level="strategic"),
         record("measure", DOC, 1, "investeren we in preventie, in sterke sociale wijkteams",
-               "Investeren in preventie en sterke sociale wijkteams", "toegang-wijkteams"),
+               "Investeren in preventie en sterke sociale wijkteams", "toegang-wijkteams", "jeugd"),
         record("indicator", DOC, 1, "toegankelijk Wmo-loket voor iedereen die ondersteuning nodig heeft",
                "Toegankelijk Wmo-loket", "wmo-zorg", baseline_value="6 weken", target_value="2 weken"),
         record("budget", DOC, 2, "een budget van 2,4 miljoen euro", "Jeugdhulp", "jeugd", "financien",

@@ -1,0 +1,141 @@
+// The "Vergelijken" view: one theme, municipalities side by side (GET /api/compare). Every cell item
+// opens the same source panel as a chat citation, so a figure is never more than a click from its page.
+
+const STATE_KEY = "beleid.compare.v1";
+
+/**
+ * `deps`: { t, el, openPanel, documentsReady } from app.js. `documentsReady` resolves to the
+ * documents map; the municipality checkboxes come from it, so a municipality without register
+ * records still shows up (and its cells say why they are empty).
+ */
+export function initCompare({ t, el, openPanel, documentsReady }) {
+  const $ = (id) => document.getElementById(id);
+  const els = {
+    form: $("compare-form"), theme: $("c-theme"), list: $("c-municipality-list"), exportLink: $("compare-export"),
+    status: $("compare-status"), result: $("compare-result"),
+  };
+  let loading = null;
+  let requestId = 0;
+  let docs = new Map();
+  let registerEmpty = false;
+
+  const saved = () => { try { return JSON.parse(sessionStorage.getItem(STATE_KEY) || "{}"); } catch { return {}; } };
+  const checked = () => [...els.list.querySelectorAll("input:checked")].map((box) => box.value);
+
+  async function load() {
+    try {
+      const [themesRes, documents] = await Promise.all([fetch("/api/themes"), documentsReady]);
+      if (!themesRes.ok) throw new Error((await themesRes.json().catch(() => ({}))).detail || themesRes.statusText);
+      docs = documents;
+      const themes = await themesRes.json();
+      registerEmpty = !themes.municipalities.length;
+      fill(themes, saved());
+      await refresh();
+    } catch (err) {
+      loading = null;  // a later visit to the view tries again
+      els.status.textContent = t("compare_failed", { error: err.message || err });
+    }
+  }
+
+  function fill(data, state) {
+    const count = (theme) => theme.municipalities.length;
+    els.theme.replaceChildren(...data.themes.map((theme) => el("option", {
+      value: theme.id,
+      text: count(theme) ? t(count(theme) === 1 ? "compare_theme_one" : "compare_theme_count",
+        { label: theme.label, n: count(theme) }) : t("compare_theme_none", { label: theme.label }),
+    })));
+    // Start on what was chosen before, else on the theme most municipalities write about.
+    const best = [...data.themes].sort((a, b) => count(b) - count(a) || b.records - a.records)[0];
+    const ids = data.themes.map((theme) => theme.id);
+    els.theme.value = ids.includes(state.theme) ? state.theme : best?.id || "";
+    const names = [...new Set([...docs.values()].map((d) => d.municipality))].sort((a, b) => a.localeCompare(b, "nl"));
+    const off = new Set(state.off || []);
+    els.list.replaceChildren(...names.map((name) => el("label", { class: "pick" },
+      el("input", { type: "checkbox", name: "municipality", value: name, checked: !off.has(name) }),
+      el("span", { text: name }))));
+  }
+
+  async function refresh() {
+    const theme = els.theme.value;
+    const chosen = checked();
+    const all = [...els.list.querySelectorAll("input")].map((box) => box.value);
+    sessionStorage.setItem(STATE_KEY, JSON.stringify({ theme, off: all.filter((m) => !chosen.includes(m)) }));
+    const params = new URLSearchParams({ theme, municipalities: chosen.join(",") });
+    // The export has everything (limit=0); the screen shows the first few per cell.
+    els.exportLink.href = `/api/compare?${params}&format=csv&limit=0`;
+    els.exportLink.hidden = !theme || !chosen.length;
+    const id = ++requestId;
+    if (!theme) { els.result.replaceChildren(); els.status.textContent = t("compare_no_themes"); return; }
+    if (!chosen.length) { els.result.replaceChildren(); els.status.textContent = t("compare_pick_municipality"); return; }
+    els.status.textContent = t("compare_loading");
+    els.result.setAttribute("aria-busy", "true");
+    try {
+      const res = await fetch(`/api/compare?${params}`);
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(body.detail || res.statusText);
+      if (id !== requestId) return;
+      els.result.replaceChildren(renderTable(body));
+      const items = body.rows.reduce((n, row) => n + Object.values(row.cells).reduce((m, c) => m + c.items.length, 0), 0);
+      const summary = items ? "compare_summary" : registerEmpty ? "compare_register_empty" : "compare_nothing";
+      els.status.textContent = body.note || t(summary,
+        { theme: body.theme.label, items, municipalities: body.municipalities.length });
+      els.result.classList.toggle("several", body.municipalities.length > 1);
+    } catch (err) {
+      if (id === requestId) {
+        els.result.replaceChildren();
+        els.status.textContent = t("compare_failed", { error: err instanceof TypeError ? t("error_network") : err.message });
+      }
+    } finally {
+      if (id === requestId) els.result.removeAttribute("aria-busy");
+    }
+  }
+
+  function renderTable(body) {
+    const names = body.municipalities;
+    const colIds = names.map((_, i) => `cmp-col-${i}`);
+    const head = el("thead", {}, el("tr", {}, ...names.map((name, i) => el("th", { scope: "col", id: colIds[i], text: name }))));
+    const groups = body.rows.map((row) => {
+      const groupId = `cmp-row-${row.type}`;
+      return el("tbody", { class: `group group-${row.type}` },
+        el("tr", { class: "group-head" }, el("th", { scope: "rowgroup", colspan: String(names.length), id: groupId },
+          el("span", { class: "sticky-label", text: row.label }))),
+        el("tr", {}, ...names.map((name, i) => el("td", { headers: `${colIds[i]} ${groupId}` },
+          renderCell(row.cells[name])))));
+    });
+    const table = el("table", { class: "compare-table", style: `--columns:${names.length}` },
+      el("caption", { id: "compare-caption" },
+        el("span", { class: "sticky-label", text: t("compare_caption", { theme: body.theme.label }) })),
+      head, ...groups);
+    // Focusable so the keyboard can scroll it sideways on a narrow screen.
+    return el("div", { class: "compare-scroll", role: "region", tabindex: "0", "aria-labelledby": "compare-caption" }, table);
+  }
+
+  function renderCell(cell) {
+    if (!cell || !cell.items.length) return el("p", { class: "cell-empty", text: cell?.empty || "" });
+    const list = el("ul", { class: "cell-items" }, ...cell.items.map((item) => el("li", {}, renderItem(item))));
+    const more = cell.more ? el("p", { class: "cell-more", text: t("compare_more", { n: cell.more }) }) : null;
+    return more ? el("div", {}, list, more) : list;
+  }
+
+  function renderItem(item) {
+    const info = docs.get(item.doc) || { title: item.doc };
+    const detail = item.detail ? ` — ${item.detail}` : "";
+    return el("button", {
+      type: "button", class: "cell-item", "aria-pressed": "false", title: item.text,
+      "aria-label": t("compare_item_label", { text: item.text + detail, title: info.title, page: item.page }),
+      onclick: (e) => openPanel({ doc: item.doc, page: item.page, quote: item.quote }, e.currentTarget),
+    },
+    el("span", { class: "item-text", text: item.text }),
+    item.detail ? el("span", { class: "item-detail", text: item.detail }) : null,
+    // "doc p. N": the id may wrap at its hyphens, "p. N" stays in one piece.
+    el("span", { class: "item-source" }, `${item.doc} `, el("span", { class: "nowrap", text: t("page_short", { page: item.page }) })));
+  }
+
+  els.form.addEventListener("change", () => refresh());
+  els.form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
+
+  return {
+    /** Called whenever the view is shown; loads themes and the table on the first visit. */
+    show() { if (!loading) loading = load(); return loading; },
+  };
+}
