@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from evals.jsonl import read_lines
 
 QUESTION_TYPES = (
     "fact",
@@ -126,20 +127,12 @@ def load_gold(path: Path) -> list[GoldItem]:
     """All items of a gold JSONL file, in file order; ids must be unique."""
     items: list[GoldItem] = []
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as lines:
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path.name} line {n}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{where}: not JSON ({exc.msg})") from exc
-            item = parse_gold_item(data, where)
-            if item.id in seen:
-                raise GoldFormatError(f"{where}: id {item.id!r} occurs twice")
-            seen.add(item.id)
-            items.append(item)
+    for where, data in read_lines(path, GoldFormatError):
+        item = parse_gold_item(data, where)
+        if item.id in seen:
+            raise GoldFormatError(f"{where}: id {item.id!r} occurs twice")
+        seen.add(item.id)
+        items.append(item)
     return items
 
 

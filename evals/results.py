@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from assistant.types import Answer
+from evals.jsonl import read_lines
 
 
 class CitationRow(TypedDict):
@@ -132,19 +133,11 @@ def append_result(path: Path, row: ResultRow) -> None:
 def read_results(path: Path) -> dict[str, ResultRow]:
     """Results by id; a malformed line or a repeated id is an error, not a skipped line."""
     rows: dict[str, ResultRow] = {}
-    with path.open(encoding="utf-8") as lines:
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path.name} line {n}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ResultsFormatError(f"{where}: not JSON ({exc.msg})") from exc
-            row = validate_result(data, where)
-            if row["id"] in rows:
-                raise ResultsFormatError(f"{where}: id {row['id']!r} occurs twice")
-            rows[row["id"]] = row
+    for where, data in read_lines(path, ResultsFormatError):
+        row = validate_result(data, where)
+        if row["id"] in rows:
+            raise ResultsFormatError(f"{where}: id {row['id']!r} occurs twice")
+        rows[row["id"]] = row
     return rows
 
 
