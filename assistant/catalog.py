@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from assistant.errors import UnknownDocumentError
+from assistant.prompts import say
 from assistant.sqlite import connect, transaction
 from assistant.types import DocumentMeta, Filters, Page
 
@@ -144,7 +145,7 @@ class Catalog:
         for record in self.documents():
             if record.doc_id == doc_id:
                 return record
-        raise UnknownDocumentError(f"Document '{doc_id}' staat niet in de index; zie `beleid ingest`.")
+        raise UnknownDocumentError(say("error_unknown_document", doc=doc_id))
 
     def page(self, doc_id: str, number: int) -> Page:
         with self._lock:
@@ -152,7 +153,7 @@ class Catalog:
                 "SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, number)
             ).fetchone()
         if row is None:
-            raise UnknownDocumentError(f"Pagina {number} van '{doc_id}' staat niet in de index.")
+            raise UnknownDocumentError(say("error_unknown_page", page=number, doc=doc_id))
         return Page(number, row[0])
 
     def pages(self, doc_id: str) -> list[Page]:

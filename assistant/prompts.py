@@ -31,3 +31,9 @@ def messages(directory: Path = DEFAULT_DIR) -> dict[str, str]:
     """Short Dutch UI and CLI messages, keyed by name (`prompts/messages_nl.json`)."""
     data: dict[str, str] = json.loads(_read(directory / "messages_nl.json"))
     return data
+
+
+def say(key: str, **values: Any) -> str:
+    """One message of `prompts/messages_nl.json`, filled in: for errors raised deep in the core,
+    where no settings are at hand (the default prompts folder applies)."""
+    return messages()[key].format(**values)

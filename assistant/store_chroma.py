@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import EmbedderMismatchError
+from assistant.prompts import say
 from assistant.protocols import Embedder
 from assistant.settings import Settings
 from assistant.types import Chunk, Span
@@ -63,10 +64,13 @@ class ChromaStore:
                 meta = collection.metadata or {}
                 if meta.get("embedder") != name or int(meta.get("dim", -1)) != dim:
                     raise EmbedderMismatchError(
-                        f"De index is gebouwd met embedder '{meta.get('embedder')}' "
-                        f"(dimensie {meta.get('dim')}), maar nu is '{name}' "
-                        f"(dimensie {dim}) ingesteld. Bouw de index opnieuw: "
-                        "`beleid ingest --rebuild`, of zet BELEID_EMBEDDING_MODEL terug."
+                        say(
+                            "error_embedder_mismatch",
+                            built=meta.get("embedder"),
+                            built_dim=meta.get("dim"),
+                            current=name,
+                            current_dim=dim,
+                        )
                     )
                 self._collection = collection
             return self._collection

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import MissingMetadataError
+from assistant.prompts import say
 from assistant.types import DocumentMeta
 
 MANIFEST_NAME = "manifest.csv"
@@ -41,7 +42,7 @@ def load_manifest(directory: Path) -> dict[str, DocumentMeta]:
         reader = csv.DictReader(f)
         missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise MissingMetadataError(f"{path}: kolommen ontbreken: {', '.join(missing)}")
+            raise MissingMetadataError(say("error_manifest_columns", file=path, columns=", ".join(missing)))
         out = {}
         for row in reader:
             slug = (row.get("slug") or "").strip()
@@ -79,8 +80,7 @@ def infer_metadata(path: Path, pdf_meta: dict[str, Any], known_municipalities: s
     ]
     if missing:
         raise MissingMetadataError(
-            f"metadata ontbreekt ({', '.join(missing)}): voeg een regel '{stem},<gemeente>,<titel>,<jaar>,"
-            f"<periode>,<type>' toe aan {MANIFEST_NAME} naast de PDF"
+            say("error_metadata_missing", fields=", ".join(missing), stem=stem, manifest=MANIFEST_NAME)
         )
     period = f"{years[0]}-{years[1]}" if len(years) > 1 and years[1] > years[0] else years[0]
     return DocumentMeta(

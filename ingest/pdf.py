@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, NoTextLayerError
+from assistant.prompts import say
 
 # A page "has text" when it holds a few real words; scanned pages yield nothing or stray glyphs.
 _MIN_WORDS_PER_TEXT_PAGE = 3
@@ -44,9 +45,9 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
         with path.open("rb") as f:
             head = f.read(1024)
     except OSError as exc:
-        raise NotAPdfError(f"{path.name}: kan het bestand niet lezen ({exc.strerror})") from exc
+        raise NotAPdfError(say("error_file_unreadable", file=path.name, reason=exc.strerror)) from exc
     if b"%PDF-" not in head:
-        raise NotAPdfError(f"{path.name}: geen PDF (begint niet met %PDF) - lever een PDF-bestand aan")
+        raise NotAPdfError(say("error_not_pdf", file=path.name))
 
     from pypdf import PdfReader  # imported here: keeps `import ingest` cheap
 
@@ -64,21 +65,17 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
         except Exception as exc:
             if "encrypt" in str(exc).lower() or "decrypt" in str(exc).lower():
                 raise EncryptedPdfError(_encrypted_message(path)) from exc
-            raise CorruptPdfError(
-                f"{path.name}: PDF is beschadigd ({type(exc).__name__}: {str(exc)[:80]}) - "
-                "sla hem opnieuw op als PDF of herstel hem (bijv. met qpdf)"
-            ) from exc
+            cause = f"{type(exc).__name__}: {str(exc)[:80]}"
+            raise CorruptPdfError(say("error_pdf_corrupt", file=path.name, cause=cause)) from exc
     if not texts:
-        raise CorruptPdfError(f"{path.name}: PDF heeft geen pagina's - exporteer het document opnieuw")
+        raise CorruptPdfError(say("error_pdf_no_pages", file=path.name))
     if not any(len(_WORD.findall(t)) >= _MIN_WORDS_PER_TEXT_PAGE for t in texts):
-        raise NoTextLayerError(
-            f"{path.name}: geen tekstlaag - de PDF is gescand; OCR is nodig (bijv. ocrmypdf)"
-        )
+        raise NoTextLayerError(say("error_pdf_scanned", file=path.name))
     return texts, meta
 
 
 def _encrypted_message(path: Path) -> str:
-    return f"{path.name}: PDF is beveiligd met een wachtwoord - lever een onbeveiligde versie aan"
+    return say("error_pdf_encrypted", file=path.name)
 
 
 def _decrypt(reader: Any, path: Path) -> None:

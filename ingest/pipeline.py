@@ -21,6 +21,7 @@ from typing import Protocol
 from assistant.catalog import Catalog
 from assistant.core import Assistant
 from assistant.errors import BeleidError, IngestError
+from assistant.prompts import say
 from assistant.protocols import Embedder, Store
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
@@ -171,7 +172,7 @@ class Ingestor:
     def _ingest_file(self, path: Path, seen: dict[str, Path], report: IngestReport) -> None:
         doc_id = path.stem
         if doc_id in seen:
-            raise IngestError(f"dubbele document-id '{doc_id}': ook {seen[doc_id]}; hernoem een van beide")
+            raise IngestError(say("error_duplicate_doc_id", doc=doc_id, other=seen[doc_id]))
         seen[doc_id] = path
         sha = file_sha256(path)
         manifest = load_manifest(path.parent)
@@ -193,7 +194,7 @@ class Ingestor:
                 return
         chunks = [with_document_meta(c, meta, i) for i, c in enumerate(parsed.chunks)]
         if not chunks:
-            raise IngestError("geen tekst gevonden om te indexeren")
+            raise IngestError(say("error_no_text"))
         self._embed_and_add(doc_id, chunks, version)
         self.catalog.publish(meta, version, sha, str(path.resolve()), parsed.pages, len(chunks))
         if previous is not None:
