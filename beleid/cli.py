@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.errors import BeleidError
+from assistant.prompts import say
 from assistant.settings import Settings
 from assistant.types import Answer, Filters, SearchHit
 
@@ -33,7 +34,7 @@ def _filters(municipality: list[str] | None, year: list[int] | None, doc: list[s
 
 
 def _fail(exc: Exception) -> None:
-    err.print(f"[red]Fout:[/red] {exc}")
+    err.print(f"[red]{say('cli_error')}[/red] {exc}")
     raise typer.Exit(2)
 
 
@@ -87,16 +88,7 @@ def ingest(
         print(json.dumps(data, ensure_ascii=False))
     else:
         table = Table(title="Ingest")
-        for column in (
-            "toegevoegd",
-            "bijgewerkt",
-            "ongewijzigd",
-            "verwijderd",
-            "mislukt",
-            "documenten",
-            "chunks",
-            "sec",
-        ):
+        for column in say("cli_ingest_columns").split("|"):
             table.add_column(column, justify="right")
         table.add_row(
             *map(
@@ -216,7 +208,7 @@ def eval_command(
     out_dir = out or Path("evals") / "runs" / time.strftime("%Y%m%d-%H%M%S")
     pdfs = sorted(Path(d.path) for d in build_assistant(settings).documents())
     if not pdfs:
-        _fail(BeleidError("De index is leeg: draai eerst `beleid ingest`."))
+        _fail(BeleidError(say("cli_index_empty")))
     try:
         report = run_eval_command(
             lambda: build_assistant(settings),
@@ -232,7 +224,7 @@ def eval_command(
     except (BeleidError, ValueError) as exc:
         _fail(exc)
         return
-    console.print(f"Rapport: {report}")
+    console.print(say("cli_report", path=report))
     metrics = json.loads((report.parent / "ours" / "metrics.json").read_text(encoding="utf-8"))
     overall = metrics.get("overall", metrics)
     from evals.report import CHARTED
@@ -255,7 +247,7 @@ def _register() -> Any:
 
     settings = Settings()
     if not settings.register_path.exists():
-        _fail(BeleidError("Er is nog geen register: draai eerst `beleid ingest`."))
+        _fail(BeleidError(say("cli_no_register")))
     return RegisterStore(settings.register_path)
 
 
@@ -268,7 +260,7 @@ def _theme_id(theme: str | None) -> str | None:
     found = taxonomy.resolve(theme)
     if found is None:
         names = ", ".join(t.id for t in taxonomy.themes)
-        _fail(BeleidError(f"Onbekend thema '{theme}'. Kies uit: {names}"))
+        _fail(BeleidError(say("cli_unknown_theme", theme=theme, names=names)))
     return str(found.id) if found else None
 
 
@@ -284,7 +276,7 @@ def register(
     from assistant.register import render
 
     if kind is not None and kind not in ("goal", "indicator", "budget", "measure"):
-        _fail(BeleidError("--type moet goal, indicator, budget of measure zijn"))
+        _fail(BeleidError(say("cli_bad_type")))
     records = _register().query(municipality=municipality, type=kind, theme=_theme_id(theme))
     if as_json:
         print(render.records_to_json(records))
