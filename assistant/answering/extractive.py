@@ -27,6 +27,7 @@ from assistant.types import Answer, Chunk, Citation, Filters, SearchHit
 _DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"\d\s?%")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEAR_TOKEN = re.compile(r"\b(?:19|20)\d\d\b")
 _AMOUNT = re.compile(r"€\s?\d|\d\s?(euro|mln|miljoen)|\d{1,3}(\.\d{3})+")
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 # A list item: "1 Titel", "2. Tekst", "- 1. Tekst", "• tekst", "a) tekst"
@@ -132,7 +133,12 @@ class ExtractiveAnswerer:
             if hits
             else Evidence([], 0.0)
         )
-        if not evidence.units or evidence.coverage < self.settings.refusal_threshold:
+        shape = profile(question)
+        if (
+            not evidence.units
+            or evidence.coverage < self.settings.refusal_threshold
+            or _misses_asked_year(question, shape, evidence.units)
+        ):
             return Answer(question, refusal, True, retrieved=hits, filters=applied)
         text, citations = self.compose(evidence)
         if not citations:
@@ -363,6 +369,24 @@ def _worth_citing(text: str, is_row: bool) -> bool:
         return False
     numbers = sum(bool(_BARE_NUMBER.match(t)) for t in tokens)
     return numbers / len(tokens) < 0.3
+
+
+def _misses_asked_year(question: str, shape: QuestionProfile, units: Sequence[Unit]) -> bool:
+    """An amount or count asked for a year that no shown sentence, row or column mentions is an
+    amount the documents do not give: the nearest other year's figure would be a wrong answer.
+    Years that name the document itself ("begroting 2020", its period "2020-2023") count as
+    mentioned: the question then names the document, not the year of the figure."""
+    if not (shape.wants_amount or shape.wants_count):
+        return False
+    asked = set(_YEAR_TOKEN.findall(question))
+    if not asked:
+        return False
+    shown = " ".join(
+        f"{u.text} {u.chunk.table_header} {u.chunk.section} {u.chunk.meta.get('title', '')} "
+        f"{u.chunk.meta.get('year', '')} {u.chunk.meta.get('period', '')}"
+        for u in units
+    )
+    return not asked & set(_YEAR_TOKEN.findall(shown))
 
 
 def _neighbours(unit: Unit, units: Sequence[Unit], taken: Sequence[Unit]) -> list[Unit]:

@@ -140,3 +140,11 @@ def test_render_row_without_matching_header_keeps_the_cells() -> None:
 def test_question_profile(question: str, wants_list: bool, wants_amount: bool) -> None:
     shape = profile(question)
     assert (shape.wants_list, shape.wants_amount) == (wants_list, wants_amount)
+
+
+def test_amount_for_a_year_the_evidence_never_mentions_is_refused(answerer: ExtractiveAnswerer) -> None:
+    # The table gives 2019 and 2022; a figure for 2020 is not in the documents.
+    asked = answerer.answer("Hoeveel besparing staat voor de Doorbraakmethode in 2020?")
+    assert asked.refused
+    given = answerer.answer("Hoeveel besparing staat voor de Doorbraakmethode in 2022?")
+    assert not given.refused and "4.500" in given.text
