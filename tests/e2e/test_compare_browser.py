@@ -13,7 +13,7 @@ import pytest
 
 from api.app import create_app
 from tests.api_support import LiveServer, add_register, build_fake_assistant, fake_ingest, make_settings
-from tests.e2e.browser_support import CHROMIUM, shot
+from tests.e2e.browser_support import CHROMIUM, page_opener, shot
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,24 +35,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 @pytest.fixture
 def compare_at(browser: Any, server: LiveServer) -> Iterator[Any]:
     """`compare_at(width, height)`: the compare view with its first table shown; no console errors."""
-    contexts = []
-    errors: list[str] = []
 
-    def open_page(width: int = 1280, height: int = 860) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(server.url + "/")
+    def ready(page: Any) -> None:
         page.click("a[data-view='compare']")
         page.wait_for_selector(".compare-table")
-        return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
-    assert errors == [], errors
+    with page_opener(browser, server.url, ready) as open_page:
+        yield open_page
 
 
 def expect(locator: Any) -> Any:

@@ -12,7 +12,7 @@ import pytest
 
 from api.app import create_app
 from tests.api_support import DOC, REFUSE_WORD, LiveServer, build_fake_assistant, fake_ingest, make_settings
-from tests.e2e.browser_support import CHROMIUM, shot
+from tests.e2e.browser_support import CHROMIUM, page_opener, shot
 
 QUESTION = "Hoeveel budget heeft Testdorp voor jeugdhulp in 2022?"
 
@@ -35,23 +35,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 @pytest.fixture
 def page_at(browser: Any, server: LiveServer) -> Iterator[Any]:
     """`page_at(width, height)`: a fresh page on the app, with console errors collected."""
-    contexts = []
-    errors: list[str] = []
-
-    def open_page(width: int = 1280, height: int = 860) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(server.url + "/")
-        page.wait_for_selector("#f-municipality option[value='Testdorp']", state="attached")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-    assert errors == [], errors
+    with page_opener(
+        browser,
+        server.url,
+        lambda page: page.wait_for_selector("#f-municipality option[value='Testdorp']", state="attached"),
+    ) as open_page:
+        yield open_page
 
 
 def ask(page: Any, question: str) -> Any:
