@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from pydantic import Field
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
 from assistant.adapters.langchain_llm import LangChainLLM, make_llm
 from assistant.errors import LLMError
 from assistant.protocols import LLM
 from assistant.settings import Settings
-
-
-class RecordingChat(FakeListChatModel):
-    seen: list[list[BaseMessage]] = Field(default_factory=list)
-
-    def _call(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> str:
-        self.seen.append(messages)
-        return super()._call(messages, *args, **kwargs)
-
-
-class FailingChat(FakeListChatModel):
-    def _call(self, *args: Any, **kwargs: Any) -> str:
-        raise ConnectionError("Connection refused")
+from tests.fake_chat import FailingChat, RecordingChat
 
 
 def test_openai_builds_a_chat_openai_for_any_compatible_server() -> None:

@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
-from langchain_core.messages import BaseMessage
-from pydantic import Field
 
 from assistant.adapters.langchain_llm import LangChainLLM
 from assistant.answering.generative import GenerativeAnswerer, parse_claims, sentences
@@ -17,6 +15,7 @@ from assistant.errors import LLMError
 from assistant.prompts import prompt
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.types import Answer, Chunk, DocumentMeta, Filters, Page, SearchHit
+from tests.fake_chat import FailingChat, RecordingChat
 
 PROMPTS = PROJECT_ROOT / "prompts"
 REFUSAL = prompt("refusal.txt", PROMPTS)
@@ -34,21 +33,6 @@ PAGE_3 = "Participatie\nIn 2025 begeleiden wij 300 inwoners naar betaald werk."
 Q_BUDGET = "Wat is het budget voor schuldhulpverlening in 2024?"
 QUOTE_BUDGET = "Het budget voor schuldhulpverlening bedraagt in 2024 € 1.250.000."
 QUOTE_WAIT = "De gemeente wil de wachttijd terugbrengen tot vier weken."
-
-
-class RecordingChat(FakeListChatModel):
-    """Remembers the messages it got, so tests can read the prompt."""
-
-    seen: list[list[BaseMessage]] = Field(default_factory=list)
-
-    def _call(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> str:
-        self.seen.append(messages)
-        return super()._call(messages, *args, **kwargs)
-
-
-class FailingChat(FakeListChatModel):
-    def _call(self, *args: Any, **kwargs: Any) -> str:
-        raise ConnectionError("Connection refused")
 
 
 class FixedRetriever:
