@@ -128,12 +128,8 @@ class ExtractiveAnswerer:
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
         hits, applied = self._retrieve(question, filters)
         refusal = prompt("refusal.txt", self.settings.prompts_dir)
-        evidence = (
-            self.select(question, profile(question), hits, applied.municipalities)
-            if hits
-            else Evidence([], 0.0)
-        )
         shape = profile(question)
+        evidence = self.select(question, shape, hits, applied.municipalities) if hits else Evidence([], 0.0)
         if (
             not evidence.units
             or evidence.coverage < self.settings.refusal_threshold
