@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from assistant.catalog import Catalog
+from assistant.catalog import Catalog, DocumentRecord
 from assistant.core import Assistant
 from assistant.errors import BeleidError, IngestError
 from assistant.prompts import say
@@ -154,9 +154,15 @@ class Ingestor:
         with ingest_lock(self.settings.home):
             self._sweep_unpublished()
             seen: dict[str, Path] = {}
+            # Read once per run, not per file: each document id is handled at most once per run,
+            # so the snapshot of what was live before stays right for every file.
+            live = {d.doc_id: d for d in self.catalog.documents()}
+            manifests: dict[Path, dict[str, DocumentMeta]] = {}
             for path in files:
                 try:
-                    self._ingest_file(path, seen, report)
+                    if path.parent not in manifests:
+                        manifests[path.parent] = load_manifest(path.parent)
+                    self._ingest_file(path, seen, live, manifests[path.parent], report)
                 except BeleidError as exc:
                     report.failed.append({"file": str(path), "error": one_line(exc)})
             if prune:
@@ -169,15 +175,20 @@ class Ingestor:
         report.seconds = round(time.perf_counter() - started, 2)
         return report
 
-    def _ingest_file(self, path: Path, seen: dict[str, Path], report: IngestReport) -> None:
+    def _ingest_file(
+        self,
+        path: Path,
+        seen: dict[str, Path],
+        live: dict[str, DocumentRecord],
+        manifest: dict[str, DocumentMeta],
+        report: IngestReport,
+    ) -> None:
         doc_id = path.stem
         if doc_id in seen:
             raise IngestError(say("error_duplicate_doc_id", doc=doc_id, other=seen[doc_id]))
         seen[doc_id] = path
         sha = file_sha256(path)
-        manifest = load_manifest(path.parent)
         meta = manifest.get(doc_id)
-        live = {d.doc_id: d for d in self.catalog.documents()}
         previous = live.get(doc_id)
         if meta is not None:
             version = version_id(sha, meta, self.settings, self.embedder)
