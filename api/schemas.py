@@ -60,7 +60,7 @@ class AppliedFilters(BaseModel):
     municipality: str | None = None
     year: int | None = None
     from_history: bool = Field(
-        default=False, description="The municipality was taken over from the previous turn."
+        default=False, description="The municipality was taken over from an earlier turn."
     )
 
 
@@ -97,6 +97,14 @@ class AskResponse(BaseModel):
     latency_ms: float
     table: list[dict[str, Any]] = Field(default_factory=list)
     filters: AppliedFilters
+    resolved_question: str = Field(
+        "", description="The question as understood: a follow-up resolved against the history."
+    )
+    inherited: list[str] = Field(
+        default_factory=list,
+        description="What a follow-up took over from earlier turns (onderwerp, gemeente).",
+    )
+    mode: str = Field("extractive", description="extractive, generative, extractive-fallback or register")
     sources: dict[str, SourceOut] = Field(
         default_factory=dict, description="Metadata of the documents cited or retrieved, by document id."
     )

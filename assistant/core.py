@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import Catalog, DocumentRecord
+from assistant.conversation import Resolution, Turn, resolve
 from assistant.protocols import Answerer, Embedder, Retriever, Store
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
@@ -22,14 +24,33 @@ class Assistant:
     answerer: Answerer
     register: RegisterStore | None = None
 
-    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+    def ask(self, question: str, filters: Filters | None = None, history: Sequence[Turn] = ()) -> Answer:
+        """Answer `question`; with `history` (earlier turns, oldest first) a follow-up is first
+        resolved against the conversation ("En in Leusden?")."""
         started = time.perf_counter()
-        answer = self.answerer.answer(question, filters)
+        answer = self.answer_resolved(self.resolve(question, history, filters))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
+    def answer_resolved(self, resolution: Resolution) -> Answer:
+        """Answer a question already resolved against its conversation (see `resolve`)."""
+        started = time.perf_counter()
+        answer = self.answerer.answer(resolution.text, resolution.filters)
+        answer.question = resolution.question
+        answer.resolved_question = resolution.display
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def resolve(
+        self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
+    ) -> Resolution:
+        municipalities = sorted(
+            {d.meta.municipality for d in self.catalog.documents() if d.meta.municipality}
+        )
+        return resolve(question, history, municipalities, filters)
+
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
-        return self.retriever.search(query, k=k, filters=filters)
+        return list(self.retriever.search(query, k=k, filters=filters).hits)
 
     def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
         return self.catalog.documents(filters)

@@ -93,7 +93,7 @@ _NO_BREAK_WORDS = ("t/m", "v/m", "m/v")
 _ITEM_START = re.compile(r"\n[ \t]*(?=[-•▪●◦■]\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S|[a-z][.)]\s+\S)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # Fragments that are only an enumeration marker or an abbreviation-looking stub.
-_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|[-•])$")
+_MARKER_ONLY = re.compile(r"^(?:(?:[-•]\s*)?(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])|[-•])$")
 
 
 def _build() -> tuple[Any, str]:

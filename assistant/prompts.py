@@ -26,11 +26,16 @@ def render(name: str, directory: Path = DEFAULT_DIR, **values: Any) -> str:
     return prompt(name, directory).format(**values)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
+def texts(name: str, directory: Path = DEFAULT_DIR) -> dict[str, str]:
+    """A JSON file of short Dutch texts in `prompts/`, keyed by name."""
+    data: dict[str, str] = json.loads(_read(directory / name))
+    return data
+
+
 def messages(directory: Path = DEFAULT_DIR) -> dict[str, str]:
     """Short Dutch UI and CLI messages, keyed by name (`prompts/messages_nl.json`)."""
-    data: dict[str, str] = json.loads(_read(directory / "messages_nl.json"))
-    return data
+    return texts("messages_nl.json", directory)
 
 
 def say(key: str, **values: Any) -> str:

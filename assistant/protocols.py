@@ -1,13 +1,20 @@
-"""Small interfaces for the roles in the pipeline, so implementations can be swapped and faked."""
+"""Small interfaces for the roles in the pipeline, so implementations can be swapped and faked.
+
+The contract between retrieval and answering is `Retrieval`: what was found, under which
+filters, how the question's terms weigh in the corpus, and the chunks around each hit that
+complete it (the rest of a list, a table, the next sentence). Answerers read only this and the
+`Evidence` service; they never reach into the retriever.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from assistant.types import Answer, Chunk, Filters, SearchHit
+from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, SearchHit
 
 
 @runtime_checkable
@@ -35,18 +42,83 @@ class Store(Protocol):
 
     def versions(self) -> set[str]: ...
 
-    def query(
-        self, vector: np.ndarray, k: int, versions: Sequence[str]
-    ) -> list[tuple[Chunk, float]]: ...
+    def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]: ...
 
     def chunks(self, versions: Sequence[str]) -> list[Chunk]: ...
 
     def count(self) -> int: ...
 
 
+class Vocabulary(Protocol):
+    """The corpus' words as the keyword index knows them: stems, compound parts, typo repairs."""
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of a passage (stems plus the known parts of its compounds)."""
+        ...
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency over the live chunks (high for rare terms)."""
+        ...
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        """A question's terms with their match weights: known words, compound parts, typo repairs,
+        and words the corpus has never seen (weight 1)."""
+        ...
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """How the question's words stand in the corpus.
+
+    `weights` holds each query term's match weight (1 for a word as typed, less for a compound
+    part or a typo repair); `unseen` the words the corpus knows in no form at all (a topic the
+    documents do not discuss); `known_share` the share of the question's words it does know."""
+
+    weights: Mapping[str, float]
+    unseen: frozenset[str]
+    known_share: float
+    vocabulary: Vocabulary
+
+    def weight(self, term: str) -> float:
+        """Match weight times rarity: what finding `term` in a passage is worth."""
+        return self.weights.get(term, 0.0) * self.vocabulary.idf(term)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What a search found and everything an answerer needs to build on it.
+
+    `filters` are those actually applied (the caller's plus what the question implied);
+    `neighbours[chunk_id]` are the chunks that complete a hit, in reading order: the chunk
+    before and after it in its section, the rest of its list block and the rest of its table.
+    `query_vector` is the question's dense vector when dense search ran; `unmatched` what the
+    question names that no indexed document matches (another municipality, a missing year)."""
+
+    query: str
+    hits: list[SearchHit]
+    filters: Filters
+    terms: TermStats
+    neighbours: Mapping[str, tuple[Chunk, ...]] = field(default_factory=dict)
+    query_vector: np.ndarray | None = None
+    unmatched: Filters = field(default_factory=Filters)  # named, but no document matches
+
+
 @runtime_checkable
 class Retriever(Protocol):
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]: ...
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> Retrieval: ...
+
+
+class Evidence(Protocol):
+    """Page texts and citation checks, with one error policy: a page or document that is not in
+    the index yields None (the quote does not verify there); anything else is an error."""
+
+    def page_text(self, doc: str, page: int) -> str | None: ...
+
+    def verify(self, doc: str, quote: str, pages: Iterable[int], chunk_id: str = "") -> Citation | None: ...
+
+    def document(self, doc_id: str) -> DocumentMeta | None: ...
+
+    def documents(self, filters: Filters | None = None) -> list[DocumentMeta]: ...
 
 
 @runtime_checkable

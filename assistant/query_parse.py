@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from assistant.catalog import matches
+from assistant.lexicon import fold, named_places
 from assistant.tokenize import edit_distance, normalize
 from assistant.types import DocumentMeta, Filters
 
@@ -41,11 +42,14 @@ _YEAR = re.compile(r"(20[0-3]\d)")
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """The question as asked, the filters to apply, and what was detected (for display)."""
+    """The question as asked, the filters to apply, what was detected (for display), and what
+    the question names that no document matches (`unmatched`: other municipalities, document
+    years that are not indexed)."""
 
     question: str
     filters: Filters
     detected: Filters
+    unmatched: Filters = field(default_factory=Filters)
 
 
 def detect_municipalities(question: str, names: Sequence[str]) -> tuple[str, ...]:
@@ -91,8 +95,16 @@ def _is_name_form(token: str, name: str) -> bool:
 
 def detect_years(question: str, documents: Sequence[DocumentMeta]) -> tuple[int, ...]:
     """Years that date a document named in the question and match an existing document."""
+    return _document_years(question, documents)[0]
+
+
+def _document_years(
+    question: str, documents: Sequence[DocumentMeta]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(years that date a named document and match one, years that date one and match none)."""
     tokens = _WORD.findall(normalize(question))
     years: list[int] = []
+    missing: list[int] = []
     for i, token in enumerate(tokens):
         match = _YEAR.match(token)
         if not match or (i > 0 and tokens[i - 1] in _SUBJECT_MARKERS):
@@ -101,9 +113,13 @@ def detect_years(question: str, documents: Sequence[DocumentMeta]) -> tuple[int,
         if not any(word.endswith(_DOCUMENT_WORDS) or word in _DOCUMENT_WORDS for word in before):
             continue
         year = int(match.group(1))
-        if year not in years and any(matches(d, Filters(years=(year,))) for d in documents):
+        if year in years or year in missing:
+            continue
+        if any(matches(d, Filters(years=(year,))) for d in documents):
             years.append(year)
-    return tuple(years)
+        else:
+            missing.append(year)
+    return tuple(years), tuple(missing)
 
 
 def parse_query(
@@ -115,8 +131,12 @@ def parse_query(
     if len(municipalities) == 1 and _ACROSS_WORDS & set(_WORD.findall(normalize(question))):
         municipalities = ()
     in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]
-    detected = Filters(municipalities=municipalities, years=detect_years(question, in_scope))
-    return ParsedQuery(question, merge_filters(explicit, detected), detected)
+    years, missing_years = _document_years(question, in_scope)
+    detected = Filters(municipalities=municipalities, years=years)
+    indexed = {fold(n) for n in names}
+    others = tuple(p for p in named_places(question) if fold(p) not in indexed)
+    unmatched = Filters(municipalities=others if not municipalities else (), years=missing_years)
+    return ParsedQuery(question, merge_filters(explicit, detected), detected, unmatched)
 
 
 def merge_filters(explicit: Filters | None, detected: Filters) -> Filters:

@@ -11,9 +11,10 @@ English leans on the multilingual dense model.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, cast
 
 import numpy as np
@@ -21,10 +22,10 @@ import numpy as np
 from assistant.bm25 import BM25Index
 from assistant.catalog import Catalog, DocumentRecord, matches
 from assistant.glossary import to_dutch
-from assistant.protocols import Embedder, Store
-from assistant.query_parse import parse_query
+from assistant.protocols import Embedder, Retrieval, Store, TermStats
+from assistant.query_parse import ParsedQuery, parse_query
 from assistant.settings import Settings
-from assistant.tokenize import Lexicon, analyze, count_terms
+from assistant.tokenize import Lexicon, analyze, base_terms, count_terms
 from assistant.types import Chunk, Filters, SearchHit
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -33,14 +34,91 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 FUSIONS = ("rrf", "relative")
 
 
+# How far a list block or a table is followed into the chunks around a hit.
+MAX_LIST_NEIGHBOURS = 4
+MAX_TABLE_NEIGHBOURS = 6
+
+
 @dataclass(frozen=True)
 class KeywordIndex:
-    """BM25 over every live chunk at one catalog generation."""
+    """BM25 over every live chunk at one catalog generation, and the chunks in reading order."""
 
     generation: float
     chunks: list[Chunk]
     lexicon: Lexicon
     bm25: BM25Index
+    reading: list[Chunk] = field(default_factory=list)  # by document, then position in it
+    position: dict[str, int] = field(default_factory=dict)  # chunk id -> index in `reading`
+
+    def idf(self, term: str) -> float:
+        n = max(1, len(self.chunks))
+        df = self.lexicon.count(term)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def terms(self, text: str) -> list[str]:
+        return self.lexicon.document_terms(base_terms(text))
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        return dict(self.term_stats(text).weights)
+
+    def term_stats(self, query: str) -> TermStats:
+        """The question's weighted terms; a word the corpus knows in no form is `unseen`: it names
+        something the documents do not discuss and must weigh against answering."""
+        dutch = to_dutch(query)
+        parsed = self.lexicon.query(dutch)
+        weights = dict(parsed.weights)
+        unseen: set[str] = set()
+        for term in base_terms(dutch):
+            known = term in self.lexicon or self.lexicon.parts(term) or self.lexicon.corrections(term)
+            if term.isalpha() and not known:
+                unseen.add(term)
+                weights[term] = 1.0
+        return TermStats(weights, frozenset(unseen), parsed.coverage, self)
+
+    def neighbours(self, chunk: Chunk) -> tuple[Chunk, ...]:
+        """The chunks that complete `chunk`: the one before and after it in its section, the rest
+        of a list block it is part of, and the rest of its table."""
+        at = self.position.get(chunk.id)
+        if at is None:
+            return ()
+        out: dict[int, Chunk] = {}
+        for step in (-1, 1):
+            other = self._at(at + step)
+            if other is not None and other.doc_id == chunk.doc_id and other.section == chunk.section:
+                out[at + step] = other
+        if chunk.kind == "table":
+            for step in (-1, 1):
+                i = at + step
+                while len(out) < MAX_TABLE_NEIGHBOURS and (other := self._at(i)) is not None:
+                    if not _same_table(chunk, other):
+                        break
+                    out[i] = other
+                    i += step
+        for group, step in ((_edge_group(chunk, -1), 1), (_edge_group(chunk, 0), -1)):
+            i, taken = at + step, 0
+            while group >= 0 and taken < MAX_LIST_NEIGHBOURS and (other := self._at(i)) is not None:
+                if other.doc_id != chunk.doc_id or group not in {u.group for u in other.units}:
+                    break
+                out[i] = other
+                i, taken = i + step, taken + 1
+        return tuple(out[i] for i in sorted(out))
+
+    def _at(self, i: int) -> Chunk | None:
+        return self.reading[i] if 0 <= i < len(self.reading) else None
+
+
+def _same_table(a: Chunk, b: Chunk) -> bool:
+    return (
+        b.kind == "table"
+        and b.doc_id == a.doc_id
+        and b.section == a.section
+        and b.table_header == a.table_header
+    )
+
+
+def _edge_group(chunk: Chunk, index: int) -> int:
+    """The list block the chunk's first (0) or last (-1) unit belongs to, or -1."""
+    return chunk.units[index].group if chunk.units else -1
 
 
 @dataclass
@@ -165,40 +243,34 @@ class HybridRetriever:
         self._index: KeywordIndex | None = None
         self._terms_by_text: dict[str, list[str]] = {}
         self._surfaces: set[str] = set()
-        self._local = threading.local()
 
-    @property
-    def last_detected_filters(self) -> Filters:
-        """Filters applied by this thread's most recent search (prefer `search_with_filters`)."""
-        return getattr(self._local, "filters", Filters())
-
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
-        return self.search_with_filters(query, k, filters)[0]
-
-    def search_with_filters(
-        self, query: str, k: int = 10, filters: Filters | None = None
-    ) -> tuple[list[SearchHit], Filters]:
-        """Ranked hits and the filters actually applied (the caller's plus what the question implied)."""
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> Retrieval:
+        """Ranked hits with the filters actually applied (the caller's plus what the question
+        implied), the question's term statistics and each hit's neighbouring chunks."""
         records = self.catalog.documents()
-        applied, selected = self._select(query, records, filters)
-        self._local.filters = applied
+        parsed = parse_query(query, [r.meta for r in records], filters)
+        applied, selected = self._select(parsed, records, filters)
+        index = self.keyword_index()
+        terms = index.term_stats(query)
         if not selected or k <= 0:
-            return [], applied
+            return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched)
         vector = self.embedder.embed_query(query) if self.mode != "bm25" else None
         if len(applied.municipalities) > 1:
             groups = [
                 [r for r in selected if r.meta.municipality.casefold() == m.casefold()]
                 for m in applied.municipalities
             ]
-            rankings = [self._rank(query, vector, group) for group in groups if group]
-            return interleave(rankings, k), applied
-        return self._rank(query, vector, selected)[:k], applied
+            rankings = [self._rank(query, vector, group, index) for group in groups if group]
+            hits = interleave(rankings, k)
+        else:
+            hits = self._rank(query, vector, selected, index)[:k]
+        neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
+        return Retrieval(query, hits, applied, terms, neighbours, vector, parsed.unmatched)
 
     def _select(
-        self, query: str, records: list[DocumentRecord], explicit: Filters | None
+        self, parsed: ParsedQuery, records: list[DocumentRecord], explicit: Filters | None
     ) -> tuple[Filters, list[DocumentRecord]]:
         """The most specific filters that leave some document: detected ones are dropped first."""
-        parsed = parse_query(query, [r.meta for r in records], explicit)
         caller = explicit or Filters()
         without_years = Filters(
             municipalities=parsed.filters.municipalities,
@@ -213,7 +285,9 @@ class HybridRetriever:
                 return candidate, selected
         return caller, selected
 
-    def _rank(self, query: str, vector: np.ndarray | None, records: list[DocumentRecord]) -> list[SearchHit]:
+    def _rank(
+        self, query: str, vector: np.ndarray | None, records: list[DocumentRecord], index: KeywordIndex
+    ) -> list[SearchHit]:
         dense: list[tuple[Chunk, float]] = []
         keyword: list[tuple[Chunk, float]] = []
         if vector is not None:
@@ -221,7 +295,6 @@ class HybridRetriever:
             dense = self.store.query(vector, self.settings.dense_candidates, versions)
         bm25_weight = self.settings.bm25_weight
         if self.mode != "dense":
-            index = self.keyword_index()
             allowed = {r.doc_id for r in records}
             terms = index.lexicon.query(to_dutch(query))
             found = index.bm25.search(terms.weights, self.settings.bm25_candidates, allowed)
@@ -269,4 +342,6 @@ class HybridRetriever:
         # Surfaces of removed chunks may linger; harmless, the lexicon only keeps known stems.
         lexicon = Lexicon(count_terms(base), self._surfaces)
         bm25 = BM25Index([lexicon.document_terms(b) for b in base], [c.doc_id for c in chunks])
-        return KeywordIndex(generation, chunks, lexicon, bm25)
+        reading = sorted(chunks, key=lambda c: (c.doc_id, int(c.meta.get("order", 0)), c.page_start))
+        position = {c.id: i for i, c in enumerate(reading)}
+        return KeywordIndex(generation, chunks, lexicon, bm25, reading, position)

@@ -46,12 +46,43 @@ class Settings(BaseSettings):
     bm25_weight: float = 1.0
     top_k: int = 10
 
-    # Answering.
-    answer_max_sentences: int = 4
+    # Answering: which units are candidates, how they are scored, when the answer stops.
+    answer_max_sentences: int = Field(default=4, ge=1, le=12, description="sentences an LLM answer may have")
     use_register: bool = True  # answer comparing questions from the register of goals, budgets…
-    # Calibrated on evals/dev.jsonl: below this share of the question's (idf-weighted) terms in the
-    # evidence the answer is refused (false-refusal rate 0.07 on the dev set).
-    refusal_threshold: float = 0.3
+    answer_candidate_hits: int = Field(
+        default=6, ge=1, le=20, description="hits whose units (and neighbours) are candidates"
+    )
+    answer_max_words: int = Field(
+        default=110, ge=30, le=300, description="word budget of an extractive answer"
+    )
+    answer_dense_units: int = Field(
+        default=6,
+        ge=0,
+        le=64,
+        description="candidate units embedded on demand per question (0: lexical only)",
+    )
+    answer_weight_lexical: float = Field(
+        default=1.0, ge=0, description="weight of the question terms a unit covers"
+    )
+    answer_weight_dense: float = Field(default=0.3, ge=0, description="weight of a unit's dense similarity")
+    answer_weight_intent: float = Field(
+        default=0.35, ge=0, description="weight of fitting the question's intent"
+    )
+    answer_weight_rank: float = Field(
+        default=0.25, ge=0, description="weight of the rank of the hit a unit is from"
+    )
+    answer_min_gain: float = Field(
+        default=0.12, ge=0, le=1, description="least new coverage for a further unit"
+    )
+    # Below this idf-weighted share of the question's distinctive subject terms in the selected
+    # evidence, the answer is refused (tuned on evals/gold/own_tune.jsonl).
+    refusal_threshold: float = Field(default=0.5, ge=0, le=1)
+    distinctive_idf: float = Field(
+        default=1.4,
+        ge=0,
+        description="a subject term at least this rare (idf; 1.4: in at most a quarter of the passages) "
+        "is distinctive: the evidence must hold it",
+    )
     llm: Literal["none", "openai", "ollama"] = "none"
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"

@@ -20,7 +20,7 @@ from assistant.errors import EmbedderMismatchError
 from assistant.prompts import say
 from assistant.protocols import Embedder
 from assistant.settings import Settings
-from assistant.types import Chunk, Span
+from assistant.types import Chunk, Span, UnitKind, UnitMark
 
 ADD_BATCH = 256  # Chroma caps the size of one add; small batches also keep memory flat
 # Chroma's embedded SQLite fails a `get` that returns more than 32,766 rows ("too many SQL
@@ -158,6 +158,7 @@ def _to_metadata(chunk: Chunk, version: str) -> dict[str, Any]:
         "table_header": chunk.table_header,
         "unit": chunk.unit,
         "amounts_eur": json.dumps(list(chunk.amounts_eur)),
+        "units": json.dumps([[m.start, m.end, m.kind.value, m.group] for m in chunk.units]),
     }
     # Document metadata is copied onto each chunk so a Chroma user can filter without our catalog.
     for key, value in chunk.meta.items():
@@ -179,6 +180,7 @@ _CHUNK_KEYS = {
     "table_header",
     "unit",
     "amounts_eur",
+    "units",
 }
 
 
@@ -196,5 +198,9 @@ def _from_metadata(text: str, meta: dict[str, Any]) -> Chunk:
         table_header=str(meta.get("table_header", "")),
         unit=str(meta.get("unit", "")),
         amounts_eur=tuple(float(a) for a in json.loads(meta.get("amounts_eur", "[]"))),
+        units=tuple(
+            UnitMark(int(s), int(e), UnitKind(k), int(g))
+            for s, e, k, g in json.loads(meta.get("units", "[]"))
+        ),
         meta={k: v for k, v in meta.items() if k not in _CHUNK_KEYS},
     )

@@ -7,6 +7,7 @@ without importing each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 
@@ -40,6 +41,40 @@ class Span:
     end: int
 
 
+class UnitKind(StrEnum):
+    """What a stretch of chunk text is. Only the citable kinds may be quoted as an answer."""
+
+    SENTENCE = "sentence"
+    LEAD = "lead"  # a sentence that announces a list ("... de volgende doelen:")
+    ITEM = "item"  # one list item (a bullet or a numbered line, with its wrapped lines)
+    ROW = "row"  # one table row
+    HEADING = "heading"
+    FOOTNOTE = "footnote"
+    CAPTION = "caption"  # "Tabel: ...", "Bron: CBS"
+    TOC = "toc"  # a table-of-contents entry
+    HEADER = "header"  # a page number or running header left in the text
+
+    @property
+    def citable(self) -> bool:
+        return self in _CITABLE
+
+
+_CITABLE = frozenset({UnitKind.SENTENCE, UnitKind.LEAD, UnitKind.ITEM, UnitKind.ROW})
+
+
+@dataclass(frozen=True)
+class UnitMark:
+    """A unit of a chunk, marked at ingest: `chunk.text[start:end]`, never mid-sentence or mid-cell.
+
+    `group` numbers the list block (lead-in and items, and the paragraphs under title-like items)
+    within the document, so a list cut over two chunks is found whole; -1 outside lists."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    group: int = -1
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A retrievable unit: whole sentences of one section, or whole rows of one table.
@@ -47,7 +82,8 @@ class Chunk:
     `spans` point at the exact passages in the cleaned page texts; `also_on` lists the other pages
     where the same paragraph is repeated (indexed once, found everywhere). For table chunks,
     `table_header` and `unit` are repeated in every chunk of the table and `amounts_eur` holds
-    the amounts of its rows converted to euros.
+    the amounts of its rows converted to euros. `units` are the sentences, list items, rows,
+    headings and footnotes the text consists of, in order (see `UnitMark`).
     """
 
     id: str
@@ -62,6 +98,7 @@ class Chunk:
     table_header: str = ""
     unit: str = ""
     amounts_eur: tuple[float, ...] = ()
+    units: tuple[UnitMark, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -117,6 +154,8 @@ class Answer:
     latency_ms: float = 0.0
     filters: Filters = field(default_factory=Filters)
     table: list[dict[str, Any]] = field(default_factory=list)
+    resolved_question: str = ""  # the question as understood, after resolving a follow-up
+    mode: str = "extractive"  # "extractive", "generative", "extractive-fallback" or "register"
 
     def to_json(self) -> dict[str, Any]:
         """The result format of the eval contract (and of `beleid ask --json`)."""
@@ -139,5 +178,7 @@ class Answer:
                 for h in self.retrieved
             ],
             "latency_ms": round(self.latency_ms, 1),
+            "resolved_question": self.resolved_question or self.question,
+            "mode": self.mode,
             **({"table": self.table} if self.table else {}),
         }

@@ -183,6 +183,38 @@ def ask(
         print_answer(answer)
 
 
+@app.command()
+def chat(
+    municipality: MunicipalityOpt = None,
+    year: YearOpt = None,
+) -> None:
+    """Een gesprek in de terminal: vervolgvragen ("En in Leusden?") bouwen voort op de vorige."""
+    from assistant.conversation import Turn
+    from assistant.factory import build_assistant
+
+    assistant = build_assistant()
+    history: list[Turn] = []
+    err.print(f"[dim]{say('cli_chat_intro')}[/dim]")
+    while True:
+        try:
+            question = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question:
+            continue
+        if question.casefold() in ("stop", "exit", "quit", ":q"):
+            break
+        try:
+            answer = assistant.ask(question, _filters(municipality, year), history)
+        except BeleidError as exc:
+            err.print(f"[red]{say('cli_error')}[/red] {exc}")
+            continue
+        if answer.resolved_question and answer.resolved_question != question:
+            console.print(f"[dim]{say('cli_understood_as', question=answer.resolved_question)}[/dim]")
+        print_answer(answer)
+        history.append(Turn(question, answer.text))
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.conversation import Turn
 from evals.jsonl import read_lines
 
 QUESTION_TYPES = (
@@ -46,6 +47,7 @@ class GoldItem:
     difficulty: str = ""
     municipalities: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    history: tuple[Turn, ...] = ()  # earlier turns of a follow-up question, oldest first
 
     @property
     def answerable(self) -> bool:
@@ -68,7 +70,9 @@ class GoldItem:
             "difficulty": self.difficulty,
             "municipalities": list(self.municipalities),
             "tags": list(self.tags),
-        }
+            **({"history": [{"question": t.question, "answer": t.answer} for t in self.history]}
+               if self.history else {}),
+        }  # fmt: skip
 
 
 def parse_gold_item(data: Any, where: str = "gold item") -> GoldItem:
@@ -90,7 +94,30 @@ def parse_gold_item(data: Any, where: str = "gold item") -> GoldItem:
         difficulty=str(data.get("difficulty", "")),
         municipalities=_strings(data, "municipalities", where, required=False),
         tags=_strings(data, "tags", where, required=False),
+        history=_history(data.get("history", []), f"{where}: history"),
     )
+
+
+def _history(data: Any, where: str) -> tuple[Turn, ...]:
+    """Earlier turns as questions (strings), {"question", "answer"} objects, or chat messages
+    ({"role": "user" | "assistant", "content"}), where an assistant message answers the turn before."""
+    if not isinstance(data, list):
+        raise GoldFormatError(f"{where}: must be a list")
+    turns: list[Turn] = []
+    for n, entry in enumerate(data):
+        if isinstance(entry, str) and entry.strip():
+            turns.append(Turn(entry))
+        elif isinstance(entry, dict) and isinstance(entry.get("question"), str):
+            turns.append(Turn(entry["question"], str(entry.get("answer", ""))))
+        elif isinstance(entry, dict) and entry.get("role") in ("user", "assistant"):
+            content = str(entry.get("content", ""))
+            if entry["role"] == "user":
+                turns.append(Turn(content))
+            elif turns:
+                turns[-1] = Turn(turns[-1].question, content)
+        else:
+            raise GoldFormatError(f"{where}[{n}]: expected a question, or an object with 'question'")
+    return tuple(turns)
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:

@@ -40,6 +40,8 @@ class ResultRow(TypedDict):
     retrieved: list[RetrievedRow]
     latency_ms: float
     table: NotRequired[list[dict[str, Any]]]
+    resolved_question: NotRequired[str]
+    mode: NotRequired[str]
     failed: NotRequired[bool]
     error: NotRequired[str]
 
@@ -71,6 +73,8 @@ def result_from_answer(item_id: str, answer: Answer, latency_ms: float) -> Resul
     }
     if "table" in data:
         row["table"] = data["table"]
+    row["resolved_question"] = data["resolved_question"]
+    row["mode"] = data["mode"]
     return row
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from assistant.conversation import Turn
+from assistant.core import Assistant
 from assistant.types import Answer
 from evals.gold import GoldItem, load_gold, select_gold
 from evals.metrics import EvalMetrics, compute_metrics
@@ -34,12 +36,12 @@ RESULTS_FILE = "results.jsonl"
 METRICS_FILE = "metrics.json"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
-AskFn = Callable[[str], Answer]
+AskFn = Callable[[str, Sequence[Turn]], Answer]
 
 
 @runtime_checkable
 class SupportsAsk(Protocol):
-    """The assistant facade (`Assistant.ask`) and the baselines look like this."""
+    """The baselines look like this: one question, no conversation."""
 
     def ask(self, question: str) -> Answer: ...
 
@@ -51,7 +53,7 @@ class SupportsAnswer(Protocol):
     def answer(self, question: str) -> Answer: ...
 
 
-System = SupportsAsk | SupportsAnswer | AskFn
+System = Assistant | SupportsAsk | SupportsAnswer | Callable[[str], Answer]
 
 
 class QuestionTimeout(TimeoutError):
@@ -79,23 +81,28 @@ class EvalRun:
 
 
 def as_ask_fn(system: System) -> AskFn:
-    """`.ask(q)`, else `.answer(q)`, else the callable itself."""
+    """The assistant answers follow-ups with their history; other systems get the question alone."""
+    if isinstance(system, Assistant):
+        return lambda question, history: system.ask(question, history=history)
     ask = getattr(system, "ask", None) or getattr(system, "answer", None)
     if callable(ask):
-        return ask
+        return lambda question, history: ask(question)
     if callable(system):
-        return system
+        return lambda question, history: system(question)
     raise TypeError(f"{type(system).__name__} has no ask() or answer() and is not callable")
 
 
-def call_with_timeout(fn: AskFn, question: str, timeout_s: float | None) -> Answer:
-    """`fn(question)` in a daemon thread; raise what it raised, or QuestionTimeout past the deadline."""
+def call_with_timeout(
+    fn: AskFn, question: str, timeout_s: float | None, history: Sequence[Turn] = ()
+) -> Answer:
+    """`fn(question, history)` in a daemon thread; raise what it raised, or QuestionTimeout past
+    the deadline."""
     outcome: dict[str, Any] = {}
     done = threading.Event()
 
     def work() -> None:
         try:
-            outcome["answer"] = fn(question)
+            outcome["answer"] = fn(question, history)
         except Exception as exc:  # handed to the caller, which records it
             outcome["error"] = exc
         finally:
@@ -115,7 +122,7 @@ def call_with_timeout(fn: AskFn, question: str, timeout_s: float | None) -> Answ
 def ask_one(fn: AskFn, item: GoldItem, timeout_s: float | None) -> ResultRow:
     started = time.perf_counter()
     try:
-        answer = call_with_timeout(fn, item.question, timeout_s)
+        answer = call_with_timeout(fn, item.question, timeout_s, item.history)
     except Exception as exc:
         return failed_result(item.id, exc, (time.perf_counter() - started) * 1000)
     # Measured here rather than trusted from the system, so every system is timed the same way.

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from assistant.nlp import sentence_spans_many
 from assistant.types import Chunk, Page, Span
 from ingest.dedupe import dedupe_chunks, normalise
-from ingest.structure import Heading, SectionTracker, detect_headings
+from ingest.structure import Heading, SectionTracker, detect_headings, toc_lines
 from ingest.tables import Row, Table, find_tables
+from ingest.units import GroupCounter, classify_lines, mark_block, mark_table, units_in
 
 # A section with fewer words than this (usually a bare heading) joins the next section's text.
 _SMALL_SECTION_WORDS = 20
@@ -71,7 +72,9 @@ def chunk_document(
     texts = [line.text for line in lines]
     tables = find_tables(texts)
     in_table = {i for t in tables for i in range(t.start, t.end)}
-    headings = detect_headings(["|" if i in in_table else t for i, t in enumerate(texts)])
+    masked = ["|" if i in in_table else t for i, t in enumerate(texts)]
+    headings = detect_headings(masked)
+    roles = classify_lines(texts, [line.page for line in lines], headings, toc_lines(masked))
     segments = _segments(lines, headings, tables)
 
     text_segments = [s for s in segments if s.table is None]
@@ -79,6 +82,11 @@ def chunk_document(
     sentence_lists = sentence_spans_many(b.text for b in blocks)
     units = [_split_long(b.text, sents, max_words) for b, sents in zip(blocks, sentence_lists, strict=True)]
     marks = _repeat_marks([[b.text[a:e] for a, e in u] for b, u in zip(blocks, units, strict=True)])
+    groups = GroupCounter()
+    evidence = {
+        id(seg): mark_block(block.text, [roles[i] for i in seg.lines], unit, groups)
+        for seg, block, unit in zip(text_segments, blocks, units, strict=True)
+    }
     grouped = {
         id(seg): (block, _group_sentences(block.text, unit, mark, target_words, max_words, overlap_sentences))
         for seg, block, unit, mark in zip(text_segments, blocks, units, marks, strict=True)
@@ -89,11 +97,12 @@ def chunk_document(
         if segment.table is not None:
             chunks.extend(_table_chunks(doc_id, segment, lines, table_rows_per_chunk, max_words))
             continue
-        block, groups = grouped[id(segment)]
-        for start, end in groups:
+        block, ranges = grouped[id(segment)]
+        for start, end in ranges:
             spans = block.spans(start, end)
             if spans:
-                chunks.append(_make_chunk(doc_id, segment.section, block.text[start:end], spans))
+                chunk = _make_chunk(doc_id, segment.section, block.text[start:end], spans)
+                chunks.append(replace(chunk, units=units_in(evidence[id(segment)], start, end)))
     return dedupe_chunks(chunks)
 
 
@@ -308,7 +317,15 @@ def _table_chunks(
         if not spans:
             continue
         chunk = _make_chunk(doc_id, segment.section, text, spans, kind="table")
-        chunks.append(replace(chunk, table_header=header, unit=table.unit, amounts_eur=table.amounts(rows)))
+        chunks.append(
+            replace(
+                chunk,
+                table_header=header,
+                unit=table.unit,
+                amounts_eur=table.amounts(rows),
+                units=mark_table(text, header),
+            )
+        )
     return chunks
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import MissingMetadataError
+from assistant.lexicon import named_places
 from assistant.prompts import say
 from assistant.types import DocumentMeta
 
@@ -34,8 +35,16 @@ MUNICIPALITY_PREFIX = re.compile(r"^\s*(?:gemeente|gem\.)\s+", re.IGNORECASE)
 
 
 def load_manifest(directory: Path) -> dict[str, DocumentMeta]:
-    """Rows of `manifest.csv` in `directory`, keyed by slug (the PDF file stem); {} when absent."""
-    path = directory / MANIFEST_NAME
+    """Rows of `manifest.csv` beside the PDFs, keyed by slug (the PDF file stem); {} when absent.
+
+    A manifest one folder up counts too (`corpus/manifest.csv` describing `corpus/pdf/*.pdf`);
+    the nearer one wins for a slug both name."""
+    rows = _read_manifest(directory.parent / MANIFEST_NAME)
+    rows.update(_read_manifest(directory / MANIFEST_NAME))
+    return rows
+
+
+def _read_manifest(path: Path) -> dict[str, DocumentMeta]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8-sig", newline="") as f:
@@ -64,10 +73,15 @@ def infer_metadata(path: Path, pdf_meta: dict[str, Any], known_municipalities: s
     """Best effort from PDF metadata and the file name; says what to add when it cannot."""
     stem = path.stem
     title = str(pdf_meta.get("title") or "").strip() or stem.replace("-", " ").replace("_", " ")
-    author = MUNICIPALITY_PREFIX.sub("", str(pdf_meta.get("author") or "")).strip()
+    raw_author = str(pdf_meta.get("author") or "")
+    author = MUNICIPALITY_PREFIX.sub("", raw_author).strip()
+    # An author is the municipality only when it says so: Word exports carry a person's name.
+    author_is_place = bool(MUNICIPALITY_PREFIX.match(raw_author)) or author in named_places(author)
     words = re.split(r"[-_\s]+", stem.lower())
-    municipality = author or next(
-        (m for m in sorted(known_municipalities) if m.lower() in words or m.lower() in title.lower()), ""
+    named = named_places(" ".join(words).title()) or named_places(title)
+    municipality = (author if author_is_place else "") or next(
+        (m for m in sorted(known_municipalities) if m.lower() in words or m.lower() in title.lower()),
+        named[0] if named else "",
     )
     if not municipality and words and words[0].isalpha() and len(words) > 1:
         municipality = words[0].capitalize()

@@ -109,6 +109,10 @@ class SectionTracker:
         if toc and len(heading.number) <= 2 and any(key[0] == heading.number[0] for key in toc):
             # The document lists its chapters: a numbered line is a heading only if listed there.
             return _toc_key(heading) in toc
+        if toc and len(heading.number) == 1 and any(len(key) == 2 for key in toc):
+            # A chapter number the contents do not list ("5 Meer middelen" after a contents that
+            # ends at 4) is a numbered list item.
+            return False
         current = [h.number for h in self._numbered if h.number]
         if not current:
             return heading.number[0] <= 9
@@ -168,6 +172,11 @@ def detect_headings(lines: list[str]) -> list[Heading | None]:
             tracker.push(heading)
         out.append(heading)
     return out
+
+
+def toc_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that belong to a table of contents (see `_toc_lines`)."""
+    return _toc_lines(lines, [numbered_heading(line) for line in lines])
 
 
 def _toc_key(heading: Heading) -> tuple[int | str, ...]:

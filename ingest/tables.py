@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
+from assistant.lexicon import TABLE_COLUMN_WORDS, fold
 from ingest.structure import numbered_heading
 
 _PIPE_LINE = re.compile(r"\|\s*$|^\s*\|+\s*$")
@@ -264,7 +265,22 @@ def _loose_header_end(lines: list[str], start: int, end: int) -> int:
         end,
     )
     i = min(i, first_value - 1)
-    return i if has_year and i - start >= 2 and i < end else start
+    if has_year and i - start >= 2 and i < end:
+        return i
+    return _named_header_end(lines, start, end)
+
+
+def _named_header_end(lines: list[str], start: int, end: int) -> int:
+    """A header of column names without years ("Voorstel / i/s / jaar / Financiën"): short lines
+    of which at least two are common column names, up to the first row's label."""
+    i = start
+    named = 0
+    while i < end and len(lines[i].split()) <= 2 and not re.search(r"\d", lines[i]):
+        if fold(lines[i].strip()) not in TABLE_COLUMN_WORDS:
+            break
+        named += 1
+        i += 1
+    return i if named >= 2 and i < end else start
 
 
 def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[Row, ...]:
@@ -274,14 +290,31 @@ def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[
     seen_value = False
     after = 0
     for i in range(first, end):
+        if i > first and _opens_bracket(lines[i - 1]):
+            continue  # "€ 25.000 (dekking reserve" / "Sociaal Domein)": one cell over two lines
         value = is_value(lines[i].removeprefix("- "))
         if not value and seen_value:
             if after < trailing:
                 after += 1
                 continue
-            rows.append(Row(row_start, i, tuple(lines[row_start:i])))
+            rows.append(Row(row_start, i, _joined_cells(lines[row_start:i])))
             row_start, seen_value, after = i, False, 0
         seen_value = seen_value or value
     if row_start < end:
-        rows.append(Row(row_start, end, tuple(lines[row_start:end])))
+        rows.append(Row(row_start, end, _joined_cells(lines[row_start:end])))
     return tuple(rows)
+
+
+def _opens_bracket(line: str) -> bool:
+    return line.count("(") > line.count(")")
+
+
+def _joined_cells(lines: list[str]) -> tuple[str, ...]:
+    """Cells one per line, a line that closes the bracket of the line before joined to it."""
+    cells: list[str] = []
+    for line in lines:
+        if cells and _opens_bracket(cells[-1]):
+            cells[-1] = f"{cells[-1]} {line.strip()}"
+        else:
+            cells.append(line)
+    return tuple(cells)

@@ -1,8 +1,8 @@
 """Shared by the API and browser tests: tiny real PDFs, a real Assistant on fakes, a live server.
 
-The assistant is the real `Assistant` facade with a real `Catalog`, the `HashEmbedder` and the
-in-memory store; only retrieval and answering are faked (fixed, cited answers) so the tests do not
-depend on their tuning. Page texts come from the PDFs themselves (pypdf), so quotes are verbatim
+The assistant is the real `Assistant` facade with a real `Catalog`, the `HashEmbedder`, the
+in-memory store and the real retriever; only answering is faked (fixed, cited answers) so the tests
+do not depend on its tuning. Page texts come from the PDFs themselves (pypdf), so quotes are verbatim
 on the page that PDF.js renders.
 """
 
@@ -22,8 +22,9 @@ from assistant.catalog import Catalog
 from assistant.core import Assistant
 from assistant.embedders.hashing import HashEmbedder
 from assistant.errors import IndexEmptyError
+from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, Page, SearchHit
+from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, Page
 from tests.fakes import MemoryStore
 
 if TYPE_CHECKING:
@@ -123,24 +124,11 @@ def index_pdf(assistant: Assistant, path: Path, meta: DocumentMeta) -> int:
     return len(chunks)
 
 
-class FakeRetriever:
-    """Exact dense search over the live versions that pass the filters."""
-
-    def __init__(self, assistant_parts: dict[str, Any]) -> None:
-        self.parts = assistant_parts
-
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
-        catalog: Catalog = self.parts["catalog"]
-        versions = [d.version for d in catalog.documents(filters)]
-        vector = self.parts["embedder"].embed_query(query)
-        return [SearchHit(c, s, dense_score=s) for c, s in self.parts["store"].query(vector, k, versions)]
-
-
 @dataclass
 class FakeAnswerer:
     """Cites the Testdorp plan when it is retrievable; refuses on REFUSE_WORD; fails on FAIL_WORD."""
 
-    retriever: FakeRetriever
+    retriever: HybridRetriever
     catalog: Catalog
     calls: list[tuple[str, Filters | None]] = field(default_factory=list)
 
@@ -148,7 +136,7 @@ class FakeAnswerer:
         self.calls.append((question, filters))
         if FAIL_WORD in question:
             raise IndexEmptyError("De index is leeg: voer eerst `beleid ingest` uit.")
-        hits = self.retriever.search(question, k=3, filters=filters)
+        hits = self.retriever.search(question, k=3, filters=filters).hits
         cited_doc = any(h.chunk.doc_id == DOC for h in hits)
         if REFUSE_WORD in question.lower() or not cited_doc:
             return Answer(question, REFUSAL_TEXT, refused=True, retrieved=hits, filters=filters or Filters())
@@ -165,7 +153,7 @@ def build_fake_assistant(settings: Settings, corpus: Path) -> Assistant:
     embedder = HashEmbedder(64)
     catalog = Catalog(settings.catalog_path)
     store = MemoryStore()
-    retriever = FakeRetriever({"catalog": catalog, "embedder": embedder, "store": store})
+    retriever = HybridRetriever(store, embedder, catalog, settings)
     assistant = Assistant(
         settings=settings,
         catalog=catalog,

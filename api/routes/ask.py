@@ -13,9 +13,9 @@ from fastapi.responses import StreamingResponse
 
 from api import sse
 from api.deps import AssistantDep, MessagesDep
-from api.followup import resolve_filters, to_filters
+from api.followup import to_filters, to_turns
 from api.messages import Messages
-from api.schemas import AskRequest, AskResponse, ErrorOut
+from api.schemas import AppliedFilters, AskRequest, AskResponse, ErrorOut
 from assistant.catalog import DocumentRecord
 from assistant.core import Assistant
 from assistant.errors import BeleidError
@@ -43,11 +43,20 @@ def source_meta(record: DocumentRecord) -> dict[str, Any]:
 def answer_payload(assistant: Assistant, body: AskRequest) -> dict[str, Any]:
     """Runs in a worker thread: the catalog, the retriever and the answerer all block."""
     records = {r.doc_id: r for r in assistant.documents()}
-    applied = resolve_filters(body, {r.meta.municipality for r in records.values()})
-    answer: Answer = assistant.ask(body.question, to_filters(applied))
+    resolution = assistant.resolve(
+        body.question, to_turns(body.history), to_filters(body.municipality, body.year)
+    )
+    answer: Answer = assistant.answer_resolved(resolution)
     payload = answer.to_json()
     payload.setdefault("table", [])
+    places = resolution.filters.municipalities
+    applied = AppliedFilters(
+        municipality=places[0] if len(places) == 1 else body.municipality,
+        year=body.year,
+        from_history="gemeente" in resolution.inherited,
+    )
     payload["filters"] = applied.model_dump()
+    payload["inherited"] = list(resolution.inherited)
     used = [c["doc"] for c in payload["citations"]] + [h["doc"] for h in payload["retrieved"]]
     payload["sources"] = {d: source_meta(records[d]) for d in dict.fromkeys(used) if d in records}
     return payload

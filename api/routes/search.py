@@ -32,7 +32,7 @@ def search(
     applied = AppliedFilters(municipality=municipality, year=year)
     records = {r.doc_id: r for r in assistant.documents()}
     hits = []
-    for hit in assistant.search(q.strip(), k=k, filters=to_filters(applied)):
+    for hit in assistant.search(q.strip(), k=k, filters=to_filters(municipality, year)):
         chunk = hit.chunk
         record = records.get(chunk.doc_id)
         meta = chunk.meta

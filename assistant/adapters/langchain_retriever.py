@@ -26,7 +26,8 @@ class RetrieverAsLangChain(BaseRetriever):
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
         retriever: Retriever = self.retriever
-        return [hit_to_document(hit) for hit in retriever.search(query, k=self.k, filters=self.filters)]
+        found = retriever.search(query, k=self.k, filters=self.filters)
+        return [hit_to_document(hit) for hit in found.hits]
 
 
 def hit_to_document(hit: SearchHit) -> Document:

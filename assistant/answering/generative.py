@@ -13,21 +13,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answering.verify import verify
-from assistant.catalog import Catalog
-from assistant.errors import LLMError
+from assistant.answering.extractive import ExtractiveAnswerer, Plan
+from assistant.answering.render import render_row
+from assistant.answering.units import EvidenceUnit
 from assistant.prompts import prompt, render
-from assistant.protocols import LLM, Answerer, Retriever
+from assistant.protocols import LLM, Evidence, Retriever
 from assistant.settings import Settings
 from assistant.tokenize import base_terms
-from assistant.types import Answer, Chunk, Citation, Filters, SearchHit
+from assistant.types import Answer, Citation, Filters, UnitKind
 
 logger = logging.getLogger(__name__)
 
 # One bracket group naming one or more sources; quoted text may hold `]`, so it is skipped whole.
 _MARKER = re.compile(r'\[\s*S\d+(?:[^\]"“„]|"[^"]*"|[“„][^”"]*[”"])*\]')
 _REF = re.compile(r'S(\d+)\s*(?::\s*(?:"([^"]*)"|[“„]([^”"]*)[”"]))?')
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(€A-Z0-9])|\n\s*\n")
 _LEADING_PUNCT = re.compile(r"^\s*([.!?;:,]+)")
 
 MIN_OVERLAP = 0.5  # share of a claim's terms a sentence must hold to serve as its unquoted source
@@ -58,18 +57,24 @@ class Report:
 
 
 class GenerativeAnswerer:
+    """Writes the answer with an LLM from the units the extractive planner selected.
+
+    The plan (question analysis, units, answerability) is the extractive answerer's: a question
+    the evidence does not answer is refused before any model is called, and the model only sees
+    numbered units (a sentence, a list item, a table row with its header), not whole chunks."""
+
     def __init__(
         self,
         settings: Settings,
         retriever: Retriever,
-        catalog: Catalog,
+        evidence: Evidence,
         llm: LLM,
-        fallback: Answerer | None = None,
-        max_sources: int = 6,
+        fallback: ExtractiveAnswerer,
+        max_sources: int = 8,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
-        self.catalog = catalog
+        self.evidence = evidence
         self.llm = llm
         self.fallback = fallback
         self.max_sources = max_sources
@@ -78,26 +83,25 @@ class GenerativeAnswerer:
         return self.answer_with_report(question, filters)[0]
 
     def answer_with_report(self, question: str, filters: Filters | None = None) -> tuple[Answer, Report]:
-        hits, applied = self._retrieve(question, filters)
+        retrieval = self.retriever.search(question, k=self.settings.top_k, filters=filters)
+        plan = self.fallback.planner.plan(question, retrieval)
         report = Report()
-        if not hits:
-            return self._refusal(question, hits, applied), report
-        sources = [h.chunk for h in hits[: self.max_sources]]
+        if not plan.verdict.answerable:
+            return self.fallback.refuse(question, plan), report
+        sources = self.sources(plan)
         system, user = self.prompts(question, sources)
         try:
             report.raw = self.llm.complete(system, user)
         except Exception as exc:  # any provider failure: the extractive answer still serves the user
-            if self.fallback is None:
-                if isinstance(exc, LLMError):
-                    raise
-                raise LLMError(f"Het taalmodel {self.llm.name} gaf een fout: {exc}") from exc
             logger.warning("LLM %s failed, falling back to the extractive answer: %s", self.llm.name, exc)
             report.fell_back = True
-            return self.fallback.answer(question, filters), report
+            answer = self.fallback.answer(question, filters)
+            answer.mode = "extractive-fallback"
+            return answer, report
         sentinel = self._sentinel()
         if is_sentinel(report.raw, sentinel):
             report.sentinel = True
-            return self._refusal(question, hits, applied), report
+            return self.fallback.refuse(question, plan), report
         kept: list[tuple[Claim, list[Citation]]] = []
         for claim in parse_claims(report.raw):
             # "Over de kosten: GEEN_ANTWOORD [S1]" is a refusal in passing, not a claim.
@@ -109,36 +113,55 @@ class GenerativeAnswerer:
         if report.dropped:
             logger.info("dropped %d unverifiable claim(s) from %s", len(report.dropped), self.llm.name)
         if not kept:
-            return self._refusal(question, hits, applied), report
+            return self.fallback.refuse(question, plan), report
         text, citations = compose(kept)
-        return Answer(question, text, False, citations=citations, retrieved=hits, filters=applied), report
+        answer = Answer(
+            question,
+            text,
+            False,
+            citations=citations,
+            retrieved=list(retrieval.hits),
+            filters=retrieval.filters,
+        )
+        answer.mode = "generative"
+        return answer, report
+
+    def sources(self, plan: Plan) -> list[EvidenceUnit]:
+        """The selected units first, then the next best blocks' units, at most `max_sources`."""
+        out: list[EvidenceUnit] = []
+        for block in [*plan.selection.blocks, *plan.blocks]:
+            for unit in block.units:
+                if len(out) < self.max_sources and not any(unit.same_as(u) for u in out):
+                    out.append(unit)
+        return out
 
     # -- prompt ------------------------------------------------------------------------------
-    def prompts(self, question: str, sources: Sequence[Chunk]) -> tuple[str, str]:
+    def prompts(self, question: str, sources: Sequence[EvidenceUnit]) -> tuple[str, str]:
         directory = self.settings.prompts_dir
         sentinel = self._sentinel()
         most = self.settings.answer_max_sentences
         system = render("answer_system.txt", directory, sentinel=sentinel, max_sentences=most)
-        blocks = "\n\n".join(self._source_block(i, c) for i, c in enumerate(sources, start=1))
+        blocks = "\n\n".join(self._source_block(i, u) for i, u in enumerate(sources, start=1))
         user = render("answer_user.txt", directory, sources=blocks, question=question, sentinel=sentinel)
         return system, user
 
-    def _source_block(self, n: int, chunk: Chunk) -> str:
-        pages = f"blz. {chunk.page_start}"
-        if chunk.page_end != chunk.page_start:
-            pages += f"-{chunk.page_end}"
-        label = [self._document_label(chunk.doc_id), pages]
+    def _source_block(self, n: int, unit: EvidenceUnit) -> str:
+        chunk = unit.chunk
+        label = [self._document_label(chunk.doc_id), f"blz. {unit.page}"]
         if chunk.section:
             label.append(f"sectie: {chunk.section}")
-        if chunk.kind == "table" and (chunk.table_header or chunk.unit):
+        if unit.lead:
+            label.append(f"lijst: {unit.lead}")
+        text = unit.quote
+        if unit.kind == UnitKind.ROW:
+            text = f"{text}\n(weergave: {render_row(unit.quote, chunk)})"
             label.append(f"tabel: {' '.join(p for p in (chunk.table_header, chunk.unit) if p)}")
-        return f"[S{n}] {' | '.join(label)}\n{chunk.text.strip()}"
+        return f"[S{n}] {' | '.join(label)}\n{text}"
 
     def _document_label(self, doc_id: str) -> str:
         # The model needs municipality and year to answer "in Utrecht in 2023"-style questions.
-        try:
-            meta = self.catalog.document(doc_id).meta
-        except Exception:
+        meta = self.evidence.document(doc_id)
+        if meta is None:
             return doc_id
         return f"{meta.municipality}, {meta.title} ({meta.period or meta.year})"
 
@@ -146,55 +169,33 @@ class GenerativeAnswerer:
         return prompt("cannot_answer_sentinel.txt", self.settings.prompts_dir)
 
     # -- verification ------------------------------------------------------------------------
-    def check(self, claim: Claim, sources: Sequence[Chunk]) -> list[Citation]:
+    def check(self, claim: Claim, sources: Sequence[EvidenceUnit]) -> list[Citation]:
         """The verified citations of `claim`; none when any of its own quotes is not verbatim.
 
         A quote the model wrote must hold, or the whole claim goes: a made-up quote says the
-        sentence is made up too. A source named without a quote is only a hint: we look for the
-        chunk sentence that best matches the claim and cite it when it verifies."""
+        sentence is made up too. A source named without a quote is cited by the unit itself when
+        the claim shares enough of its words."""
         citations: list[Citation] = []
         for ref in claim.refs:
             if not 1 <= ref.source <= len(sources):
                 return []
-            chunk = sources[ref.source - 1]
+            unit = sources[ref.source - 1]
+            chunk = unit.chunk
             if ref.quote is not None and _substantial(ref.quote):
-                citation = verify(chunk.doc_id, ref.quote, chunk.pages, self._page_text, chunk.id)
+                citation = self.evidence.verify(chunk.doc_id, ref.quote, chunk.pages, chunk.id)
                 if citation is None:
                     return []
             else:
-                citation = self._match(claim.text, chunk)
+                citation = self._match(claim.text, unit)
             if citation is not None:
                 citations.append(citation)
         return citations
 
-    def _match(self, claim: str, chunk: Chunk) -> Citation | None:
+    def _match(self, claim: str, unit: EvidenceUnit) -> Citation | None:
         terms = set(base_terms(claim))
-        if not terms:
+        if not terms or len(terms & set(base_terms(unit.quote))) / len(terms) < MIN_OVERLAP:
             return None
-        scored = [(len(terms & set(base_terms(s))) / len(terms), s) for s in sentences(chunk)]
-        score, best = max(scored, default=(0.0, ""))
-        if score < MIN_OVERLAP:
-            return None
-        return verify(chunk.doc_id, best, chunk.pages, self._page_text, chunk.id)
-
-    def _page_text(self, doc: str, page: int) -> str | None:
-        try:
-            return self.catalog.page(doc, page).text
-        except Exception:
-            return None
-
-    # -- plumbing ----------------------------------------------------------------------------
-    def _retrieve(self, question: str, filters: Filters | None) -> tuple[list[SearchHit], Filters]:
-        search_with_filters = getattr(self.retriever, "search_with_filters", None)
-        if search_with_filters is not None:
-            hits, applied = search_with_filters(question, k=self.settings.top_k, filters=filters)
-            return list(hits), applied
-        hits = self.retriever.search(question, k=self.settings.top_k, filters=filters)
-        return list(hits), filters or Filters()
-
-    def _refusal(self, question: str, hits: list[SearchHit], applied: Filters) -> Answer:
-        text = prompt("refusal.txt", self.settings.prompts_dir)
-        return Answer(question, text, True, retrieved=hits, filters=applied)
+        return self.evidence.verify(unit.doc_id, unit.quote, unit.chunk.pages, unit.chunk.id)
 
 
 def parse_claims(output: str) -> list[Claim]:
@@ -244,12 +245,6 @@ def compose(kept: Sequence[tuple[Claim, list[Citation]]]) -> tuple[str, list[Cit
 def is_sentinel(output: str, sentinel: str) -> bool:
     """The model declined: its answer starts with the sentinel (models add quotes or markup)."""
     return output.strip().strip("\"'`*_ ").upper().startswith(sentinel.upper())
-
-
-def sentences(chunk: Chunk) -> list[str]:
-    """The citable units of a chunk: table rows, or sentences of running text."""
-    pieces = chunk.text.splitlines() if chunk.kind == "table" else _SENTENCE_END.split(chunk.text)
-    return [" ".join(p.split()) for p in pieces if p.strip()]
 
 
 def _quote(match: re.Match[str]) -> str | None:

@@ -1,64 +1,214 @@
-"""What kind of answer a question asks for, from Dutch (and English) cue words."""
+"""What a question asks: its intents, its subject, the places and years it names, and its parts.
+
+"Welk subdoel gaat over eenzaamheid, en tegen welk jaar moet het bereikt zijn?" is two questions:
+a goal about loneliness and a year. Each part keeps its own intents and subject terms, so the
+answer can be checked to cover both. The subject is what the question is about once the question
+words, the cue words of its intent, municipality names and years are set aside.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-_AMOUNT = re.compile(
-    r"\b(hoeveel|bedrag\w*|budget\w*|kost\w*|geld|euro|besparing\w*|bespar\w*|opbrengst\w*|saldo|"
-    r"reserv\w*|begro\w*|uitgave\w*|bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|"
-    r"how much|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€",
+from assistant.lexicon import (
+    CUE_AMOUNT,
+    CUE_COMPARE,
+    CUE_COUNT,
+    CUE_GOAL,
+    CUE_INDICATOR,
+    CUE_LIST,
+    CUE_MEASURE,
+    CUE_PERCENT,
+    CUE_RESULT,
+    CUE_WHEN,
+    CUE_WHO,
+    CUE_WHY,
+    CUE_YESNO,
+    ENGLISH_WORDS,
+    NUMBER_WORDS,
+    YEAR,
+    fold,
+    phrasing_words,
+)
+from assistant.nlp import lemmas
+from assistant.query_parse import detect_municipalities
+from assistant.tokenize import base_terms
+
+
+class Intent(StrEnum):
+    AMOUNT = "amount"  # money
+    NUMBER = "number"  # a count or a measured value
+    PERCENT = "percent"
+    LIST = "list"
+    GOAL = "goal"
+    INDICATOR = "indicator"  # how something is measured
+    MEASURE = "measure"  # what will be done
+    WHEN = "when"
+    WHO = "who"
+    WHY = "why"
+    RESULT = "result"  # what something achieved or delivered
+    YESNO = "yes-no"
+    COMPARE = "compare"  # across municipalities, years or documents
+    DESCRIBE = "describe"  # anything else: what is X, how does X work
+
+    @property
+    def wants_figure(self) -> bool:
+        return self in (Intent.AMOUNT, Intent.NUMBER, Intent.PERCENT)
+
+
+# A second question joined by "en"/"," starts with a question word: "..., en tegen welk jaar ...".
+_PART_SPLIT = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:en|maar)\s+(?=(?:(?:tegen|onder|in|met|voor|op|uit|door|vanaf|per|tot|aan|bij|van|over|naar)\s+)?"
+    r"(?:wat|wie|hoe|hoeveel|welke?|wanneer|waarom|waardoor|waar\w*)\b)",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"\b(percentage|procent\w*|welk deel|aandeel|percent|share)\b|%", re.IGNORECASE)
-_COUNT = re.compile(r"\b(hoeveel|aantal|how many|number of)\b", re.IGNORECASE)
-# A list is asked for by "welke" + a plural noun (one adjective or number may stand between),
-# "noem", or a count ("vijf doelen").
-_LIST = re.compile(
-    r"\b(welke|noem|wat zijn de|which|what are|list)\s+(\w+\s+){0,2}?\w{2,}(en|s|'s)\b|"
-    r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+\w+",
-    re.IGNORECASE,
+_QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in [
+        "wat",
+        "wie",
+        "hoe",
+        "hoeveel",
+        "welk",
+        "welke",
+        "wanneer",
+        "waarom",
+        "waardoor",
+        "waar",
+        "waaraan",
+        "waarvoor",
+        "waarmee",
+        "noem",
+        "geef",
+        "beschrijf",
+        "leg",
+        "uit",
+        "what",
+        "which",
+        "how",
+        "who",
+        "when",
+        "why",
+        "does",
+        "do",
+        "is",
+        "are",
+    ]
 )
-_WHEN = re.compile(r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|when)\b", re.IGNORECASE)
-_NUMBER_WORDS = {
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-}
+_ENGLISH_MIN_WORDS = 2
+_CUE_PATTERNS = (CUE_AMOUNT, CUE_COUNT, CUE_PERCENT, CUE_WHEN, CUE_WHO, CUE_WHY)
 
 
 @dataclass(frozen=True)
-class QuestionProfile:
-    wants_amount: bool
-    wants_percent: bool
-    wants_count: bool
-    wants_list: bool
-    wants_date: bool
+class QuestionPart:
+    text: str
+    intents: frozenset[Intent]
+    subject: tuple[str, ...]  # the words (folded) of what this part is about
+
+
+@dataclass(frozen=True)
+class Analysis:
+    question: str
+    intents: frozenset[Intent]
+    parts: tuple[QuestionPart, ...]
+    subject: tuple[str, ...]
+    years: tuple[int, ...]  # every year the question mentions
     list_size: int | None
+    # Subject words an answer cannot do without: not verbs ("betaalt", "verankeren"), which
+    # documents phrase their own way.
+    distinctive: tuple[str, ...] = ()
+    english: bool = False  # asked in English: unknown words are untranslated, not absent topics
+
+    def wants(self, *intents: Intent) -> bool:
+        return any(i in self.intents for i in intents)
+
+    @property
+    def wants_figure(self) -> bool:
+        return any(i.wants_figure for i in self.intents)
 
 
-def fold(text: str) -> str:
-    """Lower case without diacritics: hurried users type `geindiceerde` for `geïndiceerde`."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def profile(question: str) -> QuestionProfile:
-    folded = fold(question)
-    size = next((n for word, n in _NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
-    return QuestionProfile(
-        wants_amount=bool(_AMOUNT.search(folded)),
-        wants_percent=bool(_PERCENT.search(folded)),
-        wants_count=bool(_COUNT.search(folded)),
-        wants_list=bool(_LIST.search(folded)),
-        wants_date=bool(_WHEN.search(folded)),
-        list_size=size,
+def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
+    """Intents, subject and parts of `question`; `names` are municipality names to set aside
+    (with their adjectives: "Almelose", "Hengelose")."""
+    pieces = [p.strip(" ?,") for p in _PART_SPLIT.split(question) if p and p.strip(" ?,")]
+    name_terms = {t for name in names for t in base_terms(name)}
+    name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
+    parts = tuple(_part(piece, name_terms, name_forms) for piece in pieces) or (
+        _part(question, name_terms, name_forms),
     )
+    intents = frozenset(i for part in parts for i in part.intents)
+    folded = fold(question)
+    if CUE_COMPARE.search(folded):
+        intents |= {Intent.COMPARE}
+    subject = tuple(dict.fromkeys(t for part in parts for t in part.subject))
+    size = next((n for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
+    years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
+    english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
+    return Analysis(question, intents, parts, subject, years, size, _not_verbs(subject), english)
+
+
+def _not_verbs(words: Sequence[str]) -> tuple[str, ...]:
+    """The words that are not verbs, as far as the lookup lemmatizer tells (plural nouns in -en
+    such as "doelen" and "kosten" stay)."""
+    if not words:
+        return ()
+    forms = lemmas(" ".join(words))
+    if len(forms) != len(words):  # the lemmatizer split a word: judge them one by one
+        forms = [(lemmas(w) or [w])[-1] for w in words]
+    return tuple(w for w, lemma in zip(words, forms, strict=True) if not _verb(w, lemma))
+
+
+def _verb(word: str, lemma: str) -> bool:
+    """An inflected verb ("betaalt" -> "betalen") or an infinitive in -eren ("verankeren")."""
+    return (lemma != word and lemma.endswith("en")) or word.endswith("eren")
+
+
+def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPart:
+    folded = fold(text)
+    intents = set(_intents(folded))
+    if not intents:
+        intents.add(Intent.DESCRIBE)
+    return QuestionPart(text, frozenset(intents), _subject(folded, name_terms, names))
+
+
+def _intents(folded: str) -> list[Intent]:
+    found: list[Intent] = []
+    if CUE_PERCENT.search(folded):
+        found.append(Intent.PERCENT)
+    elif CUE_AMOUNT.search(folded):
+        found.append(Intent.AMOUNT)
+    elif CUE_COUNT.search(folded):
+        found.append(Intent.NUMBER)
+    if CUE_LIST.search(folded):
+        found.append(Intent.LIST)
+    for cue, intent in (
+        (CUE_WHEN, Intent.WHEN),
+        (CUE_WHO, Intent.WHO),
+        (CUE_WHY, Intent.WHY),
+        (CUE_RESULT, Intent.RESULT),
+        (CUE_INDICATOR, Intent.INDICATOR),
+        (CUE_GOAL, Intent.GOAL),
+        (CUE_MEASURE, Intent.MEASURE),
+    ):
+        if cue.search(folded):
+            found.append(intent)
+    if CUE_YESNO.match(folded) and not found:
+        found.append(Intent.YESNO)
+    return found
+
+
+def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[str, ...]:
+    """The words (folded) left without question words, the cue words of amount/count/time
+    questions, names, years and stop words: what the answer has to be about."""
+    stripped = folded
+    for cue in _CUE_PATTERNS:
+        stripped = cue.sub(" ", stripped)
+    stripped = YEAR.sub(" ", stripped)
+    phrasing = phrasing_words()
+    words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]
+    skip = names | NUMBER_WORDS.keys()
+    kept = [w for w in words if w not in skip and (terms := base_terms(w)) and not set(terms) & name_terms]
+    return tuple(dict.fromkeys(w for w in kept if not w.isdigit()))

@@ -11,10 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.answering.verify import verify
-from assistant.catalog import Catalog
-from assistant.errors import UnknownDocumentError
-from assistant.protocols import Answerer, Retriever
+from assistant.protocols import Answerer, Evidence, Retriever
 from assistant.query_parse import detect_municipalities
 from assistant.register.compare import amounts_text, detail, labels, rank
 from assistant.register.models import Record
@@ -54,13 +51,13 @@ class RegisterAnswerer:
         self,
         register_store: RegisterStore,
         fallback_answerer: Answerer,
-        catalog: Catalog,
+        evidence: Evidence,
         retriever: Retriever | None = None,
         taxonomy: Taxonomy | None = None,
     ) -> None:
         self.store = register_store
         self.fallback = fallback_answerer
-        self.catalog = catalog
+        self.evidence = evidence
         self.retriever = retriever
         self.taxonomy = taxonomy or load_taxonomy()
 
@@ -111,7 +108,10 @@ class RegisterAnswerer:
     def _hits(self, question: str, query: RegisterQuery) -> list[SearchHit]:
         if self.retriever is None:
             return []
-        return self.retriever.search(question, k=10, filters=Filters(municipalities=query.municipalities))
+        retrieval = self.retriever.search(
+            question, k=10, filters=Filters(municipalities=query.municipalities)
+        )
+        return list(retrieval.hits)
 
     def _compose(
         self, question: str, query: RegisterQuery, records: Sequence[Record], hits: Sequence[SearchHit]
@@ -142,18 +142,11 @@ class RegisterAnswerer:
                     table.append(_row(record, n))
             lines.append(lab["answer_line"].format(municipality=municipality, items="; ".join(parts)))
         return Answer(question=question, text="\n".join(lines), refused=False, citations=citations,
-                      retrieved=list(hits), table=table)  # fmt: skip
+                      retrieved=list(hits), table=table, mode="register")  # fmt: skip
 
     def _citation(self, record: Record) -> Citation | None:
         """Re-checked against the catalog: the register may lag a document that just changed."""
-
-        def page_text(doc: str, page: int) -> str | None:
-            try:
-                return self.catalog.page(doc, page).text
-            except UnknownDocumentError:
-                return None
-
-        citation = verify(record.doc_id, record.quote, [record.page], page_text)
+        citation = self.evidence.verify(record.doc_id, record.quote, [record.page])
         return replace(citation, chunk_id=record.id) if citation else None
 
 

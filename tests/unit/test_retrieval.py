@@ -143,14 +143,14 @@ def test_interleave_alternates_groups() -> None:
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
 def test_finds_the_relevant_chunk(world: World, mode: str) -> None:
-    hits = world.retriever(mode).search("schuldhulpverlening schulden", k=3)
+    hits = world.retriever(mode).search("schuldhulpverlening schulden", k=3).hits
     assert hits[0].chunk.id == "almelo-plan-0"
 
 
 def test_bm25_forgives_typos_diacritics_and_number_formats(world: World) -> None:
     retriever = world.retriever("bm25")
-    assert retriever.search("geindiceerde jeugdhlup", k=1)[0].chunk.id == "hengelo-prog-0"
-    assert retriever.search("1605", k=1)[0].chunk.id == "twenterand-nota-1"
+    assert retriever.search("geindiceerde jeugdhlup", k=1).hits[0].chunk.id == "hengelo-prog-0"
+    assert retriever.search("1605", k=1).hits[0].chunk.id == "twenterand-nota-1"
 
 
 def test_explicit_filters_by_municipality_year_type_and_doc(world: World) -> None:
@@ -162,20 +162,20 @@ def test_explicit_filters_by_municipality_year_type_and_doc(world: World) -> Non
         Filters(docs=("almelo-plan",)): {"almelo-plan"},
     }
     for filters, docs in cases.items():
-        hits = retriever.search("mantelzorgers jeugdhulp", k=10, filters=filters)
+        hits = retriever.search("mantelzorgers jeugdhulp", k=10, filters=filters).hits
         assert hits and {h.chunk.doc_id for h in hits} == docs, filters
 
 
 def test_detected_municipality_is_applied_and_reported(world: World) -> None:
-    hits, applied = world.retriever().search_with_filters("Hoe steunt de Leusdense gemeente mantelzorgers?")
+    found = world.retriever().search("Hoe steunt de Leusdense gemeente mantelzorgers?")
+    hits, applied = found.hits, found.filters
     assert applied.municipalities == ("Leusden",)
     assert {h.chunk.doc_id for h in hits} == {"leusden-kader"}
 
 
 def test_question_about_municipalities_in_general_is_not_narrowed(world: World) -> None:
     question = "Welke gemeenten steunen mantelzorgers, zoals Leusden?"
-    _, applied = world.retriever().search_with_filters(question)
-    assert applied.municipalities == ()
+    assert world.retriever().search(question).filters.municipalities == ()
 
 
 def test_unknown_fusion_is_refused(world: World) -> None:
@@ -185,33 +185,30 @@ def test_unknown_fusion_is_refused(world: World) -> None:
 
 def test_detection_falls_back_when_it_leaves_nothing(world: World) -> None:
     retriever = world.retriever()
-    hits, applied = retriever.search_with_filters(
-        "mantelzorgers in Almelo", filters=Filters(doc_types=("kadernota",))
-    )
-    assert applied == Filters(doc_types=("kadernota",))
-    assert {h.chunk.doc_id for h in hits} == {"twenterand-nota"}
-    assert retriever.last_detected_filters == applied
+    found = retriever.search("mantelzorgers in Almelo", filters=Filters(doc_types=("kadernota",)))
+    assert found.filters == Filters(doc_types=("kadernota",))
+    assert {h.chunk.doc_id for h in found.hits} == {"twenterand-nota"}
 
 
 def test_explicit_filter_leaving_nothing_gives_nothing(world: World) -> None:
-    assert world.retriever().search("mantelzorg", filters=Filters(docs=("onbekend",))) == []
+    assert world.retriever().search("mantelzorg", filters=Filters(docs=("onbekend",))).hits == []
 
 
 def test_several_municipalities_each_get_a_place(world: World) -> None:
     # Leusden's chunks are stuffed with the query words; Twenterand must still be in the top 2.
-    hits, applied = world.retriever().search_with_filters("mantelzorgers in Leusden en Twenterand", k=2)
-    assert set(applied.municipalities) == {"Leusden", "Twenterand"}
-    assert {h.chunk.doc_id for h in hits} == {"leusden-kader", "twenterand-nota"}
+    found = world.retriever().search("mantelzorgers in Leusden en Twenterand", k=2)
+    assert set(found.filters.municipalities) == {"Leusden", "Twenterand"}
+    assert {h.chunk.doc_id for h in found.hits} == {"leusden-kader", "twenterand-nota"}
 
 
 def test_keyword_index_follows_catalog_changes(world: World) -> None:
     retriever = world.retriever("bm25")
-    assert retriever.search("scootmobiel") == []
+    assert retriever.search("scootmobiel").hits == []
     world.store.delete_version("almelo-plan@v1")
     world.publish("almelo-plan", "v2", ["De herbeoordeling van scootmobielen leverde geld op."])
-    hits = retriever.search("scootmobiel")
+    hits = retriever.search("scootmobiel").hits
     assert [h.chunk.id for h in hits] == ["almelo-plan-0"]
-    assert retriever.search("schuldhulpverlening") == []
+    assert retriever.search("schuldhulpverlening").hits == []
 
 
 def test_only_live_versions_are_visible(world: World) -> None:
@@ -219,7 +216,7 @@ def test_only_live_versions_are_visible(world: World) -> None:
     chunks = make_chunks("hengelo-prog", "v2", ["Scootmobielen worden herbeoordeeld."])
     world.store.add(chunks, world.embedder.embed_passages([c.text for c in chunks]), "hengelo-prog@v2")
     for mode in ("hybrid", "dense", "bm25"):
-        hits = world.retriever(mode).search("scootmobielen herbeoordeeld", k=20)
+        hits = world.retriever(mode).search("scootmobielen herbeoordeeld", k=20).hits
         assert all(h.chunk.meta["version"] == "v1" for h in hits), mode
 
 
@@ -241,13 +238,13 @@ def test_concurrent_first_searches_build_one_index(world: World) -> None:
 
     retriever._build = counting_build  # type: ignore[method-assign]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(lambda _: retriever.search("mantelzorgers", k=3), range(16)))
+        results = list(pool.map(lambda _: retriever.search("mantelzorgers", k=3).hits, range(16)))
     assert len(builds) == 1
     assert all(r == results[0] for r in results)
 
 
 def test_english_question_finds_dutch_text(world: World) -> None:
-    hits = world.retriever("bm25").search("support for informal carers in Leusden", k=1)
+    hits = world.retriever("bm25").search("support for informal carers in Leusden", k=1).hits
     assert hits[0].chunk.doc_id == "leusden-kader"
 
 
@@ -258,4 +255,43 @@ def test_unknown_mode_is_refused(world: World) -> None:
 
 def test_empty_catalog(tmp_path: Path) -> None:
     retriever = HybridRetriever(MemoryStore(), HashEmbedder(), Catalog(tmp_path / "c.sqlite"), Settings())
-    assert retriever.search("mantelzorg") == []
+    assert retriever.search("mantelzorg").hits == []
+
+
+def test_retrieval_reports_term_statistics(world: World) -> None:
+    found = world.retriever().search("Hoe ondersteunt Leusden mantelzorgers met suïcidepreventie?")
+    terms = found.terms
+    assert "mantelzorger" in terms.weights and "suicidepreventie" in terms.unseen
+    assert terms.weight("suicidepreventie") > terms.weight("mantelzorger") > 0
+    assert "mantelzorger" in terms.vocabulary.terms("De mantelzorgers krijgen steun.")
+    assert found.query_vector is not None
+
+
+def _chunk_with_units(doc: str, order: int, text: str, groups: tuple[int, ...], **extra: object) -> Chunk:
+    from assistant.types import UnitKind, UnitMark
+
+    marks = tuple(UnitMark(0, len(text), UnitKind.ITEM if g >= 0 else UnitKind.SENTENCE, g) for g in groups)
+    return Chunk(
+        id=f"{doc}-{order}", doc_id=doc, text=text, page_start=1, page_end=1, section="S",
+        units=marks, meta={"order": order}, **extra,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_neighbours_complete_a_hit_with_its_list_and_table() -> None:
+    from assistant.bm25 import BM25Index
+    from assistant.tokenize import Lexicon
+
+    chunks = [
+        _chunk_with_units("d", 0, "Inleiding.", (-1,)),
+        _chunk_with_units("d", 1, "Lijst deel een.", (-1, 3)),
+        _chunk_with_units("d", 2, "Lijst deel twee.", (3,)),
+        _chunk_with_units("d", 3, "Lijst deel drie.", (3, -1)),
+        _chunk_with_units("d", 4, "Rij 1", (-1,), kind="table", table_header="A | 2020"),
+        _chunk_with_units("d", 5, "Rij 2", (-1,), kind="table", table_header="A | 2020"),
+    ]
+    reading = list(chunks)
+    index = KeywordIndex(0.0, chunks, Lexicon({}), BM25Index([[] for _ in chunks], ["d"] * 6), reading,
+                         {c.id: i for i, c in enumerate(reading)})  # fmt: skip
+    around = [c.id for c in index.neighbours(chunks[1])]
+    assert around == ["d-0", "d-2", "d-3"]  # the section's neighbours and the rest of list 3
+    assert [c.id for c in index.neighbours(chunks[5])] == ["d-4"]  # the rest of its table

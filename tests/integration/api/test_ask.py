@@ -35,7 +35,10 @@ def test_ask_returns_the_answer_contract_plus_filters_and_sources(client: TestCl
     assert body["retrieved"] and {"doc", "page_start", "page_end", "section", "text", "score"} <= set(
         body["retrieved"][0]
     )
-    assert body["filters"] == {"municipality": None, "year": None, "from_history": False}
+    # The municipality the question names is the filter applied (and shown).
+    assert body["filters"] == {"municipality": "Testdorp", "year": None, "from_history": False}
+    assert body["resolved_question"] == "Hoeveel budget is er voor jeugdhulp in Testdorp?"
+    assert body["inherited"] == [] and body["mode"] == "extractive"
     assert body["sources"][DOC]["municipality"] == "Testdorp"
     assert body["latency_ms"] >= 0
 
@@ -61,20 +64,25 @@ def test_refusal_is_marked_refused(client: TestClient) -> None:
     assert "niet in de documenten" in body["answer"]
 
 
-def test_follow_up_takes_the_previous_municipality(client: TestClient, assistant: Assistant) -> None:
+def test_follow_up_takes_the_previous_topic_and_municipality(
+    client: TestClient, assistant: Assistant
+) -> None:
     history = [{"question": "Wat doet Testdorp aan jeugdhulp?", "answer": ANSWER_TEXT}]
     body = client.post("/api/ask", json={"question": "En hoeveel kost dat?", "history": history}).json()
     assert body["filters"] == {"municipality": "Testdorp", "year": None, "from_history": True}
+    assert set(body["inherited"]) == {"gemeente", "onderwerp"}
+    assert body["resolved_question"].startswith("En hoeveel kost dat? (over: jeugdhulp")
     assert last_filters(assistant) == Filters(municipalities=("Testdorp",))
 
 
-def test_follow_up_naming_another_municipality_is_not_overridden(
+def test_follow_up_naming_another_municipality_asks_the_same_of_it(
     client: TestClient, assistant: Assistant
 ) -> None:
-    history = [{"question": "Jeugdhulp?", "municipality": "Testdorp"}]
+    history = [{"question": "Wat is het budget voor jeugdhulp in Testdorp?"}]
     body = client.post("/api/ask", json={"question": "En in Anderstad?", "history": history}).json()
-    assert body["filters"]["municipality"] is None
-    assert last_filters(assistant) == Filters()
+    assert body["filters"]["municipality"] == "Anderstad" and not body["filters"]["from_history"]
+    assert body["resolved_question"] == "Wat is het budget voor jeugdhulp in Anderstad?"
+    assert last_filters(assistant) == Filters(municipalities=("Anderstad",))
 
 
 def test_streaming_sends_retrieval_answer_citations_done_in_order(client: TestClient) -> None:

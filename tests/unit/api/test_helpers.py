@@ -6,16 +6,15 @@ from pathlib import Path
 import pytest
 
 from api.errors import describe_validation, field_name
-from api.followup import named_municipality, resolve_filters, to_filters
+from api.followup import to_filters, to_turns
 from api.loadtest import is_loopback, main, percentile
 from api.messages import Messages
 from api.quotes import find_quote
 from api.schemas import AskRequest
 from api.sse import event, pieces
 from api.uploads import UploadStore, looks_like_pdf, safe_stem
+from assistant.conversation import Turn
 from assistant.types import Filters
-
-MUNICIPALITIES = {"Almelo", "Hof van Twente", "Twenterand"}
 
 
 @pytest.mark.parametrize(
@@ -39,39 +38,13 @@ def test_find_quote_prefers_exact_case_and_maps_expanded_characters() -> None:
     assert find_quote("Zie İSTANBUL", "i̇stanbul") == (4, 12)
 
 
-def test_named_municipality_is_whole_word_and_longest_first() -> None:
-    assert named_municipality("Wat doet Hof van Twente?", MUNICIPALITIES) == "Hof van Twente"
-    assert named_municipality("almelo-achtig", MUNICIPALITIES) == "Almelo"
-    assert named_municipality("Almelose plannen", MUNICIPALITIES) is None
-
-
-def test_follow_up_resolution_is_modest() -> None:
-    def resolve(question: str, history: list[dict[str, object]], **extra: object) -> tuple[object, ...]:
-        applied = resolve_filters(
-            AskRequest.model_validate({"question": question, "history": history, **extra}), MUNICIPALITIES
-        )
-        return applied.municipality, applied.year, applied.from_history
-
-    assert resolve("En de Wmo?", []) == (None, None, False)
-    assert resolve("En de Wmo?", [{"question": "Jeugdhulp in Almelo?"}]) == ("Almelo", None, True)
-    assert resolve("En de Wmo?", [{"question": "Jeugdhulp?", "municipality": "Twenterand"}]) == (
-        "Twenterand",
-        None,
-        True,
+def test_request_fields_become_filters_and_turns() -> None:
+    request = AskRequest.model_validate(
+        {"question": "En in Leusden?", "history": [{"question": "Jeugdhulp in Almelo?", "year": 2020}]}
     )
-    # Only the last turn counts, an explicit filter wins, and so does a municipality in the question.
-    assert resolve("En de Wmo?", [{"question": "Almelo?"}, {"question": "Algemeen?"}]) == (None, None, False)
-    assert resolve("En de Wmo?", [{"question": "Almelo?"}], municipality="Twenterand") == (
-        "Twenterand",
-        None,
-        False,
-    )
-    assert resolve("En in Twenterand?", [{"question": "Almelo?"}], year=2020) == (None, 2020, False)
-
-
-def test_to_filters() -> None:
-    applied = resolve_filters(AskRequest(question="x", municipality="Almelo", year=2020), MUNICIPALITIES)
-    assert to_filters(applied) == Filters(municipalities=("Almelo",), years=(2020,))
+    assert to_filters("Almelo", 2020) == Filters(municipalities=("Almelo",), years=(2020,))
+    assert to_filters(None, None) == Filters()
+    assert to_turns(request.history) == [Turn("Jeugdhulp in Almelo?", "", None, 2020)]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.catalog import Catalog
+from assistant.evidence import CatalogEvidence
 from assistant.register.answer import RegisterAnswerer
 from assistant.register.listener import RegisterListener
 from assistant.register.store import RegisterStore
@@ -46,7 +47,7 @@ def answerer(tmp_path: Path) -> tuple[RegisterAnswerer, Fallback]:
         catalog.publish(m, "v1", "sha", "/x.pdf", pages, len(chunks))
         listener.published(m, pages, chunks)
     fallback = Fallback()
-    return RegisterAnswerer(store, fallback, catalog), fallback
+    return RegisterAnswerer(store, fallback, CatalogEvidence(catalog)), fallback
 
 
 def test_a_comparing_question_is_answered_from_the_register(answerer) -> None:

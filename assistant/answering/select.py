@@ -1,0 +1,373 @@
+"""Selection by coverage: the smallest set of evidence blocks that covers every part of a question.
+
+Each candidate unit is scored by the question terms it covers (weighted by rarity, its section,
+table header and lead-in counting for less), its dense similarity to the question, how well it
+fits the question's intent (an amount question wants an amount) and the rank of the hit it came
+from. A unit becomes a block with what it cannot stand without: a list item its whole list when a
+list is asked for, a sentence that starts "Dit ..." the sentence before it. Blocks are then taken
+greedily while they add coverage of a part of the question that is still open; a comparison
+takes the best block per municipality (or document) first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from assistant.answering.question import Analysis, Intent
+from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
+from assistant.lexicon import (
+    ACTION_WORDS,
+    ACTOR,
+    AMOUNT,
+    DEADLINE,
+    DIGIT,
+    GOAL_WORDS,
+    INDICATOR_WORDS,
+    LEANS_BACK,
+    PERCENTAGE,
+    REASON,
+    RESULT_WORDS,
+    SENTENCE_END,
+    YEAR,
+    fold,
+)
+from assistant.protocols import TermStats
+from assistant.settings import Settings
+from assistant.types import UnitKind
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s?%?")
+_CONTEXT_CREDIT = 0.6  # a term found only in the section title, table header or lead-in
+_TITLE_PENALTY = 0.1  # a short line without a verb-like ending reads as a title, not an answer
+_LONG_UNIT_WORDS = 60
+_TOP_UNITS = 14  # units whose blocks are considered
+_PER_GROUP_EXTRA_GAIN = 0.25  # a second block for one municipality must add this much
+_PAIR_WORDS = 70  # a sentence and the next one, shown together, at most this long
+_RELEVANCE = 0.5  # a further block must cover this share of what the best block covers
+_PER_PART_UNITS = 5  # best units of each part of the question that are considered too
+_FACT_GAIN = 0.3  # what new figures (numbers, years) in a relevant block are worth
+_UNKNOWN_DENSE = 0.5
+
+
+@dataclass
+class Scored:
+    unit: EvidenceUnit
+    terms: frozenset[str]
+    context: frozenset[str]
+    intents: frozenset[Intent]
+    facts: frozenset[str]
+    score: float = 0.0
+    parts: tuple[float, ...] = ()  # lexical coverage of each part of the question
+
+
+@dataclass
+class Block:
+    """Units shown together; `kind` says how they are rendered."""
+
+    units: list[EvidenceUnit]
+    kind: str  # "list", "row" or "text"
+    terms: frozenset[str]
+    intents: frozenset[Intent]
+    score: float
+    facts: frozenset[str] = frozenset()  # numbers and years it states
+
+    @property
+    def words(self) -> int:
+        return sum(u.words for u in self.units)
+
+    @property
+    def key(self) -> tuple[tuple[str, str], ...]:
+        return tuple((u.doc_id, u.text) for u in self.units)
+
+    def overlaps(self, other: Block) -> bool:
+        return bool(set(self.key) & set(other.key))
+
+
+@dataclass
+class Selection:
+    blocks: list[Block] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # the municipalities or documents compared
+
+    @property
+    def units(self) -> list[EvidenceUnit]:
+        return [u for b in self.blocks for u in b.units]
+
+
+def facts_of(text: str) -> frozenset[str]:
+    """The figures a text states: amounts, counts, percentages, years."""
+    return frozenset(m.group().strip(".,") for m in _FIGURE.finditer(text))
+
+
+def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
+    """The intents a unit can satisfy, from what it contains."""
+    text, folded = unit.text, fold(unit.text)
+    without_years = YEAR.sub(" ", text)
+    found: set[Intent] = set()
+    money_table = unit.kind == UnitKind.ROW and "€" in f"{unit.chunk.unit} {unit.chunk.table_header}"
+    if AMOUNT.search(text) or (money_table and DIGIT.search(without_years)):
+        found.add(Intent.AMOUNT)
+    if DIGIT.search(without_years):
+        found.add(Intent.NUMBER)
+    if PERCENTAGE.search(text):
+        found |= {Intent.PERCENT, Intent.NUMBER}
+    if YEAR.search(text) or DEADLINE.search(folded):
+        found.add(Intent.WHEN)
+    if REASON.search(folded):
+        found.add(Intent.WHY)
+    if ACTOR.search(folded):
+        found.add(Intent.WHO)
+    if GOAL_WORDS.search(folded):
+        found.add(Intent.GOAL)
+    if INDICATOR_WORDS.search(folded) or unit.kind == UnitKind.ROW:
+        found.add(Intent.INDICATOR)
+    if ACTION_WORDS.search(folded) or unit.kind == UnitKind.ITEM:
+        found.add(Intent.MEASURE)
+    if RESULT_WORDS.search(folded):
+        found.add(Intent.RESULT)
+    if unit.kind in (UnitKind.ITEM, UnitKind.LEAD):
+        found |= {Intent.LIST, Intent.GOAL}
+    return frozenset(found | {Intent.DESCRIBE, Intent.YESNO, Intent.COMPARE})
+
+
+class Selector:
+    """Scores units and picks blocks for one question."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        analysis: Analysis,
+        terms: TermStats,
+        similarities: Callable[[Sequence[EvidenceUnit]], list[float | None]],
+    ) -> None:
+        self.settings = settings
+        self.analysis = analysis
+        self.stats = terms
+        self.similarities = similarities
+        self.weights = subject_weights(analysis.subject, terms)
+        self.total = sum(self.weights.values()) or 1.0
+        self.part_weights = [subject_weights(part.subject, terms) for part in analysis.parts]
+        self._by_text: dict[tuple[str, str], Scored] = {}  # filled by `blocks`
+
+    # -- scoring -------------------------------------------------------------------------------
+    def score(self, units: Sequence[EvidenceUnit]) -> list[Scored]:
+        vocab = self.stats.vocabulary
+        scored = [
+            Scored(
+                u,
+                frozenset(vocab.terms(u.text)),
+                frozenset(vocab.terms(u.context)),
+                unit_intents(u),
+                facts_of(u.text),
+            )
+            for u in units
+        ]
+        for s in scored:
+            s.score = self._lexical(s, self.weights) * self.settings.answer_weight_lexical + self._prior(s)
+            s.parts = tuple(self._lexical(s, weights) for weights in self.part_weights)
+        # Dense similarity only for the lexically best: embedding costs ~25 ms a unit.
+        ranked = sorted(scored, key=lambda s: -s.score)
+        sims = self.similarities([s.unit for s in ranked])
+        known = [x for x in sims if x is not None]
+        dense = _normalise(known)
+        for s, sim in zip(ranked, sims, strict=True):
+            # A unit left unembedded (beyond the budget) counts as middling, not as the worst.
+            value = dense(sim) if sim is not None else (_UNKNOWN_DENSE if known else 0.0)
+            s.score += self.settings.answer_weight_dense * value
+        return sorted(scored, key=lambda s: -s.score)
+
+    @staticmethod
+    def _lexical(s: Scored, weights: dict[str, float]) -> float:
+        got = 0.0
+        for term, weight in weights.items():
+            if term in s.terms:
+                got += weight
+            elif term in s.context:
+                got += _CONTEXT_CREDIT * weight
+        return got / (sum(weights.values()) or 1.0)
+
+    def _prior(self, s: Scored) -> float:
+        wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+        fit = len(wanted & s.intents) / len(wanted) if wanted else 0.0
+        prior = self.settings.answer_weight_intent * fit
+        prior += self.settings.answer_weight_rank / (1.0 + s.unit.rank)
+        text = s.unit.text
+        titled = s.unit.kind == UnitKind.SENTENCE and len(text.split()) < 6 and not SENTENCE_END.search(text)
+        if titled and not self.analysis.wants(Intent.GOAL, Intent.LIST):
+            prior -= _TITLE_PENALTY
+        if s.unit.words > _LONG_UNIT_WORDS:
+            prior -= _TITLE_PENALTY / 2
+        return prior
+
+    # -- blocks --------------------------------------------------------------------------------
+    def blocks(self, scored: Sequence[Scored], units: Sequence[EvidenceUnit]) -> list[Block]:
+        by_text = {(s.unit.doc_id, s.unit.text): s for s in scored}
+        self._by_text = by_text
+        candidates = list(scored[:_TOP_UNITS])
+        for part in range(len(self.analysis.parts)):
+            # Each part of the question gets its own best units, not only the whole question's.
+            best = sorted(scored, key=lambda s: -(s.parts[part] + 0.5 * s.score))[:_PER_PART_UNITS]
+            candidates += [s for s in best if s not in candidates]
+        out: list[Block] = []
+        seen: set[tuple[tuple[str, str], ...]] = set()
+        for s in candidates:
+            members, kind = self._members(s.unit, units)
+            block = self._block(members, kind, by_text, s.score)
+            if block.key not in seen:
+                seen.add(block.key)
+                out.append(block)
+        return sorted(out, key=lambda b: -b.score)
+
+    def _members(self, unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> tuple[list[EvidenceUnit], str]:
+        if unit.kind == UnitKind.ROW:
+            return [unit], "row"
+        listing = unit.group >= 0 and unit.kind in (UnitKind.ITEM, UnitKind.LEAD)
+        if listing and (self.analysis.wants(Intent.LIST) or unit.kind == UnitKind.LEAD):
+            members = list_block(unit, units)
+            # A lead-in needs the list it announces, when that list is short enough to show.
+            short = sum(u.words for u in members) <= self.settings.answer_max_words
+            if len(members) > 1 and (self.analysis.wants(Intent.LIST) or short):
+                return members, "list"
+        members = [unit]
+        if LEANS_BACK.match(fold(unit.text)) and (prev := before(unit, units)) is not None:
+            members.insert(0, prev)
+        # A sentence rarely answers alone: the next one usually carries the amount, the result or
+        # the "because" that the question also asks for; a lead-in needs what it announces.
+        nxt = after(members[-1], units)
+        if nxt is not None and nxt.kind != UnitKind.ROW and _continues(members[-1], nxt):
+            members.append(nxt)
+        return members, "text"
+
+    def _block(
+        self, members: list[EvidenceUnit], kind: str, by_text: dict[tuple[str, str], Scored], score: float
+    ) -> Block:
+        known = [by_text[(u.doc_id, u.text)] for u in members if (u.doc_id, u.text) in by_text]
+        terms = frozenset().union(*(s.terms | s.context for s in known)) if known else frozenset()
+        intents = frozenset().union(*(s.intents for s in known)) if known else frozenset()
+        facts = frozenset().union(*(s.facts for s in known)) if known else frozenset()
+        if kind == "list":
+            # A list is judged as a whole: what its lead-in, section and items cover together.
+            fit = sum(w for t, w in self.weights.items() if t in terms) / self.total
+            size = self.analysis.list_size
+            items = sum(u.kind == UnitKind.ITEM for u in members)
+            score = max(score, fit + self.settings.answer_weight_intent) + (0.2 if size == items else 0.0)
+        return Block(reading_order(members), kind, terms, intents, score, facts)
+
+    # -- choosing ------------------------------------------------------------------------------
+    def choose(self, blocks: Sequence[Block], groups: Sequence[str] = ()) -> Selection:
+        """Greedy cover; with `groups` (municipalities or documents) each gets its best block first."""
+        if not blocks:
+            return Selection()
+        budget = self.settings.answer_max_words
+        chosen: list[Block] = []
+        if groups:
+            for group in groups:
+                own = [b for b in blocks if group_of(b, groups) == group]
+                if own:
+                    chosen.append(own[0])
+            budget = max(budget, 40 * len(chosen))
+        else:
+            chosen.append(blocks[0])
+        if chosen[0].kind == "list" and len(self.analysis.parts) == 1:
+            return Selection(chosen)  # the list is the answer
+        while sum(b.words for b in chosen) < budget:
+            best, gain = self._best_addition(blocks, chosen, groups)
+            if best is None or gain < self.settings.answer_min_gain:
+                break
+            if chosen and sum(b.words for b in chosen) + best.words > budget * 1.2:
+                break
+            chosen.append(best)
+        return Selection(_ordered(chosen, groups), list(groups))
+
+    def _best_addition(
+        self, blocks: Sequence[Block], chosen: list[Block], groups: Sequence[str]
+    ) -> tuple[Block | None, float]:
+        best: Block | None = None
+        best_gain = 0.0
+        floor = _RELEVANCE * max((self.relevance(c) for c in chosen), default=0.0)
+        shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
+        for block in blocks:
+            if self.relevance(block) < floor:
+                continue
+            fresh = self._fresh(block, shown)
+            if fresh is None:
+                continue
+            gain = self.gain(fresh, chosen)
+            if groups and any(group_of(c, groups) == group_of(block, groups) for c in chosen):
+                gain -= _PER_GROUP_EXTRA_GAIN
+            gain += 0.05 * block.score  # between equal gains, the better block
+            if gain > best_gain:
+                best, best_gain = fresh, gain
+        return best, best_gain
+
+    def _fresh(self, block: Block, shown: set[tuple[str, str]]) -> Block | None:
+        """The block without the units already shown (a list or row block is all or nothing)."""
+        units = [u for u in block.units if (u.doc_id, u.text) not in shown]
+        if not units:
+            return None
+        if len(units) == len(block.units):
+            return block
+        if block.kind != "text":
+            return None
+        return self._block(units, "text", self._by_text, block.score)
+
+    def relevance(self, block: Block) -> float:
+        """The share of the question's subject (weighted) the block covers."""
+        return sum(w for t, w in self.weights.items() if t in block.terms) / self.total
+
+    def gain(self, block: Block, chosen: Sequence[Block]) -> float:
+        """What `block` adds per part of the question: newly covered subject weight and newly met
+        intents, averaged over the parts."""
+        have_terms = frozenset().union(*(b.terms for b in chosen)) if chosen else frozenset()
+        have_intents = frozenset().union(*(b.intents for b in chosen)) if chosen else frozenset()
+        total = 0.0
+        for part, weights in zip(self.analysis.parts, self.part_weights, strict=True):
+            part_total = sum(weights.values()) or 1.0
+            new_terms = sum(w for t, w in weights.items() if t in block.terms and t not in have_terms)
+            wanted = part.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+            new_intents = len((wanted & block.intents) - have_intents) / len(wanted) if wanted else 0.0
+            relevant = sum(w for t, w in weights.items() if t in block.terms) / part_total
+            total += new_terms / part_total + 0.5 * new_intents * relevant
+        have_facts = frozenset().union(*(b.facts for b in chosen)) if chosen else frozenset()
+        new_facts = min(1.0, len(block.facts - have_facts) / 2)
+        return total / max(1, len(self.analysis.parts)) + _FACT_GAIN * new_facts * self.relevance(block)
+
+
+def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
+    """Weight (match weight x idf) of the terms of the subject `words`: the cue words of the
+    question's intent ("hoeveel", "budget") and municipality names are not what an answer must
+    repeat. Compound parts and typo repairs of the subject count, as the retriever found them."""
+    vocab = terms.vocabulary
+    query = vocab.query_terms(" ".join(words)) if words else {}
+    return {t: w * vocab.idf(t) for t, w in query.items() if w * vocab.idf(t) > 0}
+
+
+def _normalise(values: Sequence[float]) -> Callable[[float], float]:
+    if not values:
+        return lambda v: 0.0
+    low, high = min(values), max(values)
+    span = high - low
+    return (lambda v: (v - low) / span) if span > 1e-6 else (lambda v: 1.0)
+
+
+def _continues(unit: EvidenceUnit, nxt: EvidenceUnit) -> bool:
+    """`nxt` goes with `unit`: same chunk or the one after, and short enough to read along."""
+    same_place = nxt.chunk.id == unit.chunk.id or nxt.position[0] == unit.position[0] + 1
+    return same_place and (unit.text.rstrip().endswith(":") or unit.words + nxt.words <= _PAIR_WORDS)
+
+
+def group_of(block: Block, groups: Sequence[str]) -> str:
+    """The compared group (a municipality or a document) a block belongs to."""
+    unit = block.units[0]
+    for key in (unit.municipality, unit.doc_id):
+        if key in groups:
+            return key
+    return ""
+
+
+def _ordered(chosen: list[Block], groups: Sequence[str]) -> list[Block]:
+    """Grouped answers read per group, in the order the groups were named."""
+    if not groups:
+        return chosen
+    rank = {g: i for i, g in enumerate(groups)}
+    return sorted(chosen, key=lambda b: rank.get(group_of(b, groups), len(rank)))

@@ -1,0 +1,52 @@
+"""Dense similarity between the question and candidate units, embedded on demand and cached.
+
+Embedding every sentence at ingest would cost about as much again as embedding the chunks (the
+same words pass through the model twice), so units are embedded when a question first needs them
+and kept in a bounded cache: a question embeds at most `budget` new units, chosen by the caller
+(the lexically best candidates), and every later question about the same passages pays nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.protocols import Embedder
+
+
+class UnitVectors:
+    """Thread-safe LRU cache of passage vectors keyed by text."""
+
+    def __init__(self, embedder: Embedder, capacity: int = 50_000) -> None:
+        self.embedder = embedder
+        self.capacity = capacity
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.embedded = 0  # units embedded so far (a benchmark figure, and for tests)
+
+    def similarities(
+        self, query_vector: np.ndarray | None, texts: Sequence[str], budget: int
+    ) -> list[float | None]:
+        """Cosine similarity of each text to the query; None for a text that is neither cached
+        nor among the first `budget` uncached texts (or when there is no query vector)."""
+        if query_vector is None or not texts:
+            return [None] * len(texts)
+        with self._lock:
+            vectors = {t: self._cache[t] for t in texts if t in self._cache}
+            for text in vectors:
+                self._cache.move_to_end(text)
+        missing = list(dict.fromkeys(t for t in texts if t not in vectors))[: max(0, budget)]
+        if missing:
+            fresh = self.embedder.embed_passages(missing)
+            with self._lock:
+                for text, vector in zip(missing, fresh, strict=True):
+                    self._cache[text] = np.asarray(vector, dtype=np.float32)
+                    vectors[text] = self._cache[text]
+                self.embedded += len(missing)
+                while len(self._cache) > self.capacity:
+                    self._cache.popitem(last=False)
+        query = np.asarray(query_vector, dtype=np.float32)
+        return [float(vectors[t] @ query) if t in vectors else None for t in texts]

@@ -1,0 +1,157 @@
+"""Evidence units for answering: the citable sentences, list items and table rows of the retrieved
+chunks and their neighbours, each with what it needs to be read alone.
+
+Units come from the marks ingest put on every chunk (`Chunk.units`), so nothing here guesses
+where a sentence or a cell ends. A unit repeated by the one-sentence overlap between chunks is
+kept once. Rows know their table header, items their list's lead-in: "2020 | € 25.000" or
+"- Bevorderen zelfoplossend vermogen" only answer a question together with that context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from assistant.protocols import Retrieval
+from assistant.types import Chunk, UnitKind
+
+_BULLET = re.compile(r"^\s*[-•▪●◦■]\s+")
+
+
+@dataclass(frozen=True)
+class EvidenceUnit:
+    """One citable unit. `rank` is the rank of the hit it came from (a neighbour counts as one
+    place below its hit); `position` orders units in reading order within a document."""
+
+    text: str
+    kind: UnitKind
+    chunk: Chunk
+    rank: int
+    position: tuple[int, int]
+    group: int = -1
+    lead: str = ""
+    page: int = 0  # the page the unit starts on
+
+    @property
+    def doc_id(self) -> str:
+        return self.chunk.doc_id
+
+    @property
+    def municipality(self) -> str:
+        return str(self.chunk.meta.get("municipality", ""))
+
+    @property
+    def quote(self) -> str:
+        """What is cited: the unit as on the page, without a leading bullet."""
+        return _BULLET.sub("", self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def context(self) -> str:
+        """What a reader needs besides the unit: its document and section, its table header, its
+        lead-in."""
+        meta = self.chunk.meta
+        parts = [self.chunk.section, self.lead, str(meta.get("title", "")), str(meta.get("doc_type", ""))]
+        if self.kind == UnitKind.ROW:
+            parts += [self.chunk.table_header, self.chunk.unit]
+        return " ".join(p for p in parts if p)
+
+    def same_as(self, other: EvidenceUnit) -> bool:
+        return self.doc_id == other.doc_id and self.text == other.text
+
+
+def collect_units(retrieval: Retrieval, max_hits: int) -> list[EvidenceUnit]:
+    """Citable units of the top `max_hits` hits and their neighbours, once each, hit order first."""
+    seen: dict[tuple[str, str], EvidenceUnit] = {}
+    for rank, hit in enumerate(retrieval.hits[:max_hits]):
+        around = retrieval.neighbours.get(hit.chunk.id, ())
+        for chunk, chunk_rank in [(hit.chunk, rank), *((c, rank + 1) for c in around)]:
+            for unit in chunk_units(chunk, chunk_rank):
+                key = (unit.doc_id, unit.text)
+                if key not in seen or seen[key].rank > unit.rank:
+                    seen[key] = unit
+    units = list(seen.values())
+    return _with_leads(units)
+
+
+def chunk_units(chunk: Chunk, rank: int) -> list[EvidenceUnit]:
+    """The citable units of one chunk, in order."""
+    order = int(chunk.meta.get("order", 0))
+    out: list[EvidenceUnit] = []
+    for i, mark in enumerate(chunk.units):
+        if not mark.kind.citable:
+            continue
+        text = " ".join(chunk.text[mark.start : mark.end].split())
+        if text and _has_words(text):
+            page = _page_at(chunk, mark.start)
+            out.append(EvidenceUnit(text, mark.kind, chunk, rank, (order, i), mark.group, page=page))
+    return out
+
+
+def _page_at(chunk: Chunk, offset: int) -> int:
+    """The page of a character of a text chunk: its text is its spans' page passages joined by
+    newlines. A table chunk (rows re-rendered) answers its first page."""
+    if chunk.kind != "text" or not chunk.spans:
+        return chunk.page_start
+    position = 0
+    for span in chunk.spans:
+        position += span.end - span.start + 1
+        if offset < position:
+            return span.page
+    return chunk.page_end
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2}", text))
+
+
+def _with_leads(units: list[EvidenceUnit]) -> list[EvidenceUnit]:
+    """Items learn the lead-in of their list ("... de volgende strategische doelen:")."""
+    leads = {(u.doc_id, u.group): u.text for u in units if u.kind == UnitKind.LEAD}
+    out: list[EvidenceUnit] = []
+    for unit in units:
+        lead = leads.get((unit.doc_id, unit.group), "") if unit.group >= 0 else ""
+        if lead and unit.kind != UnitKind.LEAD:
+            unit = replace(unit, lead=lead)
+        out.append(unit)
+    return out
+
+
+def reading_order(units: Iterable[EvidenceUnit]) -> list[EvidenceUnit]:
+    return sorted(units, key=lambda u: (u.doc_id, u.position))
+
+
+def list_block(unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> list[EvidenceUnit]:
+    """The lead-in and items of the list `unit` belongs to, in reading order (not the sentences
+    under the items: a list answer names the items)."""
+    if unit.group < 0:
+        return [unit]
+    members = [
+        u
+        for u in units
+        if u.doc_id == unit.doc_id and u.group == unit.group and u.kind in (UnitKind.LEAD, UnitKind.ITEM)
+    ]
+    return reading_order(members) or [unit]
+
+
+def before(unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> EvidenceUnit | None:
+    """The unit just before `unit` in reading order within its document and section."""
+    earlier = [
+        u
+        for u in units
+        if u.doc_id == unit.doc_id and u.chunk.section == unit.chunk.section and u.position < unit.position
+    ]
+    return max(earlier, key=lambda u: u.position, default=None)
+
+
+def after(unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> EvidenceUnit | None:
+    later = [
+        u
+        for u in units
+        if u.doc_id == unit.doc_id and u.chunk.section == unit.chunk.section and u.position > unit.position
+    ]
+    return min(later, key=lambda u: u.position, default=None)

@@ -1,0 +1,195 @@
+"""Follow-up questions resolved against the conversation before retrieval.
+
+"En in Leusden?" after "Hoeveel geld reserveert Twenterand voor laaggeletterdheid?" asks the same
+thing of Leusden; "Hoe wordt dat gemeten?" asks how *that* goal is measured. An elliptical
+question (one that starts with "En ...", points back with "dat", "daarvoor", "hiervoor", or has
+almost no subject of its own) inherits the topic, municipality and year of the turn before; a
+question that names its own subject starts fresh. Each earlier turn is resolved against the
+ones before it, so a chain of follow-ups keeps its topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from assistant.answering.question import analyze_question
+from assistant.lexicon import YEAR, fold
+from assistant.query_parse import detect_municipalities
+from assistant.types import Filters
+
+# A question that continues the one before ("En ...", "Ook ...", "Welke nog meer?").
+_CONTINUES = re.compile(
+    r"^\s*(?:en|ook|maar|dan|verder|and|also|what about)\b|\bnog meer\b|^\s*waarom\s*\??\s*$"
+)
+# Words that point back at the previous topic; the weak ones are also articles or pronouns
+# ("dit jaar", "die gemeente") and only count in a question with little subject of its own.
+_ANAPHORS = frozenset(
+    {
+        "daar", "daarover", "daarvoor", "daarmee", "daarin", "daarbij", "daaraan", "daarvan", "daarop",
+        "daardoor", "hierover", "hiervoor", "hiermee", "hierin", "hierbij", "hieraan", "hiervan",
+        "dezelfde", "hetzelfde", "that", "those", "it", "they",
+    }
+)  # fmt: skip
+_WEAK_ANAPHORS = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hun", "hen", "this", "these"})
+_WEAK_MAX_SUBJECT = 3
+# "En in Leusden?", "En in 2021?", "En volgens de begroting van 2025?": only a place or a year.
+_SUBSTITUTION = re.compile(
+    r"^\s*(?:en|and|what about|ook)\s+(?:(?:in|bij|voor|van|volgens|over|for|in the)\s+)*"
+    r"(?:(?:de|het|the)\s+)?(?:(?:begroting|programmabegroting|kadernota|jaar|year|budget)\s+(?:van\s+)?)?"
+    r"(?P<rest>[^?]*?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# A year that names a document: "begroting 2025", "de kadernota van 2020".
+_DOCUMENT_YEAR = re.compile(
+    r"\b(?P<word>(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
+    r"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
+
+
+@dataclass(frozen=True)
+class Turn:
+    """An earlier question (and optionally its answer and the filters it was asked with)."""
+
+    question: str
+    answer: str = ""
+    municipality: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """`text` is what retrieval and answering see; `display` what the user is shown as
+    "Vraag begrepen als: ..."; `inherited` names what was carried over."""
+
+    question: str
+    text: str
+    display: str
+    filters: Filters = field(default_factory=Filters)
+    inherited: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.question
+
+
+def resolve(
+    question: str,
+    history: Sequence[Turn],
+    municipalities: Sequence[str],
+    explicit: Filters | None = None,
+) -> Resolution:
+    """`question` understood in the light of `history` (oldest turn first)."""
+    explicit = explicit or Filters()
+    own = _fresh(question, municipalities, explicit)
+    if not history:
+        return own
+    last = history[-1]
+    turn_filters = Filters(
+        municipalities=(last.municipality,) if last.municipality else (),
+        years=(last.year,) if last.year else (),
+    )
+    previous = resolve(last.question, history[:-1], municipalities, turn_filters)
+    if not _elliptical(question, own):
+        return own
+    return _follow_up(question, own, previous, municipalities, explicit)
+
+
+def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> Resolution:
+    named = detect_municipalities(question, municipalities)
+    filters = replace(explicit, municipalities=explicit.municipalities or named)
+    return Resolution(question, question, question, filters, (), _topic(question, municipalities))
+
+
+def _elliptical(question: str, own: Resolution) -> bool:
+    folded = fold(question)
+    words = set(re.findall(r"\w+", folded))
+    weak = bool(words & _WEAK_ANAPHORS) and len(own.topic) < _WEAK_MAX_SUBJECT
+    return bool(_CONTINUES.search(folded) or words & _ANAPHORS or weak or len(own.topic) < _MIN_OWN_SUBJECT)
+
+
+def _follow_up(
+    question: str, own: Resolution, previous: Resolution, municipalities: Sequence[str], explicit: Filters
+) -> Resolution:
+    inherited: list[str] = []
+    named = own.filters.municipalities
+    places = named or previous.filters.municipalities
+    if places and not named:
+        inherited.append("gemeente")
+    years = tuple(int(y) for y in YEAR.findall(question))
+    substitution = _SUBSTITUTION.match(question)
+    rest = substitution.group("rest") if substitution else ""
+    if substitution and _only_places_and_years(rest, municipalities):
+        document = _DOCUMENT_YEAR.search(question)
+        text = _substitute(previous, named, years, document.group("word") if document else "")
+        inherited.append("onderwerp")
+        filters = replace(explicit, municipalities=explicit.municipalities or places)
+        return Resolution(question, text, text, filters, tuple(inherited), previous.topic)
+    topic = [w for w in previous.topic if fold(w) not in {fold(t) for t in own.topic}]
+    if topic:
+        inherited.append("onderwerp")
+    pointers = _ANAPHORS | _WEAK_ANAPHORS
+    core = " ".join(
+        w for w in re.findall(r"\S+", question.rstrip(" ?")) if fold(w.strip(",.")) not in pointers
+    )
+    place_words = [p for p in places if p not in named]
+    text = " ".join([core, *topic, *place_words]).strip() + "?"
+    about = ", ".join(topic)
+    where = ", ".join(place_words)
+    display = (
+        question.rstrip(" ?")
+        + "?"
+        + (f" (over: {about}" + (f"; {where}" if where else "") + ")" if about or where else "")
+    )
+    filters = replace(explicit, municipalities=explicit.municipalities or places)
+    return Resolution(question, text, display, filters, tuple(inherited), tuple([*own.topic, *topic]))
+
+
+def _only_places_and_years(rest: str, municipalities: Sequence[str]) -> bool:
+    """ "Leusden", "2021", "Hengelo en Almelo": nothing but names and years."""
+    leftover = YEAR.sub(" ", rest)
+    for name in detect_municipalities(rest, municipalities):
+        leftover = re.sub(re.escape(name) + r"\w*", " ", leftover, flags=re.IGNORECASE)
+    leftover = re.sub(r"\b(?:en|and|of|gemeente|de|het)\b", " ", leftover, flags=re.IGNORECASE)
+    return not leftover.strip(" ,.?")
+
+
+def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int], document: str) -> str:
+    """The previous question with its municipality or year replaced by the new ones. A year that
+    names a document ("en in de begroting 2025?") replaces the previous document's year, or is
+    added as the source; a bare year ("En in 2021?") replaces the year asked about."""
+    text = previous.text
+    if places:
+        old = previous.filters.municipalities
+        replaced = False
+        for name in old:
+            pattern = re.compile(rf"\b{re.escape(name)}\w*", re.IGNORECASE)
+            if pattern.search(text):
+                text = pattern.sub(" en ".join(places), text, count=1)
+                replaced = True
+        if not replaced:
+            text = f"{text.rstrip(' ?')} in {' en '.join(places)}?"
+    if not years:
+        return text
+    new_years = " en ".join(str(y) for y in years)
+    if document:
+        earlier = _DOCUMENT_YEAR.search(text)
+        if earlier:
+            return text[: earlier.start("year")] + new_years + text[earlier.end("year") :]
+        return f"{text.rstrip(' ?')} volgens de {document} {new_years}?"
+    found = YEAR.findall(text)
+    if found:
+        return text.replace(found[-1], new_years, 1)
+    return f"{text.rstrip(' ?')} in {new_years}?"
+
+
+def _topic(question: str, municipalities: Sequence[str]) -> tuple[str, ...]:
+    """The subject words of a question as typed ("laaggeletterdheid", "reserve")."""
+    subject = set(analyze_question(question, municipalities).distinctive)
+    words = [w.strip(",.;:?!()'\"") for w in question.split()]
+    pointers = _ANAPHORS | _WEAK_ANAPHORS
+    return tuple(dict.fromkeys(w for w in words if w and fold(w) in subject and fold(w) not in pointers))

@@ -1,0 +1,390 @@
+"""Evidence units: what each stretch of a chunk is, decided once at ingest.
+
+A chunk is cut into units that can each be quoted on their own: sentences, list items (with the
+sentence that announces the list as its lead-in), and table rows. Headings, footnotes, captions,
+table-of-contents entries and leftover page numbers are marked too, so that they are never quoted
+as an answer. Units follow spaCy's sentences and are cut further only at line starts, so a unit
+never starts or ends mid-sentence or mid-cell.
+
+Lines are classified for the whole document first (a footnote or a list runs over chunk
+boundaries), then every text block is cut into units, and each chunk takes the units inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from assistant.lexicon import (
+    BULLET_START,
+    CAPTION_START,
+    FOOTNOTE_START,
+    INDICATOR_START,
+    ITEM_START,
+    LABEL_LINE,
+    PAGE_MARK,
+    SENTENCE_END,
+    TOC_ENTRY,
+    TOC_TITLE,
+    YEAR,
+)
+from assistant.types import UnitKind, UnitMark
+from ingest.tables import is_value
+
+# A footnote line this long was wrapped: the next line continues it.
+_WRAPPED_CHARS = 60
+_CAPTION_MAX_WORDS = 20
+_TOC_MAX_WORDS = 14
+# A list item this short without closing punctuation is a title; an uppercase line after it
+# starts the paragraph under the title ("1 Bevorderen zelfoplossend vermogen" / "Versterken ...").
+_TITLE_MAX_WORDS = 12
+_PARAGRAPH_MIN_WORDS = 6
+_TITLE_BLOCK_CHARS = 45
+_TITLE_BLOCK_LINES = 3
+# An item ending in one of these words is cut by a line wrap, whatever case the next line has.
+_OPEN_ENDINGS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "voor",
+        "met",
+        "door",
+        "in",
+        "op",
+        "aan",
+        "naar",
+        "te",
+        "bij",
+        "om",
+        "die",
+        "dat",
+        "als",
+        "tot",
+        "uit",
+        "over",
+        "onder",
+    ]
+)
+
+
+class Line(Enum):
+    """What a document line starts (or that it continues what came before)."""
+
+    TEXT = "text"
+    ITEM = "item"
+    HEADING = "heading"
+    TOC = "toc"
+    FOOTNOTE = "footnote"
+    FOOTNOTE_MORE = "footnote-more"  # a wrapped footnote line
+    CAPTION = "caption"
+    HEADER = "header"
+
+
+_LINE_KIND = {
+    Line.ITEM: UnitKind.ITEM,
+    Line.HEADING: UnitKind.HEADING,
+    Line.TOC: UnitKind.TOC,
+    Line.FOOTNOTE: UnitKind.FOOTNOTE,
+    Line.CAPTION: UnitKind.CAPTION,
+    Line.HEADER: UnitKind.HEADER,
+}
+# Lines after which the next text line starts a new unit instead of continuing this one.
+_CLOSED = frozenset({Line.HEADING, Line.TOC, Line.CAPTION, Line.HEADER, Line.FOOTNOTE, Line.FOOTNOTE_MORE})
+
+
+def classify_lines(
+    texts: Sequence[str], pages: Sequence[int], headings: Sequence[object | None], toc: set[int]
+) -> list[Line]:
+    """One `Line` per document line; `headings[i]` is not None where a heading was detected."""
+    roles: list[Line] = []
+    for i, raw in enumerate(texts):
+        line = raw.strip()
+        prev = roles[-1] if roles else None
+        prev_text = texts[i - 1].strip() if i else ""
+        same_page = i > 0 and pages[i - 1] == pages[i]
+        roles.append(_classify(line, prev, prev_text, same_page, headings[i] is not None, i in toc))
+    return roles
+
+
+def _classify(
+    line: str, prev: Line | None, prev_text: str, same_page: bool, heading: bool, toc: bool
+) -> Line:
+    words = len(line.split())
+    if toc or TOC_TITLE.match(line) or (words <= _TOC_MAX_WORDS and TOC_ENTRY.search(line)):
+        return Line.TOC
+    if PAGE_MARK.match(line):
+        return Line.HEADER
+    if FOOTNOTE_START.match(line):
+        return Line.FOOTNOTE
+    if heading:
+        return Line.HEADING
+    wrapped = prev in (Line.FOOTNOTE, Line.FOOTNOTE_MORE) and len(prev_text) >= _WRAPPED_CHARS
+    if wrapped and same_page and not ITEM_START.match(line):
+        return Line.FOOTNOTE_MORE
+    if CAPTION_START.match(line) and words <= _CAPTION_MAX_WORDS and not line.endswith(","):
+        return Line.CAPTION
+    if BULLET_START.match(line):
+        return Line.ITEM
+    if ITEM_START.match(line) and words >= 2 and _item_may_start(prev, prev_text):
+        return Line.ITEM
+    return Line.TEXT
+
+
+def _item_may_start(prev: Line | None, prev_text: str) -> bool:
+    """ "12 gemeenten doen mee" after a line that did not end a sentence is a wrapped sentence."""
+    return prev is None or prev != Line.TEXT or not prev_text or bool(SENTENCE_END.search(prev_text))
+
+
+@dataclass
+class GroupCounter:
+    """Numbers list blocks across the blocks of one document."""
+
+    last: int = -1
+
+    def new(self) -> int:
+        self.last += 1
+        return self.last
+
+
+def mark_block(
+    text: str,
+    roles: Sequence[Line],
+    sentences: Sequence[tuple[int, int]],
+    groups: GroupCounter,
+) -> list[UnitMark]:
+    """Units of one text block (its lines joined by newlines, `roles` one per line), in order."""
+    cuts = _cut_points(text, roles, _line_starts(text))
+    pieces: list[_Piece] = []
+    for start, end in sentences:
+        inner = [c for c in cuts if start < c.at < end]
+        first = next((c for c in cuts if c.at == start), None)
+        bounds = [first or _Cut(start, _kind_inside(start, cuts), None), *inner]
+        for cut, nxt in zip(bounds, [*(b.at for b in bounds[1:]), end], strict=True):
+            s, e = _trim(text, cut.at, nxt)
+            if e > s:
+                kind = UnitKind.HEADING if _title_block(text[s:e]) else cut.kind
+                pieces.append(_Piece(s, e, kind, cut.in_list))
+    return _assign_groups(text, pieces, groups)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """Where a unit begins; `in_list` says whether it belongs to the list above it (None: a
+    sentence inside a line, which goes with whatever came just before)."""
+
+    at: int
+    kind: UnitKind
+    in_list: bool | None
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    kind: UnitKind
+    in_list: bool | None
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) -> list[_Cut]:
+    """Where new units must begin: at the start of lines that open something.
+
+    A text line continues the unit above it, except after a heading, caption, footnote or page
+    mark; after a short title line ("Doel: Laaggeletterdheid is afgenomen"); at a label line
+    ("Subdoel: ...", "Activiteiten"); and after a list item it starts a paragraph when it begins
+    with a capital: under the item when the item is a title ("1 Bevorderen zelfoplossend
+    vermogen"), after the list when the item ended its sentence."""
+    lines = [
+        text[at : line_starts[k + 1] - 1 if k + 1 < len(line_starts) else len(text)].strip()
+        for k, at in enumerate(line_starts)
+    ]
+    cuts: list[_Cut] = []
+    item_words: list[str] = []  # words of the list item being read
+    in_a_row = False  # the item being read came straight after another item
+    opens = [True] * len(lines)  # whether line k starts a unit
+    for k, role in enumerate(roles):
+        at, line = line_starts[k], lines[k]
+        prev = roles[k - 1] if k else None
+        following = roles[k + 1] if k + 1 < len(roles) else None
+        if role == Line.FOOTNOTE_MORE:
+            opens[k] = False
+            continue
+        if role != Line.TEXT:
+            cuts.append(_Cut(at, _LINE_KIND[role], role == Line.ITEM))
+            in_a_row = role == Line.ITEM and bool(item_words)
+            item_words = line.split() if role == Line.ITEM else []
+            continue
+        opens[k] = k == 0 or prev in _CLOSED or bool(SENTENCE_END.search(lines[k - 1]))
+        if following == Line.ITEM and _is_title(line, max_words=3):
+            cut = _Cut(at, UnitKind.HEADING, False)  # "Activiteiten" above a list
+        elif prev in _CLOSED or LABEL_LINE.match(line):
+            cut = _Cut(at, UnitKind.SENTENCE, False)
+        elif item_words and not any(ch.isalpha() for ch in "".join(item_words)):
+            item_words.extend(line.split())  # "- 8." on its own line: the item text follows
+            continue
+        elif item_words and line[:1].isupper() and _closed(item_words):
+            cut = _Cut(at, UnitKind.SENTENCE, False)
+        elif item_words and _title_then_paragraph(item_words, line):
+            # Under a title item ("1 Bevorderen ..." / paragraph / "2 Versterken ..."); after a run
+            # of short items ("1.1 ..." / "1.2 ..." / paragraph) the list is over.
+            cut = _Cut(at, UnitKind.SENTENCE, not in_a_row)
+        elif (
+            not item_words and k and opens[k - 1] and _heads_paragraph(lines[k - 1]) and _paragraph(line)
+        ) or (k and _record_ends(lines[k - 1], line)):
+            cut = _Cut(at, UnitKind.SENTENCE, False)
+        else:
+            if item_words:
+                item_words.extend(line.split())
+            continue
+        cuts.append(cut)
+        opens[k] = True
+        item_words = []
+    return cuts
+
+
+def _record_ends(prev: str, line: str) -> bool:
+    """Tables that pypdf flattened into short lines ("Percentage jeugdigen ... (%)" / "Effect" /
+    "Jaarlijks" / "2019" / "12,6%" / "Percentage inwoners ..."): a value line followed by a new
+    label, or a short line followed by an indicator's name, ends one record."""
+    if not line[:1].isupper() or len(prev) >= _WRAPPED_CHARS:
+        return False
+    if is_value(prev) and not is_value(line):
+        return True
+    last = prev.split()[-1].lower() if prev.split() else ""
+    return bool(INDICATOR_START.match(line)) and last not in _OPEN_ENDINGS and not SENTENCE_END.search(prev)
+
+
+def _is_title(line: str, max_words: int = _TITLE_MAX_WORDS) -> bool:
+    """A short line without closing punctuation that does not break off mid-phrase."""
+    words = line.split()
+    if not words or len(words) > max_words or len(line) >= _WRAPPED_CHARS or SENTENCE_END.search(line):
+        return False
+    last = words[-1].lower()
+    return line[:1].isupper() and last not in _OPEN_ENDINGS and not last.endswith(",")
+
+
+def _heads_paragraph(line: str) -> bool:
+    """A title line, or a labelled one ("Subdoel: Inwoners verlaten het onderwijs met een ...")."""
+    labelled = bool(LABEL_LINE.match(line)) and len(line.split()) <= 2 * _TITLE_MAX_WORDS
+    return _is_title(line) or (labelled and not SENTENCE_END.search(line))
+
+
+def _paragraph(line: str) -> bool:
+    return line[:1].isupper() and len(line.split()) >= _PARAGRAPH_MIN_WORDS
+
+
+def _closed(item_words: list[str]) -> bool:
+    return bool(SENTENCE_END.search(" ".join(item_words)))
+
+
+def _title_then_paragraph(item_words: list[str], line: str) -> bool:
+    if len(item_words) > _TITLE_MAX_WORDS or not line[:1].isupper():
+        return False
+    last = item_words[-1].lower()
+    ends_open = last in _OPEN_ENDINGS or last.endswith(",")
+    return not ends_open and len(line.split()) >= _PARAGRAPH_MIN_WORDS
+
+
+def _kind_inside(offset: int, cuts: Sequence[_Cut]) -> UnitKind:
+    """The kind of a sentence that starts inside a line: in a footnote, caption or table of
+    contents more of the same, elsewhere a plain sentence."""
+    kind = UnitKind.SENTENCE
+    for cut in cuts:
+        if cut.at > offset:
+            break
+        kind = cut.kind
+    return kind if kind in (UnitKind.FOOTNOTE, UnitKind.TOC, UnitKind.CAPTION) else UnitKind.SENTENCE
+
+
+def _title_block(text: str) -> bool:
+    """Short lines without a full stop or a figure ("Strategisch beleidsplan 2022" / "GEMEENTE
+    ALMELO"): a title page or a heading block, not a sentence."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not 2 <= len(lines) <= _TITLE_BLOCK_LINES or any(len(line) >= _TITLE_BLOCK_CHARS for line in lines):
+        return False
+    if any(line[0].islower() for line in lines):
+        return False  # a sentence wrapped in a narrow column ("In 2024 zijn minder" / "inwoners ...")
+    return not SENTENCE_END.search(text) and not re.search(r"\d", YEAR.sub("", text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _assign_groups(text: str, pieces: list[_Piece], groups: GroupCounter) -> list[UnitMark]:
+    """List blocks: items in a row (with the sentences under them) share a group number, and the
+    sentence before the first item becomes its lead-in when it ends in a colon."""
+    marks: list[UnitMark] = []
+    group = -1
+    marker = ""  # "bullet" or "number": a list of the other kind is another list
+    last_body = -1  # index in `marks` of the latest sentence, item or lead-in
+    for piece in pieces:
+        kind = piece.kind
+        if kind == UnitKind.ITEM:
+            own_marker = "bullet" if BULLET_START.match(text[piece.start : piece.end]) else "number"
+            announced = (
+                last_body >= 0
+                and marks[last_body].kind == UnitKind.SENTENCE
+                and _announces(text[marks[last_body].start : marks[last_body].end])
+            )
+            if group < 0 or own_marker != marker or announced:
+                group = groups.new()
+                marker = own_marker
+                if announced:
+                    lead = marks[last_body]
+                    marks[last_body] = UnitMark(lead.start, lead.end, UnitKind.LEAD, group)
+            marks.append(UnitMark(piece.start, piece.end, kind, group))
+            last_body = len(marks) - 1
+        elif kind == UnitKind.SENTENCE:
+            if piece.in_list is False:
+                group = -1
+            marks.append(UnitMark(piece.start, piece.end, kind, group))
+            last_body = len(marks) - 1
+        else:
+            if kind in (UnitKind.HEADING, UnitKind.TOC, UnitKind.CAPTION):
+                group = -1
+            marks.append(UnitMark(piece.start, piece.end, kind, -1))
+    return marks
+
+
+def _announces(sentence: str) -> bool:
+    return sentence.rstrip().endswith(":")
+
+
+def units_in(marks: Sequence[UnitMark], start: int, end: int) -> tuple[UnitMark, ...]:
+    """The marks inside [start, end) of the block, with offsets relative to `start`."""
+    return tuple(
+        UnitMark(m.start - start, m.end - start, m.kind, m.group)
+        for m in marks
+        if start <= m.start and m.end <= end
+    )
+
+
+def mark_table(text: str, header: str) -> tuple[UnitMark, ...]:
+    """A table chunk is its header line (when it has one) and then one row per line."""
+    marks: list[UnitMark] = []
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        start, end = _trim(text, offset, offset + len(line))
+        if end > start:
+            kind = UnitKind.HEADING if n == 0 and header and line.strip() == header.strip() else UnitKind.ROW
+            marks.append(UnitMark(start, end, kind))
+        offset += len(line) + 1
+    return tuple(marks)

@@ -1,0 +1,75 @@
+"""Follow-up questions resolved against the conversation."""
+
+from __future__ import annotations
+
+from assistant.conversation import Turn, resolve
+from assistant.types import Filters
+
+PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand", "Wassenaar"]
+
+
+def test_a_question_without_history_is_taken_as_asked() -> None:
+    resolution = resolve("Welke doelen heeft Almelo voor jeugdhulp?", [], PLACES)
+    assert resolution.text == resolution.display == "Welke doelen heeft Almelo voor jeugdhulp?"
+    assert resolution.filters == Filters(municipalities=("Almelo",)) and not resolution.inherited
+
+
+def test_another_municipality_asks_the_same_of_it() -> None:
+    history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?")]
+    resolution = resolve("En in Leusden?", history, PLACES)
+    assert resolution.text == "Hoeveel geld reserveert Leusden voor laaggeletterdheid?"
+    assert resolution.filters.municipalities == ("Leusden",)
+    assert resolution.inherited == ("onderwerp",)
+
+
+def test_a_bare_year_replaces_the_year_asked_about() -> None:
+    history = [Turn("Hoeveel vergunninghouders moest Twenterand in 2019 huisvesten?")]
+    resolution = resolve("En in 2020?", history, PLACES)
+    assert resolution.text == "Hoeveel vergunninghouders moest Twenterand in 2020 huisvesten?"
+    assert resolution.filters.municipalities == ("Twenterand",)
+
+
+def test_a_document_year_names_the_source_not_the_year_asked_about() -> None:
+    history = [Turn("Hoeveel toeristenbelasting raamt Wassenaar voor 2024?")]
+    assert resolve("en in de begroting 2025?", history, PLACES).text == (
+        "Hoeveel toeristenbelasting raamt Wassenaar voor 2024 volgens de begroting 2025?"
+    )
+    history = [Turn("Hoeveel restafval had Wassenaar volgens de begroting 2024?")]
+    assert resolve("En volgens de begroting van 2025?", history, PLACES).text == (
+        "Hoeveel restafval had Wassenaar volgens de begroting 2025?"
+    )
+
+
+def test_a_pointing_follow_up_inherits_topic_and_municipality() -> None:
+    history = [Turn("Welke doelen stelt Hengelo voor integrale toegang en regie?")]
+    resolution = resolve("Hoe wordt dat gemeten?", history, PLACES)
+    assert (
+        "toegang" in resolution.text and "regie" in resolution.text and "dat" not in resolution.text.split()
+    )
+    assert resolution.filters.municipalities == ("Hengelo",)
+    assert set(resolution.inherited) == {"gemeente", "onderwerp"}
+    assert resolution.display.startswith("Hoe wordt dat gemeten? (over: ") and "Hengelo" in resolution.display
+
+
+def test_a_question_with_its_own_subject_starts_fresh() -> None:
+    history = [Turn("Hoeveel contacten heeft het Zorgloket in Hengelo per maand?")]
+    resolution = resolve("Welke doelen heeft Almelo voor jeugdhulp en mantelzorg?", history, PLACES)
+    assert resolution.text == "Welke doelen heeft Almelo voor jeugdhulp en mantelzorg?"
+    assert resolution.filters.municipalities == ("Almelo",) and not resolution.inherited
+
+
+def test_a_chain_of_follow_ups_keeps_its_topic() -> None:
+    history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?"), Turn("En in Leusden?")]
+    resolution = resolve("En in Almelo?", history, PLACES)
+    assert resolution.text == "Hoeveel geld reserveert Almelo voor laaggeletterdheid?"
+
+
+def test_an_explicit_filter_wins_over_the_history() -> None:
+    history = [Turn("Hoe wordt eenzaamheid in Hengelo gemeten?")]
+    resolution = resolve("En waarom?", history, PLACES, Filters(municipalities=("Almelo",)))
+    assert resolution.filters.municipalities == ("Almelo",)
+
+
+def test_the_turns_own_filter_carries_over() -> None:
+    history = [Turn("Welke doelen zijn er voor jeugdhulp?", municipality="Leusden")]
+    assert resolve("En waarom?", history, PLACES).filters.municipalities == ("Leusden",)
