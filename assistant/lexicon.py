@@ -45,6 +45,17 @@ NUMBER_WORDS = {
 # -- layout: list markers, footnotes, captions, tables of contents (case-sensitive lines) ---------
 
 BULLET = "-•▪●◦■"
+# A list or section number at the start of a unit ("1.4 ", "- 2. ", "7.2"), and numbered
+# references inside one ("doel 6.2.4").
+MARKER = re.compile(
+    r"^\s*(?:[-•▪●◦■]\s*)?\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|\b\d{1,2}(?:\.\d{1,2}){1,3}\b(?![.,]?\d)"
+)
+# A day and month: "1 januari", "31 december".
+DATE = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december)\b",
+    re.IGNORECASE,
+)
 # A line that starts a list item: a bullet, "1.", "2.3", "1)", "a." or "a)".
 ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s+|\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+(?=\S)|[a-z][.)]\s+(?=\S))")
 BULLET_START = re.compile(rf"^\s*[{BULLET}]\s+")
@@ -123,10 +134,23 @@ TABLE_COLUMN_WORDS = frozenset(
 # -- question cues (folded text) ------------------------------------------------------------------
 
 CUE_AMOUNT = re.compile(
-    r"\b(hoeveel (?:geld|euro|budget)|bedrag\w*|budget\w*|kost\w*|geld\w*|euro|besparing\w*|bespar\w*|"
-    r"opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|bijdrage\w*|stelpost\w*|"
+    r"\b(hoeveel (?:geld|euro|budget)|bedrag\w*|budget\w*|kost(?:en|te|ten)?|geld|euro|besparing\w*|"
+    r"bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|bijdrage\w*|stelpost\w*|"
     r"taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|financier\w*|"
     r"how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€",
+)
+# A question that asks for a figure outright (not one that only mentions money or counts).
+CUE_FIGURE_ASK = re.compile(
+    r"\b(hoeveel|hoe (?:hoog|groot|veel|duur)|welke? (?:\w+ )?(?:bedrag|budget|bedragen|percentage|deel|"
+    r"aandeel|aantal|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
+    r"waarde)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|kosten|omvang|"
+    r"percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde)|how much|how many|"
+    r"what percentage)\b"
+)
+# Nouns that name money: taxes, levies, revenues, costs ("hoeveel toeristenbelasting").
+MONEY_WORDS = re.compile(
+    r"(belasting|heffing|opbrengst|inkomst|uitgave|lasten|baten|tarief|tarieven|subsidie|budget|kosten|"
+    r"premie|uitkering|vergoeding|bijdrage|leges|reserve|dotatie|onttrekking|besparing|middelen)"
 )
 CUE_COUNT = re.compile(r"\b(hoeveel|aantal|hoe groot|how many|number of)\b")
 CUE_PERCENT = re.compile(r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%")
@@ -201,8 +225,8 @@ RESULT_WORDS = re.compile(
 )
 # A sentence that leans on the one before it: it cannot be read alone.
 LEANS_BACK = re.compile(
-    r"^(dit|deze|dat|die|daarom|daarnaast|daarbij|daarvoor|hierdoor|hiermee|hiervoor|hierbij|ook|"
-    r"verder|tevens|bovendien|zo|dus|wel)\b"
+    r"^(dit|deze|dat|die|daarom|daarnaast|daarbij|daarvoor|hierdoor|hiermee|hiervoor|hierbij|ook|verder|"
+    r"tevens|bovendien|zo|dus|wel|(?:voor|met|in|bij|door|op|aan|van|om|na|uit) (?:deze|dit|die|dat))\b"
 )
 # What a sentence offers (folded text): a goal, a measurement, an action.
 GOAL_WORDS = re.compile(

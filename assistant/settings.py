@@ -53,10 +53,10 @@ class Settings(BaseSettings):
         default=6, ge=1, le=20, description="hits whose units (and neighbours) are candidates"
     )
     answer_max_words: int = Field(
-        default=110, ge=30, le=300, description="word budget of an extractive answer"
+        default=100, ge=30, le=300, description="word budget of an extractive answer"
     )
     answer_dense_units: int = Field(
-        default=6,
+        default=2,
         ge=0,
         le=64,
         description="candidate units embedded on demand per question (0: lexical only)",
@@ -73,6 +73,13 @@ class Settings(BaseSettings):
     )
     answer_min_gain: float = Field(
         default=0.12, ge=0, le=1, description="least new coverage for a further unit"
+    )
+    answer_complete_share: float = Field(
+        default=1.0,
+        ge=0,
+        le=2,
+        description="share of each question part's subject that, found with what the part asks for, makes an "
+        "answer complete: no further blocks but one with new figures (above 1: never complete)",
     )
     # Below this idf-weighted share of the question's distinctive subject terms in the selected
     # evidence, the answer is refused (tuned on evals/gold/own_tune.jsonl).

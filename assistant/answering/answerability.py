@@ -16,9 +16,15 @@ from dataclasses import dataclass
 
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
-from assistant.lexicon import YEAR
+from assistant.lexicon import DIGIT, YEAR, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
+from assistant.tokenize import base_terms
+from assistant.types import UnitKind
+
+ENGLISH_SHARE = 0.5
+_COUNT_WINDOW = 4
+FIGURE_SUBJECT_SHARE = 0.4  # of the distinctive subject, held by the block that gives the figure
 
 
 @dataclass(frozen=True)
@@ -53,11 +59,14 @@ def judge(
     total = sum(distinctive.values())
     coverage = sum(w for t, w in distinctive.items() if t in found) / total if total else 1.0
     missing = tuple(t for t in distinctive if t not in found)
-    if coverage < settings.refusal_threshold:
+    # In English, Dutch evidence holds the translations, not the words: a lower bar.
+    threshold = settings.refusal_threshold * (ENGLISH_SHARE if analysis.english else 1.0)
+    if coverage < threshold:
         return Verdict(False, "subject", missing, coverage)
-    if analysis.wants_figure and not _figure_about_subject(analysis, selection.blocks, distinctive):
+    asked = analysis.asks_figure and analysis.wants_figure
+    if asked and not _figure_about_subject(analysis, selection.blocks, distinctive):
         return Verdict(False, "figure", missing, coverage)
-    if analysis.wants_figure and _misses_asked_year(analysis, selection.blocks):
+    if asked and _misses_asked_year(analysis, selection.blocks):
         return Verdict(False, "year", missing, coverage)
     return Verdict(True, "", missing, coverage)
 
@@ -68,12 +77,25 @@ def _figure_about_subject(
     wanted = {i for i in analysis.intents if i.wants_figure}
     if Intent.AMOUNT in wanted and analysis.wants(Intent.NUMBER, Intent.PERCENT):
         wanted.discard(Intent.AMOUNT)  # "hoeveel ... en welk percentage": a count or share will do
-    for block in blocks:
-        if not wanted & block.intents:
-            continue
-        if not distinctive or any(t in block.terms for t in distinctive):
-            return True
-    return False
+    # An amount may stand as a bare number in a table whose unit is said elsewhere, and a share
+    # as "1/3": both accept a plain figure. A count ("hoeveel mantelzorgers") is never money.
+    if wanted & {Intent.AMOUNT, Intent.PERCENT}:
+        wanted.add(Intent.NUMBER)
+    # The figures must stand with the subject: a percentage for 18-65-year-olds does not answer
+    # a question about 75-plussers. Blocks that give figures are judged together ("X compared
+    # with Y" finds each in its own sentence).
+    figures = [b for b in blocks if wanted & b.intents]
+    if not figures:
+        return False
+    if (
+        analysis.counted
+        and wanted == {Intent.NUMBER}
+        and not any(_counts(analysis.counted, b) for b in figures)
+    ):
+        return False  # "hoeveel mantelzorgers": a number, but none that counts mantelzorgers
+    total = sum(distinctive.values())
+    held = frozenset().union(*(b.terms for b in figures))
+    return not total or sum(w for t, w in distinctive.items() if t in held) / total >= FIGURE_SUBJECT_SHARE
 
 
 def _misses_asked_year(analysis: Analysis, blocks: Sequence[Block]) -> bool:
@@ -98,3 +120,23 @@ def _period_years(period: str) -> set[str]:
     if len(years) == 2 and 0 <= years[1] - years[0] <= 10:
         return {str(y) for y in range(years[0], years[1] + 1)}
     return {str(y) for y in years}
+
+
+def _counts(noun: str, block: Block) -> bool:
+    """A figure stands right before the counted noun ("ongeveer 60 scootmobielen"), or the unit
+    is a count of it ("Aantal verwijzingen ... 143")."""
+    stem = base_terms(noun)[:1]
+    for unit in block.units:
+        words = [w.strip(".,;:()") for w in fold(unit.text).split()]
+        terms = [base_terms(w)[:1] for w in words]
+        if unit.kind == UnitKind.ROW and stem in terms:
+            return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
+        for i, term in enumerate(terms):
+            if not stem or term != stem:
+                continue
+            window = words[max(0, i - _COUNT_WINDOW) : i]
+            if any(DIGIT.search(w) and not YEAR.fullmatch(w) for w in window):
+                return True
+            if "aantal" in words[max(0, i - _COUNT_WINDOW) : i] and DIGIT.search(YEAR.sub(" ", unit.text)):
+                return True
+    return False

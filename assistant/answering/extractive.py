@@ -47,12 +47,12 @@ class Planner:
         self.evidence = evidence
         self.vectors = vectors
 
-    def plan(self, question: str, retrieval: Retrieval) -> Plan:
+    def plan(self, question: str, retrieval: Retrieval, dense: bool = True) -> Plan:
         documents = self.evidence.documents()
         names = sorted({d.municipality for d in documents if d.municipality})
         analysis = analyze_question(question, names)
         units = collect_units(retrieval, self.settings.answer_candidate_hits)
-        selector = Selector(self.settings, analysis, retrieval.terms, self._similarity(retrieval))
+        selector = Selector(self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense))
         scored = selector.score(units)
         blocks = selector.blocks(scored, units)
         groups = self._groups(analysis, retrieval, blocks, documents)
@@ -62,8 +62,10 @@ class Planner:
         labels = {d.doc_id: d.title for d in documents if d.doc_id in groups}
         return Plan(analysis, retrieval, units, blocks, selection, verdict, labels)
 
-    def _similarity(self, retrieval: Retrieval) -> Callable[[Sequence[EvidenceUnit]], list[float | None]]:
-        vectors, budget = self.vectors, self.settings.answer_dense_units
+    def _similarity(
+        self, retrieval: Retrieval, dense: bool
+    ) -> Callable[[Sequence[EvidenceUnit]], list[float | None]]:
+        vectors, budget = self.vectors, self.settings.answer_dense_units if dense else 0
 
         def similarities(units: Sequence[EvidenceUnit]) -> list[float | None]:
             if vectors is None or budget <= 0:
@@ -146,15 +148,12 @@ class ExtractiveAnswerer:
         asked = plan.retrieval.filters.municipalities
         if len(asked) != 1 or plan.verdict.reason not in ("subject", "figure", "no-evidence"):
             return None
-        others = tuple(
-            sorted({d.municipality for d in self.evidence.documents()} - {asked[0]}, key=str.casefold)
-        )
+        others = tuple(d.doc_id for d in self.evidence.documents() if d.municipality != asked[0])
         if not others:
             return None
-        retrieval = self.retriever.search(
-            question, k=self.settings.top_k, filters=Filters(municipalities=others)
-        )
-        other = self.planner.plan(question, retrieval)
+        # One ranking over the other documents, and no embedding: this is the refusal's footnote.
+        retrieval = self.retriever.search(question, k=self.settings.top_k, filters=Filters(docs=others))
+        other = self.planner.plan(question, retrieval, dense=False)
         if not other.verdict.answerable or not other.selection.blocks:
             return None
         wanted = {i for i in other.analysis.intents if i.wants_figure}

@@ -17,6 +17,7 @@ from assistant.lexicon import (
     CUE_AMOUNT,
     CUE_COMPARE,
     CUE_COUNT,
+    CUE_FIGURE_ASK,
     CUE_GOAL,
     CUE_INDICATOR,
     CUE_LIST,
@@ -28,6 +29,7 @@ from assistant.lexicon import (
     CUE_WHY,
     CUE_YESNO,
     ENGLISH_WORDS,
+    MONEY_WORDS,
     NUMBER_WORDS,
     YEAR,
     fold,
@@ -99,6 +101,19 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _ENGLISH_MIN_WORDS = 2
+_COUNTED = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+(?P<words>(?:[\w-]+\s*){1,3})")
+# Units and generic people: "hoeveel kilo restafval" measures, "hoeveel mensen" may be "69 ontheemden".
+_NOT_COUNTED = frozenset(
+    {
+        "keer", "jaar", "jaren", "maanden", "weken", "dagen", "uur", "uren", "procent", "fte", "kilo", "kg",
+        "ton", "meter", "liter", "mensen", "personen", "inwoners", "huishoudens",
+    }
+)  # fmt: skip
+# Infinitives the lookup table keeps as they are: -eren verbs and separable verbs ("vrijmaken").
+_VERB_ENDINGS = (
+    "eren", "maken", "stellen", "zetten", "geven", "nemen", "houden", "brengen", "komen", "gaan",
+    "laten", "leggen", "voeren", "zoeken", "werken", "pakken", "vullen", "richten",
+)  # fmt: skip
 _CUE_PATTERNS = (CUE_AMOUNT, CUE_COUNT, CUE_PERCENT, CUE_WHEN, CUE_WHO, CUE_WHY)
 
 
@@ -121,6 +136,8 @@ class Analysis:
     # documents phrase their own way.
     distinctive: tuple[str, ...] = ()
     english: bool = False  # asked in English: unknown words are untranslated, not absent topics
+    asks_figure: bool = False  # asks outright for an amount, a count or a percentage ("hoeveel ...")
+    counted: str = ""  # what a count question counts: "mantelzorgers" in "Hoeveel mantelzorgers ..."
 
     def wants(self, *intents: Intent) -> bool:
         return any(i in self.intents for i in intents)
@@ -147,7 +164,27 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     size = next((n for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
     years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
     english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
-    return Analysis(question, intents, parts, subject, years, size, _not_verbs(subject), english)
+    asks_figure = bool(CUE_FIGURE_ASK.search(folded))
+    counted = _counted(folded, name_forms)
+    return Analysis(
+        question, intents, parts, subject, years, size, _not_verbs(subject), english, asks_figure, counted
+    )
+
+
+def _counted(folded: str, names: frozenset[str]) -> str:
+    """The noun a count question counts ("hoeveel mantelzorgers", "het aantal verwijzingen"); not
+    money or shares, which are no counts."""
+    match = _COUNTED.search(folded)
+    if match is None:
+        return ""
+    for word in match.group("words").split():
+        if word in names:
+            continue  # "hoeveel Hengelose inwoners"
+        generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word)
+        if generic or CUE_AMOUNT.search(word) or CUE_PERCENT.search(word) or MONEY_WORDS.search(word):
+            return ""
+        return word
+    return ""
 
 
 def _not_verbs(words: Sequence[str]) -> tuple[str, ...]:
@@ -163,7 +200,7 @@ def _not_verbs(words: Sequence[str]) -> tuple[str, ...]:
 
 def _verb(word: str, lemma: str) -> bool:
     """An inflected verb ("betaalt" -> "betalen") or an infinitive in -eren ("verankeren")."""
-    return (lemma != word and lemma.endswith("en")) or word.endswith("eren")
+    return (lemma != word and lemma.endswith("en")) or word.endswith(_VERB_ENDINGS)
 
 
 def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPart:

@@ -21,11 +21,13 @@ from assistant.lexicon import (
     ACTION_WORDS,
     ACTOR,
     AMOUNT,
+    DATE,
     DEADLINE,
     DIGIT,
     GOAL_WORDS,
     INDICATOR_WORDS,
     LEANS_BACK,
+    MARKER,
     PERCENTAGE,
     REASON,
     RESULT_WORDS,
@@ -38,16 +40,21 @@ from assistant.settings import Settings
 from assistant.types import UnitKind
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s?%?")
+_MONEY = re.compile(r"€\s?-?[\d.,]+(?:\s?(?:mln|miljoen|miljard))?|[\d.,]+\s?(?:euro|mln|miljoen)\b", re.I)
 _CONTEXT_CREDIT = 0.6  # a term found only in the section title, table header or lead-in
 _TITLE_PENALTY = 0.1  # a short line without a verb-like ending reads as a title, not an answer
 _LONG_UNIT_WORDS = 60
 _TOP_UNITS = 14  # units whose blocks are considered
 _PER_GROUP_EXTRA_GAIN = 0.25  # a second block for one municipality must add this much
-_PAIR_WORDS = 70  # a sentence and the next one, shown together, at most this long
+_PAIR_WORDS = 60  # a sentence and the next one, shown together, at most this long
 _RELEVANCE = 0.5  # a further block must cover this share of what the best block covers
 _PER_PART_UNITS = 5  # best units of each part of the question that are considered too
 _FACT_GAIN = 0.3  # what new figures (numbers, years) in a relevant block are worth
-_UNKNOWN_DENSE = 0.5
+_WINDOW_EXTRA = 2  # following sentences a text block may take
+_WINDOW_WORDS = 80
+_LENGTH_COST = 0.05  # score per 50 words of following sentences
+_AFTER_COVERED = 1  # blocks with new figures that may follow a complete answer
+_RELEVANCE_AFTER_COVERED = 0.8
 
 
 @dataclass
@@ -103,12 +110,16 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
     """The intents a unit can satisfy, from what it contains."""
     text, folded = unit.text, fold(unit.text)
     without_years = YEAR.sub(" ", text)
+    # Item and section numbers ("1.4 Opgesteld advies") and dates ("1 januari") are no figures.
+    figures = DATE.sub(" ", MARKER.sub(" ", without_years))
     found: set[Intent] = set()
-    money_table = unit.kind == UnitKind.ROW and "€" in f"{unit.chunk.unit} {unit.chunk.table_header}"
+    # A row is money when the table counts in euros ("x € 1.000") or the row itself says "€".
+    scaled = "€" in unit.chunk.table_header or "x" in unit.chunk.unit.replace("€", "").lower()
+    money_table = unit.kind == UnitKind.ROW and ("€" in text or (scaled and "€" in unit.chunk.unit))
     if AMOUNT.search(text) or (money_table and DIGIT.search(without_years)):
         found.add(Intent.AMOUNT)
-    if DIGIT.search(without_years):
-        found.add(Intent.NUMBER)
+    if DIGIT.search(_MONEY.sub(" ", figures)) and not money_table:
+        found.add(Intent.NUMBER)  # a count or a measured value, not an amount of money
     if PERCENTAGE.search(text):
         found |= {Intent.PERCENT, Intent.NUMBER}
     if YEAR.search(text) or DEADLINE.search(folded):
@@ -165,15 +176,17 @@ class Selector:
         for s in scored:
             s.score = self._lexical(s, self.weights) * self.settings.answer_weight_lexical + self._prior(s)
             s.parts = tuple(self._lexical(s, weights) for weights in self.part_weights)
-        # Dense similarity only for the lexically best: embedding costs ~25 ms a unit.
+        # Dense similarity of its own only for the lexically best (embedding costs ~30 ms a unit);
+        # the others count with their chunk's. Both are read against the spread of the hits'
+        # similarities, so one number means the same for every unit of the question.
         ranked = sorted(scored, key=lambda s: -s.score)
         sims = self.similarities([s.unit for s in ranked])
-        known = [x for x in sims if x is not None]
-        dense = _normalise(known)
+        chunk_sims = [s.unit.dense for s in ranked if s.unit.dense is not None]
+        dense = _normalise(chunk_sims)
         for s, sim in zip(ranked, sims, strict=True):
-            # A unit left unembedded (beyond the budget) counts as middling, not as the worst.
-            value = dense(sim) if sim is not None else (_UNKNOWN_DENSE if known else 0.0)
-            s.score += self.settings.answer_weight_dense * value
+            value = sim if sim is not None else s.unit.dense
+            if value is not None:
+                s.score += self.settings.answer_weight_dense * min(1.0, max(0.0, dense(value)))
         return sorted(scored, key=lambda s: -s.score)
 
     @staticmethod
@@ -212,11 +225,59 @@ class Selector:
         seen: set[tuple[tuple[str, str], ...]] = set()
         for s in candidates:
             members, kind = self._members(s.unit, units)
-            block = self._block(members, kind, by_text, s.score)
+            if kind == "text":
+                members = self._best_window(s, members, units)
+            block = self._block(members, kind, by_text, self._window_score(s, members))
             if block.key not in seen:
                 seen.add(block.key)
                 out.append(block)
         return sorted(out, key=lambda b: -b.score)
+
+    def _best_window(
+        self, anchor: Scored, members: list[EvidenceUnit], units: Sequence[EvidenceUnit]
+    ) -> list[EvidenceUnit]:
+        """The unit with up to two following sentences, whichever reads best: the sentence that
+        names the subject and the one that gives its figure, date or reason belong together."""
+        window = list(members)
+        # A sentence rarely answers alone: the next one usually carries the amount, the result or
+        # the "because" the question also asks for, so it comes along when it is short enough.
+        nxt = after(window[-1], units)
+        if nxt is not None and nxt.kind != UnitKind.ROW and _continues(window[-1], nxt):
+            window = [*window, nxt]
+        options = [window]
+        for _ in range(_WINDOW_EXTRA - 1):
+            nxt = after(window[-1], units)
+            if nxt is None or nxt.kind == UnitKind.ROW or not _continues(window[-1], nxt):
+                break
+            if sum(u.words for u in window) + nxt.words > _WINDOW_WORDS:
+                break
+            window = [*window, nxt]
+            options.append(window)
+        return max(options, key=lambda option: self._window_score(anchor, option))
+
+    def _window_score(self, anchor: Scored, members: Sequence[EvidenceUnit]) -> float:
+        """The anchor's score plus what the other units add in coverage and intent, less their length."""
+        known = [self._by_text[(u.doc_id, u.text)] for u in members if (u.doc_id, u.text) in self._by_text]
+        others = [k for k in known if k is not anchor][1:]  # the next sentence comes for free
+        if not others:
+            return anchor.score
+        union = Scored(
+            anchor.unit,
+            frozenset().union(*(k.terms for k in known)),
+            frozenset().union(*(k.context for k in known)),
+            frozenset().union(*(k.intents for k in known)),
+            frozenset(),
+        )
+        lexical = self._lexical(union, self.weights) - self._lexical(anchor, self.weights)
+        wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+        fit = len(wanted & (union.intents - anchor.intents)) / len(wanted) if wanted else 0.0
+        extra_words = sum(k.unit.words for k in others)
+        return (
+            anchor.score
+            + self.settings.answer_weight_lexical * lexical
+            + self.settings.answer_weight_intent * fit
+            - _LENGTH_COST * extra_words / 50
+        )
 
     def _members(self, unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> tuple[list[EvidenceUnit], str]:
         if unit.kind == UnitKind.ROW:
@@ -231,11 +292,6 @@ class Selector:
         members = [unit]
         if LEANS_BACK.match(fold(unit.text)) and (prev := before(unit, units)) is not None:
             members.insert(0, prev)
-        # A sentence rarely answers alone: the next one usually carries the amount, the result or
-        # the "because" that the question also asks for; a lead-in needs what it announces.
-        nxt = after(members[-1], units)
-        if nxt is not None and nxt.kind != UnitKind.ROW and _continues(members[-1], nxt):
-            members.append(nxt)
         return members, "text"
 
     def _block(
@@ -270,27 +326,32 @@ class Selector:
             chosen.append(blocks[0])
         if chosen[0].kind == "list" and len(self.analysis.parts) == 1:
             return Selection(chosen)  # the list is the answer
-        while sum(b.words for b in chosen) < budget:
-            best, gain = self._best_addition(blocks, chosen, groups)
+        extra = 0  # blocks taken after the question was covered: at most one, with new figures
+        while sum(b.words for b in chosen) < budget and extra < _AFTER_COVERED:
+            complete = self.covered(chosen)
+            best, gain = self._best_addition(blocks, chosen, groups, figures_only=complete)
             if best is None or gain < self.settings.answer_min_gain:
                 break
             if chosen and sum(b.words for b in chosen) + best.words > budget * 1.2:
                 break
             chosen.append(best)
+            extra += complete
         return Selection(_ordered(chosen, groups), list(groups))
 
     def _best_addition(
-        self, blocks: Sequence[Block], chosen: list[Block], groups: Sequence[str]
+        self, blocks: Sequence[Block], chosen: list[Block], groups: Sequence[str], figures_only: bool = False
     ) -> tuple[Block | None, float]:
         best: Block | None = None
         best_gain = 0.0
-        floor = _RELEVANCE * max((self.relevance(c) for c in chosen), default=0.0)
+        top = max((self.relevance(c) for c in chosen), default=0.0)
+        floor = (_RELEVANCE_AFTER_COVERED if figures_only else _RELEVANCE) * top
         shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
+        have_facts = frozenset().union(*(c.facts for c in chosen)) if chosen else frozenset()
         for block in blocks:
             if self.relevance(block) < floor:
                 continue
             fresh = self._fresh(block, shown)
-            if fresh is None:
+            if fresh is None or (figures_only and not fresh.facts - have_facts):
                 continue
             gain = self.gain(fresh, chosen)
             if groups and any(group_of(c, groups) == group_of(block, groups) for c in chosen):
@@ -310,6 +371,24 @@ class Selector:
         if block.kind != "text":
             return None
         return self._block(units, "text", self._by_text, block.score)
+
+    def covered(self, chosen: Sequence[Block]) -> bool:
+        """Every part of the question has its subject and what it asks for (an amount, a year,
+        a reason) in the chosen blocks: the answer is complete."""
+        terms = frozenset().union(*(b.terms for b in chosen))
+        intents = frozenset().union(*(b.intents for b in chosen))
+        for part, weights in zip(self.analysis.parts, self.part_weights, strict=True):
+            total = sum(weights.values())
+            if (
+                total
+                and sum(w for t, w in weights.items() if t in terms) / total
+                < self.settings.answer_complete_share
+            ):
+                return False
+            wanted = part.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+            if not wanted <= intents:
+                return False
+        return True
 
     def relevance(self, block: Block) -> float:
         """The share of the question's subject (weighted) the block covers."""
@@ -351,9 +430,12 @@ def _normalise(values: Sequence[float]) -> Callable[[float], float]:
 
 
 def _continues(unit: EvidenceUnit, nxt: EvidenceUnit) -> bool:
-    """`nxt` goes with `unit`: same chunk or the one after, and short enough to read along."""
+    """`nxt` goes with `unit`: same chunk or the one after, short enough to read along, and not
+    the start of something else (a list item, a lead-in whose list would be cut off)."""
     same_place = nxt.chunk.id == unit.chunk.id or nxt.position[0] == unit.position[0] + 1
-    return same_place and (unit.text.rstrip().endswith(":") or unit.words + nxt.words <= _PAIR_WORDS)
+    if not same_place or nxt.kind in (UnitKind.ITEM, UnitKind.LEAD) or nxt.text.rstrip().endswith(":"):
+        return False
+    return unit.text.rstrip().endswith(":") or unit.words + nxt.words <= _PAIR_WORDS
 
 
 def group_of(block: Block, groups: Sequence[str]) -> str:

@@ -32,6 +32,7 @@ class EvidenceUnit:
     group: int = -1
     lead: str = ""
     page: int = 0  # the page the unit starts on
+    dense: float | None = None  # dense similarity of the hit the unit came from (its chunk's)
 
     @property
     def doc_id(self) -> str:
@@ -70,7 +71,7 @@ def collect_units(retrieval: Retrieval, max_hits: int) -> list[EvidenceUnit]:
     for rank, hit in enumerate(retrieval.hits[:max_hits]):
         around = retrieval.neighbours.get(hit.chunk.id, ())
         for chunk, chunk_rank in [(hit.chunk, rank), *((c, rank + 1) for c in around)]:
-            for unit in chunk_units(chunk, chunk_rank):
+            for unit in chunk_units(chunk, chunk_rank, hit.dense_score):
                 key = (unit.doc_id, unit.text)
                 if key not in seen or seen[key].rank > unit.rank:
                     seen[key] = unit
@@ -78,7 +79,7 @@ def collect_units(retrieval: Retrieval, max_hits: int) -> list[EvidenceUnit]:
     return _with_leads(units)
 
 
-def chunk_units(chunk: Chunk, rank: int) -> list[EvidenceUnit]:
+def chunk_units(chunk: Chunk, rank: int, dense: float | None = None) -> list[EvidenceUnit]:
     """The citable units of one chunk, in order."""
     order = int(chunk.meta.get("order", 0))
     out: list[EvidenceUnit] = []
@@ -88,7 +89,9 @@ def chunk_units(chunk: Chunk, rank: int) -> list[EvidenceUnit]:
         text = " ".join(chunk.text[mark.start : mark.end].split())
         if text and _has_words(text):
             page = _page_at(chunk, mark.start)
-            out.append(EvidenceUnit(text, mark.kind, chunk, rank, (order, i), mark.group, page=page))
+            out.append(
+                EvidenceUnit(text, mark.kind, chunk, rank, (order, i), mark.group, page=page, dense=dense)
+            )
     return out
 
 

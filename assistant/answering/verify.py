@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from assistant.types import Citation
 
@@ -17,9 +18,11 @@ MAX_QUOTE_WORDS = 60  # a quote is a sentence or a table row; the eval contract 
 _SEPARATORS = set("|\u00ad")
 
 
+@lru_cache(maxsize=512)
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Lower-cased text with separators as single spaces, and for each of its characters the
-    index of the character in `text` it came from."""
+    index of the character in `text` it came from. Cached: an answer checks several quotes
+    against the same few pages."""
     out: list[str] = []
     index: list[int] = []
     pending_space = False
