@@ -85,6 +85,12 @@ INDICATOR_START = re.compile(
     r"het aantal|het percentage|gebruik van|omvang)\b",
     re.IGNORECASE,
 )
+# A labelled statement that heads a paragraph in a goal tree: "Doel: Laaggeletterdheid is afgenomen".
+# Statements under the same label form a list ("the goals of this programme").
+LABEL_ITEM = re.compile(
+    r"^\s*(?P<label>(?:sub)?doel(?:stelling)?|ambitie|speerpunt|opgave|resultaat|effect|prestatie)\s*:\s*\S",
+    re.IGNORECASE,
+)
 # Column names of tables without years in their header (folded).
 TABLE_COLUMN_WORDS = frozenset(
     [

@@ -37,6 +37,7 @@ FUSIONS = ("rrf", "relative")
 # How far a list block or a table is followed into the chunks around a hit.
 MAX_LIST_NEIGHBOURS = 4
 MAX_TABLE_NEIGHBOURS = 6
+TERM_CACHE_SIZE = 50_000  # texts whose terms are kept; cleared when full (a dict stays thread-safe)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class KeywordIndex:
     bm25: BM25Index
     reading: list[Chunk] = field(default_factory=list)  # by document, then position in it
     position: dict[str, int] = field(default_factory=dict)  # chunk id -> index in `reading`
+    term_cache: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def idf(self, term: str) -> float:
         n = max(1, len(self.chunks))
@@ -56,7 +58,14 @@ class KeywordIndex:
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def terms(self, text: str) -> list[str]:
-        return self.lexicon.document_terms(base_terms(text))
+        # Answerers ask for the same sentences again and again (overlapping chunks, follow-ups).
+        cached = self.term_cache.get(text)
+        if cached is None:
+            cached = self.lexicon.document_terms(base_terms(text))
+            if len(self.term_cache) >= TERM_CACHE_SIZE:
+                self.term_cache.clear()
+            self.term_cache[text] = cached
+        return cached
 
     def query_terms(self, text: str) -> dict[str, float]:
         return dict(self.term_stats(text).weights)

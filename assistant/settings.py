@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     answer_max_sentences: int = Field(default=4, ge=1, le=12, description="sentences an LLM answer may have")
     use_register: bool = True  # answer comparing questions from the register of goals, budgets…
     answer_candidate_hits: int = Field(
-        default=6, ge=1, le=20, description="hits whose units (and neighbours) are candidates"
+        default=10, ge=1, le=20, description="hits whose units (and neighbours) are candidates"
     )
     answer_max_words: int = Field(
         default=100, ge=30, le=300, description="word budget of an extractive answer"

@@ -23,6 +23,7 @@ from assistant.lexicon import (
     FOOTNOTE_START,
     INDICATOR_START,
     ITEM_START,
+    LABEL_ITEM,
     LABEL_LINE,
     PAGE_MARK,
     SENTENCE_END,
@@ -129,7 +130,7 @@ def _classify(
         return Line.FOOTNOTE_MORE
     if CAPTION_START.match(line) and words <= _CAPTION_MAX_WORDS and not line.endswith(","):
         return Line.CAPTION
-    if BULLET_START.match(line):
+    if BULLET_START.match(line) or LABEL_ITEM.match(line):
         return Line.ITEM
     if ITEM_START.match(line) and words >= 2 and _item_may_start(prev, prev_text):
         return Line.ITEM
@@ -338,7 +339,7 @@ def _assign_groups(text: str, pieces: list[_Piece], groups: GroupCounter) -> lis
     for piece in pieces:
         kind = piece.kind
         if kind == UnitKind.ITEM:
-            own_marker = "bullet" if BULLET_START.match(text[piece.start : piece.end]) else "number"
+            own_marker = _marker(text[piece.start : piece.end])
             announced = (
                 last_body >= 0
                 and marks[last_body].kind == UnitKind.SENTENCE
@@ -362,6 +363,14 @@ def _assign_groups(text: str, pieces: list[_Piece], groups: GroupCounter) -> lis
                 group = -1
             marks.append(UnitMark(piece.start, piece.end, kind, -1))
     return marks
+
+
+def _marker(item: str) -> str:
+    """What kind of list an item belongs to: bullets, numbers, or a label ("doel", "subdoel")."""
+    label = LABEL_ITEM.match(item)
+    if label:
+        return label.group("label").lower()
+    return "bullet" if BULLET_START.match(item) else "number"
 
 
 def _announces(sentence: str) -> bool:

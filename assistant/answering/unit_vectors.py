@@ -16,6 +16,8 @@ import numpy as np
 
 from assistant.protocols import Embedder
 
+EMBED_WORDS = 40
+
 
 class UnitVectors:
     """Thread-safe LRU cache of passage vectors keyed by text."""
@@ -40,7 +42,8 @@ class UnitVectors:
                 self._cache.move_to_end(text)
         missing = list(dict.fromkeys(t for t in texts if t not in vectors))[: max(0, budget)]
         if missing:
-            fresh = self.embedder.embed_passages(missing)
+            # A sentence's gist is in its first words; the model's cost grows with every token.
+            fresh = self.embedder.embed_passages([" ".join(t.split()[:EMBED_WORDS]) for t in missing])
             with self._lock:
                 for text, vector in zip(missing, fresh, strict=True):
                     self._cache[text] = np.asarray(vector, dtype=np.float32)
