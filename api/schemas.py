@@ -90,6 +90,7 @@ class SourceOut(BaseModel):
 
 
 class AskResponse(BaseModel):
+    question: str = Field("", description="The question as asked.")
     answer: str
     refused: bool
     citations: list[CitationOut]

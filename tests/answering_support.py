@@ -9,11 +9,12 @@ from pathlib import Path
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.unit_vectors import UnitVectors
 from assistant.catalog import Catalog
+from assistant.core import Assistant
 from assistant.embedders.hashing import HashEmbedder
 from assistant.evidence import CatalogEvidence
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.types import DocumentMeta, Page
+from assistant.types import Chunk, DocumentMeta, Page
 from ingest.chunking import chunk_document
 from ingest.pipeline import with_document_meta
 from tests.fakes import MemoryStore
@@ -32,9 +33,13 @@ class AnswerWorld:
         self.vectors = UnitVectors(self.embedder)
 
     def publish(self, meta: DocumentMeta, pages: list[str]) -> None:
-        version = f"{meta.doc_id}-v1"  # a version names one document's chunks, as in production
         cleaned = [Page(n, text) for n, text in enumerate(pages, 1)]
-        chunks = [with_document_meta(c, meta, i) for i, c in enumerate(chunk_document(meta.doc_id, cleaned))]
+        self.publish_pages(meta, cleaned, chunk_document(meta.doc_id, cleaned))
+
+    def publish_pages(self, meta: DocumentMeta, cleaned: list[Page], chunked: list[Chunk]) -> None:
+        """Publish pages and their chunks as the ingest pipeline made them."""
+        version = f"{meta.doc_id}-v1"  # a version names one document's chunks, as in production
+        chunks = [with_document_meta(c, meta, i) for i, c in enumerate(chunked)]
         chunks = [replace(c, meta={**c.meta, "version": version}) for c in chunks]
         self.store.add(chunks, self.embedder.embed_passages([c.text for c in chunks]), version)
         self.catalog.publish(meta, version, "sha", f"/{meta.doc_id}.pdf", cleaned, len(chunks))
@@ -80,8 +85,31 @@ TWENTERAND_PAGES = [
 ]
 
 
+LEUSDEN = DocumentMeta(
+    "leusden-kader-2016", "Leusden", "Beleidskader Sociaal Domein", 2016, "2017-2020", "beleidskader"
+)
+LEUSDEN_PAGES = [
+    "2 Mantelzorg\n"
+    "Leusden ondersteunt mantelzorgers met informatie, advies en respijtzorg.\n"
+    "Het steunpunt mantelzorg organiseert ontmoetingen voor mantelzorgers in alle kernen.\n",
+]
+
+
 def world(tmp_path: Path, **settings: object) -> AnswerWorld:
     built = AnswerWorld(tmp_path, **settings)
     built.publish(ALMELO, ALMELO_PAGES)
     built.publish(TWENTERAND, TWENTERAND_PAGES)
+    built.publish(LEUSDEN, LEUSDEN_PAGES)
     return built
+
+
+def assistant_over(built: AnswerWorld) -> Assistant:
+    """The real assistant facade over the world: resolution, retrieval, extractive answers."""
+    return Assistant(
+        settings=built.settings,
+        catalog=built.catalog,
+        store=built.store,
+        embedder=built.embedder,
+        retriever=built.retriever,
+        answerer=built.answerer(),
+    )

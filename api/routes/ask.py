@@ -48,6 +48,7 @@ def answer_payload(assistant: Assistant, body: AskRequest) -> dict[str, Any]:
     )
     answer: Answer = assistant.answer_resolved(resolution)
     payload = answer.to_json()
+    payload["question"] = body.question
     payload.setdefault("table", [])
     places = resolution.filters.municipalities
     applied = AppliedFilters(

@@ -197,6 +197,9 @@ function renderAnswer(node, payload) {
   const header = el("header", {}, el("span", { text: t("assistant") }),
     payload.latency_ms ? el("span", { class: "latency", text: t("latency", { seconds: seconds(payload.latency_ms) }) }) : null);
   const body = [header];
+  if (payload.resolved_question && payload.resolved_question !== payload.question) {
+    body.push(el("p", { class: "resolved", text: t("understood_as", { question: payload.resolved_question }) }));
+  }
   if (payload.refused) body.push(el("h3", { class: "refusal-title", text: t("refused_title") }));
   body.push(el("div", { class: "answer-text" }, ...answerNodes(payload.answer || "", citations, sources)));
   body.push(renderTable(payload.table));

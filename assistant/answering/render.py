@@ -29,12 +29,21 @@ def render_row(quote: str, chunk: Chunk) -> str:
     multiplier = unit_multiplier(chunk.unit) if chunk.unit else 1.0
     if columns and len(values) == len(columns):
         body = "; ".join(_pair(c, v, multiplier) for c, v in zip(columns, values, strict=True))
-    elif columns and len(values) > len(columns) and len(values) % len(columns) == 0:
+    elif _repeats_per_year(columns, values):
         width = len(columns)
         body = "; ".join(_per_year(columns, values[i : i + width]) for i in range(0, len(values), width))
     else:
         body = " | ".join(_with_euros(v, multiplier) for v in values)
     return f"{label} — {body}"
+
+
+def _repeats_per_year(columns: list[str], values: list[str]) -> bool:
+    """The values are the columns again and again, one year each."""
+    width = len(columns)
+    if not columns or len(values) <= width or len(values) % width:
+        return False
+    groups = [values[i : i + width] for i in range(0, len(values), width)]
+    return all(any(YEAR.fullmatch(v.strip()) for v in group) for group in groups)
 
 
 def _pair(column: str, value: str, multiplier: float) -> str:

@@ -1,0 +1,71 @@
+"""What a question asks: intents, parts, subject, and what a figure question counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.question import Intent, analyze_question
+
+PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        ("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?", {Intent.AMOUNT}),
+        ("Welk percentage jongeren krijgt jeugdhulp?", {Intent.PERCENT}),
+        ("Hoeveel mantelzorgers telt Leusden?", {Intent.NUMBER}),
+        ("Welke vijf strategische doelen formuleert Almelo?", {Intent.LIST, Intent.GOAL}),
+        ("Wanneer verwacht Almelo de preventieagenda?", {Intent.WHEN}),
+        ("Waarom is extra geld voor minimabeleid nodig?", {Intent.WHY, Intent.AMOUNT}),
+        ("Hoe wordt eenzaamheid gemeten?", {Intent.INDICATOR}),
+        ("Wat heeft de herbeoordeling van scootmobielen opgeleverd?", {Intent.RESULT}),
+        ("Welke vier actielijnen kent de opdracht kostenbeheersing jeugdhulp?", {Intent.LIST}),
+    ],
+)
+def test_intents(question: str, intents: set[Intent]) -> None:
+    assert intents <= analyze_question(question, PLACES).intents
+
+
+def test_a_question_that_asks_two_things_has_two_parts() -> None:
+    analysis = analyze_question(
+        "Welk subdoel gaat over eenzaamheid, en tegen welk jaar moet het bereikt zijn?", PLACES
+    )
+    assert len(analysis.parts) == 2
+    assert "eenzaamheid" in analysis.parts[0].subject
+    assert Intent.WHEN in analysis.parts[1].intents
+
+
+def test_the_subject_leaves_out_question_words_names_and_phrasing() -> None:
+    analysis = analyze_question(
+        "Welke pijlers noemt de Almelose midterm review voor jeugdhulp in 2022?", PLACES
+    )
+    assert "pijlers" in analysis.subject and "jeugdhulp" in analysis.subject
+    assert not {"welke", "noemt", "almelose", "2022"} & set(analysis.subject)
+    assert analysis.years == (2022,)
+
+
+def test_verbs_are_not_distinctive() -> None:
+    analysis = analyze_question("Hoe wil Almelo een budget vrijmaken en preventie verankeren?", PLACES)
+    assert "preventie" in analysis.distinctive
+    assert not {"vrijmaken", "verankeren"} & set(analysis.distinctive)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted", "asks"),
+    [
+        ("Hoeveel mantelzorgers telt Wassenaar?", "mantelzorgers", True),
+        ("Hoeveel Hengelose inwoners hebben schulden?", "", True),  # generic people: any count may do
+        ("Hoeveel toeristenbelasting raamt Wassenaar?", "", True),  # money, not a count
+        ("Hoeveel kilo restafval per inwoner?", "", True),
+        ("Hoe wil Almelo een hoger preventiebudget bekostigen?", "", False),
+    ],
+)
+def test_what_a_figure_question_counts(question: str, counted: str, asks: bool) -> None:
+    analysis = analyze_question(question, [*PLACES, "Wassenaar"])
+    assert (analysis.counted, analysis.asks_figure) == (counted, asks)
+
+
+def test_an_english_question_is_recognised() -> None:
+    assert analyze_question("How much money does Almelo spend on youth care?", PLACES).english
+    assert not analyze_question("Hoeveel geld geeft Almelo uit aan jeugdhulp?", PLACES).english

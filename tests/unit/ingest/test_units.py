@@ -1,0 +1,135 @@
+"""Evidence units marked at ingest, through the production chunker."""
+
+from __future__ import annotations
+
+from assistant.types import Chunk, Page, UnitKind
+from ingest.chunking import chunk_document
+
+
+def units(*pages: str) -> list[tuple[str, str, int]]:
+    """(kind, text, group) of every unit of every chunk, in order, without the overlap repeats."""
+    chunks: list[Chunk] = chunk_document("d", [Page(n, t) for n, t in enumerate(pages, 1)], target_words=400)
+    out: list[tuple[str, str, int]] = []
+    for chunk in chunks:
+        for mark in chunk.units:
+            entry = (mark.kind.value, " ".join(chunk.text[mark.start : mark.end].split()), mark.group)
+            if entry not in out:
+                out.append(entry)
+    return out
+
+
+def kinds(*pages: str) -> dict[str, str]:
+    return {text: kind for kind, text, _ in units(*pages)}
+
+
+def test_a_list_keeps_its_lead_in_and_a_following_paragraph_is_not_part_of_it() -> None:
+    marked = units(
+        "De gemeente heeft drie speerpunten voor de komende jaren:\n"
+        "- Meer inwoners aan het werk;\n- Minder schulden;\n- Betere zorg dichtbij.\n"
+        "Daarnaast investeren we in de wijkteams van de gemeente.\n"
+    )
+    assert marked[0] == ("lead", "De gemeente heeft drie speerpunten voor de komende jaren:", 0)
+    assert [(k, g) for k, _, g in marked[1:4]] == [("item", 0), ("item", 0), ("item", 0)]
+    assert marked[4] == ("sentence", "Daarnaast investeren we in de wijkteams van de gemeente.", -1)
+
+
+def test_title_items_keep_the_paragraphs_under_them() -> None:
+    marked = units(
+        "3.3 Strategische doelen\n"
+        "We formuleren de volgende strategische doelen:\n"
+        "1 Bevorderen zelfoplossend vermogen\n"
+        "Versterken zelfredzaamheid van inwoners door aanpak van schulden.\n"
+        "2 Versterken ondersteunende sociale structuren en\nvoorzieningen\n"
+        "Adequaat ondersteunen van mantelzorgers en vrijwilligers in de wijk.\n"
+    )
+    assert [(k, t) for k, t, _ in marked if k == "item"] == [
+        ("item", "1 Bevorderen zelfoplossend vermogen"),
+        ("item", "2 Versterken ondersteunende sociale structuren en voorzieningen"),
+    ]
+    assert {g for k, _, g in marked if k != "heading"} == {0}  # lead-in, items and their paragraphs
+
+
+def test_a_new_kind_of_list_with_its_own_lead_in_is_another_list() -> None:
+    marked = units(
+        "1.1 Georganiseerde activiteiten voor ouderen\n1.2 Opgesteld advies over respijtzorg\n"
+        "Versterking van de participatie is een opgave voor de komende jaren in het dorp.\n"
+        "Het beleid richt zich op 3 pijlers:\n- Beperking van de instroom;\n- Doorstroom naar werk.\n"
+    )
+    lead = next(g for k, _, g in marked if k == "lead")
+    assert [t for k, t, g in marked if g == lead] == [
+        "Het beleid richt zich op 3 pijlers:",
+        "- Beperking van de instroom;",
+        "- Doorstroom naar werk.",
+    ]
+    assert lead != marked[0][2]
+
+
+def test_goal_labels_form_a_list_and_label_lines_are_their_own_units() -> None:
+    marked = units(
+        "Doel: Onderwijsachterstanden zijn teruggedrongen\n"
+        "Het doel is achterstanden vroeg te signaleren bij jonge kinderen in de kern.\n"
+        "Doel: Laaggeletterdheid is afgenomen\n"
+        "Laaggeletterden kunnen minder goed meedoen in de samenleving van vandaag.\n"
+    )
+    goals = [(t, g) for k, t, g in marked if k == "item"]
+    assert [t for t, _ in goals] == [
+        "Doel: Onderwijsachterstanden zijn teruggedrongen",
+        "Doel: Laaggeletterdheid is afgenomen",
+    ]
+    assert goals[0][1] == goals[1][1] >= 0
+
+
+def test_footnotes_captions_and_page_marks_are_marked_never_sentences() -> None:
+    marked = kinds(
+        "Het aantal ouderen neemt fors toe in de komende twintig jaar.¹\n"
+        "Tabel: Cijfers bevolking en huishoudens\n"
+        "Bron: CBS Statline, kerncijfers wijken en buurten\n"
+        "¹ Uit beleidsplan Kom erbij en doe mee: Samen tegen eenzaamheid, gebaseerd op Factsheet\n"
+        "Alzheimer Nederland, cijfers 2018 - 2050\n"
+        "Pagina 3 van 12\n"
+        "Dit betekent een toename van ruim 36% ten opzichte van nu.\n"
+    )
+    assert marked["Tabel: Cijfers bevolking en huishoudens"] == "caption"
+    assert marked["Bron: CBS Statline, kerncijfers wijken en buurten"] == "caption"
+    footnote = next(t for t in marked if t.startswith("¹"))
+    assert marked[footnote] == "footnote" and footnote.endswith("cijfers 2018 - 2050")  # the wrapped line too
+    assert marked["Pagina 3 van 12"] == "header"
+    assert marked["Dit betekent een toename van ruim 36% ten opzichte van nu."] == "sentence"
+
+
+def test_a_table_of_contents_is_marked_and_a_title_block_is_a_heading() -> None:
+    marked = kinds(
+        "Strategisch beleidsplan 2022\nGEMEENTE ALMELO\nInhoudsopgave\nInleiding ........ 2\n"
+        "1 Vertrekpunt ........ 3\n2 Tussenstop ........ 6\n"
+        "Zeven jaar na de decentralisaties vernieuwen wij het beleidsplan voor het sociaal domein.\n"
+    )
+    assert marked["Strategisch beleidsplan 2022 GEMEENTE ALMELO"] == "heading"
+    assert marked["Inhoudsopgave"] == "toc" and marked["1 Vertrekpunt ........ 3"] == "toc"
+    assert kinds("x")  # a page with a stub still yields units
+    assert "sentence" in marked.values()
+
+
+def test_a_flattened_indicator_table_is_cut_into_whole_records() -> None:
+    page = (
+        "In 2024 zijn minder\ninwoners aangewezen op\nmaatwerkvoorzieningen\n"
+        "Percentage jeugdigen\n(tot 18 jaar) dat\njeugdhulp krijgt (%)\nEffect\nTwentse\nMonitor\n"
+        "Jaarlijks\n2019\n12,6%\n"
+        "Percentage inwoners\n(18-65 jaar) dat een\nmaatwerkvoorziening krijgt (%)\nEffect\n"
+        "Jaarlijks\n2019\n7,1%\n"
+    )
+    # Whether read as a loose table (rows) or as text (records), a value stays with its indicator.
+    records = [" ".join(t.replace("|", " ").split()) for k, t, _ in units(page) if k in ("row", "sentence")]
+    first = "Percentage jeugdigen (tot 18 jaar) dat jeugdhulp krijgt (%) Effect Twentse Monitor Jaarlijks"
+    assert f"{first} 2019 12,6%" in records
+    assert (
+        "Percentage inwoners (18-65 jaar) dat een maatwerkvoorziening krijgt (%) Effect Jaarlijks 2019 7,1%"
+        in records
+    )
+
+
+def test_table_rows_are_units_under_a_heading() -> None:
+    text = "Omschrijving (x € 1.000) |\n2019 |\n2022 |\nDoorbraakmethode |\n750 |\n4.500 |\n"
+    chunks = chunk_document("d", [Page(1, text + "Dagstructurering |\n300 |\n440 |\n")])
+    table = next(c for c in chunks if c.kind == "table")
+    assert [m.kind for m in table.units] == [UnitKind.HEADING, UnitKind.ROW, UnitKind.ROW]
+    assert table.text[table.units[1].start : table.units[1].end] == "Doorbraakmethode | 750 | 4.500"
