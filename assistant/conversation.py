@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.question import analyze_question
+from assistant.answering.question import topic_words
 from assistant.lexicon import YEAR, fold
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
@@ -188,8 +188,6 @@ def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int
 
 
 def _topic(question: str, municipalities: Sequence[str]) -> tuple[str, ...]:
-    """The subject words of a question as typed ("laaggeletterdheid", "reserve")."""
-    subject = set(analyze_question(question, municipalities).distinctive)
-    words = [w.strip(",.;:?!()'\"") for w in question.split()]
+    """The subject words of a question as typed ("laaggeletterdheid", "eigen", "bijdrage")."""
     pointers = _ANAPHORS | _WEAK_ANAPHORS
-    return tuple(dict.fromkeys(w for w in words if w and fold(w) in subject and fold(w) not in pointers))
+    return tuple(w for w in topic_words(question, municipalities) if fold(w) not in pointers)

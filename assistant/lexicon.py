@@ -172,6 +172,7 @@ CUE_RESULT = re.compile(
     r"\b(opgeleverd|opleveren|oplevert|resultaat|resultaten|bereikt|gerealiseerd|realisatie|effect\w*|"
     r"uitkomst\w*|gevolg\w*|voortgang|stand van zaken|hoe staat het|achieved|result\w*|outcome\w*)\b"
 )
+CUE_TABLE = re.compile(r"\b(tabel\w*|\w+tabel|overzicht\w*|staat .{0,20}(?:kolom|rij))\b")
 CUE_YESNO = re.compile(
     r"^(is|zijn|heeft|hebben|wordt|worden|gaat|gaan|komt|komen|kan|kunnen|moet|moeten|wil|willen|"
     r"betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|does|do|is|are|has|have|will)\b"

@@ -62,6 +62,7 @@ class ItemScore:
     failed: bool
     ok: bool
     latency_ms: float
+    followup: bool = False  # asked with a history: a follow-up in a conversation
     recall: dict[int, float] = field(default_factory=dict)
     reciprocal_rank: float = 0.0
     citations: int = 0
@@ -96,6 +97,8 @@ class Metrics:
     # handled right (answered correctly or rightly refused), one number for a slice of mixed types.
     failed: int = 0
     accuracy: float | None = None
+    # Follow-up questions (with a history) handled right, answerable or not.
+    followup_accuracy: float | None = None
 
     def scorer_view(self) -> dict[str, Any]:
         """Exactly what `score.py --json` prints for the same inputs."""
@@ -146,6 +149,7 @@ def score_item(item: GoldItem, result: ResultRow | Mapping[str, Any], pages: Pag
         "refused": refused,
         "failed": bool(result.get("failed")),
         "latency_ms": float(result.get("latency_ms", 0.0)),
+        "followup": bool(item.history),
     }
     if not item.answerable:
         # The scorer looks at nothing but the refusal here: citations of a rightly refused
@@ -227,6 +231,7 @@ def aggregate(scores: Sequence[ItemScore]) -> Metrics:
         correctness_by_type={t: _mean(v) for t, v in sorted(by_type.items())},
         failed=sum(s.failed for s in scores),
         accuracy=_mean([s.ok for s in scores]),
+        followup_accuracy=_mean([s.ok for s in scores if s.followup]),
     )
 
 

@@ -51,6 +51,7 @@ HEADLINE = (
     MetricSpec("refusal_accuracy", "refusal accuracy (unanswerable)", True, "rate"),
     MetricSpec("false_refusal_rate", "false refusal rate (answerable)", False, "rate"),
     MetricSpec("accuracy", "accuracy (all questions)", True, "rate"),
+    MetricSpec("followup_accuracy", "follow-ups handled right", True, "rate"),
     MetricSpec("latency_p50_ms", "latency p50 (ms)", False, "ms"),
     MetricSpec("latency_p95_ms", "latency p95 (ms)", False, "ms"),
     MetricSpec("answer_words_p50", "answer words p50", False, "words"),

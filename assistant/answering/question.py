@@ -24,6 +24,7 @@ from assistant.lexicon import (
     CUE_MEASURE,
     CUE_PERCENT,
     CUE_RESULT,
+    CUE_TABLE,
     CUE_WHEN,
     CUE_WHO,
     CUE_WHY,
@@ -52,6 +53,7 @@ class Intent(StrEnum):
     WHO = "who"
     WHY = "why"
     RESULT = "result"  # what something achieved or delivered
+    TABLE = "table"  # the question points at a table ("in de maatregelentabel")
     YESNO = "yes-no"
     COMPARE = "compare"  # across municipalities, years or documents
     DESCRIBE = "describe"  # anything else: what is X, how does X work
@@ -101,6 +103,12 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _ENGLISH_MIN_WORDS = 2
+_MONTHS = frozenset(
+    {
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december",
+    }
+)  # fmt: skip
 _COUNTED = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+(?P<words>(?:[\w-]+\s*){1,3})")
 # Units and generic people: "hoeveel kilo restafval" measures, "hoeveel mensen" may be "69 ontheemden".
 _NOT_COUNTED = frozenset(
@@ -226,6 +234,7 @@ def _intents(folded: str) -> list[Intent]:
         (CUE_WHO, Intent.WHO),
         (CUE_WHY, Intent.WHY),
         (CUE_RESULT, Intent.RESULT),
+        (CUE_TABLE, Intent.TABLE),
         (CUE_INDICATOR, Intent.INDICATOR),
         (CUE_GOAL, Intent.GOAL),
         (CUE_MEASURE, Intent.MEASURE),
@@ -249,3 +258,26 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     skip = names | NUMBER_WORDS.keys()
     kept = [w for w in words if w not in skip and (terms := base_terms(w)) and not set(terms) & name_terms]
     return tuple(dict.fromkeys(w for w in kept if not w.isdigit()))
+
+
+def topic_words(question: str, names: Sequence[str] = ()) -> tuple[str, ...]:
+    """What a question is about, as typed, for a follow-up to inherit: its content words,
+    including those that say what kind of answer it wants ("eigen bijdrage", "budget"), without
+    question words, names, years, months, verbs and phrasing."""
+    analysis = analyze_question(question, names)
+    name_terms = {t for name in names for t in base_terms(name)}
+    words = [w.strip(",.;:?!()'\"") for w in question.split()]
+    kept = []
+    for word in words:
+        folded = fold(word)
+        if not word or folded in _QUESTION_WORDS or folded in phrasing_words() or folded in _MONTHS:
+            continue
+        terms = base_terms(word)
+        if not terms or set(terms) & name_terms or YEAR.fullmatch(word) or word.isdigit():
+            continue
+        if detect_municipalities(word, names) or (
+            folded in analysis.subject and folded not in analysis.distinctive
+        ):
+            continue  # a name form ("Almelose"), or a verb the analysis set aside
+        kept.append(word)
+    return tuple(dict.fromkeys(kept))

@@ -132,6 +132,8 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
         found.add(Intent.GOAL)
     if INDICATOR_WORDS.search(folded) or unit.kind == UnitKind.ROW:
         found.add(Intent.INDICATOR)
+    if unit.kind == UnitKind.ROW:
+        found.add(Intent.TABLE)
     if ACTION_WORDS.search(folded) or unit.kind == UnitKind.ITEM:
         found.add(Intent.MEASURE)
     if RESULT_WORDS.search(folded):
