@@ -34,9 +34,12 @@ AMOUNT = re.compile(
     r"€\s?-?\d|\d\s?(?:euro|mln|miljoen|miljard|mld)\b|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?:,-)?",
     re.IGNORECASE,
 )
-# A count or a measured value: a number that is neither a year nor part of a date or a heading.
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\d)")
-BARE_NUMBER = re.compile(r"^[\d.,%]+$")
+# An amount of money as text writes it ("€ 25.000", "1,2 miljoen euro"): what a count is not.
+MONEY = re.compile(
+    r"€\s?-?[\d.,]+(?:\s?(?:mln|miljoen|miljard))?|[\d.,]+\s?(?:euro|mln|miljoen)\b", re.IGNORECASE
+)
+# A figure a sentence states: 750, 4.500, 12,6%.
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s?%?")
 NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
     "tien": 10, "elf": 11, "twaalf": 12,
@@ -225,7 +228,6 @@ ACTOR = re.compile(
     r"\b(samen met|in samenwerking met|met|door|via|partner\w*|stichting|organisatie\w*|aanbieder\w*|"
     r"college|wijkteam\w*|ggd|uwv|coa)\b"
 )
-NEGATION = re.compile(r"\b(niet|geen|nooit|niets|noch|nee)\b")
 RESULT_WORDS = re.compile(
     r"\b(geleid tot|leidde|leidt tot|opgeleverd|levert op|resulteer\w*|gerealiseerd|bereikt|behaald|"
     r"gehaald|afgenomen|toegenomen|gedaald|gestegen|verminderd|uitkomst|resultaat|resultaten)\b"

@@ -11,36 +11,17 @@ takes the best block per municipality (or document) first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.answering.features import facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
-from assistant.lexicon import (
-    ACTION_WORDS,
-    ACTOR,
-    AMOUNT,
-    DATE,
-    DEADLINE,
-    DIGIT,
-    GOAL_WORDS,
-    INDICATOR_WORDS,
-    LEANS_BACK,
-    MARKER,
-    PERCENTAGE,
-    REASON,
-    RESULT_WORDS,
-    SENTENCE_END,
-    YEAR,
-    fold,
-)
+from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s?%?")
-_MONEY = re.compile(r"€\s?-?[\d.,]+(?:\s?(?:mln|miljoen|miljard))?|[\d.,]+\s?(?:euro|mln|miljoen)\b", re.I)
 _CONTEXT_CREDIT = 0.6  # a term found only in the section title, table header or lead-in
 _TITLE_PENALTY = 0.1  # a short line without a verb-like ending reads as a title, not an answer
 _LONG_UNIT_WORDS = 60
@@ -99,48 +80,6 @@ class Selection:
     @property
     def units(self) -> list[EvidenceUnit]:
         return [u for b in self.blocks for u in b.units]
-
-
-def facts_of(text: str) -> frozenset[str]:
-    """The figures a text states: amounts, counts, percentages, years."""
-    return frozenset(m.group().strip(".,") for m in _FIGURE.finditer(text))
-
-
-def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
-    """The intents a unit can satisfy, from what it contains."""
-    text, folded = unit.text, fold(unit.text)
-    without_years = YEAR.sub(" ", text)
-    # Item and section numbers ("1.4 Opgesteld advies") and dates ("1 januari") are no figures.
-    figures = DATE.sub(" ", MARKER.sub(" ", without_years))
-    found: set[Intent] = set()
-    # A row is money when the table counts in euros ("x € 1.000") or the row itself says "€".
-    scaled = "€" in unit.chunk.table_header or "x" in unit.chunk.unit.replace("€", "").lower()
-    money_table = unit.kind == UnitKind.ROW and ("€" in text or (scaled and "€" in unit.chunk.unit))
-    if AMOUNT.search(text) or (money_table and DIGIT.search(without_years)):
-        found.add(Intent.AMOUNT)
-    if DIGIT.search(_MONEY.sub(" ", figures)) and not money_table:
-        found.add(Intent.NUMBER)  # a count or a measured value, not an amount of money
-    if PERCENTAGE.search(text):
-        found |= {Intent.PERCENT, Intent.NUMBER}
-    if YEAR.search(text) or DEADLINE.search(folded):
-        found.add(Intent.WHEN)
-    if REASON.search(folded):
-        found.add(Intent.WHY)
-    if ACTOR.search(folded):
-        found.add(Intent.WHO)
-    if GOAL_WORDS.search(folded):
-        found.add(Intent.GOAL)
-    if INDICATOR_WORDS.search(folded) or unit.kind == UnitKind.ROW:
-        found.add(Intent.INDICATOR)
-    if unit.kind == UnitKind.ROW:
-        found.add(Intent.TABLE)
-    if ACTION_WORDS.search(folded) or unit.kind == UnitKind.ITEM:
-        found.add(Intent.MEASURE)
-    if RESULT_WORDS.search(folded):
-        found.add(Intent.RESULT)
-    if unit.kind in (UnitKind.ITEM, UnitKind.LEAD):
-        found |= {Intent.LIST, Intent.GOAL}
-    return frozenset(found | {Intent.DESCRIBE, Intent.YESNO, Intent.COMPARE})
 
 
 class Selector:
