@@ -65,8 +65,9 @@ class Intent(StrEnum):
 
 # A second question joined by "en"/"," starts with a question word: "..., en tegen welk jaar ...".
 _PART_SPLIT = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:en|maar)\s+(?=(?:(?:tegen|onder|in|met|voor|op|uit|door|vanaf|per|tot|aan|bij|van|over|naar)\s+)?"
-    r"(?:wat|wie|hoe|hoeveel|welke?|wanneer|waarom|waardoor|waar\w*)\b)",
+    r"\?\s+(?=\S)|,?\s+(?:en|maar)\s+(?=(?:(?:tegen|onder|in|met|voor|op|uit|door|vanaf|per|tot|aan|bij|van|over|"
+    r"naar|om|via|sinds)\s+)?(?:wat|wie|hoe|hoeveel|welke?|wanneer|waarom|waardoor|waar\w*)\b)"
+    r"|,\s+(?:en|maar)\s+(?=(?:is|zijn|was|waren|heeft|hebben|wordt|worden|gaat|gaan|kan|kunnen|moet|moeten)\b)",
     re.IGNORECASE,
 )
 _QUESTION_WORDS = frozenset(

@@ -34,6 +34,8 @@ _FACT_GAIN = 0.3  # what new figures (numbers, years) in a relevant block are wo
 _WINDOW_EXTRA = 2  # following sentences a text block may take
 _WINDOW_WORDS = 80
 _LENGTH_COST = 0.05  # score per 50 words of following sentences
+_PART_SCORE = 0.3  # a part's own best block: its fit to the part, then its overall score
+_PART_DONE = 1.2  # a part whose subject and intent the chosen blocks already hold
 _AFTER_COVERED = 1  # blocks with new figures that may follow a complete answer
 _RELEVANCE_AFTER_COVERED = 0.8
 
@@ -265,6 +267,13 @@ class Selector:
             budget = max(budget, 40 * len(chosen))
         else:
             chosen.append(blocks[0])
+            # A question that asks two things gets the best block for each part it asks.
+            for index in range(1, len(self.analysis.parts)) if len(self.analysis.parts) > 1 else ():
+                if self._part_done(index, chosen):
+                    continue
+                best = max(blocks, key=lambda b: self._part_fit(index, b) + _PART_SCORE * b.score)
+                if self._part_fit(index, best) > 0 and not any(best.key == c.key for c in chosen):
+                    chosen.append(best)
         if chosen[0].kind == "list" and len(self.analysis.parts) == 1:
             return Selection(chosen)  # the list is the answer
         extra = 0  # blocks taken after the question was covered: at most one, with new figures
@@ -312,6 +321,20 @@ class Selector:
         if block.kind != "text":
             return None
         return self._block(units, "text", self._by_text, block.score)
+
+    def _part_fit(self, index: int, block: Block) -> float:
+        """How well a block answers one part of the question: its subject and what it asks for."""
+        part, weights = self.analysis.parts[index], self.part_weights[index]
+        total = sum(weights.values())
+        coverage = sum(w for t, w in weights.items() if t in block.terms) / total if total else 0.0
+        wanted = part.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+        fit = len(wanted & block.intents) / len(wanted) if wanted else 0.0
+        return coverage + 0.5 * fit * coverage if coverage else fit * 0.5
+
+    def _part_done(self, index: int, chosen: Sequence[Block]) -> bool:
+        merged = Block([], "text", frozenset().union(*(b.terms for b in chosen)),
+                       frozenset().union(*(b.intents for b in chosen)), 0.0)  # fmt: skip
+        return self._part_fit(index, merged) >= _PART_DONE
 
     def covered(self, chosen: Sequence[Block]) -> bool:
         """Every part of the question has its subject and what it asks for (an amount, a year,
