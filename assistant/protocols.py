@@ -48,6 +48,10 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
+    def reopen(self) -> None:
+        """Drop cached handles, so the next read sees what another process wrote."""
+        ...
+
 
 class Vocabulary(Protocol):
     """The corpus' words as the keyword index knows them: stems, compound parts, typo repairs."""

@@ -327,6 +327,10 @@ class HybridRetriever:
             generation = self.catalog.generation()
             if self._index is not None and self._index.generation == generation:
                 return self._index
+            if self._index is not None:
+                # Another version went live, maybe written by another process: the store's open
+                # handles may not know it yet.
+                self.store.reopen()
             self._index = self._build(generation)
             return self._index
 

@@ -11,16 +11,20 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 
-from assistant.errors import EmbedderMismatchError
+from assistant.errors import BeleidError, EmbedderMismatchError
 from assistant.prompts import say
 from assistant.protocols import Embedder
+from assistant.rwlock import ReadWriteLock
 from assistant.settings import Settings
 from assistant.types import Chunk, Span, UnitKind, UnitMark
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ADD_BATCH = 256  # Chroma caps the size of one add; small batches also keep memory flat
 # Chroma's embedded SQLite fails a `get` that returns more than 32,766 rows ("too many SQL
@@ -29,11 +33,19 @@ GET_PAGE = 10_000
 
 
 class ChromaStore:
+    """The `Store` on Chroma. Embedded Chroma keeps the vector index of a collection in memory,
+    so another process that ingests leaves this one with a stale index ("Error finding id"):
+    `reopen` drops the client and collection, and a read that fails is retried once after a
+    reopen. The retriever reopens whenever the catalog says another version went live."""
+
     def __init__(self, settings: Settings, embedder: Embedder) -> None:
         self._settings = settings
         self._embedder = embedder  # name and dimension are read when the collection is opened
+        self._client_handle: Any = None
         self._collection: Any = None
+        self._epoch = 0  # how often the store was reopened; a retry reopens at most once per epoch
         self._lock = threading.Lock()
+        self._in_use = ReadWriteLock()  # reads and writes share it; a reopen waits for them
 
     def _client(self) -> Any:
         # Telemetry off before chromadb is imported: it reads the environment at import time.
@@ -55,7 +67,9 @@ class ChromaStore:
         with self._lock:
             if self._collection is None:
                 name, dim = self._embedder.name, self._embedder.dim
-                collection = self._client().get_or_create_collection(
+                if self._client_handle is None:
+                    self._client_handle = self._client()
+                collection = self._client_handle.get_or_create_collection(
                     self._settings.collection,
                     embedding_function=None,
                     metadata={"embedder": name, "dim": dim},
@@ -75,10 +89,41 @@ class ChromaStore:
                 self._collection = collection
             return self._collection
 
+    def reopen(self, seen_epoch: int | None = None) -> None:
+        """Forget the open collection so the next read sees what other processes wrote.
+
+        `seen_epoch` is the epoch a failed read started in: when another thread has reopened
+        since, there is nothing left to do."""
+        with self._in_use.exclusive():  # no read or write of this store is in flight
+            with self._lock:
+                if seen_epoch is not None and seen_epoch != self._epoch:
+                    return
+                client, self._client_handle, self._collection = self._client_handle, None, None
+                self._epoch += 1
+            if client is not None and not self._settings.chroma_host:
+                # The last client of a path stops its Chroma system; the next one loads from disk.
+                client.close()
+
+    def _read(self, read: Callable[[Any], T]) -> T:
+        """A read on the collection, retried once after a reopen when Chroma fails."""
+        epoch = self._epoch
+        try:
+            with self._in_use.shared():
+                return read(self.collection)
+        except BeleidError:
+            raise
+        except Exception as exc:
+            log.warning("Chroma read failed (%s); reopening the collection", " ".join(str(exc).split())[:200])
+            self.reopen(seen_epoch=epoch)
+            with self._in_use.shared():
+                return read(self.collection)
+
     def reset(self) -> None:
         """Drop the collection (used by a rebuild with another embedder)."""
         with self._lock:
-            client = self._client()
+            if self._client_handle is None:
+                self._client_handle = self._client()
+            client = self._client_handle
             if self._settings.collection in [c.name for c in client.list_collections()]:
                 client.delete_collection(self._settings.collection)
             self._collection = None
@@ -86,22 +131,30 @@ class ChromaStore:
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, version: str) -> None:
         for start in range(0, len(chunks), ADD_BATCH):
             batch = chunks[start : start + ADD_BATCH]
-            self.collection.add(
-                ids=[f"{version}:{c.id}" for c in batch],
-                embeddings=np.asarray(vectors[start : start + ADD_BATCH], dtype=np.float32),
-                documents=[c.text for c in batch],
-                metadatas=[_to_metadata(c, version) for c in batch],
-            )
+            with self._in_use.shared():
+                self.collection.add(
+                    ids=[f"{version}:{c.id}" for c in batch],
+                    embeddings=np.asarray(vectors[start : start + ADD_BATCH], dtype=np.float32),
+                    documents=[c.text for c in batch],
+                    metadatas=[_to_metadata(c, version) for c in batch],
+                )
 
     def delete_version(self, version: str) -> None:
-        self.collection.delete(where={"version": version})
+        with self._in_use.shared():
+            self.collection.delete(where={"version": version})
 
     def _get_all(self, where: dict[str, Any] | None, include: list[str]) -> tuple[list[Any], list[Any]]:
+        return self._read(lambda collection: self._get_pages(collection, where, include))
+
+    @staticmethod
+    def _get_pages(
+        collection: Any, where: dict[str, Any] | None, include: list[str]
+    ) -> tuple[list[Any], list[Any]]:
         documents: list[Any] = []
         metadatas: list[Any] = []
         offset = 0
         while True:
-            got = self.collection.get(where=where, include=include, limit=GET_PAGE, offset=offset)
+            got = collection.get(where=where, include=include, limit=GET_PAGE, offset=offset)
             page = got["metadatas"] or []
             metadatas.extend(page)
             documents.extend(got.get("documents") or [None] * len(page))
@@ -116,11 +169,13 @@ class ChromaStore:
     def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]:
         if not versions or k <= 0:
             return []
-        result = self.collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=k,
-            where=_version_filter(versions),
-            include=["documents", "metadatas", "distances"],
+        result = self._read(
+            lambda collection: collection.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                n_results=k,
+                where=_version_filter(versions),
+                include=["documents", "metadatas", "distances"],
+            )
         )
         docs = result["documents"][0] if result["documents"] else []
         metas = result["metadatas"][0] if result["metadatas"] else []
@@ -136,7 +191,7 @@ class ChromaStore:
         return sorted(chunks, key=lambda c: (c.doc_id, c.page_start, c.meta.get("order", 0)))
 
     def count(self) -> int:
-        return int(self.collection.count())
+        return int(self._read(lambda collection: collection.count()))
 
 
 def _version_filter(versions: Sequence[str]) -> dict[str, Any]:

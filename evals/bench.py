@@ -265,6 +265,9 @@ class TimedStore:
     def count(self) -> int:
         return self.inner.count()
 
+    def reopen(self) -> None:
+        self.inner.reopen()
+
     def reset(self) -> None:
         self.add_s = self.delete_s = 0.0
 

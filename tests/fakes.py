@@ -25,6 +25,7 @@ class MemoryStore:
         self._vectors = np.zeros((0, 0), dtype=np.float32)
         self._lock = threading.Lock()
         self.queries = 0  # number of `query` calls, so tests can check that dense search ran
+        self.reopened = 0
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, version: str) -> None:
         vectors = np.asarray(vectors, dtype=np.float32)
@@ -79,3 +80,6 @@ class MemoryStore:
     def count(self) -> int:
         with self._lock:
             return len(self._chunks)
+
+    def reopen(self) -> None:
+        self.reopened += 1  # nothing is cached: memory is the store

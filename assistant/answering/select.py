@@ -267,24 +267,18 @@ class Selector:
             budget = max(budget, 40 * len(chosen))
         else:
             chosen.append(blocks[0])
-            # A question that asks two things gets the best block for each part it asks.
-            for index in range(1, len(self.analysis.parts)) if len(self.analysis.parts) > 1 else ():
-                if self._part_done(index, chosen):
-                    continue
-                best = max(blocks, key=lambda b: self._part_fit(index, b) + _PART_SCORE * b.score)
-                if self._part_fit(index, best) > 0 and not any(best.key == c.key for c in chosen):
-                    chosen.append(best)
+            self._answer_each_part(blocks, chosen)
         if chosen[0].kind == "list" and len(self.analysis.parts) == 1:
             return Selection(chosen)  # the list is the answer
         extra = 0  # blocks taken after the question was covered: at most one, with new figures
         while sum(b.words for b in chosen) < budget and extra < _AFTER_COVERED:
             complete = self.covered(chosen)
-            best, gain = self._best_addition(blocks, chosen, groups, figures_only=complete)
-            if best is None or gain < self.settings.answer_min_gain:
+            addition, gain = self._best_addition(blocks, chosen, groups, figures_only=complete)
+            if addition is None or gain < self.settings.answer_min_gain:
                 break
-            if chosen and sum(b.words for b in chosen) + best.words > budget * 1.2:
+            if chosen and sum(b.words for b in chosen) + addition.words > budget * 1.2:
                 break
-            chosen.append(best)
+            chosen.append(addition)
             extra += complete
         return Selection(_ordered(chosen, groups), list(groups))
 
@@ -321,6 +315,15 @@ class Selector:
         if block.kind != "text":
             return None
         return self._block(units, "text", self._by_text, block.score)
+
+    def _answer_each_part(self, blocks: Sequence[Block], chosen: list[Block]) -> None:
+        """A question that asks two things gets the best block for each part still open."""
+        for index in range(1, len(self.analysis.parts)):
+            if self._part_done(index, chosen):
+                continue
+            best = max(blocks, key=lambda b: self._part_fit(index, b) + _PART_SCORE * b.score)
+            if self._part_fit(index, best) > 0 and not any(best.key == c.key for c in chosen):
+                chosen.append(best)
 
     def _part_fit(self, index: int, block: Block) -> float:
         """How well a block answers one part of the question: its subject and what it asks for."""
