@@ -184,7 +184,10 @@ class JobOut(BaseModel):
 
 
 class HealthOut(BaseModel):
-    status: Literal["ok", "empty"]
+    status: Literal["ok", "empty", "degraded"] = Field(
+        description="ok: vragen worden beantwoord; empty: nog geen documenten; degraded: de probe faalde (zie reason)"
+    )
+    reason: str | None = Field(None, description="Waarom de status degraded is, en wat te doen")
     index_loaded: bool
     model: str
     llm: str

@@ -5,13 +5,29 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
 
 from assistant.catalog import Catalog, DocumentRecord
 from assistant.conversation import Resolution, Turn, resolve
+from assistant.prompts import say
 from assistant.protocols import Answerer, Embedder, Retriever, Store
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.types import Answer, Filters, Page, SearchHit
+
+
+@dataclass(frozen=True)
+class Health:
+    status: Literal["ok", "empty", "degraded"]
+    documents: int
+    chunks: int
+    reason: str | None = None
+
+
+def _short(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
 
 
 @dataclass
@@ -57,6 +73,25 @@ class Assistant:
 
     def page(self, doc_id: str, number: int) -> Page:
         return self.catalog.page(doc_id, number)
+
+    def probe(self) -> Health:
+        """A real check of what a question needs: the catalog answers and the vector store finds
+        chunks of the live versions. Never raises: a failure is reported as `degraded`."""
+        try:
+            records = self.catalog.documents()
+        except Exception as exc:  # a broken catalog is exactly what the probe is for
+            return Health("degraded", 0, 0, say("health_catalog_failed", error=_short(exc)))
+        chunks = sum(r.chunk_count for r in records)
+        if not records or chunks == 0:
+            return Health("empty", len(records), chunks)
+        direction = np.full(self.embedder.dim, 1.0 / np.sqrt(self.embedder.dim), dtype=np.float32)
+        try:
+            found = self.store.query(direction, 1, [r.version for r in records])
+        except Exception as exc:
+            return Health("degraded", len(records), chunks, say("health_store_failed", error=_short(exc)))
+        if not found:
+            return Health("degraded", len(records), chunks, say("health_store_missing", documents=len(records)))
+        return Health("ok", len(records), chunks)
 
     def warm_up(self) -> None:
         """Load the model, spaCy and the keyword index now rather than on the first question.

@@ -1,8 +1,10 @@
-"""`GET /healthz`: is there an index, which model serves it, how big is it."""
+"""`GET /healthz`: a real probe of catalog and store, which model serves, how big the index is.
+
+A degraded probe answers 503, so a load balancer stops sending questions to this worker."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.deps import AssistantDep, SettingsDep
 from api.schemas import HealthOut
@@ -11,16 +13,17 @@ router = APIRouter(tags=["beheer"])
 
 
 @router.get("/healthz", response_model=HealthOut, summary="Gezondheid")
-def health(assistant: AssistantDep, settings: SettingsDep) -> HealthOut:
-    records = assistant.documents()
-    chunks = sum(r.chunk_count for r in records)
-    loaded = bool(records) and chunks > 0
+def health(assistant: AssistantDep, settings: SettingsDep, response: Response) -> HealthOut:
+    probe = assistant.probe()
+    if probe.status == "degraded":
+        response.status_code = 503
     return HealthOut(
-        status="ok" if loaded else "empty",
-        index_loaded=loaded,
+        status=probe.status,
+        reason=probe.reason,
+        index_loaded=probe.status == "ok",
         model=assistant.embedder.name,
         llm=settings.llm if settings.llm == "none" else f"{settings.llm}:{settings.llm_model}",
-        documents=len(records),
-        chunks=chunks,
+        documents=probe.documents,
+        chunks=probe.chunks,
         uploads_enabled=bool(settings.upload_token),
     )

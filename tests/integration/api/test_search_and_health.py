@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
+
+from assistant.core import Assistant
 
 from tests.api_support import DOC, OTHER_DOC
 
@@ -36,6 +39,7 @@ def test_healthz_reports_index_model_and_counts(client: TestClient) -> None:
     body = client.get("/healthz").json()
     assert body == {
         "status": "ok",
+        "reason": None,
         "index_loaded": True,
         "model": "hash-64",
         "llm": "none",
@@ -43,6 +47,27 @@ def test_healthz_reports_index_model_and_counts(client: TestClient) -> None:
         "chunks": 3,
         "uploads_enabled": True,
     }
+
+
+def test_healthz_is_degraded_with_a_reason_when_the_store_fails(
+    client: TestClient, assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise RuntimeError("Error finding id 7")
+
+    monkeypatch.setattr(assistant.store, "query", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "degraded" and body["index_loaded"] is False
+    assert "zoekindex antwoordt niet" in body["reason"] and "Error finding id 7" in body["reason"]
+
+
+def test_healthz_is_degraded_when_the_store_lost_the_live_chunks(client: TestClient, assistant: Assistant) -> None:
+    for record in assistant.documents():
+        assistant.store.delete_version(record.version)
+    body = client.get("/healthz").json()
+    assert body["status"] == "degraded" and "ingest --rebuild" in body["reason"]
 
 
 def test_ui_page_inlines_dutch_text_and_sets_csp(client: TestClient) -> None:
