@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
-from api.guard import UploadGuard
+from api.guard import BodyGuard, SlotGuard
 from api.jobs import IngestFn, JobManager, pipeline_ingest
 from api.messages import load_messages
 from api.routes import ask, documents, health, jobs, register, search, ui, uploads
@@ -69,7 +69,8 @@ def create_app(
     app.state.messages = msg
     app.state.uploads = UploadStore(settings.uploads_dir)
     install_error_handlers(app, msg)
-    app.add_middleware(UploadGuard, settings=settings, msg=msg)
+    app.add_middleware(SlotGuard, settings=settings, msg=msg)
+    app.add_middleware(BodyGuard, settings=settings, msg=msg)  # added last: runs first
     for module in (ask, search, documents, register, uploads, jobs, health, ui):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

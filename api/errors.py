@@ -54,6 +54,15 @@ _REASONS = {
     "enum": "reason_bad_choice",
 }
 _EMPTY = {"missing", "string_too_short", "string_type"}
+# The English details FastAPI and Starlette give a JSON or multipart body they cannot read.
+_UNPARSEABLE = (
+    "There was an error parsing the body",
+    "Missing boundary in multipart",
+    "Invalid multipart data",
+    "Too many files",
+    "Too many fields",
+    "Part exceeded maximum size",
+)
 
 
 def field_name(loc: Sequence[Any]) -> str:
@@ -73,6 +82,8 @@ def describe_error(error: dict[str, Any], msg: Messages) -> str:
     if field == "question":
         if kind == "string_too_long":
             return msg("question_too_long", max=ctx.get("max_length", ""))
+        if kind == "string_type":
+            return msg("question_not_text")
         if kind in _EMPTY:
             return msg("question_empty")
     if field == "q" and kind in _EMPTY:
@@ -115,7 +126,9 @@ def install_error_handlers(app: FastAPI, msg: Messages) -> None:
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
         detail = exc.detail
-        if detail == HTTPStatus(exc.status_code).phrase:
+        if exc.status_code == 400 and isinstance(detail, str) and detail.startswith(_UNPARSEABLE):
+            detail = msg("invalid_body")
+        elif detail == HTTPStatus(exc.status_code).phrase:
             # Starlette's English defaults for routes that do not exist.
             key = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code)
             detail = msg(key, path=request.url.path) if key else detail

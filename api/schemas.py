@@ -6,7 +6,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-MAX_QUESTION_CHARS = 2000
+# Real questions are short: the longest of 281 gold questions has 178 characters. The cap leaves
+# room for a pasted sentence and keeps a question within one window of the embedding model.
+MAX_QUESTION_CHARS = 500
+MAX_ANSWER_CHARS = 5000  # an earlier answer sent back as history; ours stay well under it
 MAX_HISTORY_TURNS = 20
 
 Question = Annotated[
@@ -32,7 +35,7 @@ class HistoryTurn(BaseModel):
     """One earlier turn as the UI remembers it; only used to resolve follow-up questions."""
 
     question: Annotated[str, StringConstraints(max_length=MAX_QUESTION_CHARS)]
-    answer: Annotated[str, StringConstraints(max_length=20_000)] = ""
+    answer: Annotated[str, StringConstraints(max_length=MAX_ANSWER_CHARS)] = ""
     municipality: Municipality = None
     year: Year = None
 
@@ -185,7 +188,8 @@ class JobOut(BaseModel):
 
 class HealthOut(BaseModel):
     status: Literal["ok", "empty", "degraded"] = Field(
-        description="ok: vragen worden beantwoord; empty: nog geen documenten; degraded: de probe faalde (zie reason)"
+        description="ok: vragen worden beantwoord; empty: nog geen documenten; "
+        "degraded: de probe faalde (zie reason)"
     )
     reason: str | None = Field(None, description="Waarom de status degraded is, en wat te doen")
     index_loaded: bool

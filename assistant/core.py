@@ -90,7 +90,9 @@ class Assistant:
         except Exception as exc:
             return Health("degraded", len(records), chunks, say("health_store_failed", error=_short(exc)))
         if not found:
-            return Health("degraded", len(records), chunks, say("health_store_missing", documents=len(records)))
+            return Health(
+                "degraded", len(records), chunks, say("health_store_missing", documents=len(records))
+            )
         return Health("ok", len(records), chunks)
 
     def warm_up(self) -> None:

