@@ -50,6 +50,7 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
         raise NotAPdfError(say("error_not_pdf", file=path.name))
 
     from pypdf import PdfReader  # imported here: keeps `import ingest` cheap
+    from pypdf.errors import DependencyError
 
     with _quiet_pypdf():
         try:
@@ -60,6 +61,11 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
             meta = _metadata(reader)
         except (EncryptedPdfError, NotAPdfError):
             raise
+        # AES needs a crypto package (`cryptography`, a dependency); pypdf tries the empty password
+        # as early as the constructor, or only when a stream is read (AES-128): wherever it fails,
+        # the file is fine and the installation is what to fix.
+        except DependencyError as exc:
+            raise EncryptedPdfError(say("error_pdf_needs_crypto", file=path.name)) from exc
         # pypdf fails on broken files with almost any exception type (struct, zlib, KeyError ...):
         # at this boundary every one of them means "this PDF cannot be read".
         except Exception as exc:
@@ -79,10 +85,14 @@ def _encrypted_message(path: Path) -> str:
 
 
 def _decrypt(reader: Any, path: Path) -> None:
+    from pypdf.errors import DependencyError
+
     # Many "encrypted" PDFs only restrict printing/copying and open with the empty password.
     try:
         ok = reader.decrypt("")
-    except Exception as exc:  # pypdf raises several types, e.g. for missing crypto backends
+    except DependencyError:
+        raise  # no AES backend: not the file's fault, see read_pdf
+    except Exception as exc:  # pypdf raises several types for odd encryption dictionaries
         raise EncryptedPdfError(_encrypted_message(path)) from exc
     if not ok:
         raise EncryptedPdfError(_encrypted_message(path))

@@ -1,7 +1,10 @@
 """Tiny PDFs for tests, built with reportlab (a dev dependency).
 
     make_text_pdf(path, [["1. Inleiding", "Eerste zin."], ["Tweede pagina."]], title="Testplan")
+    make_text_pdf(path, pages, password="", algorithm="AES-256")  # encrypted, opens without one
     make_encrypted_pdf(path)             # needs a password to open
+    make_encrypted_pdf(path, algorithm="AES-128")
+    encrypt_pdf(path, "geheim", algorithm="RC4-128")  # encrypts an existing PDF in place
     make_scanned_pdf(path)               # an image only: no text layer
     make_corrupt_pdf(path)               # starts with %PDF, but the rest is garbage
     make_not_pdf(path)                   # a text file with a .pdf name
@@ -27,17 +30,20 @@ def make_text_pdf(
     subject: str = "",
     password: str | None = None,
     owner_password: str | None = None,
+    algorithm: str | None = None,
 ) -> Path:
     """One PDF page per inner list, one text line per string; metadata from title/author/subject.
 
     `password` encrypts with that user password ("" encrypts but opens without one, like PDFs that
-    only restrict printing); `owner_password` defaults to a fixed value when encrypting.
+    only restrict printing); `owner_password` defaults to a fixed value when encrypting. Without
+    `algorithm` reportlab encrypts (RC4); with one ("AES-256", "AES-128", "RC4-128", "RC4-40")
+    pypdf does, as `encrypt_pdf`.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     encrypt = None
-    if password is not None:
+    if password is not None and algorithm is None:
         from reportlab.lib import pdfencrypt
 
         encrypt = pdfencrypt.StandardEncryption(password, ownerPassword=owner_password or "eigenaar")
@@ -57,12 +63,35 @@ def make_text_pdf(
             y -= _LEADING
         pdf.showPage()
     pdf.save()
+    if password is not None and algorithm is not None:
+        encrypt_pdf(path, password, owner_password or "eigenaar", algorithm=algorithm)
     return path
 
 
-def make_encrypted_pdf(path: Path, password: str = "geheim") -> Path:
-    """A text PDF that cannot be opened without `password`."""
-    return make_text_pdf(path, [["Vertrouwelijk beleidsstuk over de Wmo en jeugdhulp."]], password=password)
+def make_encrypted_pdf(path: Path, password: str = "geheim", algorithm: str | None = None) -> Path:
+    """A text PDF that cannot be opened without `password` (reportlab's RC4 without `algorithm`)."""
+    return make_text_pdf(
+        path,
+        [["Vertrouwelijk beleidsstuk over de Wmo en jeugdhulp."]],
+        password=password,
+        algorithm=algorithm,
+    )
+
+
+def encrypt_pdf(
+    path: Path, user_password: str = "", owner_password: str = "eigenaar", algorithm: str = "AES-256"
+) -> Path:
+    """Encrypts the PDF at `path` in place with pypdf (AES needs the `cryptography` package)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    path = Path(path)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(path.read_bytes())))
+    writer.encrypt(user_password, owner_password, algorithm=algorithm)
+    with path.open("wb") as f:
+        writer.write(f)
+    return path
 
 
 def make_scanned_pdf(path: Path, pages: int = 1) -> Path:

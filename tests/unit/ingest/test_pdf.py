@@ -1,3 +1,6 @@
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +36,63 @@ def test_empty_password_pdf_is_read(tmp_path: Path) -> None:
     )
     texts, _ = read_pdf(path)
     assert "Leesbaar zonder wachtwoord" in texts[0]
+
+
+ALGORITHMS = ["AES-256", "AES-128", "RC4-128"]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_empty_password_pdf_is_read_whatever_the_cipher(tmp_path: Path, algorithm: str) -> None:
+    path = pdf_factory.make_text_pdf(
+        tmp_path / "open.pdf", [["Leesbaar zonder wachtwoord, alleen beveiligd."]], title="Open plan",
+        password="", algorithm=algorithm,
+    )  # fmt: skip
+    texts, meta = read_pdf(path)
+    assert "Leesbaar zonder wachtwoord" in texts[0] and meta["title"] == "Open plan"
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_user_password_pdf_is_reported_as_protected(tmp_path: Path, algorithm: str) -> None:
+    path = pdf_factory.make_encrypted_pdf(tmp_path / "dicht.pdf", algorithm=algorithm)
+    with pytest.raises(EncryptedPdfError, match="beveiligd met een wachtwoord") as info:
+        read_pdf(path)
+    assert "beschadigd" not in str(info.value)
+
+
+# Run in a child process: pypdf picks its AES backend when it is first imported.
+_WITHOUT_CRYPTO = """
+import json, sys
+sys.modules["cryptography"] = None  # as if not installed; pycryptodome would serve pypdf too
+sys.modules["Crypto"] = None
+from ingest.pdf import read_pdf
+out = {}
+for path in sys.argv[1:]:
+    try:
+        read_pdf(path)
+        out[path] = ["ok", ""]
+    except Exception as exc:
+        out[path] = [type(exc).__name__, str(exc)]
+print(json.dumps(out))
+"""
+
+
+def test_without_an_aes_backend_the_error_says_what_to_install(tmp_path: Path) -> None:
+    paths = [
+        pdf_factory.make_text_pdf(tmp_path / f"{alg}.pdf", [["Leesbaar zonder wachtwoord."]], password="",
+                                  algorithm=alg)
+        for alg in ("AES-256", "AES-128")
+    ]  # fmt: skip
+    paths.append(pdf_factory.make_encrypted_pdf(tmp_path / "dicht.pdf", algorithm="AES-256"))
+    child = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_CRYPTO, *map(str, paths)],
+        cwd=Path(__file__).resolve().parents[3], capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    results = json.loads(child.stdout)
+    for path in paths:
+        kind, message = results[str(path)]
+        assert kind == "EncryptedPdfError", (path.name, kind, message)
+        assert "pip install cryptography" in message and "beschadigd" not in message
+        assert message.startswith(path.name) and "\n" not in message
 
 
 @pytest.mark.parametrize(
