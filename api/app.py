@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
 from api.guard import BodyGuard, SlotGuard
-from api.jobs import IngestFn, JobManager, pipeline_ingest
+from api.jobs import IngestFn, JobManager, JobStore, pipeline_ingest
 from api.messages import load_messages
 from api.routes import ask, documents, health, jobs, register, search, ui, uploads
 from api.uploads import UploadStore
@@ -47,7 +47,11 @@ def create_app(
         # In a thread: building may load a model or ingest a corpus; the event loop stays free.
         assistant = await anyio.to_thread.run_sync(factory, settings)
         app.state.assistant = assistant
-        app.state.jobs = JobManager((ingest_factory or pipeline_ingest)(assistant), msg)
+        jobs = JobStore(settings.home / "jobs.sqlite")
+        app.state.jobs = JobManager(
+            (ingest_factory or pipeline_ingest)(assistant), msg, app.state.uploads, jobs
+        )
+        app.state.jobs.resume()
         try:
             yield
         finally:

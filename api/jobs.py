@@ -1,17 +1,22 @@
-"""Background ingest of uploaded PDFs: one worker thread, jobs kept in memory while the server runs.
+"""Background ingest of uploaded PDFs: one worker thread, a queue that survives a restart.
 
 One worker is enough: the ingest pipeline takes a file lock anyway (one writer at a time), and
-a queue keeps upload requests fast whatever the size of the PDF.
+a queue keeps upload requests fast whatever the size of the PDF. Every job is kept in
+`jobs.sqlite` under BELEID_HOME; at startup the jobs that were queued or running when the server
+stopped are queued again (their staged PDFs wait in `uploads/.staging/`), and staging folders no
+job needs are removed. A job that fails or runs out of time is marked failed and the worker goes
+on with the next.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
+import sqlite3
 import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,22 +24,42 @@ from typing import Any
 
 from api.messages import Messages
 from api.schemas import JobOut, JobStatus
+from api.uploads import StagedUpload, UploadStore
 from assistant.core import Assistant
 from assistant.errors import BeleidError
+from assistant.sqlite import connect, transaction
 
 log = logging.getLogger(__name__)
 
-# Takes the path of a saved PDF, returns the ingest report as JSON (IngestReport.to_json()).
-IngestFn = Callable[[Path], dict[str, Any]]
+# Ingests a staged upload, calling its `publish` when the new version goes live; returns the
+# ingest report as JSON (IngestReport.to_json()).
+IngestFn = Callable[[StagedUpload], dict[str, Any]]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    staging_key TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    manifest_row TEXT,
+    status TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    started_at REAL,
+    finished_at REAL,
+    report TEXT,
+    error TEXT
+)
+"""
 
 
 def pipeline_ingest(assistant: Assistant) -> IngestFn:
     """The real thing: the incremental pipeline, writing into the assistant's own store and catalog."""
 
-    def run(path: Path) -> dict[str, Any]:
+    def run(upload: StagedUpload) -> dict[str, Any]:
         from ingest.pipeline import ingestor_for  # imported on first upload: parsing stack is heavy
 
-        return ingestor_for(assistant).run([path]).to_json()
+        return ingestor_for(assistant).run_staged(upload.pdf, upload.target, upload.publish).to_json()
 
     return run
 
@@ -42,9 +67,10 @@ def pipeline_ingest(assistant: Assistant) -> IngestFn:
 @dataclass
 class Job:
     id: str
-    path: Path
+    staging_key: str
     filename: str
     doc_id: str
+    row: dict[str, str] | None = None
     status: JobStatus = "queued"
     created_at: float = field(default_factory=time.time)
     started_at: float | None = None
@@ -53,32 +79,115 @@ class Job:
     error: str | None = None
 
 
+class JobStore:
+    """The jobs in SQLite; the newest `keep` are kept."""
+
+    def __init__(self, path: Path, keep: int = 200) -> None:
+        self._db = connect(path)
+        self._db.execute(_SCHEMA)
+        self._lock = threading.RLock()
+        self._keep = keep
+
+    def save(self, job: Job) -> None:
+        with transaction(self._db, self._lock) as db:
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs").fetchone()[0]
+            db.execute(
+                "INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "status = excluded.status, started_at = excluded.started_at, "
+                "finished_at = excluded.finished_at, report = excluded.report, error = excluded.error",
+                (
+                    job.id,
+                    seq,
+                    job.staging_key,
+                    job.filename,
+                    job.doc_id,
+                    json.dumps(job.row) if job.row is not None else None,
+                    job.status,
+                    job.created_at,
+                    job.started_at,
+                    job.finished_at,
+                    json.dumps(job.report, ensure_ascii=False) if job.report is not None else None,
+                    job.error,
+                ),
+            )
+            db.execute(
+                "DELETE FROM jobs WHERE status IN ('done', 'failed') AND seq <= "
+                "(SELECT MAX(seq) FROM jobs) - ?",
+                (self._keep,),
+            )
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return _job(row) if row else None
+
+    def unfinished(self) -> list[Job]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM jobs WHERE status IN ('queued', 'running') ORDER BY seq"
+            ).fetchall()
+        return [_job(r) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _job(row: sqlite3.Row | tuple[Any, ...]) -> Job:
+    id_, _, key, filename, doc_id, manifest_row, status, created, started, finished, report, error = row
+    return Job(
+        id=id_,
+        staging_key=key,
+        filename=filename,
+        doc_id=doc_id,
+        row=json.loads(manifest_row) if manifest_row else None,
+        status=status,
+        created_at=created,
+        started_at=started,
+        finished_at=finished,
+        report=json.loads(report) if report else None,
+        error=error,
+    )
+
+
 class JobManager:
-    def __init__(self, ingest: IngestFn, msg: Messages, keep: int = 200) -> None:
+    def __init__(self, ingest: IngestFn, msg: Messages, uploads: UploadStore, jobs: JobStore) -> None:
         self._ingest = ingest
         self._msg = msg
-        self._keep = keep
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._uploads = uploads
+        self._store = jobs
         self._lock = threading.Lock()
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._worker: threading.Thread | None = None
 
-    def submit(self, path: Path, filename: str, doc_id: str) -> Job:
-        job = Job(id=uuid.uuid4().hex[:12], path=path, filename=filename, doc_id=doc_id)
+    def resume(self) -> int:
+        """Queue again what a stopped server left queued or running; clear staging no job needs.
+        Returns the number of jobs queued again."""
+        waiting = self._store.unfinished()
+        for name in self._uploads.sweep({job.staging_key for job in waiting}):
+            log.info("removed staging folder %s of an upload no job waits for", name)
+        for job in waiting:
+            job.status, job.started_at = "queued", None
+            self._enqueue(job)
+        return len(waiting)
+
+    def submit(self, upload: StagedUpload, filename: str, doc_id: str) -> Job:
+        job = Job(id=uuid.uuid4().hex[:12], staging_key=upload.key, filename=filename, doc_id=doc_id)
+        job.row = upload.row
+        self._enqueue(job)
+        return job
+
+    def _enqueue(self, job: Job) -> None:
+        self._store.save(job)
         with self._lock:
-            self._jobs[job.id] = job
-            while len(self._jobs) > self._keep:
-                self._jobs.popitem(last=False)
             if self._worker is None:
                 # Started on the first upload, so a server that never gets one runs no extra thread.
                 self._worker = threading.Thread(target=self._work, name="ingest-jobs", daemon=True)
                 self._worker.start()
         self._queue.put(job)
-        return job
 
     def get(self, job_id: str) -> Job | None:
-        with self._lock:
-            return self._jobs.get(job_id)
+        return self._store.get(job_id)
 
     def wait(self, job_id: str, timeout: float) -> Job | None:
         """Until the job has finished or `timeout` passed; for tests and scripts."""
@@ -95,6 +204,8 @@ class JobManager:
         if worker is not None:
             self._queue.put(None)
             worker.join(timeout)
+        if worker is None or not worker.is_alive():
+            self._store.close()
 
     def view(self, job: Job) -> JobOut:
         return JobOut(
@@ -106,13 +217,19 @@ class JobManager:
             created_at=job.created_at,
             started_at=job.started_at,
             finished_at=job.finished_at,
-            report=job.report,
-            error=job.error,
+            report=_without_paths(job.report),
+            error=self._scrub(job.error) if job.error else None,
         )
+
+    def _scrub(self, text: str) -> str:
+        """Error texts name files, never the server's folders."""
+        for folder in (self._uploads.staging.resolve(), self._uploads.directory.resolve()):
+            text = text.replace(f"{folder}/", "")
+        return text
 
     def _message(self, job: Job) -> str:
         if job.status == "failed":
-            return self._msg("job_failed", error=job.error or "")
+            return self._msg("job_failed", error=self._scrub(job.error or ""))
         if job.status != "done":
             return self._msg(f"job_{job.status}")
         report = job.report or {}
@@ -124,8 +241,12 @@ class JobManager:
         while (job := self._queue.get()) is not None:
             job.started_at = time.time()
             job.status = "running"
+            self._store.save(job)
+            upload = self._uploads.staged(job.staging_key, job.doc_id, job.row)
             try:
-                report = self._ingest(job.path)
+                if not upload.pdf.is_file():
+                    raise BeleidError(self._msg("job_upload_lost"))
+                report = self._ingest(upload)
                 failures = report.get("failed") or []
                 job.report = report
                 job.error = "; ".join(str(f.get("error", f)) for f in failures) or None
@@ -136,4 +257,15 @@ class JobManager:
                 # The worker must outlive one bad file; the traceback goes to the log.
                 log.exception("ingest job %s failed", job.id)
                 job.error, job.status = self._msg("internal_error"), "failed"
+            # Published: the PDF was moved into place; otherwise the upload is dropped.
+            self._uploads.discard(job.staging_key)
             job.finished_at = time.time()
+            self._store.save(job)
+
+
+def _without_paths(report: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The report as a client may see it: file names, never the server's folders."""
+    if report is None:
+        return None
+    failed = [{**f, "file": Path(str(f.get("file", ""))).name} for f in report.get("failed") or []]
+    return {**report, "failed": failed}

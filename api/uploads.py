@@ -2,6 +2,10 @@
 
 Uploaded PDFs live in `settings.uploads_dir` beside a `manifest.csv`, the same layout as the
 bundled corpus, so the ordinary ingest pipeline picks up the metadata given in the upload form.
+
+An upload is first staged in `uploads/.staging/<id>/` (with its own manifest row). Only when its
+ingest makes the new version live is it moved into place, in the same catalog transaction; a
+failed upload is deleted, so the PDF served always matches the text cited.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import tempfile
 import threading
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -66,6 +71,27 @@ def safe_stem(filename: str | None) -> str:
     return cleaned or f"document-{uuid.uuid4().hex[:8]}"
 
 
+STAGING = ".staging"  # hidden: a folder ingest of `uploads/` never picks staged files up
+
+
+@dataclass(frozen=True)
+class StagedUpload:
+    """An uploaded PDF waiting for its ingest; `publish` puts it in place."""
+
+    key: str  # the staging folder's name
+    pdf: Path  # uploads/.staging/<key>/<stem>.pdf
+    target: Path  # uploads/<stem>.pdf
+    row: dict[str, str] | None  # the manifest row from the upload form, if one was given
+    store: UploadStore
+
+    def publish(self) -> None:
+        """Move the staged PDF (and its manifest row) into place: runs inside the catalog's
+        publish transaction, so a failure here publishes nothing."""
+        if self.row is not None:
+            self.store.write_manifest_row(self.row)
+        os.replace(self.pdf, self.target)
+
+
 class UploadStore:
     """Writes uploaded files and manifest rows; one lock so concurrent uploads keep every row."""
 
@@ -73,23 +99,47 @@ class UploadStore:
         self.directory = directory
         self._lock = threading.Lock()
 
+    @property
+    def staging(self) -> Path:
+        return self.directory / STAGING
+
     def owns(self, path: str | Path) -> bool:
         return Path(path).resolve().parent == self.directory.resolve()
 
-    def save(self, source: BinaryIO, stem: str) -> Path:
-        """Copy to a temporary file, then rename: ingest never reads a half-written PDF."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        target = self.directory / f"{stem}.pdf"
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".part")
+    def stage(self, source: BinaryIO, stem: str, row: dict[str, str] | None) -> StagedUpload:
+        """Copy the upload into a new staging folder, with its manifest row beside it."""
+        key = uuid.uuid4().hex[:12]
+        folder = self.staging / key
+        folder.mkdir(parents=True)
         try:
-            with os.fdopen(fd, "wb") as out:
+            with (folder / f"{stem}.pdf").open("wb") as out:
                 source.seek(0)
                 shutil.copyfileobj(source, out, 1 << 20)
-            os.replace(tmp, target)
+            if row is not None:
+                _write_rows(folder / MANIFEST_NAME, [*MANIFEST_COLUMNS, "source"], [row])
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            shutil.rmtree(folder, ignore_errors=True)
             raise
-        return target
+        return self.staged(key, stem, row)
+
+    def staged(self, key: str, stem: str, row: dict[str, str] | None) -> StagedUpload:
+        """The staged upload of a job (also one read back after a restart)."""
+        folder = self.staging / key
+        return StagedUpload(key, folder / f"{stem}.pdf", self.directory / f"{stem}.pdf", row, self)
+
+    def discard(self, key: str) -> None:
+        """Remove what is left of a staged upload (all of it when its ingest failed)."""
+        if key and "/" not in key and key not in (".", ".."):
+            shutil.rmtree(self.staging / key, ignore_errors=True)
+
+    def sweep(self, keep: set[str]) -> list[str]:
+        """Remove staging folders no queued job needs (left by a crash); returns their names."""
+        if not self.staging.is_dir():
+            return []
+        gone = [p.name for p in self.staging.iterdir() if p.name not in keep]
+        for name in gone:
+            self.discard(name)
+        return gone
 
     def write_manifest_row(self, row: dict[str, str]) -> None:
         """Add or replace the row of `row["slug"]`, keeping the other rows and any extra columns."""
@@ -104,9 +154,18 @@ class UploadStore:
                     columns += [c for c in reader.fieldnames or [] if c not in columns]
                     rows = [r for r in reader if r.get("slug") != row["slug"]]
             rows.append(row)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".csv.part")
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-                writer.writeheader()
-                writer.writerows(rows)
-            os.replace(tmp, path)
+            _write_rows(path, columns, rows)
+
+
+def _write_rows(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    """Write a manifest through a temporary file: readers see the old one or the new one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".csv.part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

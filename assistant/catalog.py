@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -93,8 +93,12 @@ class Catalog:
         path: str,
         pages: Sequence[Page],
         chunk_count: int,
+        on_commit: Callable[[], None] | None = None,
     ) -> None:
-        """Make `version` the live version of the document, with its pages, in one transaction."""
+        """Make `version` the live version of the document, with its pages, in one transaction.
+
+        `on_commit` runs inside it, last: when it fails nothing is published (a staged upload
+        is moved into place here, so the PDF served and the text cited change together)."""
         with self._tx() as db:
             db.execute("DELETE FROM pages WHERE doc_id = ?", (meta.doc_id,))
             db.execute(
@@ -114,6 +118,8 @@ class Catalog:
                 "INSERT INTO pages(doc_id, number, text) VALUES (?, ?, ?)",
                 [(meta.doc_id, p.number, p.text) for p in pages],
             )
+            if on_commit is not None:
+                on_commit()
 
     def remove(self, doc_id: str) -> None:
         with self._tx() as db:

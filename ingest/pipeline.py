@@ -62,6 +62,15 @@ class DocumentListener(Protocol):
         register file); returns the failures as report lines."""
 
 
+@dataclass(frozen=True)
+class _Source:
+    """A file to ingest: where it is read (`path`) and where the document lives (`target`)."""
+
+    path: Path
+    target: Path
+    on_publish: Callable[[], None] | None = None
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
@@ -80,12 +89,21 @@ class IngestReport:
 
 def collect_pdfs(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, str]]]:
     """Files named explicitly are taken whatever their extension (a non-PDF is then reported);
-    directories contribute the `*.pdf` files below them."""
+    directories contribute the `*.pdf` files below them, except in hidden folders (uploads waiting
+    in `.staging/`)."""
     files: list[Path] = []
     failed: list[dict[str, str]] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() == ".pdf"
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
+                )
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -148,9 +166,19 @@ class Ingestor:
         self.listeners = list(listeners)
 
     def run(self, paths: Sequence[Path], prune: bool = False) -> IngestReport:
+        files, failed = collect_pdfs(paths)
+        return self._run([_Source(f, f) for f in files], failed, prune)
+
+    def run_staged(self, staged: Path, target: Path, on_publish: Callable[[], None]) -> IngestReport:
+        """Ingest the file waiting at `staged` as the document at `target` (same name): the
+        catalog records `target`, and `on_publish` (which moves the file there) runs inside the
+        transaction that makes the new version live. Metadata: a manifest beside `staged` wins
+        over the one beside `target`."""
+        return self._run([_Source(staged, target, on_publish)], [], prune=False)
+
+    def _run(self, sources: list[_Source], failed: list[dict[str, str]], prune: bool) -> IngestReport:
         started = time.perf_counter()
-        report = IngestReport()
-        files, report.failed = collect_pdfs(paths)
+        report = IngestReport(failed=failed)
         with ingest_lock(self.settings.home):
             self._sweep_unpublished()
             seen: dict[str, Path] = {}
@@ -158,13 +186,15 @@ class Ingestor:
             # so the snapshot of what was live before stays right for every file.
             live = {d.doc_id: d for d in self.catalog.documents()}
             manifests: dict[Path, dict[str, DocumentMeta]] = {}
-            for path in files:
+            for source in sources:
                 try:
-                    if path.parent not in manifests:
-                        manifests[path.parent] = load_manifest(path.parent)
-                    self._ingest_file(path, seen, live, manifests[path.parent], report)
+                    for folder in {source.target.parent, source.path.parent}:
+                        if folder not in manifests:
+                            manifests[folder] = load_manifest(folder)
+                    manifest = {**manifests[source.target.parent], **manifests[source.path.parent]}
+                    self._ingest_file(source, seen, live, manifest, report)
                 except BeleidError as exc:
-                    report.failed.append({"file": str(path), "error": one_line(exc)})
+                    report.failed.append({"file": str(source.target), "error": one_line(exc)})
             if prune:
                 self._prune(report)
             for listener in self.listeners:
@@ -177,13 +207,14 @@ class Ingestor:
 
     def _ingest_file(
         self,
-        path: Path,
+        source: _Source,
         seen: dict[str, Path],
         live: dict[str, DocumentRecord],
         manifest: dict[str, DocumentMeta],
         report: IngestReport,
     ) -> None:
-        doc_id = path.stem
+        path = source.path
+        doc_id = source.target.stem
         if doc_id in seen:
             raise IngestError(say("error_duplicate_doc_id", doc=doc_id, other=seen[doc_id]))
         seen[doc_id] = path
@@ -207,7 +238,9 @@ class Ingestor:
         if not chunks:
             raise IngestError(say("error_no_text"))
         self._embed_and_add(doc_id, chunks, version)
-        self.catalog.publish(meta, version, sha, str(path.resolve()), parsed.pages, len(chunks))
+        self.catalog.publish(
+            meta, version, sha, str(source.target.resolve()), parsed.pages, len(chunks), source.on_publish
+        )
         if previous is not None:
             self.store.delete_version(previous.version)
             report.updated.append(doc_id)

@@ -12,12 +12,13 @@ import hashlib
 import socket
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from api.quotes import find_quote
+from api.uploads import StagedUpload
 from assistant.catalog import Catalog
 from assistant.core import Assistant
 from assistant.embedders.hashing import HashEmbedder
@@ -99,8 +100,15 @@ def pdf_pages(path: Path) -> list[Page]:
     return [Page(i + 1, p.extract_text() or "") for i, p in enumerate(PdfReader(str(path)).pages)]
 
 
-def index_pdf(assistant: Assistant, path: Path, meta: DocumentMeta) -> int:
-    """What ingest does, in miniature: one chunk per page, vectors in the store, pages in the catalog."""
+def index_pdf(
+    assistant: Assistant,
+    path: Path,
+    meta: DocumentMeta,
+    target: Path | None = None,
+    on_publish: Callable[[], None] | None = None,
+) -> int:
+    """What ingest does, in miniature: one chunk per page, vectors in the store, pages in the
+    catalog (recording `target` as the file, publishing with `on_publish`, as a staged upload)."""
     pages = pdf_pages(path)
     chunks = [
         Chunk(
@@ -118,7 +126,8 @@ def index_pdf(assistant: Assistant, path: Path, meta: DocumentMeta) -> int:
     version = hashlib.sha256(f"{sha}{meta}".encode()).hexdigest()[:16]
     assistant.store.add(chunks, assistant.embedder.embed_passages([c.text for c in chunks]), version)
     previous = {d.doc_id: d for d in assistant.catalog.documents()}.get(meta.doc_id)
-    assistant.catalog.publish(meta, version, sha, str(path.resolve()), pages, len(chunks))
+    where = str((target or path).resolve())
+    assistant.catalog.publish(meta, version, sha, where, pages, len(chunks), on_publish)
     if previous is not None and previous.version != version:
         assistant.store.delete_version(previous.version)
     return len(chunks)
@@ -183,13 +192,14 @@ def fake_ingest(assistant: Assistant) -> Any:
     """Upload jobs without the parsing stack: manifest metadata (or inferred), then `index_pdf`."""
     from ingest.manifest import infer_metadata, load_manifest
 
-    def run(path: Path) -> dict[str, Any]:
-        meta = load_manifest(path.parent).get(path.stem)
+    def run(upload: StagedUpload) -> dict[str, Any]:
+        path = upload.pdf
+        meta = {**load_manifest(upload.target.parent), **load_manifest(path.parent)}.get(path.stem)
         try:
             if meta is None:
                 known = {d.meta.municipality for d in assistant.documents()}
                 meta = infer_metadata(path, {}, known)
-            chunks = index_pdf(assistant, path, meta)
+            chunks = index_pdf(assistant, path, meta, upload.target, upload.publish)
         except Exception as exc:
             return {"added": [], "unchanged": [], "failed": [{"file": str(path), "error": str(exc)}]}
         return {"added": [path.stem], "unchanged": [], "failed": [], "embedded": chunks}

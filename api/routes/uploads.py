@@ -58,7 +58,7 @@ async def upload_document(
     if 0 < len(missing) < len(given) or (missing and (title or period)):
         raise HTTPException(422, msg("upload_metadata_incomplete", missing=", ".join(missing)))
 
-    path = await anyio.to_thread.run_sync(uploads.save, file.file, stem)
+    row = None
     if not missing:
         row = {
             "slug": stem,
@@ -69,8 +69,9 @@ async def upload_document(
             "doc_type": doc_type or "",
             "source": "upload",
         }
-        await anyio.to_thread.run_sync(uploads.write_manifest_row, row)
-    job = jobs.submit(path, file.filename or path.name, stem)
+    # Staged, not yet in place: the PDF served changes only when its new text goes live.
+    staged = await anyio.to_thread.run_sync(uploads.stage, file.file, stem, row)
+    job = await anyio.to_thread.run_sync(jobs.submit, staged, file.filename or staged.target.name, stem)
     return JSONResponse(
         jobs.view(job).model_dump(), status_code=202, headers={"Location": f"/api/jobs/{job.id}"}
     )
