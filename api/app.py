@@ -66,7 +66,7 @@ def create_app(
         summary="Vragen over gemeentelijk beleid, met een controleerbare bron voor elke bewering.",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served by `routes.ui` from vendored files, not from a CDN
         redoc_url=None,
     )
     app.state.settings = settings

@@ -14,7 +14,9 @@ from api.deps import SettingsDep
 from api.messages import load_ui_text
 
 router = APIRouter()
-INDEX = Path(__file__).resolve().parent.parent / "static" / "index.html"
+STATIC = Path(__file__).resolve().parent.parent / "static"
+INDEX = STATIC / "index.html"
+DOCS = STATIC / "docs.html"
 PLACEHOLDER = "__UI_TEXT__"
 
 # Everything the page loads comes from this server: the UI works offline and nothing can inject
@@ -24,6 +26,14 @@ CSP = (
     "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'self'"
 )
+
+
+_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
 
 
 @lru_cache(maxsize=4)
@@ -38,16 +48,14 @@ def ui_text(settings: SettingsDep) -> dict[str, Any]:
     return load_ui_text(settings)
 
 
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs() -> HTMLResponse:
+    """Swagger UI from this server's own files (FastAPI's default loads it from a CDN)."""
+    return HTMLResponse(DOCS.read_text(encoding="utf-8"), headers=_HEADERS)
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def index(settings: SettingsDep) -> HTMLResponse:
     text = json.dumps(load_ui_text(settings), ensure_ascii=False, sort_keys=True)
     html = _page(INDEX.stat().st_mtime, text)
-    return HTMLResponse(
-        html,
-        headers={
-            "Content-Security-Policy": CSP,
-            "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "no-referrer",
-            "Cache-Control": "no-cache",
-        },
-    )
+    return HTMLResponse(html, headers=_HEADERS)

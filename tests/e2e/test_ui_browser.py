@@ -142,3 +142,26 @@ def test_phone_width_panel_is_full_screen(page_at: Any) -> None:
     page.click("a[data-view='documents']")
     page.locator("#docs-body tr").first.wait_for()
     shot(page, "09-phone-documents.png")
+
+
+def test_api_docs_render_offline_from_our_own_files(browser: Any, server: LiveServer) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    foreign: list[str] = []
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:  # no CDN: a request that leaves the server fails, as it would offline
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(server.url + "/docs")
+    page.wait_for_selector(".opblock-summary-path[data-path='/api/ask']")
+    shot(page, "api-docs.png")
+    context.close()
+    assert foreign == [] and errors == [], (foreign, errors)

@@ -88,7 +88,10 @@ def test_static_files_and_vendored_pdfjs_are_served(client: TestClient) -> None:
 
 
 def test_openapi_docs_are_available(client: TestClient) -> None:
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "script-src 'self';" in docs.headers["content-security-policy"]
+    assert "cdn" not in docs.text.lower() and "http" not in docs.text
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/ask", "/api/search", "/api/documents", "/api/jobs/{job_id}", "/healthz"} <= set(paths)
 
