@@ -1,18 +1,21 @@
-"""Background ingest of uploaded PDFs: one worker thread, a queue that survives a restart.
+"""Background ingest of uploaded PDFs: a queue in SQLite that survives restarts and is shared
+by every API worker process on the same BELEID_HOME.
 
-One worker is enough: the ingest pipeline takes a file lock anyway (one writer at a time), and
-a queue keeps upload requests fast whatever the size of the PDF. Every job is kept in
-`jobs.sqlite` under BELEID_HOME; at startup the jobs that were queued or running when the server
-stopped are queued again (their staged PDFs wait in `uploads/.staging/`), and staging folders no
-job needs are removed. A job that fails or runs out of time is marked failed and the worker goes
-on with the next.
+One worker thread per process is enough: the ingest pipeline takes a file lock anyway (one
+writer at a time), and a queue keeps upload requests fast whatever the size of the PDF. Jobs live
+in `jobs.sqlite`; a worker claims the oldest queued job in one transaction, so two processes never
+run the same job, and any process can report any job. At startup, jobs left running by a process
+that is gone are queued again (their staged PDFs wait in `uploads/.staging/`), and staging
+folders no job needs are removed. A job that fails or runs out of time is marked failed and the
+worker goes on with the next.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import queue
+import os
+import socket
 import sqlite3
 import threading
 import time
@@ -48,9 +51,31 @@ CREATE TABLE IF NOT EXISTS jobs (
     started_at REAL,
     finished_at REAL,
     report TEXT,
-    error TEXT
+    error TEXT,
+    owner TEXT
 )
 """
+POLL_S = 1.0  # how often an idle worker looks for jobs queued by another process
+STAGING_GRACE_S = 600  # a staging folder this young may belong to an upload being saved now
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def process_alive(owner: str) -> bool:
+    """Whether the process that claimed a job still runs. A process on another machine cannot be
+    checked and counts as alive (see the README on server mode)."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def pipeline_ingest(assistant: Assistant) -> IngestFn:
@@ -77,6 +102,7 @@ class Job:
     finished_at: float | None = None
     report: dict[str, Any] | None = None
     error: str | None = None
+    owner: str | None = None
 
 
 class JobStore:
@@ -92,8 +118,8 @@ class JobStore:
         with transaction(self._db, self._lock) as db:
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs").fetchone()[0]
             db.execute(
-                "INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "status = excluded.status, started_at = excluded.started_at, "
+                f"INSERT INTO jobs VALUES ({', '.join('?' * 13)}) ON CONFLICT(id) DO UPDATE SET "
+                "status = excluded.status, started_at = excluded.started_at, owner = excluded.owner, "
                 "finished_at = excluded.finished_at, report = excluded.report, error = excluded.error",
                 (
                     job.id,
@@ -108,6 +134,7 @@ class JobStore:
                     job.finished_at,
                     json.dumps(job.report, ensure_ascii=False) if job.report is not None else None,
                     job.error,
+                    job.owner,
                 ),
             )
             db.execute(
@@ -120,6 +147,31 @@ class JobStore:
         with self._lock:
             row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return _job(row) if row else None
+
+    def claim(self, owner: str) -> Job | None:
+        """The oldest queued job, marked running for `owner` in the same transaction."""
+        with transaction(self._db, self._lock) as db:
+            row = db.execute("SELECT * FROM jobs WHERE status = 'queued' ORDER BY seq LIMIT 1").fetchone()
+            if row is None:
+                return None
+            job = _job(row)
+            job.status, job.started_at, job.owner = "running", time.time(), owner
+            db.execute(
+                "UPDATE jobs SET status = 'running', started_at = ?, owner = ? WHERE id = ?",
+                (job.started_at, owner, job.id),
+            )
+        return job
+
+    def requeue_orphans(self) -> int:
+        """Jobs left running by a process that is gone are queued again; returns how many."""
+        with transaction(self._db, self._lock) as db:
+            rows = db.execute("SELECT id, owner FROM jobs WHERE status = 'running'").fetchall()
+            orphans = [job_id for job_id, owner in rows if not owner or not process_alive(owner)]
+            db.executemany(
+                "UPDATE jobs SET status = 'queued', started_at = NULL, owner = NULL WHERE id = ?",
+                [(job_id,) for job_id in orphans],
+            )
+        return len(orphans)
 
     def unfinished(self) -> list[Job]:
         with self._lock:
@@ -134,7 +186,9 @@ class JobStore:
 
 
 def _job(row: sqlite3.Row | tuple[Any, ...]) -> Job:
-    id_, _, key, filename, doc_id, manifest_row, status, created, started, finished, report, error = row
+    id_, _, key, filename, doc_id, manifest_row, status, created, started, finished, report, error, owner = (
+        row
+    )
     return Job(
         id=id_,
         staging_key=key,
@@ -147,6 +201,7 @@ def _job(row: sqlite3.Row | tuple[Any, ...]) -> Job:
         finished_at=finished,
         report=json.loads(report) if report else None,
         error=error,
+        owner=owner,
     )
 
 
@@ -156,35 +211,39 @@ class JobManager:
         self._msg = msg
         self._uploads = uploads
         self._store = jobs
+        self._owner = this_process()
         self._lock = threading.Lock()
-        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
         self._worker: threading.Thread | None = None
 
     def resume(self) -> int:
-        """Queue again what a stopped server left queued or running; clear staging no job needs.
-        Returns the number of jobs queued again."""
+        """Queue again what a stopped process left running; clear staging no job needs; start
+        the worker when jobs wait. Returns the number of jobs waiting."""
+        requeued = self._store.requeue_orphans()
         waiting = self._store.unfinished()
-        for name in self._uploads.sweep({job.staging_key for job in waiting}):
+        for name in self._uploads.sweep({job.staging_key for job in waiting}, older_than=STAGING_GRACE_S):
             log.info("removed staging folder %s of an upload no job waits for", name)
-        for job in waiting:
-            job.status, job.started_at = "queued", None
-            self._enqueue(job)
+        if requeued:
+            log.info("queued %d upload jobs again that a stopped server left running", requeued)
+        if any(job.status == "queued" for job in waiting):
+            self._start()
         return len(waiting)
 
     def submit(self, upload: StagedUpload, filename: str, doc_id: str) -> Job:
         job = Job(id=uuid.uuid4().hex[:12], staging_key=upload.key, filename=filename, doc_id=doc_id)
         job.row = upload.row
-        self._enqueue(job)
+        self._store.save(job)
+        self._start()
+        self._wake.set()
         return job
 
-    def _enqueue(self, job: Job) -> None:
-        self._store.save(job)
+    def _start(self) -> None:
         with self._lock:
             if self._worker is None:
                 # Started on the first upload, so a server that never gets one runs no extra thread.
                 self._worker = threading.Thread(target=self._work, name="ingest-jobs", daemon=True)
                 self._worker.start()
-        self._queue.put(job)
 
     def get(self, job_id: str) -> Job | None:
         return self._store.get(job_id)
@@ -201,8 +260,9 @@ class JobManager:
 
     def stop(self, timeout: float = 5.0) -> None:
         worker = self._worker
+        self._stopping.set()
+        self._wake.set()
         if worker is not None:
-            self._queue.put(None)
             worker.join(timeout)
         if worker is None or not worker.is_alive():
             self._store.close()
@@ -238,29 +298,34 @@ class JobManager:
         return self._msg("job_done", doc=job.doc_id, chunks=report.get("embedded", 0))
 
     def _work(self) -> None:
-        while (job := self._queue.get()) is not None:
-            job.started_at = time.time()
-            job.status = "running"
-            self._store.save(job)
-            upload = self._uploads.staged(job.staging_key, job.doc_id, job.row)
-            try:
-                if not upload.pdf.is_file():
-                    raise BeleidError(self._msg("job_upload_lost"))
-                report = self._ingest(upload)
-                failures = report.get("failed") or []
-                job.report = report
-                job.error = "; ".join(str(f.get("error", f)) for f in failures) or None
-                job.status = "failed" if failures else "done"
-            except BeleidError as exc:
-                job.error, job.status = " ".join(str(exc).split()), "failed"
-            except Exception:
-                # The worker must outlive one bad file; the traceback goes to the log.
-                log.exception("ingest job %s failed", job.id)
-                job.error, job.status = self._msg("internal_error"), "failed"
-            # Published: the PDF was moved into place; otherwise the upload is dropped.
-            self._uploads.discard(job.staging_key)
-            job.finished_at = time.time()
-            self._store.save(job)
+        while not self._stopping.is_set():
+            job = self._store.claim(self._owner)
+            if job is None:
+                self._wake.wait(POLL_S)
+                self._wake.clear()
+                continue
+            self._run(job)
+
+    def _run(self, job: Job) -> None:
+        upload = self._uploads.staged(job.staging_key, job.doc_id, job.row)
+        try:
+            if not upload.pdf.is_file():
+                raise BeleidError(self._msg("job_upload_lost"))
+            report = self._ingest(upload)
+            failures = report.get("failed") or []
+            job.report = report
+            job.error = "; ".join(str(f.get("error", f)) for f in failures) or None
+            job.status = "failed" if failures else "done"
+        except BeleidError as exc:
+            job.error, job.status = " ".join(str(exc).split()), "failed"
+        except Exception:
+            # The worker must outlive one bad file; the traceback goes to the log.
+            log.exception("ingest job %s failed", job.id)
+            job.error, job.status = self._msg("internal_error"), "failed"
+        # Published: the PDF was moved into place; otherwise the upload is dropped.
+        self._uploads.discard(job.staging_key)
+        job.finished_at = time.time()
+        self._store.save(job)
 
 
 def _without_paths(report: dict[str, Any] | None) -> dict[str, Any] | None:

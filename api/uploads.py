@@ -17,6 +17,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -132,11 +133,13 @@ class UploadStore:
         if key and "/" not in key and key not in (".", ".."):
             shutil.rmtree(self.staging / key, ignore_errors=True)
 
-    def sweep(self, keep: set[str]) -> list[str]:
-        """Remove staging folders no queued job needs (left by a crash); returns their names."""
+    def sweep(self, keep: set[str], older_than: float = 0.0) -> list[str]:
+        """Remove staging folders no job needs (left by a crash) and older than `older_than`
+        seconds (a younger one may be an upload another process is saving); returns their names."""
         if not self.staging.is_dir():
             return []
-        gone = [p.name for p in self.staging.iterdir() if p.name not in keep]
+        cutoff = time.time() - older_than
+        gone = [p.name for p in self.staging.iterdir() if p.name not in keep and p.stat().st_mtime <= cutoff]
         for name in gone:
             self.discard(name)
         return gone

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -11,7 +15,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.jobs import Job, JobStore
+from api.jobs import Job, JobStore, this_process
 from api.uploads import StagedUpload, UploadStore
 from assistant.core import Assistant
 from assistant.settings import Settings
@@ -65,8 +69,12 @@ def test_job_views_name_files_not_server_folders(client: TestClient, settings: S
 def test_jobs_left_by_a_stopped_server_run_after_the_restart(
     settings: Settings, assistant: Assistant, tmp_path: Path
 ) -> None:
-    """The state a crash leaves: one job running, one queued, their staged PDFs, and a staging
-    folder of an upload whose job never got saved."""
+    """The state a crash leaves: one job running (claimed by a process that is gone), one
+    queued, their staged PDFs, and a staging folder of an upload whose job never got saved."""
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_owner = f"{socket.gethostname()}:{gone.stdout.strip()}"
     uploads = UploadStore(settings.uploads_dir)
     store = JobStore(settings.home / "jobs.sqlite")
     row = {"slug": "", "municipality": "Uploaddorp", "title": "Nota", "year": "2023", "period": "2023"}
@@ -76,9 +84,17 @@ def test_jobs_left_by_a_stopped_server_run_after_the_restart(
         with (tmp_path / f"{stem}.pdf").open("w+b") as source:
             source.write(_pdf(tmp_path, f"Nota {number} over schulden."))
             staged.append(uploads.stage(source, stem, {**row, "slug": stem, "doc_type": "nota"}))
-        store.save(Job(f"job{number}", staged[-1].key, f"{stem}.pdf", stem, staged[-1].row, status))
+        owner = dead_owner if status == "running" else None
+        store.save(
+            Job(f"job{number}", staged[-1].key, f"{stem}.pdf", stem, staged[-1].row, status, owner=owner)
+        )
+    store.save(Job("busy", "elders", "elders.pdf", "elders", None, "running", owner=this_process()))
     store.close()
-    (uploads.staging / "wees").mkdir()
+    orphan = uploads.staging / "wees"
+    orphan.mkdir()
+    old = time.time() - 3600
+    os.utime(orphan, (old, old))
+    (uploads.staging / "net-begonnen").mkdir()  # an upload another process is saving right now
 
     app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
     with TestClient(app) as client:
@@ -86,8 +102,9 @@ def test_jobs_left_by_a_stopped_server_run_after_the_restart(
             job = wait_done(client, f"job{number}")
             assert job["status"] == "done", job
         docs = {d["doc_id"] for d in client.get("/api/documents").json()["documents"]}
+        assert client.get("/api/jobs/busy").json()["status"] == "running"  # its process still runs
     assert {"nota-0", "nota-1"} <= docs
-    assert not (uploads.staging / "wees").exists()
+    assert not orphan.exists() and (uploads.staging / "net-begonnen").exists()
     assert all((settings.uploads_dir / f"nota-{n}.pdf").is_file() for n in range(2))
 
 
