@@ -52,6 +52,10 @@ class Store(Protocol):
         """Drop cached handles, so the next read sees what another process wrote."""
         ...
 
+    def reset(self) -> None:
+        """Remove every chunk of every version (a rebuild, possibly for another embedder)."""
+        ...
+
 
 class Vocabulary(Protocol):
     """The corpus' words as the keyword index knows them: stems, compound parts, typo repairs."""

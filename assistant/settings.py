@@ -36,6 +36,32 @@ class Settings(BaseSettings):
     chunk_overlap_sentences: int = 1
     table_rows_per_chunk: int = 12
 
+    # Ingest limits per document: a PDF beyond one is reported as failed and the other files of the
+    # run go on. A PDF of a few KB can expand to megabytes of text; the real documents have 15-140
+    # pages and 60,000-300,000 characters, at most about 7,000 on one page.
+    ingest_max_pages: int = Field(default=2000, ge=1, description="pages a PDF may have")
+    ingest_max_chars: int = Field(
+        default=5_000_000, ge=1, description="characters of extracted text a document may have"
+    )
+    ingest_max_page_chars: int = Field(
+        default=100_000,
+        ge=1,
+        description="characters of extracted text one page may have (extraction stops as soon as a page "
+        "goes beyond it)",
+    )
+    ingest_max_seconds: float = Field(
+        default=300,
+        gt=0,
+        description="seconds to read, clean and cut one document into chunks, checked between pages and "
+        "stages (embedding is not counted: its time follows from the number of chunks)",
+    )
+    ingest_lock_wait_seconds: float = Field(
+        default=600,
+        ge=0,
+        description="seconds an ingest waits while another one (a CLI run or an upload job) holds the "
+        "ingest lock, before it gives up (`beleid ingest --wait` overrides it)",
+    )
+
     # Retrieval.
     dense_candidates: int = 40
     bm25_candidates: int = 40

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -51,6 +52,13 @@ class _Bar:
         self._bar.close()
 
 
+def _announce_wait(seconds: float | None) -> None:
+    """On stderr, so that `--json` output stays one JSON document."""
+    from ingest.limits import number
+
+    print(say("ingest_waiting", seconds=number(seconds or 0)), file=sys.stderr, flush=True)
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -61,22 +69,40 @@ def ingest(
     ] = False,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Gooi de index weg en bouw opnieuw")] = False,
     as_json: JsonOpt = False,
+    wait: Annotated[
+        float | None,
+        typer.Option(
+            "--wait",
+            min=0,
+            metavar="SECONDEN",
+            help="Wacht hoogstens zo lang als een andere inname loopt "
+            "(standaard BELEID_INGEST_LOCK_WAIT_SECONDS)",
+        ),
+    ] = None,
 ) -> None:
     """Lees PDF's, knip ze in passages en indexeer ze (incrementeel)."""
     from assistant.embedders import make_embedder
-    from assistant.factory import build_assistant, build_store
-    from ingest.pipeline import ingestor_for, no_progress
+    from assistant.errors import IngestBusyError
+    from assistant.factory import build_assistant
+    from ingest.pipeline import IngestReport, ingestor_for, no_progress, one_line
 
-    settings = Settings()
+    settings = Settings() if wait is None else Settings(ingest_lock_wait_seconds=wait)
     embedder = make_embedder(settings)
-    if rebuild:
-        build_store(settings, embedder).reset()
-        settings.catalog_path.unlink(missing_ok=True)
-        settings.register_path.unlink(missing_ok=True)
     progress: Any = no_progress if as_json or not sys.stderr.isatty() else _Bar
+    targets = paths or [settings.corpus_dir]
     try:
         assistant = build_assistant(settings, embedder)
-        report = ingestor_for(assistant, progress).run(paths or [settings.corpus_dir], prune=prune)
+        started = time.perf_counter()
+        try:
+            report = ingestor_for(assistant, progress, on_lock_wait=_announce_wait).run(
+                targets, prune=prune, rebuild=rebuild
+            )
+        except IngestBusyError as exc:
+            # Nothing was read or written: every path asked for failed, as a file that fails does.
+            report = IngestReport(failed=[{"file": str(path), "error": one_line(exc)} for path in targets])
+            documents = assistant.catalog.documents()
+            report.documents, report.chunks = len(documents), sum(d.chunk_count for d in documents)
+            report.seconds = round(time.perf_counter() - started, 2)
     except BeleidError as exc:
         _fail(exc)
         return
@@ -267,11 +293,19 @@ def eval_command(
 
 
 @app.command()
-def serve() -> None:
+def serve(
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Aantal API-processen (meer dan 1 vraagt een Chroma-server)"),
+    ] = None,
+) -> None:
     """Start de chat-UI en API (127.0.0.1:8000); indexeert eerst het corpus als de index leeg is."""
     from api.server import serve as run_server
 
-    run_server(Settings())
+    try:
+        run_server(Settings(), workers=workers)
+    except BeleidError as exc:
+        _fail(exc)
 
 
 def _register() -> Any:
@@ -375,6 +409,9 @@ def bench(
     ] = False,
     scales: Annotated[str, typer.Option("--scales", help="Groeifactoren, komma-gescheiden")] = "10,50,100",
     out: Annotated[Path | None, typer.Option("--json", help="Schrijf de cijfers ook als JSON")] = None,
+    tables: Annotated[
+        bool, typer.Option("--tables", help="Alleen tabeldetectie op 1k/4k/16k korte regels (schaalgedrag)")
+    ] = False,
 ) -> None:
     """Meet ingest-snelheid, latency bij 1/4/16 gelijktijdige vragen, geheugen en groei."""
     from evals import bench as bench_module
@@ -383,6 +420,7 @@ def bench(
         ["--scales", scales]
         + (["--skip-ingest"] if skip_ingest else [])
         + (["--json", str(out)] if out else [])
+        + (["--tables"] if tables else [])
     )
     raise typer.Exit(bench_module.main(argv))
 

@@ -200,7 +200,7 @@ class TimedEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self.inner.embed_query(text)
 
-    def reset(self) -> None:
+    def reset_timers(self) -> None:
         with self._lock:
             self.passage_s, self.passages = 0.0, 0
 
@@ -269,6 +269,9 @@ class TimedStore:
         self.inner.reopen()
 
     def reset(self) -> None:
+        self.inner.reset()
+
+    def reset_timers(self) -> None:
         self.add_s = self.delete_s = 0.0
 
 
@@ -287,9 +290,10 @@ class TimedCatalog(Catalog):
         path: str,
         pages: Sequence[Page],
         chunk_count: int,
+        on_commit: Callable[[], None] | None = None,
     ) -> None:
         started = time.perf_counter()
-        super().publish(meta, version, sha256, path, pages, chunk_count)
+        super().publish(meta, version, sha256, path, pages, chunk_count, on_commit)
         self.publish_s += time.perf_counter() - started
 
 
@@ -473,7 +477,7 @@ def _bench_ingest(
     if naive:
         from evals.naive import NaiveRAG
 
-        timed.reset()
+        timed.reset_timers()
         with clock.stage("naive LangChain build") as info:
             baseline = NaiveRAG(timed, _pdf_paths(corpus), index_dir=None)
             naive_chunks = baseline._collection.count()
@@ -491,8 +495,8 @@ def _bench_ingest(
         out["naive"] = None
         out["ratio_ours_to_naive"] = None
 
-    timed.reset()
-    store.reset()
+    timed.reset_timers()
+    store.reset_timers()
     with clock.stage("re-ingest (unchanged)") as info:
         started = time.perf_counter()
         again = Ingestor(settings, timed, store, catalog).run(list(corpus))
@@ -946,6 +950,52 @@ def format_report(report: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+# --- table detection ------------------------------------------------------------------------
+
+TABLE_SIZES = (1_000, 4_000, 16_000)
+
+
+def short_lines(n: int) -> list[str]:
+    """n short lines that make no table (a figure every tenth line): where a table is tried at every
+    line, and each try once scanned the whole run after it."""
+    return [f"{i * 7 % 1000},5" if i % 10 == 9 else f"korte regel {i % 97}" for i in range(n)]
+
+
+def bench_tables(sizes: Sequence[int] = TABLE_SIZES, repeat: int = 3) -> dict[str, Any]:
+    """Seconds of `find_tables` over `short_lines(n)` per size (the best of `repeat` runs), and how
+    they grow: a time ratio near the ratio of the sizes is linear, near its square quadratic."""
+    from ingest.tables import find_tables
+
+    rows: list[dict[str, Any]] = []
+    for n in sizes:
+        lines = short_lines(n)
+        best = float("inf")
+        for _ in range(max(1, repeat)):
+            started = time.perf_counter()
+            found = find_tables(lines)
+            best = min(best, time.perf_counter() - started)
+        rows.append({"lines": n, "seconds": round(best, 4), "tables": len(found)})
+    first, last = rows[0], rows[-1]
+    return {
+        "sizes": rows,
+        "size_ratio": round(last["lines"] / first["lines"], 1),
+        "time_ratio": _ratio(last["seconds"], first["seconds"]),
+        "loadavg": loadavg(),
+    }
+
+
+def format_tables(report: dict[str, Any]) -> str:
+    rows = report["sizes"]
+    out = [f"Table detection on short lines (load average {report['loadavg']})"]
+    cells = [[f"{r['lines']:,}", f"{r['seconds']:.4f}", r["tables"]] for r in rows]
+    out += ["  " + line for line in _table(["lines", "s", "tables"], cells)]
+    out.append(
+        f"  {rows[-1]['lines']:,} / {rows[0]['lines']:,} lines: {_f(report['time_ratio'])}x the time for "
+        f"{_f(report['size_ratio'])}x the lines (linear: about {_f(report['size_ratio'])}x)"
+    )
+    return "\n".join(out)
+
+
 # --- command line -----------------------------------------------------------------------------
 
 
@@ -978,7 +1028,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary home")
     parser.add_argument("--tracemalloc", action="store_true", help="trace the Python heap (slows everything)")
     parser.add_argument("--json", type=Path, default=None, help="write the report as JSON here")
+    parser.add_argument(
+        "--tables", action="store_true", help="only table detection on 1k/4k/16k synthetic short lines"
+    )
+    parser.add_argument("--table-sizes", type=_int_list, default=list(TABLE_SIZES), help="lines: 1000,4000")
     args = parser.parse_args(argv)
+    if args.tables:
+        tables = bench_tables(args.table_sizes)
+        print(format_tables(tables))
+        _write_json(args.json, tables)
+        return 0
 
     settings = Settings()
     source = (args.from_home or settings.home).resolve() if args.skip_ingest else None
@@ -996,11 +1055,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         trace_memory=args.tracemalloc,
     )
     print(format_report(report))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        print(f"\nJSON: {args.json}")
+    _write_json(args.json, report)
     return 0
+
+
+def _write_json(path: Path | None, report: dict[str, Any]) -> None:
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        print(f"\nJSON: {path}")
 
 
 if __name__ == "__main__":

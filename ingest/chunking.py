@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.nlp import sentence_spans_many
@@ -66,20 +67,26 @@ def chunk_document(
     max_words: int = 180,
     overlap_sentences: int = 1,
     table_rows_per_chunk: int = 12,
+    check: Callable[[], None] = lambda: None,
 ) -> list[Chunk]:
-    """All chunks of one document, in reading order, near-duplicates folded (see dedupe)."""
+    """All chunks of one document, in reading order, near-duplicates folded (see dedupe).
+
+    `check` is called between stages (the ingest time limit raises from it)."""
     lines = _doc_lines(pages)
     texts = [line.text for line in lines]
     tables = find_tables(texts)
+    check()
     in_table = {i for t in tables for i in range(t.start, t.end)}
     masked = ["|" if i in in_table else t for i, t in enumerate(texts)]
     headings = detect_headings(masked)
     roles = classify_lines(texts, [line.page for line in lines], headings, toc_lines(masked))
     segments = _segments(lines, headings, tables)
+    check()
 
     text_segments = [s for s in segments if s.table is None]
     blocks = [_block(lines, s.lines) for s in text_segments]
     sentence_lists = sentence_spans_many(b.text for b in blocks)
+    check()
     units = [_split_long(b.text, sents, max_words) for b, sents in zip(blocks, sentence_lists, strict=True)]
     marks = _repeat_marks([[b.text[a:e] for a, e in u] for b, u in zip(blocks, units, strict=True)])
     groups = GroupCounter()
@@ -91,6 +98,7 @@ def chunk_document(
         id(seg): (block, _group_sentences(block.text, unit, mark, target_words, max_words, overlap_sentences))
         for seg, block, unit, mark in zip(text_segments, blocks, units, marks, strict=True)
     }
+    check()
 
     chunks: list[Chunk] = []
     for segment in segments:

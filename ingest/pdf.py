@@ -5,13 +5,20 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, NoTextLayerError
+from assistant.errors import (
+    CorruptPdfError,
+    DocumentLimitError,
+    EncryptedPdfError,
+    NotAPdfError,
+    NoTextLayerError,
+)
 from assistant.prompts import say
+from ingest.limits import DocumentLimits
 
 # A page "has text" when it holds a few real words; scanned pages yield nothing or stray glyphs.
 _MIN_WORDS_PER_TEXT_PAGE = 3
@@ -34,11 +41,12 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
+def read_pdf(path: Path, limits: DocumentLimits | None = None) -> tuple[list[str], dict[str, str]]:
     """Raw pypdf text of every page (one string a page) and the PDF's title/author/subject.
 
     Raises NotAPdfError, EncryptedPdfError, CorruptPdfError or NoTextLayerError with a one-line
-    message that says what to do.
+    message that says what to do; with `limits`, also the DocumentLimitError of the first limit
+    passed (pages before any text is extracted, text and time while it is).
     """
     path = Path(path)
     try:
@@ -57,9 +65,9 @@ def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
             reader = PdfReader(str(path))
             if reader.is_encrypted:
                 _decrypt(reader, path)
-            texts = [_page_text(page) for page in reader.pages]
+            texts = _page_texts(reader.pages, limits)
             meta = _metadata(reader)
-        except (EncryptedPdfError, NotAPdfError):
+        except (EncryptedPdfError, NotAPdfError, DocumentLimitError):
             raise
         # AES needs a crypto package (`cryptography`, a dependency); pypdf tries the empty password
         # as early as the constructor, or only when a stream is read (AES-128): wherever it fails,
@@ -98,8 +106,23 @@ def _decrypt(reader: Any, path: Path) -> None:
         raise EncryptedPdfError(_encrypted_message(path))
 
 
-def _page_text(page: Any) -> str:
-    text = page.extract_text()
+def _page_texts(pages: Any, limits: DocumentLimits | None) -> list[str]:
+    if limits is None:
+        return [_page_text(page) for page in pages]
+    limits.check_pages(len(pages))
+    texts: list[str] = []
+    total = 0
+    for number, page in enumerate(pages, 1):
+        limits.check_time()
+        text = _page_text(page, limits.meter(number, total))
+        total += len(text)
+        limits.check_text(number, len(text), total)
+        texts.append(text)
+    return texts
+
+
+def _page_text(page: Any, visitor: Callable[..., None] | None = None) -> str:
+    text = page.extract_text(visitor_text=visitor) if visitor is not None else page.extract_text()
     return text if isinstance(text, str) else ""
 
 

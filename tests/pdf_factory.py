@@ -6,6 +6,7 @@
     make_encrypted_pdf(path, algorithm="AES-128")
     encrypt_pdf(path, "geheim", algorithm="RC4-128")  # encrypts an existing PDF in place
     make_scanned_pdf(path)               # an image only: no text layer
+    make_inflating_pdf(path, 400_000)    # a few KB whose page extracts to 400,000 short lines
     make_corrupt_pdf(path)               # starts with %PDF, but the rest is garbage
     make_not_pdf(path)                   # a text file with a .pdf name
 
@@ -107,6 +108,24 @@ def make_scanned_pdf(path: Path, pages: int = 1) -> Path:
     for _ in range(pages):
         pdf.drawImage(ImageReader(io.BytesIO(_tiny_png())), 56, 400, width=400, height=300)
         pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_inflating_pdf(path: Path, lines: int, line: str = "korte regel") -> Path:
+    """One page drawing `line` `lines` times: the same text operators over and over compress a
+    thousandfold, so 400,000 lines (about 5 MB of extracted text) take some 25 KB."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = Path(path)
+    pdf = canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
+    text = pdf.beginText(_LEFT, _TOP)
+    text.setFont("Helvetica", 10)
+    for _ in range(lines):
+        text.textLine(line)
+    pdf.drawText(text)
+    pdf.showPage()
     pdf.save()
     return path
 

@@ -221,3 +221,16 @@ def test_opening_index_with_other_embedder_says_to_reingest(tmp_path: Path) -> N
     other = _ingestor(tmp_path / "home", HashEmbedder(32))
     with pytest.raises(EmbedderMismatchError, match="ingest --rebuild"):
         other.run([docs])
+
+
+def test_a_rebuild_switches_embedder_in_place(tmp_path: Path) -> None:
+    """Under the lock, with the files kept: a running server's open catalog stays valid."""
+    docs = _small_corpus(tmp_path / "docs")
+    first = _ingestor(tmp_path / "home", HashEmbedder(64))
+    first.run([docs])
+    catalog_file = first.settings.catalog_path.stat().st_ino
+    rebuilt = _ingestor(tmp_path / "home", HashEmbedder(32)).run([docs], rebuild=True)
+    assert rebuilt.failed == [] and rebuilt.added == ["almelo-test-plan-2022"]
+    assert first.settings.catalog_path.stat().st_ino == catalog_file
+    # the old reader sees the rebuilt index
+    assert [d.doc_id for d in first.catalog.documents()] == ["almelo-test-plan-2022"]

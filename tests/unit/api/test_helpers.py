@@ -74,12 +74,20 @@ def test_pdf_magic_within_the_first_kilobyte() -> None:
     assert not looks_like_pdf(b" " * 1024 + b"%PDF-")
 
 
-def test_upload_store_saves_atomically(tmp_path: Path) -> None:
+def test_upload_store_stages_then_publishes_or_discards(tmp_path: Path) -> None:
     store = UploadStore(tmp_path / "uploads")
-    path = store.save(io.BytesIO(b"%PDF-1.4 data"), "nota")
-    assert path.read_bytes() == b"%PDF-1.4 data"
-    assert store.owns(path) and not store.owns(tmp_path / "elders.pdf")
-    assert [p.name for p in store.directory.iterdir()] == ["nota.pdf"]
+    row = {"slug": "nota", "municipality": "Testdorp", "title": "Nota", "year": "2023", "period": "2023"}
+    staged = store.stage(io.BytesIO(b"%PDF-1.4 data"), "nota", {**row, "doc_type": "nota"})
+    assert staged.pdf.read_bytes() == b"%PDF-1.4 data" and not staged.target.exists()
+    assert (staged.pdf.parent / "manifest.csv").is_file()  # the form's metadata travels with it
+    staged.publish()
+    assert staged.target.read_bytes() == b"%PDF-1.4 data"
+    assert "Testdorp" in (store.directory / "manifest.csv").read_text(encoding="utf-8")
+    assert store.owns(staged.target) and not store.owns(tmp_path / "elders.pdf")
+    store.discard(staged.key)
+    other = store.stage(io.BytesIO(b"%PDF-1.4 anders"), "nota", None)
+    store.discard(other.key)
+    assert staged.target.read_bytes() == b"%PDF-1.4 data" and list(store.staging.iterdir()) == []
 
 
 def test_sse_pieces_concatenate_to_the_text() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.embedders.hashing import HashEmbedder
 from assistant.settings import Settings
-from evals.bench import format_report, jitter, run_bench
+from evals.bench import bench_tables, format_report, format_tables, jitter, main, run_bench
 from tests.unit.evals.pdfs import write_text_pdf
 
 QUESTIONS = [
@@ -150,3 +150,14 @@ def test_jitter_keeps_unit_vectors_close() -> None:
     moved = jitter(vectors, np.random.default_rng(0), 0.05)
     assert np.allclose(np.linalg.norm(moved, axis=1), 1.0, atol=1e-5)
     assert np.all((moved * vectors).sum(axis=1) > 0.99)
+
+
+def test_table_detection_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = bench_tables((100, 400), repeat=1)
+    assert [row["lines"] for row in report["sizes"]] == [100, 400]
+    assert all(row["tables"] == 0 and row["seconds"] >= 0 for row in report["sizes"])
+    assert report["size_ratio"] == 4.0
+    assert "400 / 100 lines" in format_tables(report)
+    assert main(["--tables", "--table-sizes", "50,200", "--json", str(tmp_path / "t.json")]) == 0
+    assert "Table detection" in capsys.readouterr().out
+    assert json.loads((tmp_path / "t.json").read_text())["size_ratio"] == 4.0

@@ -1,3 +1,6 @@
+import pytest
+
+from ingest import tables
 from ingest.tables import detect_unit, find_tables, is_value
 
 LEUSDEN = [
@@ -33,6 +36,32 @@ LEUSDEN = [
     "17.254 |",
     "17.400 |",
     "* Deze stelpost is in de begroting opgenomen in verband met de teruglopende rijksbijdrage.",
+]
+
+
+LOOSE = [
+    "In de tabel hieronder staan de maatregelen met hun taakstelling voor de komende jaren.",
+    "Omschrijving",
+    "2019",
+    "2020",
+    "2021",
+    "Op koers",
+    "Doorbraakmethode",
+    "750",
+    "2.251",
+    "3.750",
+    "Ja",
+    "Dagstructurering",
+    "300",
+    "400",
+    "440",
+    "Ja",
+    "Peuteropvang",
+    "150",
+    "150",
+    "150",
+    "Ja",
+    "We concluderen dat de meeste maatregelen op koers liggen en de besparing wordt gehaald.",
 ]
 
 
@@ -77,30 +106,7 @@ def test_inline_rows() -> None:
 
 
 def test_loose_cells_one_per_line() -> None:
-    lines = [
-        "In de tabel hieronder staan de maatregelen met hun taakstelling voor de komende jaren.",
-        "Omschrijving",
-        "2019",
-        "2020",
-        "2021",
-        "Op koers",
-        "Doorbraakmethode",
-        "750",
-        "2.251",
-        "3.750",
-        "Ja",
-        "Dagstructurering",
-        "300",
-        "400",
-        "440",
-        "Ja",
-        "Peuteropvang",
-        "150",
-        "150",
-        "150",
-        "Ja",
-        "We concluderen dat de meeste maatregelen op koers liggen en de besparing wordt gehaald.",
-    ]
+    lines = LOOSE
     (table,) = find_tables(lines)
     assert table.kind == "loose"
     assert table.header == ("Omschrijving", "2019", "2020", "2021", "Op koers")
@@ -138,3 +144,35 @@ def test_values() -> None:
         is_value(v) for v in ["17.246", "-100", "12,6%", "489 (31/5)", "PM", "-", "€ 7.400", "250*", "i"]
     )
     assert not any(is_value(v) for v in ["Doorbraakmethode", "Twentse Monitor", "In 2024"])
+
+
+def test_each_line_is_read_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table is tried at every line; a try must not rescan the run of short lines after it.
+
+    It did, which made a page of a few MB of short lines take minutes: counted, not timed.
+    """
+    filler = [f"{i % 1000},5" if i % 10 == 9 else f"korte regel {i % 97}" for i in range(1500)]
+    lines = [*filler, *LEUSDEN, *filler, *LOOSE, *filler]
+    budget = 8 * len(lines)  # a few predicates per line, plus the lines of the tables found
+    calls = 0
+
+    def counted(name: str) -> None:
+        original = getattr(tables, name)
+
+        def wrapper(*args: object) -> object:
+            nonlocal calls
+            calls += 1
+            if calls > budget:  # fail at once instead of running the quadratic scan to its end
+                raise AssertionError(f"more than {budget} line checks for {len(lines)} lines")
+            return original(*args)
+
+        monkeypatch.setattr(tables, name, wrapper)
+
+    for name in ("_is_pipe_line", "_loose_line", "_cells", "is_value", "numbered_heading"):
+        counted(name)
+    found = find_tables(lines)
+    loose_at = 2 * len(filler) + len(LEUSDEN) + 1
+    assert [(t.kind, t.start, t.end) for t in found] == [
+        ("pipe", len(filler) + 1, len(filler) + len(LEUSDEN) - 1),
+        ("loose", loose_at, loose_at + len(LOOSE) - 2),
+    ]
