@@ -12,7 +12,8 @@ from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
 from api.guard import BodyGuard, SlotGuard
-from api.jobs import IngestFn, JobManager, JobStore, pipeline_ingest
+from api.ingest_child import child_ingest
+from api.jobs import IngestFn, JobManager, JobStore
 from api.messages import load_messages
 from api.routes import ask, documents, health, jobs, register, search, ui, uploads
 from api.uploads import UploadStore
@@ -37,7 +38,8 @@ def create_app(
     ingest_factory: IngestFactory | None = None,
 ) -> FastAPI:
     """`assistant_factory` runs once at startup (tests pass a small one); `ingest_factory` makes the
-    function that upload jobs run (default: the ingest pipeline on the assistant's store)."""
+    function that upload jobs run (default: the ingest pipeline in a child process, writing to the
+    same BELEID_HOME and store)."""
     settings = settings or Settings()
     msg = load_messages(settings)
     factory = assistant_factory or _default_factory
@@ -49,7 +51,10 @@ def create_app(
         app.state.assistant = assistant
         jobs = JobStore(settings.home / "jobs.sqlite")
         app.state.jobs = JobManager(
-            (ingest_factory or pipeline_ingest)(assistant), msg, app.state.uploads, jobs
+            ingest_factory(assistant) if ingest_factory else child_ingest(settings, msg),
+            msg,
+            app.state.uploads,
+            jobs,
         )
         app.state.jobs.resume()
         try:

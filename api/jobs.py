@@ -28,7 +28,6 @@ from typing import Any
 from api.messages import Messages
 from api.schemas import JobOut, JobStatus
 from api.uploads import StagedUpload, UploadStore
-from assistant.core import Assistant
 from assistant.errors import BeleidError
 from assistant.sqlite import connect, transaction
 
@@ -76,17 +75,6 @@ def process_alive(owner: str) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def pipeline_ingest(assistant: Assistant) -> IngestFn:
-    """The real thing: the incremental pipeline, writing into the assistant's own store and catalog."""
-
-    def run(upload: StagedUpload) -> dict[str, Any]:
-        from ingest.pipeline import ingestor_for  # imported on first upload: parsing stack is heavy
-
-        return ingestor_for(assistant).run_staged(upload.pdf, upload.target, upload.publish).to_json()
-
-    return run
 
 
 @dataclass

@@ -22,6 +22,7 @@ import numpy as np
 from assistant.bm25 import BM25Index
 from assistant.catalog import Catalog, DocumentRecord, matches
 from assistant.glossary import to_dutch
+from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
 from assistant.query_parse import ParsedQuery, parse_query
 from assistant.settings import Settings
@@ -331,7 +332,10 @@ class HybridRetriever:
                 # Another version went live, maybe written by another process: the store's open
                 # handles may not know it yet.
                 self.store.reopen()
+            replaced = self._index is not None
             self._index = self._build(generation)
+            if replaced:
+                give_back_free_memory()  # the old index is garbage now
             return self._index
 
     def _build(self, generation: float) -> KeywordIndex:

@@ -127,6 +127,9 @@ class Settings(BaseSettings):
     port: int = 8000
     upload_token: str | None = None
     max_upload_mb: int = 50
+    job_timeout_s: float = Field(
+        default=1800.0, gt=0, description="an upload's ingest (a child process) is stopped after this long"
+    )
     max_body_kb: int = Field(
         default=256, ge=16, description="largest request body of any route but the upload (413 above it)"
     )

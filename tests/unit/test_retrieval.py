@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import retrieval
 from assistant.catalog import Catalog
 from assistant.embedders.hashing import HashEmbedder
 from assistant.retrieval import (
@@ -209,6 +210,20 @@ def test_keyword_index_follows_catalog_changes(world: World) -> None:
     hits = retriever.search("scootmobiel").hits
     assert [h.chunk.id for h in hits] == ["almelo-plan-0"]
     assert retriever.search("schuldhulpverlening").hits == []
+
+
+def test_a_new_generation_reopens_the_store_and_gives_memory_back(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given_back: list[bool] = []
+    monkeypatch.setattr(retrieval, "give_back_free_memory", lambda: given_back.append(True))
+    retriever = world.retriever("bm25")
+    retriever.search("mantelzorg")
+    assert world.store.reopened == 0 and given_back == []  # the first build replaces nothing
+    world.publish("almelo-plan", "v2", ["De herbeoordeling van scootmobielen leverde geld op."])
+    retriever.search("scootmobiel")
+    retriever.search("scootmobiel")
+    assert world.store.reopened == 1 and given_back == [True]
 
 
 def test_only_live_versions_are_visible(world: World) -> None:

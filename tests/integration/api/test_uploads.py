@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,9 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from assistant.core import Assistant
+from assistant.factory import build_assistant
 from assistant.settings import Settings
-from tests.api_support import DOC, TESTDORP_PAGES, build_fake_assistant, make_pdf, make_settings
+from tests.api_support import DOC, TESTDORP_PAGES, make_pdf, make_settings
 
 AUTH = {"Authorization": "Bearer geheim"}
 META = {
@@ -38,8 +38,8 @@ def upload(client: TestClient, content: bytes, name: str = "Nota Armoede 2023.pd
     )
 
 
-def wait_done(client: TestClient, job_id: str) -> dict[str, Any]:
-    job = client.app.state.jobs.wait(job_id, timeout=20)  # type: ignore[attr-defined]
+def wait_done(client: TestClient, job_id: str, timeout: float = 20) -> dict[str, Any]:
+    job = client.app.state.jobs.wait(job_id, timeout=timeout)  # type: ignore[attr-defined]
     assert job is not None
     return client.get(f"/api/jobs/{job_id}").json()
 
@@ -156,15 +156,27 @@ def test_unknown_job_is_404(client: TestClient) -> None:
     assert "onbekend" in response.json()["detail"]
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("ingest.parse") is None, reason="ingest/parse.py not written yet"
-)
-def test_upload_through_the_real_ingest_pipeline(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "home")
-    assistant = build_fake_assistant(settings, tmp_path / "corpus")
+def test_upload_through_the_real_ingest_pipeline_in_a_child_process(tmp_path: Path) -> None:
+    """The production path: the job runs `api.ingest_child`, which writes to the same embedded
+    Chroma and catalog; the server sees the new version by the catalog generation."""
+    settings = make_settings(tmp_path / "home", use_register=False)
     pdf = make_pdf(tmp_path / "echte.pdf", TESTDORP_PAGES).read_bytes()
-    with TestClient(create_app(settings, assistant_factory=lambda s: assistant)) as client:
+    with TestClient(create_app(settings, assistant_factory=build_assistant)) as client:
         job = upload(client, pdf, name="echte-upload.pdf").json()
-        done = wait_done(client, job["id"])
+        done = wait_done(client, job["id"], timeout=120)
         assert done["status"] == "done", done
         assert "echte-upload" in {d["doc_id"] for d in client.get("/api/documents").json()["documents"]}
+        hits = client.get("/api/search", params={"q": "jeugdhulp budget"}).json()["hits"]
+        assert hits and hits[0]["doc"] == "echte-upload"
+
+
+def test_a_job_past_its_time_limit_is_stopped_and_the_next_runs(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "home", use_register=False, job_timeout_s=0.2)
+    pdf = make_pdf(tmp_path / "echte.pdf", TESTDORP_PAGES).read_bytes()
+    with TestClient(create_app(settings, assistant_factory=build_assistant)) as client:
+        first, second = (upload(client, pdf, name=f"nota-{n}.pdf").json() for n in range(2))
+        for job in (first, second):
+            failed = wait_done(client, job["id"], timeout=60)
+            assert failed["status"] == "failed" and "BELEID_JOB_TIMEOUT_S" in failed["message"]
+    assert not (settings.uploads_dir / "nota-0.pdf").exists()
+    assert list((settings.uploads_dir / ".staging").iterdir()) == []
