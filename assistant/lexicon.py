@@ -50,8 +50,10 @@ NUMBER_WORDS = {
 BULLET = "-•▪●◦■"
 # A list or section number at the start of a unit ("1.4 ", "- 2. ", "7.2"), and numbered
 # references inside one ("doel 6.2.4").
+# A bare number before a lower-case word is a count, not a number: "- 4 zorgloketten".
 MARKER = re.compile(
-    r"^\s*(?:[-•▪●◦■]\s*)?\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|\b\d{1,2}(?:\.\d{1,2}){1,3}\b(?![.,]?\d)"
+    r"^\s*(?:[-•▪●◦■]\s*)?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[^\s\da-zà-ÿ]))(?=\s)"
+    r"|\b\d{1,2}(?:\.\d{1,2}){1,3}\b(?![.,]?\d)"
 )
 # A day and month: "1 januari", "31 december".
 DATE = re.compile(

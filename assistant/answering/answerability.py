@@ -90,9 +90,11 @@ def _figure_about_subject(
     if (
         analysis.counted
         and wanted == {Intent.NUMBER}
-        and not any(_counts(analysis.counted, b) for b in figures)
+        and not any(_counts(noun, b, distinctive) for noun in analysis.counted for b in figures)
     ):
-        return False  # "hoeveel mantelzorgers": a number, but none that counts mantelzorgers
+        # "hoeveel mantelzorgers": a number, but none that counts mantelzorgers (of two counted
+        # nouns one will do: half an answer, said so, beats a refusal)
+        return False
     total = sum(distinctive.values())
     held = frozenset().union(*(b.terms for b in figures))
     return not total or sum(w for t, w in distinctive.items() if t in held) / total >= FIGURE_SUBJECT_SHARE
@@ -122,15 +124,19 @@ def _period_years(period: str) -> set[str]:
     return {str(y) for y in years}
 
 
-def _counts(noun: str, block: Block) -> bool:
+def _counts(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
     """A figure stands right before the counted noun ("ongeveer 60 scootmobielen"), or the unit
-    is a count of it ("Aantal verwijzingen ... 143")."""
+    is a count of it ("Aantal verwijzingen ... 143"), or a row counts something under the
+    question's other distinctive words ("Aantal uitkeringsgerechtigden (participatiewet) | 460")."""
     stem = base_terms(noun)[:1]
     for unit in block.units:
         words = [w.strip(".,;:()") for w in fold(unit.text).split()]
         terms = [base_terms(w)[:1] for w in words]
         if unit.kind == UnitKind.ROW and stem in terms:
             return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
+        others = {t for (t,) in filter(None, terms)} - set(stem)
+        if unit.kind == UnitKind.ROW and "aantal" in words and others & distinctive.keys():
+            return True  # a count row under another of the question's rare words
         for i, term in enumerate(terms):
             if not stem or term != stem:
                 continue

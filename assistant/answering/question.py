@@ -146,7 +146,9 @@ class Analysis:
     distinctive: tuple[str, ...] = ()
     english: bool = False  # asked in English: unknown words are untranslated, not absent topics
     asks_figure: bool = False  # asks outright for an amount, a count or a percentage ("hoeveel ...")
-    counted: str = ""  # what a count question counts: "mantelzorgers" in "Hoeveel mantelzorgers ..."
+    # What a count question counts: ("mantelzorgers",) in "Hoeveel mantelzorgers ...", two nouns
+    # in "Hoeveel woonservicegebieden en zorgloketten ...".
+    counted: tuple[str, ...] = ()
 
     def wants(self, *intents: Intent) -> bool:
         return any(i in self.intents for i in intents)
@@ -180,20 +182,25 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     )
 
 
-def _counted(folded: str, names: frozenset[str]) -> str:
-    """The noun a count question counts ("hoeveel mantelzorgers", "het aantal verwijzingen"); not
-    money or shares, which are no counts."""
+def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
+    """The nouns a count question counts ("hoeveel mantelzorgers", "het aantal verwijzingen",
+    "hoeveel woonservicegebieden en zorgloketten"); not money or shares, which are no counts."""
     match = _COUNTED.search(folded)
     if match is None:
-        return ""
+        return ()
+    nouns: list[str] = []
     for word in match.group("words").split():
-        if word in names:
+        if word in names and not nouns:
             continue  # "hoeveel Hengelose inwoners"
+        if nouns and word in ("en", "of"):
+            continue  # a second counted noun may follow
         generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word)
         if generic or CUE_AMOUNT.search(word) or CUE_PERCENT.search(word) or MONEY_WORDS.search(word):
-            return ""
-        return word
-    return ""
+            break
+        nouns.append(word)
+        if len(nouns) == 1 and not re.search(rf"\b{re.escape(word)}\s+(?:en|of)\s", folded):
+            break
+    return tuple(nouns)
 
 
 def _not_verbs(words: Sequence[str]) -> tuple[str, ...]:

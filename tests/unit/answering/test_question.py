@@ -54,14 +54,19 @@ def test_verbs_are_not_distinctive() -> None:
 @pytest.mark.parametrize(
     ("question", "counted", "asks"),
     [
-        ("Hoeveel mantelzorgers telt Wassenaar?", "mantelzorgers", True),
-        ("Hoeveel Hengelose inwoners hebben schulden?", "", True),  # generic people: any count may do
-        ("Hoeveel toeristenbelasting raamt Wassenaar?", "", True),  # money, not a count
-        ("Hoeveel kilo restafval per inwoner?", "", True),
-        ("Hoe wil Almelo een hoger preventiebudget bekostigen?", "", False),
+        ("Hoeveel mantelzorgers telt Wassenaar?", ("mantelzorgers",), True),
+        (
+            "Hoeveel woonservicegebieden en zorgloketten heeft Twenterand?",
+            ("woonservicegebieden", "zorgloketten"),
+            True,
+        ),
+        ("Hoeveel Hengelose inwoners hebben schulden?", (), True),  # generic people: any count may do
+        ("Hoeveel toeristenbelasting raamt Wassenaar?", (), True),  # money, not a count
+        ("Hoeveel kilo restafval per inwoner?", (), True),
+        ("Hoe wil Almelo een hoger preventiebudget bekostigen?", (), False),
     ],
 )
-def test_what_a_figure_question_counts(question: str, counted: str, asks: bool) -> None:
+def test_what_a_figure_question_counts(question: str, counted: tuple[str, ...], asks: bool) -> None:
     analysis = analyze_question(question, [*PLACES, "Wassenaar"])
     assert (analysis.counted, analysis.asks_figure) == (counted, asks)
 
