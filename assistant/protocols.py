@@ -14,7 +14,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, SearchHit
+from assistant.catalog import Catalog
+from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, Page, SearchHit
 
 
 @runtime_checkable
@@ -142,3 +143,19 @@ class LLM(Protocol):
     def name(self) -> str: ...
 
     def complete(self, system: str, user: str) -> str: ...
+
+
+class DocumentListener(Protocol):
+    """An ingest extension point: a store derived from the documents (the register) follows the
+    catalog. It is told after a document's new version is published and after a document is
+    removed; a listener that fails fails that document's report line, not the run."""
+
+    def published(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None: ...
+
+    def removed(self, doc_id: str) -> None: ...
+
+    def reconcile(self, catalog: Catalog, store: Store) -> list[dict[str, str]]:
+        """After every run: rebuild what is missing or stale though nothing was published (a
+        deleted register file, a newer extractor); returns failures as report lines
+        (`{"file", "error"}`)."""
+        ...

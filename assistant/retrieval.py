@@ -31,8 +31,6 @@ from assistant.types import Chunk, Filters, SearchHit
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
-# "rrf": weighted reciprocal rank fusion; "relative": weighted min-max normalised scores.
-FUSIONS = ("rrf", "relative")
 
 
 # How far a list block or a table is followed into the chunks around a hit.
@@ -179,38 +177,6 @@ def rrf_fuse(
     return [SearchHit(e.chunk, e.fused, e.dense_score, e.bm25_score) for e in ordered]
 
 
-def relative_fuse(
-    dense: Sequence[tuple[Chunk, float]],
-    keyword: Sequence[tuple[Chunk, float]],
-    dense_weight: float,
-    bm25_weight: float,
-) -> list[SearchHit]:
-    """Weighted sum of min-max normalised scores: unlike RRF, a chunk far ahead in one ranking
-    (a rare name that only BM25 sees) keeps its lead."""
-    table: dict[str, _Ranked] = {}
-    for ranking, weight, is_dense in ((dense, dense_weight, True), (keyword, bm25_weight, False)):
-        if not ranking:
-            continue
-        scores = [score for _, score in ranking]
-        low, high = min(scores), max(scores)
-        span = high - low
-        for rank, (chunk, score) in enumerate(ranking, 1):
-            entry = table.setdefault(chunk.id, _Ranked(chunk))
-            if (entry.dense_rank if is_dense else entry.bm25_rank) is not None:
-                continue
-            if is_dense:
-                entry.dense_rank, entry.dense_score = rank, score
-            else:
-                entry.bm25_rank, entry.bm25_score = rank, score
-            entry.fused += weight * ((score - low) / span if span > 0 else 1.0)
-    big = 1 << 30
-    ordered = sorted(
-        table.values(),
-        key=lambda e: (-e.fused, min(e.dense_rank or big, e.bm25_rank or big), e.chunk.id),
-    )
-    return [SearchHit(e.chunk, e.fused, e.dense_score, e.bm25_score) for e in ordered]
-
-
 def interleave(rankings: Sequence[list[SearchHit]], k: int) -> list[SearchHit]:
     """Round-robin over rankings (strongest first) so no group crowds out another."""
     queues = sorted((list(r) for r in rankings if r), key=lambda r: -r[0].score)
@@ -237,7 +203,6 @@ class HybridRetriever:
         catalog: Catalog,
         settings: Settings,
         mode: str = "hybrid",
-        fusion: str = "rrf",
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -245,10 +210,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.catalog = catalog
         self.settings = settings
-        if fusion not in FUSIONS:
-            raise ValueError(f"unknown fusion {fusion!r}; choose one of {', '.join(FUSIONS)}")
         self.mode = cast(Mode, mode)
-        self.fusion = fusion
         self._build_lock = threading.Lock()
         self._index: KeywordIndex | None = None
         self._terms_by_text: dict[str, list[str]] = {}
@@ -313,8 +275,6 @@ class HybridRetriever:
                 # Keywords only know the corpus' words: a question in English leaves BM25 matching
                 # little but names and numbers, so the dense ranking should lead.
                 bm25_weight *= terms.coverage**2
-        if self.fusion == "relative":
-            return relative_fuse(dense, keyword, self.settings.dense_weight, bm25_weight)
         return rrf_fuse(dense, keyword, self.settings.rrf_k, self.settings.dense_weight, bm25_weight)
 
     def keyword_index(self) -> KeywordIndex:

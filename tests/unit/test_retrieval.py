@@ -13,7 +13,6 @@ from assistant.retrieval import (
     KeywordIndex,
     indexed_text,
     interleave,
-    relative_fuse,
     rrf_fuse,
 )
 from assistant.settings import Settings
@@ -114,18 +113,6 @@ def test_rrf_weights_shift_the_order() -> None:
     assert rrf_fuse([(a, 1.0)], [(b, 1.0)], 60, 1.0, 2.0)[0].chunk.id == "b"
 
 
-def test_relative_fusion_keeps_a_clear_keyword_winner_on_top() -> None:
-    a, b, c = chunk("a"), chunk("b"), chunk("c")
-    # "c" is far ahead on keywords but absent from the dense list; RRF lets agreement win.
-    dense = [(a, 0.90), (b, 0.89)]
-    keyword = [(c, 13.0), (b, 2.0), (a, 1.0)]
-    assert rrf_fuse(dense, keyword, 60, 1.0, 1.0)[0].chunk.id != "c"
-    fused = relative_fuse(dense, keyword, 0.5, 1.0)
-    assert fused[0].chunk.id == "c"
-    assert fused[0].score == pytest.approx(1.0)
-    assert (fused[0].dense_score, fused[0].bm25_score) == (None, 13.0)
-
-
 def test_indexed_text_adds_document_context() -> None:
     c = Chunk(
         id="x", doc_id="d", text="De tekst.", page_start=1, page_end=1, section="Jeugd",
@@ -177,11 +164,6 @@ def test_detected_municipality_is_applied_and_reported(world: World) -> None:
 def test_question_about_municipalities_in_general_is_not_narrowed(world: World) -> None:
     question = "Welke gemeenten steunen mantelzorgers, zoals Leusden?"
     assert world.retriever().search(question).filters.municipalities == ()
-
-
-def test_unknown_fusion_is_refused(world: World) -> None:
-    with pytest.raises(ValueError):
-        HybridRetriever(world.store, world.embedder, world.catalog, world.settings, fusion="max")
 
 
 def test_detection_falls_back_when_it_leaves_nothing(world: World) -> None:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from assistant.catalog import Catalog
 from assistant.embedders.hashing import HashEmbedder
+from assistant.protocols import DocumentListener
 from assistant.register.listener import RegisterListener, fingerprint, sync
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
-from ingest.pipeline import Ingestor, RegisterFollower
+from ingest.pipeline import Ingestor
 from tests import pdf_factory
 from tests.fakes import MemoryStore
 from tests.unit.register.conftest import document, meta
@@ -89,11 +90,19 @@ def test_ingestion_with_the_listener_fills_the_register(tmp_path: Path) -> None:
     catalog = Catalog(settings.catalog_path)
     register = RegisterStore(settings.register_path)
     ingestor = Ingestor(
-        settings, HashEmbedder(32), MemoryStore(), catalog, listeners=[RegisterFollower(register)]
+        settings, HashEmbedder(32), MemoryStore(), catalog, listeners=[RegisterListener(register)]
     )
     report = ingestor.run([corpus])
     assert report.added == ["testgem-plan-2022"]
     assert {r.type for r in register.query(municipality="Testgem")} == {"goal", "measure"}
+    register.remove_document("testgem-plan-2022")  # as if the register file were lost
+    healed = ingestor.run([corpus])
+    assert healed.unchanged == ["testgem-plan-2022"] and register.query(municipality="Testgem")
     (corpus / "testgem-plan-2022.pdf").unlink()
     ingestor.run([corpus], prune=True)
     assert register.query() == []
+
+
+def test_the_register_listener_is_a_document_listener(tmp_path: Path) -> None:
+    listener: DocumentListener = RegisterListener(RegisterStore(tmp_path / "register.sqlite"))
+    assert listener.reconcile(Catalog(tmp_path / "catalog.sqlite"), MemoryStore()) == []
