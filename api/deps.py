@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar, cast
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -15,30 +16,24 @@ from assistant.core import Assistant
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 
-
-def get_assistant(request: Request) -> Assistant:
-    assistant: Assistant = request.app.state.assistant
-    return assistant
+T = TypeVar("T")
 
 
-def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
+def _from_state(name: str, kind: type[T]) -> Callable[[Request], T]:
+    """A dependency that hands a route what the lifespan put on `app.state` under `name`."""
+
+    def get(request: Request) -> T:
+        return cast(T, getattr(request.app.state, name))
+
+    get.__name__ = f"get_{name}"
+    return get
 
 
-def get_messages(request: Request) -> Messages:
-    msg: Messages = request.app.state.messages
-    return msg
-
-
-def get_jobs(request: Request) -> JobManager:
-    jobs: JobManager = request.app.state.jobs
-    return jobs
-
-
-def get_uploads(request: Request) -> UploadStore:
-    uploads: UploadStore = request.app.state.uploads
-    return uploads
+get_assistant = _from_state("assistant", Assistant)
+get_settings = _from_state("settings", Settings)
+get_messages = _from_state("messages", Messages)
+get_jobs = _from_state("jobs", JobManager)
+get_uploads = _from_state("uploads", UploadStore)
 
 
 _register_lock = threading.Lock()

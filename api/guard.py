@@ -42,7 +42,7 @@ class BodyGuard:
         self.settings = settings
         self.msg = msg
         self.max_upload = limit_bytes(settings) + MULTIPART_SLACK
-        self.max_body = settings.max_body_kb * 1024
+        self.max_body = settings.serve.max_body_kb * 1024
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -55,7 +55,7 @@ class BodyGuard:
             if upload
             else (
                 self.max_body,
-                HTTPException(413, self.msg("body_too_large", limit=self.settings.max_body_kb)),
+                HTTPException(413, self.msg("body_too_large", limit=self.settings.serve.max_body_kb)),
             )
         )
         try:
@@ -107,9 +107,9 @@ class SlotGuard:
             await self.app(scope, receive, send)
             return
         if self._slots is None:
-            self._slots = asyncio.Semaphore(self.settings.max_concurrent)
+            self._slots = asyncio.Semaphore(self.settings.serve.max_concurrent)
         client = (scope.get("client") or ("?", 0))[0]
-        if self._per_client[client] >= self.settings.max_per_client:
+        if self._per_client[client] >= self.settings.serve.max_per_client:
             await _refuse(self._busy(429, "too_many_from_client"), scope, receive, send)
             return
         self._per_client[client] += 1
@@ -127,11 +127,11 @@ class SlotGuard:
                 del self._per_client[client]
 
     async def _acquire(self, slots: asyncio.Semaphore) -> bool:
-        if slots.locked() and self._waiting >= self.settings.max_queued:
+        if slots.locked() and self._waiting >= self.settings.serve.max_queued:
             return False
         self._waiting += 1
         try:
-            await asyncio.wait_for(slots.acquire(), self.settings.queue_wait_s)
+            await asyncio.wait_for(slots.acquire(), self.settings.serve.queue_wait_s)
             return True
         except TimeoutError:
             return False
@@ -139,5 +139,5 @@ class SlotGuard:
             self._waiting -= 1
 
     def _busy(self, status: int, key: str) -> HTTPException:
-        seconds = max(1, math.ceil(self.settings.queue_wait_s / 4))
+        seconds = max(1, math.ceil(self.settings.serve.queue_wait_s / 4))
         return HTTPException(status, self.msg(key, seconds=seconds), headers={"Retry-After": str(seconds)})

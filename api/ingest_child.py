@@ -51,12 +51,12 @@ def child_ingest(settings: Settings, msg: Messages) -> IngestFn:
             start_new_session=True,  # its own group: a stop reaches whatever it started
         )
         try:
-            out, err = process.communicate(json.dumps(job), timeout=settings.job_timeout_s)
+            out, err = process.communicate(json.dumps(job), timeout=settings.serve.job_timeout_s)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise JobTimeoutError(
-                msg("job_timeout", file=upload.target.name, limit=settings.job_timeout_s)
+                msg("job_timeout", file=upload.target.name, limit=settings.serve.job_timeout_s)
             ) from None
         if process.returncode != 0 or not out.strip():
             # The child failed before it could report: its last stderr line says why.

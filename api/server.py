@@ -68,20 +68,20 @@ def serve(settings: Settings | None = None, workers: int | None = None) -> None:
     import uvicorn
 
     settings = settings or Settings()
-    workers = workers or settings.workers
-    if workers > 1 and not settings.chroma_host:
+    workers = workers or settings.serve.workers
+    if workers > 1 and not settings.index.chroma_host:
         raise ConfigurationError(say("serve_workers_need_server", workers=workers))
-    _say(load_messages(settings)("serve_listening", host=settings.host, port=settings.port))
+    _say(load_messages(settings)("serve_listening", host=settings.serve.host, port=settings.serve.port))
     if workers == 1:
         app = create_app(settings, assistant_factory=prepare_assistant)
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(app, host=settings.serve.host, port=settings.serve.port, log_level="info")
         return
     index_corpus_if_empty(settings).catalog.close()
     uvicorn.run(
         "api.server:worker_app",
         factory=True,
-        host=settings.host,
-        port=settings.port,
+        host=settings.serve.host,
+        port=settings.serve.port,
         workers=workers,
         log_level="info",
     )

@@ -38,7 +38,7 @@ _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
 def check_token(settings: Settings, authorization: str | None, msg: Messages) -> None:
     """403 when uploads are off or the token is wrong, 401 when it is missing."""
-    expected = settings.upload_token
+    expected = settings.serve.upload_token
     if not expected:
         raise HTTPException(status.HTTP_403_FORBIDDEN, msg("uploads_disabled"))
     scheme, _, given = (authorization or "").partition(" ")
@@ -51,11 +51,11 @@ def check_token(settings: Settings, authorization: str | None, msg: Messages) ->
 
 
 def limit_bytes(settings: Settings) -> int:
-    return settings.max_upload_mb * 1024 * 1024
+    return settings.serve.max_upload_mb * 1024 * 1024
 
 
 def too_large(settings: Settings, msg: Messages) -> HTTPException:
-    return HTTPException(413, msg("upload_too_large", limit=settings.max_upload_mb))
+    return HTTPException(413, msg("upload_too_large", limit=settings.serve.max_upload_mb))
 
 
 def looks_like_pdf(head: bytes) -> bool:

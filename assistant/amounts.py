@@ -9,29 +9,7 @@ from __future__ import annotations
 
 import re
 
-# A number as Dutch documents write it: 1.884.000 / 1884 / 1,5 / -150 / 25.000,- / 4,5
-_NUMBER = r"[-−–]?\s?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–]?\s?\d+(?:,\d+)?"
-_SCALE_WORDS = {
-    "mld": 1e9,
-    "mrd": 1e9,
-    "miljard": 1e9,
-    "mln": 1e6,
-    "miljoen": 1e6,
-    "dzd": 1e3,
-    "duizend": 1e3,
-}
-_SCALE = r"(?:miljard|miljoen|mln\.?|mld\.?|mrd\.?|duizend|dzd\.?)"
-_EURO_BEFORE = re.compile(
-    rf"(?P<sign>(?<![\w.,])[-−–]\s?)?(?:€|EUR\b|euro\b)\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?:,-)?",
-    re.IGNORECASE,
-)
-_EURO_AFTER = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?\s*(?:euro\b|EUR\b)", re.IGNORECASE
-)
-# A bare number with a trailing ",-" is money in Dutch tables ("25.000,-").
-_DASH_MONEY = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER}),-(?!\d)")
-_PLAIN = re.compile(rf"^\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?\s*$", re.IGNORECASE)
-_UNIT = re.compile(r"x\s*€?\s*(?P<num>\d[\d .]*\d|\d)|(?P<word>miljard|miljoen|mln|duizend)", re.IGNORECASE)
+from assistant.lexicon import DASH_MONEY, EURO_AFTER, EURO_BEFORE, PLAIN_AMOUNT, SCALE_FACTORS, UNIT_FACTOR
 
 
 def _to_float(num: str) -> float | None:
@@ -53,7 +31,7 @@ def _to_float(num: str) -> float | None:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return _SCALE_WORDS.get(word.lower().rstrip("."), 1.0)
+    return SCALE_FACTORS.get(word.lower().rstrip("."), 1.0)
 
 
 def unit_multiplier(unit_text: str) -> float:
@@ -61,7 +39,7 @@ def unit_multiplier(unit_text: str) -> float:
 
     Returns 1.0 when the text names no multiplier (plain `€`, or not money at all).
     """
-    match = _UNIT.search(unit_text or "")
+    match = UNIT_FACTOR.search(unit_text or "")
     if not match:
         return 1.0
     if match.group("word"):
@@ -79,11 +57,11 @@ def parse_amount(text: str, unit_multiplier: float = 1.0) -> float | None:
     """
     if not text or "%" in text:
         return None
-    for pattern in (_EURO_BEFORE, _EURO_AFTER, _DASH_MONEY):
+    for pattern in (EURO_BEFORE, EURO_AFTER, DASH_MONEY):
         match = pattern.search(text)
         if match:
-            return _value(match, unit_multiplier if pattern is _DASH_MONEY else 1.0)
-    match = _PLAIN.match(text.replace(",-", ""))
+            return _value(match, unit_multiplier if pattern is DASH_MONEY else 1.0)
+    match = PLAIN_AMOUNT.match(text.replace(",-", ""))
     if match:
         return _value(match, unit_multiplier)
     return None
@@ -107,7 +85,7 @@ def find_amounts(text: str) -> list[tuple[str, float]]:
     or a year, not an amount.
     """
     found: list[tuple[int, int, str, float]] = []
-    for pattern in (_EURO_BEFORE, _EURO_AFTER, _DASH_MONEY):
+    for pattern in (EURO_BEFORE, EURO_AFTER, DASH_MONEY):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e, _, _ in found):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import topic_words
-from assistant.lexicon import YEAR, fold
+from assistant.lexicon import YEAR, YEAR_TEXT, fold
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
 
@@ -44,7 +44,7 @@ _SUBSTITUTION = re.compile(
 # A year that names a document: "begroting 2025", "de kadernota van 2020".
 _DOCUMENT_YEAR = re.compile(
     r"\b(?P<word>(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
-    r"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>(?:19|20)\d\d)\b",
+    rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own

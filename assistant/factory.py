@@ -32,7 +32,7 @@ def build_assistant(
     evidence = CatalogEvidence(catalog)
     answerer = make_answerer(settings, retriever, evidence, UnitVectors(embedder))
     register = RegisterStore(settings.register_path)
-    if settings.use_register:
+    if settings.answer.use_register:
         from assistant.register.answer import RegisterAnswerer
 
         # Comparing and across-documents questions are answered from the register; the rest

@@ -1,15 +1,20 @@
-"""Dutch patterns in one place: years, amounts, list markers, footnotes, captions and question cues.
+"""Dutch patterns in one place: years, amounts, money words, list markers, footnotes, captions and
+question cues.
 
-Ingest (which lines are footnotes, captions or list items), question analysis (what kind of
-answer a question wants) and answer selection (does a sentence hold an amount, a year, a reason)
-read the same patterns, so a form added here is recognised everywhere. Patterns match text that
-has been lower-cased and stripped of diacritics (`fold`) unless their name says otherwise.
+Ingest (which lines are footnotes, captions, list items or table values), question analysis (what
+kind of answer a question wants), answer selection (does a sentence hold an amount, a year, a
+reason) and the register (budget lines, indicator tables, deadlines) read the same patterns, so a
+form added here is recognised everywhere. Patterns match text that has been lower-cased and
+stripped of diacritics (`fold`) unless their comment says otherwise. Names ending in `_TEXT` are
+pattern fragments (strings) that the compiled patterns here, and a few layout patterns elsewhere,
+are built from.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,15 +29,114 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# -- years, numbers and amounts (case-sensitive text) ---------------------------------------------
+def compile_table(table: Mapping[str, str], flags: int = 0) -> dict[str, re.Pattern[str]]:
+    """A family of named patterns (a question's intents, a sentence's cues), compiled with the
+    same flags."""
+    return {name: re.compile(pattern, flags) for name, pattern in table.items()}
 
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+# Characters for character classes: list bullets, superscript footnote marks, and the hyphen,
+# minus sign and en dash that PDFs all print as a minus.
+BULLET = "-•▪●◦■"
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MINUS = "-−–"
+
+# -- years and dates (case-sensitive text) --------------------------------------------------------
+
+# A year, 1900-2099: the fragment every year pattern is built from.
+YEAR_TEXT = r"(?:19|20)\d\d"
+# A year as a word: "in 2022", both years of "2020-2023".
+YEAR = re.compile(rf"\b{YEAR_TEXT}\b")
+# A year that is no part of a larger number ("2.020", "12020" are not), captured: "2022", "2021*".
+BARE_YEAR = re.compile(rf"(?<![\d.,])({YEAR_TEXT})(?![\d.,]\d)")
+# A table cell or line that is only a year, for `fullmatch`: "2022", " 2022 ".
+YEAR_CELL = re.compile(rf"\s*{YEAR_TEXT}\s*")
+# Two or more years as a list or a range: "2021 en 2022", "2020, 2021", "2020 t/m 2023", "2020-2023".
+YEAR_SPAN_TEXT = rf"{YEAR_TEXT}(?:\s*(?:,|en|t/m|tot en met|-)\s*{YEAR_TEXT})+"
+# The year that dates a policy document in its file name or title: 1980-2049.
+DOCUMENT_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
+# A year in a question that may date a document it names, 2000-2039, at the start of a word: later
+# years are horizons ("de koers 'Horizon naar 2040'"), not the dates of documents.
+QUESTION_DOCUMENT_YEAR = re.compile(r"(20[0-3]\d)")
+# A year or a period as one word of a question: "2022", "2020-2023", "2020/21" (any four digits).
+PERIOD_TEXT = r"\d{4}(?:\s*[-/]\s*\d{2,4})?"
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+    "november", "december",
+)  # fmt: skip
+MONTH_TEXT = "|".join(MONTHS)
+# A day and month: "1 januari", "31 december".
+DATE_TEXT = rf"\b\d{{1,2}}\s+(?:{MONTH_TEXT})\b"
+DATE = re.compile(DATE_TEXT, re.IGNORECASE)
+# When something is due, in folded text: "per 2024", "uiterlijk januari 2025", "1 juli".
+DEADLINE = re.compile(
+    rf"\b(in|per|vanaf|voor|uiterlijk|eind|begin|medio|tot en met|t/m|tegen)\s+(?:(?:{MONTH_TEXT})\s+)?"
+    rf"{YEAR_TEXT}\b|{DATE_TEXT}"
+)
+# The deadline a commitment states, any case, as the register quotes it: "vanaf 1 januari 2024",
+# "in het tweede kwartaal van 2023", "voor de zomer(vakantie) van 2022".
+DEADLINE_PHRASE = re.compile(
+    r"\b(?:in|vanaf|per|voor|na|medio|begin|eind|uiterlijk|tot en met|t/m|rond|met ingang van)\s+"
+    rf"(?:de\s+|het\s+)?(?:\d{{1,2}}\s+)?(?:(?:{MONTH_TEXT})\s+)?"
+    rf"(?:(?:eerste|tweede|derde|vierde)\s+(?:helft|kwartaal)\s+(?:van\s+)?)?{YEAR_TEXT}\b|"
+    rf"\b(?:na|voor) de zomer(?:vakantie)?(?:\s+(?:van\s+)?\(?{YEAR_TEXT}\)?)?",
+    re.IGNORECASE,
+)
+# A sentence that says when, any case: a year, "na de zomer", "medio", "eind", "uiterlijk".
+TIME_MENTION = re.compile(
+    rf"\b{YEAR_TEXT}\b|\b(?:na|voor|in) de (?:zomer|zomervakantie)\b|\b(?:medio|eind|begin|uiterlijk)\b",
+    re.IGNORECASE,
+)
+
+# -- numbers and amounts (case-sensitive text) ----------------------------------------------------
+
 DIGIT = re.compile(r"\d")
 PERCENTAGE = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
-# Money as running text writes it: "€ 25.000", "25.000 euro", "€ 1,2 mln", "6,9 miljoen euro".
+# Thousands as Dutch groups them: 4.500, 1.884.000.
+THOUSANDS_TEXT = r"\d{1,3}(?:\.\d{3})+"
+# Thousands grouped by a point or an (English) comma: 1.605, 1,605 (both spellings of 1605).
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+# A decimal comma with one or two decimals: 12,6 (also written 12.6).
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+# A number as Dutch documents write it: 1.884.000 / 1884 / 1,5 / -150 / 4,5.
+NUMBER_TEXT = rf"[{MINUS}]?\s?{THOUSANDS_TEXT}(?:,\d+)?|[{MINUS}]?\s?\d+(?:,\d+)?"
+# Scale words after a number and their factors: "1,2 mln", "3 miljard", "25 duizend".
+SCALE_FACTORS = {
+    "mld": 1e9,
+    "mrd": 1e9,
+    "miljard": 1e9,
+    "mln": 1e6,
+    "miljoen": 1e6,
+    "dzd": 1e3,
+    "duizend": 1e3,
+}
+SCALE_TEXT = r"(?:miljard|miljoen|mln\.?|mld\.?|mrd\.?|duizend|dzd\.?)"
+_SCALED_NUMBER = rf"(?P<num>{NUMBER_TEXT})(?:\s*(?P<scale>{SCALE_TEXT}))?"
+# Euros named before the number, any case: "€ 25.000", "EUR 1,2 mln", "€ 25.000,-", "-€ 150".
+EURO_BEFORE = re.compile(
+    rf"(?P<sign>(?<![\w.,])[{MINUS}]\s?)?(?:€|EUR\b|euro\b)\s*{_SCALED_NUMBER}(?:,-)?", re.IGNORECASE
+)
+# Euros named after the number, any case: "25.000 euro", "6,9 miljoen euro".
+EURO_AFTER = re.compile(rf"(?<![\w.,]){_SCALED_NUMBER}\s*(?:euro\b|EUR\b)", re.IGNORECASE)
+# A bare number with a trailing ",-" is money in Dutch tables: "25.000,-".
+DASH_MONEY = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER_TEXT}),-(?!\d)")
+# A table cell that is only a number, perhaps with a scale word: "1.884", "4,5 mln".
+PLAIN_AMOUNT = re.compile(rf"^\s*{_SCALED_NUMBER}\s*$", re.IGNORECASE)
+# Amounts in a table are scaled: "x € 1.000" (case-sensitive).
+SCALED_EURO = re.compile(r"x\s*€")
+# A table's unit line, any case: "(bedragen x € 1.000)", "in x € 1 .000" (a stray PDF space).
+TABLE_UNIT = re.compile(
+    rf"\(?\s*(?:bedragen\s*)?(?:in\s*)?{SCALED_EURO.pattern}\s*[\d .]*\d\s*\)?", re.IGNORECASE
+)
+# The factor in a unit line, any case: the number of "x € 1.000" or "x 1000", or a scale word.
+UNIT_FACTOR = re.compile(
+    r"x\s*€?\s*(?P<num>\d[\d .]*\d|\d)|(?P<word>miljard|miljoen|mln|duizend)", re.IGNORECASE
+)
+# Money as running text writes it: "€ 25.000", "25.000 euro", "€ 1,2 mln", "6,9 miljoen euro",
+# and grouped thousands ("4.500", "25.000,-"), any case.
 AMOUNT = re.compile(
-    r"€\s?-?\d|\d\s?(?:euro|mln|miljoen|miljard|mld)\b|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?:,-)?",
-    re.IGNORECASE,
+    rf"€\s?-?\d|\d\s?(?:euro|mln|miljoen|miljard|mld)\b|{THOUSANDS_TEXT}(?:,\d+)?(?:,-)?", re.IGNORECASE
 )
 # An amount of money as text writes it ("€ 25.000", "1,2 miljoen euro"): what a count is not.
 MONEY = re.compile(
@@ -40,31 +144,79 @@ MONEY = re.compile(
 )
 # A figure a sentence states: 750, 4.500, 12,6%.
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s?%?")
+# A figure that can be a measured value: a percentage, grouped thousands, or two digits or more
+# that are no part of a larger number ("4 scholen" is a count in passing).
+MEASURED_FIGURE = re.compile(rf"\d+(?:,\d+)?\s?%|\b{THOUSANDS_TEXT}\b|(?<![\d.,])\d{{2,}}(?![\d.,]?\d)")
 NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
     "tien": 10, "elf": 11, "twaalf": 12,
 }  # fmt: skip
 
+# Table cells (one stripped cell). Digits with points and commas as cells print them, and the
+# footnote marks that may follow a value.
+_CELL_DIGITS = r"\d[\d.,]*"
+_CELL_FOOTNOTE = rf"(?:\s?[{SUPERSCRIPTS}]+)?"
+# A budget table's number: "1.884", "-150", "25.000,-", "4,5".
+NUMBER_CELL = re.compile(rf"^[{MINUS}]?\s?\d[\d.]*(,\d+)?(,-)?$")
+# Any value cell: a number, an amount or a percentage, with stars, a footnote mark or a bracketed
+# note: "€ 25.000", "12,5%*", "1.200¹", "350 (2019)", "25.000,-".
+VALUE_CELL = re.compile(
+    rf"^(?:[{MINUS}]\s?)?(?:€\s?)?{_CELL_DIGITS}(?:\s?%)?\*{{0,5}}{_CELL_FOOTNOTE}"
+    r"(?:\s?\([\d/.,%\- ]+\))?(?:,-)?$"
+)
+# A value in an indicator table, any case: a figure (with "%", stars, a bracketed note or a footnote
+# mark), an amount, or a placeholder ("-", "n.n.b.", "n.v.t.", "gereed", "PM").
+INDICATOR_VALUE = re.compile(
+    rf"^(?:[{MINUS}]|n\.?n\.?b\.?|n\.v\.t\.?|gereed|pm|p\.m\.|€\s?{_CELL_DIGITS}|"
+    rf"[{MINUS}]?{_CELL_DIGITS}\s?%?\**(?:\s?\(\S[^)]*\))?{_CELL_FOOTNOTE})$",
+    re.IGNORECASE,
+)
+
+# A unit in brackets after the name of a measured quantity: "(%)", "(aantal)", "(€)".
+UNIT_MARK = re.compile(r"\((%|aantal|€)\)")
+
+# -- money words ----------------------------------------------------------------------------------
+
+# Words that name money wherever they occur: "budget", "budgetten", "bedrag", "bedragen".
+MONEY_NOUN_TEXT = r"budget\w*|bedrag\w*"
+# Nouns that name money in folded text, also inside compounds: taxes, levies, revenues, costs
+# ("hoeveel toeristenbelasting").
+MONEY_WORDS = re.compile(
+    r"(belasting|heffing|opbrengst|inkomst|uitgave|lasten|baten|tarief|tarieven|subsidie|budget|kosten|"
+    r"premie|uitkering|vergoeding|bijdrage|leges|reserve|dotatie|onttrekking|besparing|middelen)"
+)
+# What a text says about money, any case.
+MONEY_CUES = compile_table(
+    {
+        # A mention of money in a sentence: "€", "euro", "bedrag(en)".
+        "mention": r"€|\b(?:euro|bedrag\w*)\b",
+        # A table header or row label about money (a table of counts has none).
+        "label": rf"\b({MONEY_NOUN_TEXT}|besparing\w*|taakstelling\w*|kosten|lasten|baten|middelen|saldo|"
+        r"reserve|begroting)\b",
+        # A sentence that assigns money to a purpose: "een budget van € 75.000 incidenteel".
+        "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|"
+        r"per jaar|begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|"
+        r"middelen|subsidie\w*|toe te voegen|besparingsdoelstelling|doelstelling|stand)\b",
+        # A sentence about money that is no budget: what was realised or earned, costs per case,
+        # national figures, incomes.
+        "not a budget": r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"
+        r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk)\b",
+    },
+    re.IGNORECASE,
+)
+
 # -- layout: list markers, footnotes, captions, tables of contents (case-sensitive lines) ---------
 
-BULLET = "-•▪●◦■"
 # A list or section number at the start of a unit ("1.4 ", "- 2. ", "7.2"), and numbered
 # references inside one ("doel 6.2.4").
 # A bare number before a lower-case word is a count, not a number: "- 4 zorgloketten".
 MARKER = re.compile(
-    r"^\s*(?:[-•▪●◦■]\s*)?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[^\s\da-zà-ÿ]))(?=\s)"
+    rf"^\s*(?:[{BULLET}]\s*)?(?:\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\.|\d{{1,2}}(?=\s+[^\s\da-zà-ÿ]))(?=\s)"
     r"|\b\d{1,2}(?:\.\d{1,2}){1,3}\b(?![.,]?\d)"
-)
-# A day and month: "1 januari", "31 december".
-DATE = re.compile(
-    r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december)\b",
-    re.IGNORECASE,
 )
 # A line that starts a list item: a bullet, "1.", "2.3", "1)", "a." or "a)".
 ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s+|\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+(?=\S)|[a-z][.)]\s+(?=\S))")
 BULLET_START = re.compile(rf"^\s*[{BULLET}]\s+")
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote line: a superscript number, or "*" / "1)" style markers at the start.
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}})\s*\S")
 # A caption or source line under a table or figure: "Tabel: ...", "Figuur 3 ...", "Bron: CBS".
@@ -144,64 +296,58 @@ TABLE_COLUMN_WORDS = frozenset(
 
 # -- question cues (folded text) ------------------------------------------------------------------
 
-CUE_AMOUNT = re.compile(
-    r"\b(hoeveel (?:geld|euro|budget)|bedrag\w*|budget\w*|kost(?:en|te|ten)?|geld|euro|besparing\w*|"
-    r"bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|bijdrage\w*|stelpost\w*|"
-    r"taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|financier\w*|"
-    r"how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€",
+# What a question asks for, by the intent it signals (the values of `answering.question.Intent`).
+QUESTION_CUES = compile_table(
+    {
+        "amount": rf"\b(hoeveel (?:geld|euro|budget)|{MONEY_NOUN_TEXT}|kost(?:en|te|ten)?|geld|euro|"
+        r"besparing\w*|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|"
+        r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
+        r"financier\w*|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€",
+        "number": r"\b(hoeveel|aantal|hoe groot|how many|number of)\b",
+        "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
+        "when": r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|in welk jaar|welke datum|welke termijn|"
+        r"tegen welk jaar|uiterlijk|deadline|when|by when|what year)\b",
+        "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
+        "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
+        "result": r"\b(opgeleverd|opleveren|oplevert|resultaat|resultaten|bereikt|gerealiseerd|realisatie|"
+        r"effect\w*|uitkomst\w*|gevolg\w*|voortgang|stand van zaken|hoe staat het|achieved|result\w*|"
+        r"outcome\w*)\b",
+        "table": r"\b(tabel\w*|\w+tabel|overzicht\w*|staat .{0,20}(?:kolom|rij))\b",
+        "yes-no": r"^(is|zijn|heeft|hebben|wordt|worden|gaat|gaan|komt|komen|kan|kunnen|moet|moeten|wil|"
+        r"willen|betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|does|do|is|are|has|have|will)\b",
+        "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil|willen bereiken|speerpunt\w*|"
+        r"opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b",
+        "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|kengetal\w*|"
+        r"hoe (?:volgt|volgen|houdt|houden)|measure[sd]?|indicator)\b",
+        "measure": r"\b(maatregel(?:en)?|wat (?:gaat|gaan|doet|doen)|hoe (?:gaat|gaan|pakt|pakken|wil|willen|"
+        r"zorgt|zorgen)|activiteit\w*|acties?|aanpak\w*|inzet|inzetten|voorstel\w*|toezegging\w*|plan\w*|"
+        r"what will)\b",
+        "compare": r"\b(vergelijk\w*|verschil\w*|verschillen|beide|allebei|allemaal|per gemeente|"
+        r"welke gemeenten?|gemeenten|tussen \d{4} en \d{4}|ten opzichte van|t\.o\.v\.|veranderd|compare\w*|"
+        r"differ\w*|both)\b",
+        # "welke" + a plural noun (one or two words between), "noem", or a count ("vijf doelen").
+        "list": r"\b(welke|noem|wat zijn de|which|what are|list)\s+(?:\w+\s+){0,2}?\w{2,}(?:en|s|'s)\b|"
+        r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+\w+",
+    }
 )
 # A question that asks for a figure outright (not one that only mentions money or counts).
-CUE_FIGURE_ASK = re.compile(
+ASKS_FIGURE = re.compile(
     r"\b(hoeveel|hoe (?:hoog|groot|veel|duur)|welke? (?:\w+ )?(?:bedrag|budget|bedragen|percentage|deel|"
     r"aandeel|aantal|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
     r"waarde)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|kosten|omvang|"
     r"percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde)|how much|how many|"
     r"what percentage)\b"
 )
-# Nouns that name money: taxes, levies, revenues, costs ("hoeveel toeristenbelasting").
-MONEY_WORDS = re.compile(
-    r"(belasting|heffing|opbrengst|inkomst|uitgave|lasten|baten|tarief|tarieven|subsidie|budget|kosten|"
-    r"premie|uitkering|vergoeding|bijdrage|leges|reserve|dotatie|onttrekking|besparing|middelen)"
-)
-CUE_COUNT = re.compile(r"\b(hoeveel|aantal|hoe groot|how many|number of)\b")
-CUE_PERCENT = re.compile(r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%")
-CUE_WHEN = re.compile(
-    r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|in welk jaar|welke datum|welke termijn|tegen welk jaar|"
-    r"uiterlijk|deadline|when|by when|what year)\b"
-)
-CUE_WHO = re.compile(
-    r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b"
-)
-CUE_WHY = re.compile(r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b")
-CUE_RESULT = re.compile(
-    r"\b(opgeleverd|opleveren|oplevert|resultaat|resultaten|bereikt|gerealiseerd|realisatie|effect\w*|"
-    r"uitkomst\w*|gevolg\w*|voortgang|stand van zaken|hoe staat het|achieved|result\w*|outcome\w*)\b"
-)
-CUE_TABLE = re.compile(r"\b(tabel\w*|\w+tabel|overzicht\w*|staat .{0,20}(?:kolom|rij))\b")
-CUE_YESNO = re.compile(
-    r"^(is|zijn|heeft|hebben|wordt|worden|gaat|gaan|komt|komen|kan|kunnen|moet|moeten|wil|willen|"
-    r"betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|does|do|is|are|has|have|will)\b"
-)
-CUE_GOAL = re.compile(
-    r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil|willen bereiken|speerpunt\w*|"
-    r"opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b"
-)
-CUE_INDICATOR = re.compile(
-    r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|kengetal\w*|"
-    r"hoe (?:volgt|volgen|houdt|houden)|measure[sd]?|indicator)\b"
-)
-CUE_MEASURE = re.compile(
-    r"\b(maatregel(?:en)?|wat (?:gaat|gaan|doet|doen)|hoe (?:gaat|gaan|pakt|pakken|wil|willen|zorgt|zorgen)|"
-    r"activiteit\w*|acties?|aanpak\w*|inzet|inzetten|voorstel\w*|toezegging\w*|plan\w*|what will)\b"
-)
-CUE_COMPARE = re.compile(
-    r"\b(vergelijk\w*|verschil\w*|verschillen|beide|allebei|allemaal|per gemeente|welke gemeenten?|"
-    r"gemeenten|tussen \d{4} en \d{4}|ten opzichte van|t\.o\.v\.|veranderd|compare\w*|differ\w*|both)\b"
-)
-# "welke" + a plural noun (one or two words between), "noem", or a count ("vijf doelen").
-CUE_LIST = re.compile(
-    r"\b(welke|noem|wat zijn de|which|what are|list)\s+(?:\w+\s+){0,2}?\w{2,}(?:en|s|'s)\b|"
-    r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+\w+"
+# The register record type a question asks for: goals, indicators, budget lines or measures.
+RECORD_TYPE_CUES = compile_table(
+    {
+        "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat willen|speerpunt\w*)\b",
+        "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|cijfers?)\b",
+        "budget": rf"\b({MONEY_NOUN_TEXT}|geld|euro|begroting\w*|begroot|kost\w*|middelen|uitgave\w*|"
+        r"investering\w*)\b|€",
+        "measure": r"\b(maatregel\w*|toezegging\w*|beloofd|gaan doen|acties?|activiteiten|aanpak|"
+        r"aanpakken)\b|\bpakken\b.{0,30}\baan\b|\bhoe (gaan|pakken|doen|zorgen)\b",
+    }
 )
 
 # Function words that mark a question as English: its unknown words are then untranslated English,
@@ -216,42 +362,30 @@ ENGLISH_WORDS = frozenset(
 
 # -- answer cues (folded text of a sentence) ------------------------------------------------------
 
-REASON = re.compile(
-    r"\b(omdat|doordat|want|daardoor|daarom|vanwege|als gevolg van|reden|oorzaak|komt door|"
-    r"aanleiding|om die reden|hierdoor|dankzij|zodat)\b"
-)
-DEADLINE = re.compile(
-    r"\b(in|per|vanaf|voor|uiterlijk|eind|begin|medio|tot en met|t/m|tegen)\s+"
-    r"(?:(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+)?"
-    r"(?:19|20)\d\d\b|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
-    r"oktober|november|december)\b"
-)
-ACTOR = re.compile(
-    r"\b(samen met|in samenwerking met|met|door|via|partner\w*|stichting|organisatie\w*|aanbieder\w*|"
-    r"college|wijkteam\w*|ggd|uwv|coa)\b"
-)
-RESULT_WORDS = re.compile(
-    r"\b(geleid tot|leidde|leidt tot|opgeleverd|levert op|resulteer\w*|gerealiseerd|bereikt|behaald|"
-    r"gehaald|afgenomen|toegenomen|gedaald|gestegen|verminderd|uitkomst|resultaat|resultaten)\b"
+# What a sentence offers, by the intent it can satisfy: a reason, a date, an actor, a result, a
+# goal, a measurement, an action.
+SENTENCE_CUES = compile_table(
+    {
+        "why": r"\b(omdat|doordat|want|daardoor|daarom|vanwege|als gevolg van|reden|oorzaak|komt door|"
+        r"aanleiding|om die reden|hierdoor|dankzij|zodat)\b",
+        "when": DEADLINE.pattern,
+        "who": r"\b(samen met|in samenwerking met|met|door|via|partner\w*|stichting|organisatie\w*|"
+        r"aanbieder\w*|college|wijkteam\w*|ggd|uwv|coa)\b",
+        "result": r"\b(geleid tot|leidde|leidt tot|opgeleverd|levert op|resulteer\w*|gerealiseerd|bereikt|"
+        r"behaald|gehaald|afgenomen|toegenomen|gedaald|gestegen|verminderd|uitkomst|resultaat|resultaten)\b",
+        "goal": r"\b(doel\w*|ambitie\w*|streven|streeft|streefwaarde|beogen|beoogd\w*|bereiken|willen|wil|"
+        r"speerpunt\w*|opgave\w*|is afgenomen|is toegenomen|zijn teruggedrongen)\b",
+        "indicator": r"\b(indicator\w*|gemeten|meten|meting\w*|nulmeting|percentage|aantal|monitor\w*|"
+        r"peildatum|waarstaatjegemeente|cbs|bron)\b|%",
+        "measure": r"\b(gaan|gaat|zullen|zal|starten|start|inzetten|zetten in|ontwikkelen|organiseren|voeren|"
+        r"realiseren|investeren|subsidieren|versterken|uitbreiden|verlengen|continueren|voorstel\w*|"
+        r"activiteit\w*|maatregel\w*|actie\w*|aanpak)\b",
+    }
 )
 # A sentence that leans on the one before it: it cannot be read alone.
 LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|daarom|daarnaast|daarbij|daarvoor|hierdoor|hiermee|hiervoor|hierbij|ook|verder|"
     r"tevens|bovendien|zo|dus|wel|(?:voor|met|in|bij|door|op|aan|van|om|na|uit) (?:deze|dit|die|dat))\b"
-)
-# What a sentence offers (folded text): a goal, a measurement, an action.
-GOAL_WORDS = re.compile(
-    r"\b(doel\w*|ambitie\w*|streven|streeft|streefwaarde|beogen|beoogd\w*|bereiken|willen|wil|"
-    r"speerpunt\w*|opgave\w*|is afgenomen|is toegenomen|zijn teruggedrongen)\b"
-)
-INDICATOR_WORDS = re.compile(
-    r"\b(indicator\w*|gemeten|meten|meting\w*|nulmeting|percentage|aantal|monitor\w*|peildatum|"
-    r"waarstaatjegemeente|cbs|bron)\b|%"
-)
-ACTION_WORDS = re.compile(
-    r"\b(gaan|gaat|zullen|zal|starten|start|inzetten|zetten in|ontwikkelen|organiseren|voeren|"
-    r"realiseren|investeren|subsidieren|versterken|uitbreiden|verlengen|continueren|voorstel\w*|"
-    r"activiteit\w*|maatregel\w*|actie\w*|aanpak)\b"
 )
 
 

@@ -47,6 +47,11 @@ class Store(Protocol):
 
     def chunks(self, versions: Sequence[str]) -> list[Chunk]: ...
 
+    def chunks_with_vectors(self, versions: Sequence[str]) -> tuple[list[Chunk], np.ndarray]:
+        """`chunks(versions)` in the same order, and their stored vectors (one row per chunk;
+        shape (0, 0) when there is none): to copy an index without embedding again."""
+        ...
+
     def count(self) -> int: ...
 
     def reopen(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.catalog import matches
-from assistant.lexicon import fold, named_places
+from assistant.lexicon import PERIOD_TEXT, QUESTION_DOCUMENT_YEAR, fold, named_places
 from assistant.tokenize import edit_distance, normalize
 from assistant.types import DocumentMeta, Filters
 
@@ -36,8 +36,8 @@ _SUBJECT_MARKERS = frozenset(
 _ACROSS_WORDS = frozenset(
     {"gemeenten", "vergelijk", "vergelijken", "vergeleken", "municipalities", "compare", "compared"}
 )
-_WORD = re.compile(r"\d{4}(?:\s*[-/]\s*\d{2,4})?|[^\W\d_]+|\d+")
-_YEAR = re.compile(r"(20[0-3]\d)")
+# Words, numbers, and years or periods as one word ("2020-2023").
+_WORD = re.compile(rf"{PERIOD_TEXT}|[^\W\d_]+|\d+")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _document_years(
     years: list[int] = []
     missing: list[int] = []
     for i, token in enumerate(tokens):
-        match = _YEAR.match(token)
+        match = QUESTION_DOCUMENT_YEAR.match(token)
         if not match or (i > 0 and tokens[i - 1] in _SUBJECT_MARKERS):
             continue
         before = tokens[max(0, i - _WINDOW) : i]

@@ -264,18 +264,19 @@ class HybridRetriever:
         keyword: list[tuple[Chunk, float]] = []
         if vector is not None:
             versions = [r.version for r in records]
-            dense = self.store.query(vector, self.settings.dense_candidates, versions)
-        bm25_weight = self.settings.bm25_weight
+            dense = self.store.query(vector, self.settings.retrieval.dense_candidates, versions)
+        bm25_weight = self.settings.retrieval.bm25_weight
         if self.mode != "dense":
             allowed = {r.doc_id for r in records}
             terms = index.lexicon.query(to_dutch(query))
-            found = index.bm25.search(terms.weights, self.settings.bm25_candidates, allowed)
+            found = index.bm25.search(terms.weights, self.settings.retrieval.bm25_candidates, allowed)
             keyword = [(index.chunks[i], score) for i, score in found]
             if vector is not None:
                 # Keywords only know the corpus' words: a question in English leaves BM25 matching
                 # little but names and numbers, so the dense ranking should lead.
                 bm25_weight *= terms.coverage**2
-        return rrf_fuse(dense, keyword, self.settings.rrf_k, self.settings.dense_weight, bm25_weight)
+        tuning = self.settings.retrieval
+        return rrf_fuse(dense, keyword, tuning.rrf_k, tuning.dense_weight, bm25_weight)
 
     def keyword_index(self) -> KeywordIndex:
         """The BM25 index of the live chunks, rebuilt when the catalog has changed since."""

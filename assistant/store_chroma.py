@@ -55,10 +55,10 @@ class ChromaStore:
 
         logging.getLogger("chromadb.telemetry").setLevel(logging.CRITICAL)
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
-        if self._settings.chroma_host:
-            return chromadb.HttpClient(
-                host=self._settings.chroma_host, port=self._settings.chroma_port, settings=chroma_settings
-            )
+        index = self._settings.index
+        if index.chroma_host:
+            host, port = index.chroma_host, index.chroma_port
+            return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
         self._settings.chroma_path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(self._settings.chroma_path), settings=chroma_settings)
 
@@ -70,7 +70,7 @@ class ChromaStore:
                 if self._client_handle is None:
                     self._client_handle = self._client()
                 collection = self._client_handle.get_or_create_collection(
-                    self._settings.collection,
+                    self._settings.index.collection,
                     embedding_function=None,
                     metadata={"embedder": name, "dim": dim},
                     configuration={"hnsw": {"space": "cosine"}},
@@ -100,7 +100,7 @@ class ChromaStore:
                     return
                 client, self._client_handle, self._collection = self._client_handle, None, None
                 self._epoch += 1
-            if client is not None and not self._settings.chroma_host:
+            if client is not None and not self._settings.index.chroma_host:
                 # The last client of a path stops its Chroma system; the next one loads from disk.
                 client.close()
 
@@ -124,8 +124,8 @@ class ChromaStore:
             if self._client_handle is None:
                 self._client_handle = self._client()
             client = self._client_handle
-            if self._settings.collection in [c.name for c in client.list_collections()]:
-                client.delete_collection(self._settings.collection)
+            if self._settings.index.collection in [c.name for c in client.list_collections()]:
+                client.delete_collection(self._settings.index.collection)
             self._collection = None
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, version: str) -> None:
@@ -143,27 +143,33 @@ class ChromaStore:
         with self._in_use.shared():
             self.collection.delete(where={"version": version})
 
-    def _get_all(self, where: dict[str, Any] | None, include: list[str]) -> tuple[list[Any], list[Any]]:
+    def _get_all(
+        self, where: dict[str, Any] | None, include: list[str]
+    ) -> tuple[list[Any], list[Any], list[Any]]:
         return self._read(lambda collection: self._get_pages(collection, where, include))
 
     @staticmethod
     def _get_pages(
         collection: Any, where: dict[str, Any] | None, include: list[str]
-    ) -> tuple[list[Any], list[Any]]:
+    ) -> tuple[list[Any], list[Any], list[Any]]:
+        """Documents, metadatas and embeddings (None where not included), page by page."""
         documents: list[Any] = []
         metadatas: list[Any] = []
+        embeddings: list[Any] = []
         offset = 0
         while True:
             got = collection.get(where=where, include=include, limit=GET_PAGE, offset=offset)
             page = got["metadatas"] or []
             metadatas.extend(page)
             documents.extend(got.get("documents") or [None] * len(page))
+            vectors = got.get("embeddings")  # a NumPy array: no truth value
+            embeddings.extend(vectors if vectors is not None else [None] * len(page))
             if len(page) < GET_PAGE:
-                return documents, metadatas
+                return documents, metadatas, embeddings
             offset += GET_PAGE
 
     def versions(self) -> set[str]:
-        _, metadatas = self._get_all(None, ["metadatas"])
+        _, metadatas, _ = self._get_all(None, ["metadatas"])
         return {m["version"] for m in metadatas}
 
     def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]:
@@ -186,12 +192,31 @@ class ChromaStore:
     def chunks(self, versions: Sequence[str]) -> list[Chunk]:
         if not versions:
             return []
-        documents, metadatas = self._get_all(_version_filter(versions), ["documents", "metadatas"])
+        documents, metadatas, _ = self._get_all(_version_filter(versions), ["documents", "metadatas"])
         chunks = [_from_metadata(t, m) for t, m in zip(documents, metadatas, strict=True)]
-        return sorted(chunks, key=lambda c: (c.doc_id, c.page_start, c.meta.get("order", 0)))
+        return sorted(chunks, key=_reading_order)
+
+    def chunks_with_vectors(self, versions: Sequence[str]) -> tuple[list[Chunk], np.ndarray]:
+        """The chunks of `chunks(versions)`, in the same order, and their stored vectors row for row."""
+        if not versions:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        documents, metadatas, embeddings = self._get_all(
+            _version_filter(versions), ["documents", "metadatas", "embeddings"]
+        )
+        rows = sorted(
+            ((_from_metadata(t, m), v) for t, m, v in zip(documents, metadatas, embeddings, strict=True)),
+            key=lambda row: _reading_order(row[0]),
+        )
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [c for c, _ in rows], np.asarray([v for _, v in rows], dtype=np.float32)
 
     def count(self) -> int:
         return int(self._read(lambda collection: collection.count()))
+
+
+def _reading_order(chunk: Chunk) -> tuple[str, int, Any]:
+    return chunk.doc_id, chunk.page_start, chunk.meta.get("order", 0)
 
 
 def _version_filter(versions: Sequence[str]) -> dict[str, Any]:

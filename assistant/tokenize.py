@@ -19,6 +19,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from assistant.lexicon import DECIMAL_COMMA, GROUPED_NUMBER
+
 STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords_nl.txt"
 
 # The classic Dutch Porter stemmer. Snowball's newer "dutch" strips the ge- prefix, which also
@@ -26,8 +28,6 @@ STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords_nl.txt"
 STEMMER = "dutch_porter"
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _BROKEN_WORD = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LINKERS = ("s", "en", "e")  # Dutch linking sounds between compound parts: gezondheid-s-zorg
 
@@ -70,9 +70,9 @@ def stem(word: str) -> str:
 def number_terms(number: str) -> list[str]:
     """A number and its other spellings: 1.605 also as 1605, 12,6 also as 12.6 (writers differ)."""
     terms = [number]
-    if _THOUSANDS.fullmatch(number):
+    if GROUPED_NUMBER.fullmatch(number):
         terms.append(re.sub(r"[.,]", "", number))
-    if _DECIMAL_COMMA.fullmatch(number):
+    if DECIMAL_COMMA.fullmatch(number):
         terms.append(number.replace(",", "."))
     return terms
 

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from assistant.errors import BeleidError
 from assistant.prompts import say
-from assistant.settings import Settings
+from assistant.settings import Settings, load_settings
 from assistant.types import Answer, Filters, SearchHit
 
 app = typer.Typer(
@@ -52,6 +52,15 @@ class _Bar:
         self._bar.close()
 
 
+@app.callback()
+def _check_settings() -> None:
+    """A wrong setting is reported before any command starts, in the same words everywhere."""
+    try:
+        load_settings()
+    except BeleidError as exc:
+        _fail(exc)
+
+
 def _announce_wait(seconds: float | None) -> None:
     """On stderr, so that `--json` output stays one JSON document."""
     from ingest.limits import number
@@ -86,7 +95,7 @@ def ingest(
     from assistant.factory import build_assistant
     from ingest.pipeline import IngestReport, ingestor_for, no_progress, one_line
 
-    settings = Settings() if wait is None else Settings(ingest_lock_wait_seconds=wait)
+    settings = Settings() if wait is None else Settings().replaced(ingest_lock_wait_seconds=wait)
     embedder = make_embedder(settings)
     progress: Any = no_progress if as_json or not sys.stderr.isatty() else _Bar
     targets = paths or [settings.corpus_dir]
@@ -140,7 +149,7 @@ def ingest(
 def _print_hits(hits: list[SearchHit]) -> None:
     table = Table(show_lines=False)
     for column in ("#", "score", "document", "pagina", "sectie", "tekst"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for rank, hit in enumerate(hits, 1):
         c = hit.chunk
         pages = f"{c.page_start}" if c.page_start == c.page_end else f"{c.page_start}-{c.page_end}"
@@ -398,27 +407,117 @@ def commitments(
         console.print(render.commitments_to_text(items, municipality))
 
 
+def _ints(text: str, option: str) -> list[int]:
+    try:
+        return [int(x) for x in text.replace(",", " ").split()]
+    except ValueError:
+        message = f"verwacht gehele getallen zoals 10,100: {text!r}"
+        raise typer.BadParameter(message, param_hint=option) from None
+
+
 @app.command()
 def bench(
     skip_ingest: Annotated[
         bool, typer.Option("--skip-ingest", help="Gebruik een kopie van de bestaande index")
     ] = False,
+    from_home: Annotated[
+        Path | None,
+        typer.Option("--from-home", help="Kopieer deze index (standaard BELEID_HOME); met --skip-ingest"),
+    ] = None,
     scales: Annotated[str, typer.Option("--scales", help="Groeifactoren, komma-gescheiden")] = "10,50,100",
-    out: Annotated[Path | None, typer.Option("--json", help="Schrijf de cijfers ook als JSON")] = None,
+    concurrency: Annotated[
+        str, typer.Option("--concurrency", help="Gelijktijdige vragers, komma-gescheiden")
+    ] = "1,4,16",
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="PDF's of mappen (herhaalbaar; standaard: corpus/)"),
+    ] = None,
+    questions: Annotated[
+        int | None, typer.Option("--questions", min=1, help="Alleen de eerste N dev-vragen")
+    ] = None,
+    growth_questions: Annotated[
+        int, typer.Option("--growth-questions", min=1, help="Vragen per groeistap")
+    ] = 20,
+    no_naive: Annotated[bool, typer.Option("--no-naive", help="Sla de naive LangChain-bouw over")] = False,
+    work_dir: Annotated[Path | None, typer.Option("--work-dir", help="Waar de tijdelijke index komt")] = None,
+    keep: Annotated[bool, typer.Option("--keep", help="Bewaar de tijdelijke index")] = False,
+    trace_memory: Annotated[
+        bool, typer.Option("--tracemalloc", help="Volg de Python-heap (maakt alles trager)")
+    ] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Schrijf de cijfers ook als JSON-bestand")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Alleen de cijfers als één JSON-document; voortgang op stderr")
+    ] = False,
     tables: Annotated[
         bool, typer.Option("--tables", help="Alleen tabeldetectie op 1k/4k/16k korte regels (schaalgedrag)")
     ] = False,
+    table_sizes: Annotated[
+        str, typer.Option("--table-sizes", help="Regels voor --tables, komma-gescheiden")
+    ] = "1000,4000,16000",
 ) -> None:
     """Meet ingest-snelheid, latency bij 1/4/16 gelijktijdige vragen, geheugen en groei."""
-    from evals import bench as bench_module
+    from evals.bench import bench_tables, format_report, format_tables, run_bench, write_json
+    from evals.bench.common import JsonResult
 
-    argv = (
-        ["--scales", scales]
-        + (["--skip-ingest"] if skip_ingest else [])
-        + (["--json", str(out)] if out else [])
-        + (["--tables"] if tables else [])
-    )
-    raise typer.Exit(bench_module.main(argv))
+    result: JsonResult
+    try:
+        if tables:
+            table_result = bench_tables(_ints(table_sizes, "--table-sizes"))
+            result, text = table_result, format_tables(table_result)
+        else:
+            settings = Settings()
+            source = (from_home or settings.home).resolve() if skip_ingest else None
+            report = run_bench(
+                settings,
+                scales=_ints(scales, "--scales"),
+                concurrency=_ints(concurrency, "--concurrency"),
+                corpus=corpus or None,
+                question_limit=questions,
+                growth_questions=growth_questions,
+                skip_ingest_from=source,
+                naive=not no_naive,
+                work_dir=work_dir,
+                keep=keep,
+                trace_memory=trace_memory,
+            )
+            result, text = report, format_report(report)
+    except (BeleidError, OSError, ValueError, RuntimeError) as exc:
+        _fail(exc)
+    if out:
+        write_json(out, result)
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        print(text)
+        if out:
+            print(f"\nJSON: {out}")
+
+
+@app.command()
+def config(
+    as_json: JsonOpt = False,
+    as_markdown: Annotated[
+        bool, typer.Option("--markdown", help="De tabel van de README (standaardwaarden), in Markdown")
+    ] = False,
+) -> None:
+    """Toon de geldende instellingen: naam, omgevingsvariabele, waarde en standaard (geheimen verborgen)."""
+    from beleid import settings_doc
+
+    if as_markdown:
+        print(settings_doc.markdown())
+        return
+    settings = Settings()
+    rows = settings_doc.rows(settings)
+    if as_json:
+        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, default=str))
+        return
+    table = Table(title=say("config_title", home=settings.home), show_lines=False)
+    for column in ("instelling", "waarde", "omgevingsvariabele", "grenzen"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        mark = "*" if row.value != row.default else ""
+        table.add_row(f"{row.name}{mark}", str(row.value), row.env, row.bounds)
+    console.print(table)
 
 
 def main() -> None:

@@ -122,8 +122,12 @@ class NaiveRAG:
             )
         return collection, False
 
+    def count(self) -> int:
+        """Chunks in the index."""
+        return int(self._collection.count())
+
     def search(self, question: str, k: int = RETRIEVED) -> list[SearchHit]:
-        count = self._collection.count()
+        count = self.count()
         if count == 0:
             return []
         found = self._collection.query(

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from assistant.lexicon import YEAR_TEXT
 from assistant.types import Page
 
 # Lines looked at for running headers/footers at each end of a page.
@@ -33,7 +34,7 @@ _HTML_P = re.compile(r"</?p\s*>|</?p$|^>$", re.IGNORECASE)
 _NUMBERED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|Hoofdstuk \d+|Bijlage [IVX\d]+:?)\s+[A-Z]")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ])")
 # A year glued to a numbered heading: "december 20161. Inleiding".
-_YEAR_GLUE = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.\s+[A-Z][a-z])")
+_YEAR_GLUE = re.compile(rf"(?<=\b{YEAR_TEXT})(?=\d{{1,2}}\.\s+[A-Z][a-z])")
 _HYPHEN_END = re.compile(r"(\w+)-$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x9f\u200c-\u200f\ufeff]")

@@ -63,10 +63,10 @@ class DocumentLimits:
         """The limits of `settings`, the time counted from now."""
         return cls(
             file=file,
-            max_pages=settings.ingest_max_pages,
-            max_chars=settings.ingest_max_chars,
-            max_page_chars=settings.ingest_max_page_chars,
-            deadline=Deadline(settings.ingest_max_seconds, file, clock),
+            max_pages=settings.ingest.max_pages,
+            max_chars=settings.ingest.max_chars,
+            max_page_chars=settings.ingest.max_page_chars,
+            deadline=Deadline(settings.ingest.max_seconds, file, clock),
         )
 
     def check_time(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import MissingMetadataError
-from assistant.lexicon import named_places
+from assistant.lexicon import DOCUMENT_YEAR, named_places
 from assistant.prompts import say
 from assistant.types import DocumentMeta
 
@@ -30,7 +30,6 @@ DOC_TYPES = (
     ("verordening", "verordening"),
     ("evaluatie", "evaluatie"),
 )
-YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 MUNICIPALITY_PREFIX = re.compile(r"^\s*(?:gemeente|gem\.)\s+", re.IGNORECASE)
 
 
@@ -85,7 +84,7 @@ def infer_metadata(path: Path, pdf_meta: dict[str, Any], known_municipalities: s
     )
     if not municipality and words and words[0].isalpha() and len(words) > 1:
         municipality = words[0].capitalize()
-    years = YEAR.findall(f"{stem} {title}")
+    years = DOCUMENT_YEAR.findall(f"{stem} {title}")
     kind = next((t for key, t in DOC_TYPES if key in stem.lower() or key in title.lower()), "")
     missing = [
         name

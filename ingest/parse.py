@@ -35,10 +35,10 @@ def parse_document(
     chunks = chunk_document(
         doc_id,
         pages,
-        target_words=settings.chunk_target_words,
-        max_words=settings.chunk_max_words,
-        overlap_sentences=settings.chunk_overlap_sentences,
-        table_rows_per_chunk=settings.table_rows_per_chunk,
+        target_words=settings.ingest.chunk_target_words,
+        max_words=settings.ingest.chunk_max_words,
+        overlap_sentences=settings.ingest.chunk_overlap_sentences,
+        table_rows_per_chunk=settings.ingest.table_rows_per_chunk,
         check=limits.check_time,
     )
     limits.check_time()

@@ -115,10 +115,10 @@ def version_id(sha256: str, meta: DocumentMeta, settings: Settings, embedder: Em
             sha256,
             repr(asdict(meta)),
             embedder.name,
-            str(settings.chunk_target_words),
-            str(settings.chunk_max_words),
-            str(settings.chunk_overlap_sentences),
-            str(settings.table_rows_per_chunk),
+            str(settings.ingest.chunk_target_words),
+            str(settings.ingest.chunk_max_words),
+            str(settings.ingest.chunk_overlap_sentences),
+            str(settings.ingest.table_rows_per_chunk),
         ]
     )
     return hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
@@ -189,7 +189,7 @@ class Ingestor:
         self.progress = progress
         self.listeners = list(listeners)
         # Told once when another ingest holds the lock; waiting is bounded by
-        # settings.ingest_lock_wait_seconds.
+        # settings.ingest.lock_wait_seconds.
         self.on_lock_wait = on_lock_wait
 
     def run(self, paths: Sequence[Path], prune: bool = False, rebuild: bool = False) -> IngestReport:
@@ -211,7 +211,7 @@ class Ingestor:
     ) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(failed=failed)
-        with ingest_lock(self.settings.home, self.settings.ingest_lock_wait_seconds, self.on_lock_wait):
+        with ingest_lock(self.settings.home, self.settings.ingest.lock_wait_seconds, self.on_lock_wait):
             if rebuild:
                 self._clear()
             self._sweep_unpublished()
@@ -285,7 +285,7 @@ class Ingestor:
             listener.published(meta, parsed.pages, chunks)
 
     def _embed_and_add(self, doc_id: str, chunks: list[Chunk], version: str) -> None:
-        batch = max(1, self.settings.embed_batch_size)
+        batch = max(1, self.settings.index.embed_batch_size)
         bar = self.progress(doc_id, len(chunks))
         try:
             for start in range(0, len(chunks), batch):

@@ -12,18 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
-from assistant.lexicon import TABLE_COLUMN_WORDS, fold
+from assistant.lexicon import TABLE_COLUMN_WORDS, TABLE_UNIT, VALUE_CELL, YEAR, fold
 from ingest.structure import numbered_heading
 
 _PIPE_LINE = re.compile(r"\|\s*$|^\s*\|+\s*$")
 _INLINE_ROW = re.compile(r"\S\s*\|\s*\S.*\|\s*\S|\S {2,}\S.* {2,}\S")
-_NUMBER_CELL = re.compile(
-    r"^(?:[-−–]\s?)?(?:€\s?)?\d[\d.,]*(?:\s?%)?\*{0,5}(?:\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?"
-    r"(?:\s?\([\d/.,%\- ]+\))?(?:,-)?$"
-)
 _WORD_VALUE = re.compile(r"^(?:i|s|i/s|i / s|ja|nee|pm|p\.m\.|-|–|n\.n\.b\.|nvt|n\.v\.t\.)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_UNIT = re.compile(r"\(?\s*(?:bedragen\s*)?(?:in\s*)?x\s*€\s*[\d .]*\d\s*\)?", re.IGNORECASE)
 _LOOSE_MAX_WORDS = 8
 _LOOSE_MAX_CHARS = 60
 _LOOSE_MIN_LINES = 8
@@ -90,7 +84,7 @@ class Table:
                     continue
                 if euro_unit or "€" in cell:
                     value = parse_amount(cell.split("(")[0].strip().rstrip("*"), self.multiplier())
-                    if value is not None and not _YEAR.fullmatch(cell.strip()):
+                    if value is not None and not YEAR.fullmatch(cell.strip()):
                         out.append(value)
             if not euro_unit:
                 out.extend(v for raw, v in find_amounts(row.label) if raw)
@@ -100,7 +94,7 @@ class Table:
 def is_value(cell: str) -> bool:
     """A cell that holds a number, an amount, a percentage or a placeholder ("PM", "-", "i")."""
     cell = cell.strip()
-    return bool(_NUMBER_CELL.match(cell) or _WORD_VALUE.match(cell) or cell.startswith("€"))
+    return bool(VALUE_CELL.match(cell) or _WORD_VALUE.match(cell) or cell.startswith("€"))
 
 
 def _cells(line: str) -> list[str]:
@@ -111,7 +105,7 @@ def _cells(line: str) -> list[str]:
 
 def detect_unit(text: str) -> str:
     """The unit a table states: "(bedragen x € 1 .000)", else "€", "%" or "aantal" when evident."""
-    match = _UNIT.search(text)
+    match = TABLE_UNIT.search(text)
     if match:
         return match.group().strip()
     if "€" in text:
@@ -196,7 +190,7 @@ def _pipe_table(scan: _Scan, start: int) -> Table | None:
         header = tuple(_cells(lines[start]))
         return Table(start, end, start + 1, header, detect_unit(lines[start]), rows, "inline")
     header_end, cols = _pipe_header(cells)
-    rows = _rows(lines, cells, header_end, end, columns=sum(bool(_YEAR.fullmatch(h)) for h in cols))
+    rows = _rows(lines, cells, header_end, end, columns=sum(bool(YEAR.fullmatch(h)) for h in cols))
     unit = detect_unit(" ".join(cols)) or detect_unit(" ".join(lines[start:end]))
     return Table(start, end, header_end, cols, unit, rows, "pipe")
 
@@ -206,7 +200,7 @@ def _pipe_header(cells: list[tuple[int, str]]) -> tuple[int, tuple[str, ...]]:
     header: list[str] = []
     seen_column = False
     for index, cell in cells:
-        column = bool(_YEAR.fullmatch(cell))
+        column = bool(YEAR.fullmatch(cell))
         if seen_column and not column:
             return index, tuple(header)
         if is_value(cell) and not column:
@@ -292,7 +286,7 @@ def _loose_header_end(lines: list[str], start: int, end: int) -> int:
     has_year = False
     while i < end:
         text = lines[i].removeprefix("- ")
-        year = bool(_YEAR.search(text)) and len(text.split()) <= 3 and not re.search(r"\d[.,]\d", text)
+        year = bool(YEAR.search(text)) and len(text.split()) <= 3 and not re.search(r"\d[.,]\d", text)
         if not year and (len(text.split()) > 2 or is_value(text)):
             break
         has_year = has_year or year
@@ -302,7 +296,7 @@ def _loose_header_end(lines: list[str], start: int, end: int) -> int:
         (
             j
             for j in range(start, end)
-            if is_value(lines[j].removeprefix("- ")) and not _YEAR.fullmatch(lines[j])
+            if is_value(lines[j].removeprefix("- ")) and not YEAR.fullmatch(lines[j])
         ),
         end,
     )

@@ -77,6 +77,16 @@ class MemoryStore:
         picked.sort(key=lambda ci: (ci[0].doc_id, ci[0].page_start, ci[1]))
         return [c for c, _ in picked]
 
+    def chunks_with_vectors(self, versions: Sequence[str]) -> tuple[list[Chunk], np.ndarray]:
+        """`chunks(versions)` and their (unit) vectors, row for row."""
+        with self._lock:
+            wanted = set(versions)
+            rows = [i for i, v in enumerate(self._versions) if v in wanted]
+            rows.sort(key=lambda i: (self._chunks[i].doc_id, self._chunks[i].page_start, i))
+            if not rows:
+                return [], np.zeros((0, 0), dtype=np.float32)
+            return [self._chunks[i] for i in rows], self._vectors[rows].copy()
+
     def count(self) -> int:
         with self._lock:
             return len(self._chunks)

@@ -22,8 +22,10 @@ def health(assistant: AssistantDep, settings: SettingsDep, response: Response) -
         reason=probe.reason,
         index_loaded=probe.status == "ok",
         model=assistant.embedder.name,
-        llm=settings.llm if settings.llm == "none" else f"{settings.llm}:{settings.llm_model}",
+        llm=settings.llm.provider
+        if settings.llm.provider == "none"
+        else f"{settings.llm.provider}:{settings.llm.model}",
         documents=probe.documents,
         chunks=probe.chunks,
-        uploads_enabled=bool(settings.upload_token),
+        uploads_enabled=bool(settings.serve.upload_token),
     )

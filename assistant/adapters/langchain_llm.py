@@ -70,37 +70,38 @@ def _message(model: str, base_url: str | None, exc: Exception) -> str:
 
 
 def make_llm(settings: Settings) -> LangChainLLM:
-    """The chat model `settings.llm` names; builds the client only, contacts no server."""
+    """The chat model `settings.llm.provider` names; builds the client only, contacts no server."""
     try:
-        if settings.llm == "openai":
+        if settings.llm.provider == "openai":
             from langchain_openai import ChatOpenAI
 
             # Any OpenAI-compatible server (vLLM, llama.cpp, LM Studio) accepts a dummy key.
             chat: Any = ChatOpenAI(
-                base_url=settings.llm_base_url,
-                model=settings.llm_model,
-                api_key=settings.llm_api_key or "not-needed",  # type: ignore[arg-type]
-                temperature=settings.llm_temperature,
+                base_url=settings.llm.base_url,
+                model=settings.llm.model,
+                api_key=settings.llm.api_key or "not-needed",  # type: ignore[arg-type]
+                temperature=settings.llm.temperature,
                 timeout=TIMEOUT_S,
                 max_retries=MAX_RETRIES,
             )
-        elif settings.llm == "ollama":
+        elif settings.llm.provider == "ollama":
             from langchain_ollama import ChatOllama
 
             chat = ChatOllama(
-                base_url=settings.llm_base_url,
-                model=settings.llm_model,
-                temperature=settings.llm_temperature,
+                base_url=settings.llm.base_url,
+                model=settings.llm.model,
+                temperature=settings.llm.temperature,
                 client_kwargs={"timeout": TIMEOUT_S},
             )
         else:
             raise LLMError(
-                f"Geen taalmodel ingesteld (BELEID_LLM={settings.llm}); kies 'openai' of 'ollama', "
+                f"Geen taalmodel ingesteld (BELEID_LLM={settings.llm.provider}); kies 'openai' of 'ollama', "
                 "of gebruik het extractieve antwoord."
             )
     except ImportError as exc:
         raise LLMError(
-            f"De LangChain-koppeling voor BELEID_LLM={settings.llm} is niet geïnstalleerd ({exc.name}); "
+            f"De LangChain-koppeling voor BELEID_LLM={settings.llm.provider} is niet geïnstalleerd "
+            f"({exc.name}); "
             "installeer het project opnieuw met `pip install -e .`."
         ) from exc
-    return LangChainLLM(chat, base_url=settings.llm_base_url)
+    return LangChainLLM(chat, base_url=settings.llm.base_url)

@@ -13,7 +13,7 @@ def make_answerer(
     from assistant.answering.extractive import ExtractiveAnswerer
 
     extractive = ExtractiveAnswerer(settings, retriever, evidence, vectors)
-    if settings.llm == "none":
+    if settings.llm.provider == "none":
         return extractive
     from assistant.adapters.langchain_llm import make_llm
     from assistant.answering.generative import GenerativeAnswerer

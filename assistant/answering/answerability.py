@@ -22,9 +22,7 @@ from assistant.settings import Settings
 from assistant.tokenize import base_terms
 from assistant.types import UnitKind
 
-ENGLISH_SHARE = 0.5
 _COUNT_WINDOW = 4
-FIGURE_SUBJECT_SHARE = 0.4  # of the distinctive subject, held by the block that gives the figure
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def judge(
     if not selection.blocks:
         return Verdict(False, "no-evidence")
     found = frozenset().union(*(b.terms for b in selection.blocks))
-    rare = settings.distinctive_idf
+    rare = settings.answer.distinctive_idf
     distinctive = {
         t: w
         for t, w in weights.items()
@@ -60,11 +58,15 @@ def judge(
     coverage = sum(w for t, w in distinctive.items() if t in found) / total if total else 1.0
     missing = tuple(t for t in distinctive if t not in found)
     # In English, Dutch evidence holds the translations, not the words: a lower bar.
-    threshold = settings.refusal_threshold * (ENGLISH_SHARE if analysis.english else 1.0)
+    threshold = settings.answer.refusal_threshold * (
+        settings.answer.english_share if analysis.english else 1.0
+    )
     if coverage < threshold:
         return Verdict(False, "subject", missing, coverage)
     asked = analysis.asks_figure and analysis.wants_figure
-    if asked and not _figure_about_subject(analysis, selection.blocks, distinctive):
+    if asked and not _figure_about_subject(
+        analysis, selection.blocks, distinctive, settings.answer.figure_subject_share
+    ):
         return Verdict(False, "figure", missing, coverage)
     if asked and _misses_asked_year(analysis, selection.blocks):
         return Verdict(False, "year", missing, coverage)
@@ -72,7 +74,7 @@ def judge(
 
 
 def _figure_about_subject(
-    analysis: Analysis, blocks: Sequence[Block], distinctive: Mapping[str, float]
+    analysis: Analysis, blocks: Sequence[Block], distinctive: Mapping[str, float], subject_share: float
 ) -> bool:
     wanted = {i for i in analysis.intents if i.wants_figure}
     if Intent.AMOUNT in wanted and analysis.wants(Intent.NUMBER, Intent.PERCENT):
@@ -97,7 +99,7 @@ def _figure_about_subject(
         return False
     total = sum(distinctive.values())
     held = frozenset().union(*(b.terms for b in figures))
-    return not total or sum(w for t, w in distinctive.items() if t in held) / total >= FIGURE_SUBJECT_SHARE
+    return not total or sum(w for t, w in distinctive.items() if t in held) / total >= subject_share
 
 
 def _misses_asked_year(analysis: Analysis, blocks: Sequence[Block]) -> bool:

@@ -51,7 +51,7 @@ class Planner:
         documents = self.evidence.documents()
         names = sorted({d.municipality for d in documents if d.municipality})
         analysis = analyze_question(question, names)
-        units = collect_units(retrieval, self.settings.answer_candidate_hits)
+        units = collect_units(retrieval, self.settings.answer.candidate_hits)
         selector = Selector(self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense))
         scored = selector.score(units)
         blocks = selector.blocks(scored, units)
@@ -65,7 +65,7 @@ class Planner:
     def _similarity(
         self, retrieval: Retrieval, dense: bool
     ) -> Callable[[Sequence[EvidenceUnit]], list[float | None]]:
-        vectors, budget = self.vectors, self.settings.answer_dense_units if dense else 0
+        vectors, budget = self.vectors, self.settings.answer.dense_units if dense else 0
 
         def similarities(units: Sequence[EvidenceUnit]) -> list[float | None]:
             if vectors is None or budget <= 0:
@@ -118,12 +118,12 @@ class ExtractiveAnswerer:
         self.planner = Planner(settings, evidence, vectors)
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
-        retrieval = self.retriever.search(question, k=self.settings.top_k, filters=filters)
+        retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
         plan = self.planner.plan(question, retrieval)
         if plan.verdict.answerable and not _names_missing(retrieval):
             text, citations = compose(plan.selection, self.evidence, plan.labels)
             if citations:
-                return self._answer(question, retrieval, text, citations, refused=False)
+                return answer_from(question, retrieval, text, citations, refused=False)
         return self.refuse(question, plan)
 
     def refuse(self, question: str, plan: Plan) -> Answer:
@@ -140,7 +140,7 @@ class ExtractiveAnswerer:
             label, shown, citations = alternative
             words = texts("answers_nl.json", self.settings.prompts_dir)
             text = f"{reason} {words['elsewhere'].format(label=label)}\n{shown}"
-        return self._answer(question, retrieval, text, citations, refused=True)
+        return answer_from(question, retrieval, text, citations, refused=True)
 
     def _elsewhere(self, question: str, plan: Plan) -> tuple[str, str, list[Citation]] | None:
         """The best answer from the other municipalities' documents, when the question was
@@ -152,7 +152,9 @@ class ExtractiveAnswerer:
         if not others:
             return None
         # One ranking over the other documents, and no embedding: this is the refusal's footnote.
-        retrieval = self.retriever.search(question, k=self.settings.top_k, filters=Filters(docs=others))
+        retrieval = self.retriever.search(
+            question, k=self.settings.retrieval.top_k, filters=Filters(docs=others)
+        )
         other = self.planner.plan(question, retrieval, dense=False)
         if not other.verdict.answerable or not other.selection.blocks:
             return None
@@ -170,17 +172,19 @@ class ExtractiveAnswerer:
         )
         return label, shown, citations
 
-    def _answer(
-        self, question: str, retrieval: Retrieval, text: str, citations: list[Citation], refused: bool
-    ) -> Answer:
-        return Answer(
-            question,
-            text,
-            refused,
-            citations=citations,
-            retrieved=list(retrieval.hits),
-            filters=retrieval.filters,
-        )
+
+def answer_from(
+    question: str, retrieval: Retrieval, text: str, citations: list[Citation], refused: bool
+) -> Answer:
+    """An answer with the hits and filters of the retrieval it was drawn from."""
+    return Answer(
+        question,
+        text,
+        refused,
+        citations=citations,
+        retrieved=list(retrieval.hits),
+        filters=retrieval.filters,
+    )
 
 
 def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:

@@ -6,20 +6,14 @@ from __future__ import annotations
 from assistant.answering.question import Intent
 from assistant.answering.units import EvidenceUnit
 from assistant.lexicon import (
-    ACTION_WORDS,
-    ACTOR,
     AMOUNT,
     DATE,
-    DEADLINE,
     DIGIT,
     FIGURE,
-    GOAL_WORDS,
-    INDICATOR_WORDS,
     MARKER,
     MONEY,
     PERCENTAGE,
-    REASON,
-    RESULT_WORDS,
+    SENTENCE_CUES,
     YEAR,
     fold,
 )
@@ -29,6 +23,15 @@ from assistant.types import UnitKind
 def facts_of(text: str) -> frozenset[str]:
     """The figures a text states: amounts, counts, percentages, years."""
     return frozenset(m.group().strip(".,") for m in FIGURE.finditer(text))
+
+
+# What a unit's kind offers whatever its words: a table row is a measurement, a list item a goal or
+# an action in a list, a list's lead-in the list.
+_KIND_INTENTS = {
+    UnitKind.ROW: {Intent.INDICATOR, Intent.TABLE},
+    UnitKind.ITEM: {Intent.MEASURE, Intent.LIST, Intent.GOAL},
+    UnitKind.LEAD: {Intent.LIST, Intent.GOAL},
+}
 
 
 def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
@@ -47,22 +50,8 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
         found.add(Intent.NUMBER)  # a count or a measured value, not an amount of money
     if PERCENTAGE.search(text):
         found |= {Intent.PERCENT, Intent.NUMBER}
-    if YEAR.search(text) or DEADLINE.search(folded):
+    if YEAR.search(text):
         found.add(Intent.WHEN)
-    if REASON.search(folded):
-        found.add(Intent.WHY)
-    if ACTOR.search(folded):
-        found.add(Intent.WHO)
-    if GOAL_WORDS.search(folded):
-        found.add(Intent.GOAL)
-    if INDICATOR_WORDS.search(folded) or unit.kind == UnitKind.ROW:
-        found.add(Intent.INDICATOR)
-    if unit.kind == UnitKind.ROW:
-        found.add(Intent.TABLE)
-    if ACTION_WORDS.search(folded) or unit.kind == UnitKind.ITEM:
-        found.add(Intent.MEASURE)
-    if RESULT_WORDS.search(folded):
-        found.add(Intent.RESULT)
-    if unit.kind in (UnitKind.ITEM, UnitKind.LEAD):
-        found |= {Intent.LIST, Intent.GOAL}
+    found |= {Intent(intent) for intent, cue in SENTENCE_CUES.items() if cue.search(folded)}
+    found |= _KIND_INTENTS.get(unit.kind, set())
     return frozenset(found | {Intent.DESCRIBE, Intent.YESNO, Intent.COMPARE})

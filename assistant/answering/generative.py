@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answering.extractive import ExtractiveAnswerer, Plan
+from assistant.answering.extractive import ExtractiveAnswerer, Plan, answer_from
 from assistant.answering.render import render_row
 from assistant.answering.units import EvidenceUnit
 from assistant.prompts import prompt, render
@@ -28,8 +28,6 @@ logger = logging.getLogger(__name__)
 _MARKER = re.compile(r'\[\s*S\d+(?:[^\]"“„]|"[^"]*"|[“„][^”"]*[”"])*\]')
 _REF = re.compile(r'S(\d+)\s*(?::\s*(?:"([^"]*)"|[“„]([^”"]*)[”"]))?')
 _LEADING_PUNCT = re.compile(r"^\s*([.!?;:,]+)")
-
-MIN_OVERLAP = 0.5  # share of a claim's terms a sentence must hold to serve as its unquoted source
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ class GenerativeAnswerer:
         return self.answer_with_report(question, filters)[0]
 
     def answer_with_report(self, question: str, filters: Filters | None = None) -> tuple[Answer, Report]:
-        retrieval = self.retriever.search(question, k=self.settings.top_k, filters=filters)
+        retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
         plan = self.fallback.planner.plan(question, retrieval)
         report = Report()
         if not plan.verdict.answerable:
@@ -115,14 +113,7 @@ class GenerativeAnswerer:
         if not kept:
             return self.fallback.refuse(question, plan), report
         text, citations = compose(kept)
-        answer = Answer(
-            question,
-            text,
-            False,
-            citations=citations,
-            retrieved=list(retrieval.hits),
-            filters=retrieval.filters,
-        )
+        answer = answer_from(question, retrieval, text, citations, refused=False)
         answer.mode = "generative"
         return answer, report
 
@@ -139,7 +130,7 @@ class GenerativeAnswerer:
     def prompts(self, question: str, sources: Sequence[EvidenceUnit]) -> tuple[str, str]:
         directory = self.settings.prompts_dir
         sentinel = self._sentinel()
-        most = self.settings.answer_max_sentences
+        most = self.settings.answer.max_sentences
         system = render("answer_system.txt", directory, sentinel=sentinel, max_sentences=most)
         blocks = "\n\n".join(self._source_block(i, u) for i, u in enumerate(sources, start=1))
         user = render("answer_user.txt", directory, sources=blocks, question=question, sentinel=sentinel)
@@ -193,7 +184,7 @@ class GenerativeAnswerer:
 
     def _match(self, claim: str, unit: EvidenceUnit) -> Citation | None:
         terms = set(base_terms(claim))
-        if not terms or len(terms & set(base_terms(unit.quote))) / len(terms) < MIN_OVERLAP:
+        if not terms or len(terms & set(base_terms(unit.quote))) / len(terms) < self.settings.llm.min_overlap:
             return None
         return self.evidence.verify(unit.doc_id, unit.quote, unit.chunk.pages, unit.chunk.id)
 

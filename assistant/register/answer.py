@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from assistant.lexicon import RECORD_TYPE_CUES
 from assistant.protocols import Answerer, Evidence, Retriever
 from assistant.query_parse import detect_municipalities
 from assistant.register.compare import amounts_text, detail, labels, rank
@@ -20,14 +21,6 @@ from assistant.register.themes import Taxonomy, load_taxonomy
 from assistant.tokenize import base_terms, normalize
 from assistant.types import Answer, Citation, Filters, SearchHit
 
-_TYPE_CUES = {
-    "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat willen|speerpunt\w*)\b",
-    "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|cijfers?)\b",
-    "budget": r"\b(budget\w*|geld|bedrag\w*|euro|begroting\w*|begroot|kost\w*|middelen|uitgave\w*|"
-    r"investering\w*)\b|€",
-    "measure": r"\b(maatregel\w*|toezegging\w*|beloofd|gaan doen|acties?|activiteiten|aanpak|aanpakken)\b|"
-    r"\bpakken\b.{0,30}\baan\b|\bhoe (gaan|pakken|doen|zorgen)\b",
-}
 _CROSS = re.compile(
     r"\b(welke gemeenten?|gemeenten|vergelijk\w*|verschil\w*|per gemeente|alle gemeenten|beide|allemaal)\b",
     re.IGNORECASE,
@@ -66,7 +59,7 @@ class RegisterAnswerer:
         if filters is not None and (filters.docs or filters.years or filters.doc_types):
             return None  # a question about particular documents: retrieval answers it better
         folded = normalize(question)
-        types = tuple(t for t, cue in _TYPE_CUES.items() if re.search(cue, folded))
+        types = tuple(t for t, cue in RECORD_TYPE_CUES.items() if cue.search(folded))
         if not types:
             return None
         names = self.store.municipalities()
@@ -78,8 +71,8 @@ class RegisterAnswerer:
             # mind): the passage answerer cites the exact place; the register is for comparing.
             return None
         stripped = folded
-        for cue in _TYPE_CUES.values():
-            stripped = re.sub(cue, " ", stripped)
+        for cue in RECORD_TYPE_CUES.values():
+            stripped = cue.sub(" ", stripped)
         hits = self.taxonomy.keyword_hits(stripped)
         if not hits:
             return None

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from assistant.amounts import find_amounts, format_eur, parse_amount, unit_multiplier
+from assistant.lexicon import MONEY_CUES, NUMBER_CELL, SCALED_EURO, YEAR_CELL, YEAR_SPAN_TEXT, YEAR_TEXT
 from assistant.register.candidate import (
     MEASURE_WORD,
     PRIORITY_CUE,
@@ -24,25 +25,13 @@ from assistant.register.doctext import DocText, Sentence
 from assistant.register.models import Amount
 from assistant.types import Chunk
 
-_NUMBER_CELL = re.compile(r"^[-−–]?\s?\d[\d.]*(,\d+)?(,-)?$")
 _ROW_NUMBER = re.compile(r"^\d{1,2}(\.\d)?$")  # "Volgnr" cells: 1, 2, 6.1
 _TOTAL = re.compile(r"^(sub)?totaal\b|\btotaal$|^saldo\b|^stand\b", re.IGNORECASE)
-_MONEY_WORDS = re.compile(
-    r"\b(besparing\w*|budget\w*|taakstelling\w*|bedrag\w*|kosten|lasten|baten|middelen|saldo|reserve|begroting)\b",
-    re.IGNORECASE,
-)
 _NATURE_CELL = re.compile(r"^(i|s)(\s*,.*)?$")
-_BUDGET_CUE = re.compile(
-    r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|per jaar|"
-    r"begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|middelen|"
-    r"subsidie\w*|toe te voegen|besparingsdoelstelling|doelstelling|stand)\b",
-    re.IGNORECASE,
-)
-_NOT_A_BUDGET = re.compile(
-    r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"
-    r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk)\b",
-    re.IGNORECASE,
-)
+# "50.000 euro per jaar voor de jaren 2021 en 2022": one amount for each of the years.
+_PER_YEAR = re.compile(rf"per jaar\b[^.]{{0,40}}?\b(?:jaren|in|voor)\s+({YEAR_SPAN_TEXT})")
+# The year right after an amount: "€ 8,3 mln in 2020".
+_YEAR_AFTER = re.compile(rf"^[\s.,]*(?:in|voor|vanaf|per)\s+({YEAR_TEXT})")
 
 
 def table_budgets(doc: DocText) -> Iterator[Candidate]:
@@ -73,7 +62,7 @@ def table_budgets(doc: DocText) -> Iterator[Candidate]:
 
 
 def _year_columns(header: str) -> list[int]:
-    return [years_in(cell)[0] for cell in header.split("|") if re.fullmatch(r"\s*(?:19|20)\d\d\s*", cell)]
+    return [years_in(cell)[0] for cell in header.split("|") if YEAR_CELL.fullmatch(cell)]
 
 
 def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
@@ -84,15 +73,15 @@ def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
         lines = lines[1:]
     for line in lines:
         cells = [c.strip() for c in line.split("|") if c.strip()]
-        first = next((i for i, c in enumerate(cells) if _NUMBER_CELL.match(c) or c.upper() == "PM"), None)
+        first = next((i for i, c in enumerate(cells) if NUMBER_CELL.match(c) or c.upper() == "PM"), None)
         if first is None or first == 0:
             continue
         numbers: list[str] = []
         i = first
-        while i < len(cells) and (_NUMBER_CELL.match(cells[i]) or cells[i].upper() == "PM"):
+        while i < len(cells) and (NUMBER_CELL.match(cells[i]) or cells[i].upper() == "PM"):
             numbers.append(cells[i])
             i += 1
-        tail = cells[i : i + 1] if i < len(cells) and not _NUMBER_CELL.match(cells[i]) else []
+        tail = cells[i : i + 1] if i < len(cells) and not NUMBER_CELL.match(cells[i]) else []
         out.append((" ".join(cells[:first]), numbers, tail, chunk.page_start))
     return out
 
@@ -111,10 +100,10 @@ def _multiplier(
     chunk: Chunk, rows: Sequence[tuple[str, list[str], list[str], int]], prose: list[float]
 ) -> tuple[float | None, str]:
     unit = chunk.unit or chunk.table_header
-    if re.search(r"x\s*€", unit):
+    if SCALED_EURO.search(unit):
         return unit_multiplier(unit), f"bedragen {unit_multiplier(unit):,.0f} × (tabelkop: {unit.strip()})"
     labels = [label for label, _, _, _ in rows]
-    money = _MONEY_WORDS.search(" ".join([chunk.table_header, *labels]))
+    money = MONEY_CUES["label"].search(" ".join([chunk.table_header, *labels]))
     counts = sum(bool(MEASURE_WORD.match(label)) for label in labels)
     if not money or counts > 0.3 * max(1, len(labels)):
         return None, ""  # counts of people or cases, however well they match amounts in the text
@@ -206,7 +195,7 @@ def _proposal_entries(lines: Sequence, j: int) -> tuple[list[Amount], list[str],
         natures.append(lines[j].stripped[0])
         j += 1
         year = None
-        if j < len(lines) and re.fullmatch(r"(?:19|20)\d\d", lines[j].stripped):
+        if j < len(lines) and YEAR_CELL.fullmatch(lines[j].stripped):
             year = int(lines[j].stripped)
             j += 1
         parts: list[str] = []
@@ -244,7 +233,8 @@ def prose_budgets(
             continue  # part of a budget table: the row says it
         text = doc.sentence_text(sentence)
         found = find_amounts(text)
-        if not found or "|" in text or not _BUDGET_CUE.search(text) or _NOT_A_BUDGET.search(text):
+        budget = MONEY_CUES["budget"].search(text) and not MONEY_CUES["not a budget"].search(text)
+        if not found or "|" in text or not budget:
             continue
         amounts = _per_year(text, tuple(_dated(text, raw, value) for raw, value in found))
         if (
@@ -265,8 +255,7 @@ def prose_budgets(
 
 def _per_year(text: str, amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:
     """ "50.000 euro per jaar voor de jaren 2021 en 2022": one amount for each year named."""
-    years_text = r"((?:19|20)\d\d(?:\s*(?:,|en|t/m|tot en met|-)\s*(?:19|20)\d\d)+)"
-    match = re.search(r"per jaar\b[^.]{0,40}?\b(?:jaren|in|voor)\s+" + years_text, text)
+    match = _PER_YEAR.search(text)
     if len(amounts) != 1 or match is None:
         return amounts
     years = years_in(match.group(1))
@@ -280,7 +269,7 @@ def _dated(text: str, raw: str, value: float) -> Amount:
     at = text.find(raw)
     before = text[max(0, at - 45) : at]
     after = text[at + len(raw) : at + len(raw) + 25]
-    year_after = re.match(r"^[\s.,]*(?:in|voor|vanaf|per)\s+((?:19|20)\d\d)", after)
+    year_after = _YEAR_AFTER.match(after)
     years_before = years_in(before)
     if year_after:
         return Amount(value, int(year_after.group(1)), year_after.group(1))

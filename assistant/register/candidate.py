@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.lexicon import BARE_YEAR
 from assistant.register.models import RecordType
 
 # Structure beats cue words: a row of a table or an item of a goal list is surer than a sentence.
@@ -13,7 +14,6 @@ PRIORITY_STRUCTURE = 3
 PRIORITY_LIST = 2
 PRIORITY_CUE = 1
 
-YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 MEASURE_WORD = re.compile(
     r"^(Percentage|Aantal|Mate|Minimaal aantal|Toegekende|Totaal aantal|Aandeel|Gemiddeld|Budget|Uitgaven)\b"
 )
@@ -32,7 +32,8 @@ class Candidate:
 
 
 def years_in(text: str) -> list[int]:
-    return [int(y) for y in YEAR.findall(text)]
+    """The years `text` names, in order; not the digits of a larger number ("12.020")."""
+    return [int(y) for y in BARE_YEAR.findall(text)]
 
 
 def clean_label(text: str) -> str:

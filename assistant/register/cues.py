@@ -13,6 +13,7 @@ import re
 import threading
 from typing import Any
 
+from assistant.lexicon import TIME_MENTION, compile_table
 from assistant.nlp import get_nlp
 
 _WE = {"LOWER": {"IN": ["we", "wij"]}}
@@ -88,65 +89,52 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
 _lock = threading.Lock()
 _matcher: Any = None
 
-# Assumptions and observations that share the words of a promise.
-_NOT_A_PROMISE = re.compile(
-    r"\bga(a|at)n?\b[^.]{0,30}?\b(uit van|er ?vanuit|ervan uit|er van uit|uit dat)\b|\bgaan (we|wij) er\b|"
-    r"\bnemen (we|wij) aan\b|\b(we|wij) nemen aan\b|"
-    r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
-    r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
-    r"\b(die|dat|wat) (we|wij) willen\b",
+# Checks on a whole sentence (any case) that token patterns cannot express.
+_CHECK = compile_table(
+    {
+        # Assumptions and observations that share the words of a promise.
+        "not a promise": r"\bga(a|at)n?\b[^.]{0,30}?\b(uit van|er ?vanuit|ervan uit|er van uit|uit dat)\b|"
+        r"\bgaan (we|wij) er\b|\bnemen (we|wij) aan\b|\b(we|wij) nemen aan\b|"
+        r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
+        r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
+        r"\b(die|dat|wat) (we|wij) willen\b",
+        # A condition or a circumstance opening the sentence: "Willen we dit blijven realiseren, ...".
+        "condition": r"^\s*((willen|als|indien|wanneer) (we|wij)\b|sinds\b|inmiddels\b)",
+        # Sentences about the document itself: "In hoofdstuk 5 geven we ...", "In dit hoofdstuk vindt u ...".
+        "about the document": r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|"
+        r"document)|in hoofdstuk \d|\(H\d\)|antwoord op de vraag|vindt u|overzicht gegeven|"
+        r"geven we (kort )?aan|per opgave|hieronder|hierna|hierboven|onderstaand\w*|"
+        r"(volgende|vorige) hoofdstuk)\b",
+        # A perfect or past tense: what was done, not what will be ("hebben we ... gestart").
+        "past": r"\b(hadden|had|was|waren|werd|werden)\b|"
+        r"\b(hebben|heeft|zijn|is)\b(\s+\S+){0,6}?\s+ge\w+(d|t)\b",
+        # "Lokaal zal ... een sluitend vervoersnetwerk worden ontwikkeld": a promise in the passive.
+        "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(ge\w+|\w+d)|(ge\w+|\w+d)\s+"
+        r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b",
+        # A commitment in the present passive: "Daarnaast wordt er ingezet op ...", "worden geïmplementeerd".
+        "present passive": r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+(ge\w+(d|t|en)|\w*(ingezet|opgenomen|"
+        r"aangeboden|ingebracht|afgeslankt|vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|verwacht|gezocht|"
+        r"getoetst|voorgelegd|gekozen))\b",
+        # What the Rijk or the law decides, or what may or must happen.
+        "not ours": r"\b(rijk|landelijk\w*|kabinet|minister\w*|wet|wetgeving|kan|kunnen|moet|moeten|mag|"
+        r"mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|wordt bedoeld|bekostigd)\b",
+        # Predictions and opinions read like passive promises: "wordt in de toekomst minder aanspraak
+        # gemaakt".
+        "prediction": r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
+        r"^(maar |en )?(als|indien|wanneer)\b",
+        # "Verzoek in kadernota is om ...": a proposal.
+        "proposal": r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b",
+        "uncertain": r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b",
+        "want that": r"\b(willen (we|wij)|(we|wij) willen) dat\b",
+        "goal of": r"\b(hoofd)?doel(stelling)? van\b[^.]{0,90}?\b(is|zijn)\b",
+        # "Langs beleidslijnen willen we de doelen bereiken": about the goals, not one of them.
+        "about goals": r"\bdoelen\b",
+        "past goal": r"\b(was|waren)\b",
+        # Subordinate clauses after "we willen ..." describe a purpose, not what is wanted.
+        "subclause": r"\b(zodat|waardoor|waarbij|omdat|die|dat|hoe|waar|om|door)\b",
+    },
     re.IGNORECASE,
 )
-_CONDITION_START = re.compile(
-    r"^\s*((willen|als|indien|wanneer) (we|wij)\b|sinds\b|inmiddels\b)", re.IGNORECASE
-)
-# Sentences about the document itself: "In hoofdstuk 5 geven we ...", "In dit hoofdstuk vindt u ...".
-_ABOUT_DOCUMENT = re.compile(
-    r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|document)|in hoofdstuk \d|"
-    r"\(H\d\)|antwoord op de vraag|vindt u|overzicht gegeven|geven we (kort )?aan|per opgave|"
-    r"hieronder|hierna|hierboven|onderstaand\w*|(volgende|vorige) hoofdstuk)\b",
-    re.IGNORECASE,
-)
-# A perfect or past tense: what was done, not what will be ("hebben we ... gestart").
-_PAST = re.compile(
-    r"\b(hadden|had|was|waren|werd|werden)\b|\b(hebben|heeft|zijn|is)\b(\s+\S+){0,6}?\s+ge\w+(d|t)\b",
-    re.IGNORECASE,
-)
-_TIME = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:na|voor|in) de (?:zomer|zomervakantie)\b|\b(?:medio|eind|begin|uiterlijk)\b",
-    re.IGNORECASE,
-)
-# "Lokaal zal ... een sluitend vervoersnetwerk worden ontwikkeld": a promise in the passive.
-_FUTURE_PASSIVE = re.compile(
-    r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(ge\w+|\w+d)|(ge\w+|\w+d)\s+(gaan\s+)?worden)\b|"
-    r"\bzal er\b[^.;]{0,120}\bkomen\b",
-    re.IGNORECASE,
-)
-# A commitment in the present passive: "Daarnaast wordt er ingezet op ...", "worden geïmplementeerd".
-_PRESENT_PASSIVE = re.compile(
-    r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+(ge\w+(d|t|en)|\w*(ingezet|opgenomen|aangeboden|ingebracht|afgeslankt|"
-    r"vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|verwacht|gezocht|getoetst|voorgelegd|gekozen))\b",
-    re.IGNORECASE,
-)
-_NOT_OURS = re.compile(
-    r"\b(rijk|landelijk\w*|kabinet|minister\w*|wet|wetgeving|kan|kunnen|moet|moeten|mag|mogen|zou|zouden|"
-    r"betekent|genoemd|gezien|beschouwd|bepaald|geacht|wordt bedoeld|bekostigd)\b",
-    re.IGNORECASE,
-)
-# Predictions and opinions read like passive promises: "wordt in de toekomst minder aanspraak gemaakt".
-_PREDICTION = re.compile(
-    r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
-    r"^(maar |en )?(als|indien|wanneer)\b",
-    re.IGNORECASE,
-)
-_PROPOSAL = re.compile(r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b", re.IGNORECASE)
-_WANT_THAT = re.compile(r"\b(willen (we|wij)|(we|wij) willen) dat\b", re.IGNORECASE)
-_GOAL_OF = re.compile(r"\b(hoofd)?doel(stelling)? van\b[^.]{0,90}?\b(is|zijn)\b", re.IGNORECASE)
-_UNCERTAIN = re.compile(r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b", re.I)
-_META = re.compile(r"\bdoelen\b", re.IGNORECASE)  # "Langs beleidslijnen willen we de doelen bereiken"
-_PAST_GOAL = re.compile(r"\b(was|waren)\b", re.IGNORECASE)
-# Subordinate clauses after "we willen ..." describe a purpose, not what is wanted.
-_SUBCLAUSE = re.compile(r"\b(zodat|waardoor|waarbij|omdat|die|dat|hoe|waar|om|door)\b", re.IGNORECASE)
 
 
 def _build() -> Any:
@@ -176,26 +164,30 @@ def labels(text: str) -> set[str]:
 
 def classify(text: str) -> str | None:
     """ "goal", "measure" or None for one sentence, from its cue words."""
-    if text.rstrip().endswith(("?", ":")) or _CONDITION_START.match(text) or _ABOUT_DOCUMENT.search(text):
+    if (
+        text.rstrip().endswith(("?", ":"))
+        or _CHECK["condition"].match(text)
+        or _CHECK["about the document"].search(text)
+    ):
         return None  # a question, a condition, a list's introduction, or talk about the document
     found = labels(text)
     if not found:
         return "measure" if _passive_promise(text) else None
-    if "GOAL" in found and (_PAST_GOAL.search(text) or _only_goal_of(text)):
+    if "GOAL" in found and (_CHECK["past goal"].search(text) or _only_goal_of(text)):
         found.discard("GOAL")
-    if _META.search(text):
+    if _CHECK["about goals"].search(text):
         found -= {"GOAL", "WANT"}
-    promise = "MEASURE" in found and not _NOT_A_PROMISE.search(text)
+    promise = "MEASURE" in found and not _CHECK["not a promise"].search(text)
     if "GOAL" in found:
         # "We streven ernaar deze afspraken na de zomer vast te leggen" is a dated commitment.
-        if promise or (re.search(r"\bstreven (we |wij )?ernaar\b", text, re.I) and _TIME.search(text)):
+        if promise or (re.search(r"\bstreven (we |wij )?ernaar\b", text, re.I) and TIME_MENTION.search(text)):
             return "measure" if not re.search(r"\b(doel|ambitie|doelstelling)\b", text, re.I) else "goal"
         return "goal"
-    if "WANT" in found and not _NOT_A_PROMISE.search(text):
-        return "goal" if _WANT_THAT.search(text) or not _wants_action(text) else "measure"
-    if promise and not (_PAST.search(text) and "gaan" not in text.lower()):
+    if "WANT" in found and not _CHECK["not a promise"].search(text):
+        return "goal" if _CHECK["want that"].search(text) or not _wants_action(text) else "measure"
+    if promise and not (_CHECK["past"].search(text) and "gaan" not in text.lower()):
         return "measure"
-    if "EXPECT" in found and _TIME.search(text) and re.search(r"\bte\b|\bkunnen\b", text):
+    if "EXPECT" in found and TIME_MENTION.search(text) and re.search(r"\bte\b|\bkunnen\b", text):
         return "measure"
     return None
 
@@ -203,19 +195,20 @@ def classify(text: str) -> str | None:
 def _passive_promise(text: str) -> bool:
     """What will be done, said without a subject: "zal ... worden ontwikkeld", "wordt er ingezet op",
     "Verzoek in kadernota is om ..."; not what the Rijk decides or what may or must happen."""
-    if _PROPOSAL.search(text):
+    if _CHECK["proposal"].search(text):
         return True
-    if _NOT_A_PROMISE.search(text) or _UNCERTAIN.search(text) or _PAST.search(text):
+    if any(_CHECK[name].search(text) for name in ("not a promise", "uncertain", "past")):
         return False
-    if _FUTURE_PASSIVE.search(text):
+    if _CHECK["future passive"].search(text):
         return True
-    return bool(_PRESENT_PASSIVE.search(text)) and not _NOT_OURS.search(text) and not _PREDICTION.search(text)
+    present = _CHECK["present passive"].search(text)
+    return bool(present) and not _CHECK["not ours"].search(text) and not _CHECK["prediction"].search(text)
 
 
 def _wants_action(text: str) -> bool:
     """Whether what "willen we" wants is an action (invest, organise, ...) rather than a state."""
     after = re.split(r"\bwillen\b", text, maxsplit=1, flags=re.I)[-1]
-    clause = _SUBCLAUSE.split(after, maxsplit=1)[0]
+    clause = _CHECK["subclause"].split(after, maxsplit=1)[0]
     words = re.findall(r"[a-zà-ÿ]+", clause.lower())
     return any(word in _WANT_ACTIONS for word in words)
 
@@ -226,4 +219,4 @@ def _only_goal_of(text: str) -> bool:
         r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b", text, re.I
     )
     other = re.search(r"\b(streven|streeft|beogen|wil|speerpunt\w*)\b", text, re.I)
-    return not plain and not other and not _GOAL_OF.search(text)
+    return not plain and not other and not _CHECK["goal of"].search(text)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from assistant.lexicon import INDICATOR_VALUE as VALUE
+from assistant.lexicon import SUPERSCRIPTS, UNIT_MARK, YEAR_TEXT, compile_table
 from assistant.register.candidate import (
     FOOTNOTE,
     MEASURE_WORD,
@@ -31,19 +33,24 @@ from assistant.register.candidate import (
 from assistant.register.doctext import DocText, Line
 from assistant.register.models import Measurement
 
-VALUE = re.compile(
-    r"^(?:[-−–]|n\.?n\.?b\.?|n\.v\.t\.?|gereed|pm|p\.m\.|€\s?\d[\d.,]*|"
-    r"[-−–]?\d[\d.,]*\s?%?\**(?:\s?\(\S[^)]*\))?(?:\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?)$",
-    re.IGNORECASE,
+# Years in indicator tables.
+_YEARS = compile_table(
+    {
+        # A column header: "Begroot 2020" is a target, a bare "2018" a realised value.
+        "column": rf"(Begroo\s?t\s+)?({YEAR_TEXT})",
+        # The year of a zero measurement, or "PM", perhaps with a footnote mark.
+        "zero": rf"^({YEAR_TEXT}|PM)(\s*[{SUPERSCRIPTS}]+)?$",
+        # A year that finishes a row name: "Totaal aantal jeugdigen met jeugdhulp per" / "2018 *".
+        "in a name": rf"^{YEAR_TEXT}\s*\*+$",
+        # The heading of a table of new indicators: "Nieuwe indicatoren 2021".
+        "new indicators": rf"^Nieuwe indicatoren(\s+{YEAR_TEXT})?$",
+    }
 )
 _HEADER = re.compile(r"^(Beleidsdoelen|Beleidsindicatoren)$")
-_COLUMN = re.compile(r"(Begroo\s?t\s+)?((?:19|20)\d\d)")
 _STOP = re.compile(r"^(Doelenboom|Nieuwe indicatoren|Metingen|Subdoel|Doel:|Activiteiten|\*|- |Beoogd)")
 _MANDATORY = re.compile(r"^Metingen en verplichte indicatoren$")
-_NEW = re.compile(r"^Nieuwe indicatoren(\s+20\d\d)?$")
 _EFFECT = re.compile(r"^(Effect|Prestatie)$")
 _FREQUENCY = re.compile(r"jaarlij|jaarlijk|maandelijks|per kwartaal", re.IGNORECASE)
-_ZERO_YEAR = re.compile(r"^((?:19|20)\d\d|PM)(\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$")
 _NUMBERED = re.compile(
     r"(?<![\d.])(\d{1,2}\.\d{1,2})\s+(?=(?:Aantal|Percentage|Budget|Uitgaven|Mate|Aandeel)\b)"
 )
@@ -67,7 +74,7 @@ def measurement_tables(doc: DocText) -> Iterator[Candidate]:
             yield from _measurement_table(doc, i)
         elif _MANDATORY.match(line.stripped):
             yield from _name_list(doc, i + 1, "verplichte indicator")
-        elif _NEW.match(line.stripped):
+        elif _YEARS["new indicators"].match(line.stripped):
             yield from _name_list(doc, i + 1, "nieuwe indicator")
 
 
@@ -80,7 +87,7 @@ def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
         i += 1
     columns = [
         _Column(f"Begroot {y}" if b else y, int(y), "target" if b else "realised")
-        for b, y in _COLUMN.findall(" ".join(parts))
+        for b, y in _YEARS["column"].findall(" ".join(parts))
     ]
     if not columns or i >= len(lines):
         return
@@ -140,7 +147,7 @@ def _name_year(lines: list[Line], j: int, first: int) -> bool:
     """ "Totaal aantal jeugdigen met jeugdhulp per" / "2018 *": a year that finishes the name."""
     return (
         j > first
-        and bool(re.match(r"^(19|20)\d\d\s*\*+$", lines[j].stripped))
+        and bool(_YEARS["in a name"].match(lines[j].stripped))
         and bool(re.search(r"\b(per|in|sinds|vanaf|t/m|tot)$", lines[j - 1].stripped))
     )
 
@@ -212,12 +219,12 @@ def effect_tables(doc: DocText) -> Iterator[Candidate]:
             continue
         source = " ".join(line.stripped for line in lines[i + 1 : k])
         k += 1
-        while k < len(lines) and not _ZERO_YEAR.match(lines[k].stripped) and k - i < 12:
+        while k < len(lines) and not _YEARS["zero"].match(lines[k].stripped) and k - i < 12:
             k += 1  # the frequency may wrap: "Twee-jaarlij" / "ks ¹⁵"
         if k + 1 >= len(lines):
             continue
         year_text, value = lines[k].stripped, lines[k + 1].stripped
-        if not _ZERO_YEAR.match(year_text) or not (VALUE.match(value) or value.upper() == "PM"):
+        if not _YEARS["zero"].match(year_text) or not (VALUE.match(value) or value.upper() == "PM"):
             continue
         name = clean_label(" ".join(line.stripped for line in lines[start:i]))
         year = years_in(year_text)
@@ -376,7 +383,7 @@ def _empty(value: str) -> bool:
 
 
 def unit_of(text: str) -> str:
-    explicit = re.search(r"\((%|aantal|€)\)", text)
+    explicit = UNIT_MARK.search(text)
     if explicit:
         return "aantal" if explicit.group(1) == "aantal" else explicit.group(1)
     if "%" in text or re.search(r"\b(percentage|procent|mate)\b", text, re.IGNORECASE):

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from assistant.lexicon import YEAR_TEXT, compile_table
 from assistant.register.candidate import (
     FOOTNOTE,
     MEASURE_WORD,
@@ -36,17 +37,17 @@ _NUMBERED = re.compile(r"^(?P<dash>[-•▪]\s+)?(?P<num>\d{1,2}(?:\.\d{1,2}){0,
 _MARKER_ONLY = re.compile(r"^[-•▪]\s*(?P<num>\d{1,2})\.?$")
 _BULLET = re.compile(r"^[-•▪]\s+(?P<text>\S.*)$")
 _PREFIX = re.compile(r"^(VOORSTEL|ONTWIKKELING|NIEUW)\s*:\s*")
-_STRATEGIC_INTRO = re.compile(r"\b(strategisch\w*|ambitie|programmalijnen|maatschappelijke)\b", re.IGNORECASE)
-
-_GOAL_INTRO = re.compile(
-    r"\b(doel|doelen|doelstelling|doelstellingen|sub-doelstellingen|ambitie|ambities|speerpunten|"
-    r"programmalijnen)\b|zetten in.{0,3}op een \w+ waar|\bwillen (we |wij )?(zijn|worden)\b",
-    re.IGNORECASE,
-)
-_MEASURE_INTRO = re.compile(
-    r"^(activiteiten|beslispunten|dit gaan we( hiervoor)? doen|we zetten in op|daarnaast|maatregelen|"
-    r"acties)\b|"
-    r"\b(beleidslijnen|hoofdlijnen van het beleid|actiepunten|beslispunten|taken)\b",
+# What a list's introduction says the list holds (any case), and a strategic level for goals.
+_INTRO = compile_table(
+    {
+        "measure": r"^(activiteiten|beslispunten|dit gaan we( hiervoor)? doen|we zetten in op|daarnaast|"
+        r"maatregelen|acties)\b|"
+        r"\b(beleidslijnen|hoofdlijnen van het beleid|actiepunten|beslispunten|taken)\b",
+        "goal": r"\b(doel|doelen|doelstelling|doelstellingen|sub-doelstellingen|ambitie|ambities|speerpunten|"
+        r"programmalijnen)\b|zetten in.{0,3}op een \w+ waar|\bwillen (we |wij )?(zijn|worden)\b",
+        "indicator": r"\bindicator(en)?\b",
+        "strategic": r"\b(strategisch\w*|ambitie|programmalijnen|maatschappelijke)\b",
+    },
     re.IGNORECASE,
 )
 _MEASURE_HEADING = re.compile(r"^(activiteiten|beslispunten|maatregelen|acties)\s*:?$", re.IGNORECASE)
@@ -54,10 +55,9 @@ _CONDITION = re.compile(r"^\*?\s*mits\b", re.IGNORECASE)
 _AMBITION_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?\s+)?(onze\s+)?(ambitie|missie)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(])")
 _SO_MEANS = re.compile(r"^(dat|dit) (betekent|houdt in)|^(namelijk|te weten)", re.IGNORECASE)
-_INDICATOR_INTRO = re.compile(r"\bindicator(en)?\b", re.IGNORECASE)
 # A target written as a sentence: "In 2024 zijn minder inwoners eenzaam", "Meer inwoners doen mee".
 _TARGET_FORM = re.compile(
-    r"^(In\s+20\d\d\s+\w+\s+(meer|minder|de|inwoners)\b|(Meer|Minder)\s+\w+)", re.IGNORECASE
+    rf"^(In\s+{YEAR_TEXT}\s+\w+\s+(meer|minder|de|inwoners)\b|(Meer|Minder)\s+\w+)", re.IGNORECASE
 )
 _REGISTERS = re.compile(r"\b(registreren we|we registreren)\b", re.IGNORECASE)
 _INTRO_WINDOW = 6
@@ -163,10 +163,10 @@ def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidat
     if kind in ("goal", "indicator") and (MEASURE_WORD.match(text) or _REGISTERS.search(text)):
         return Candidate("indicator", label, quote, page, PRIORITY_LIST, fields)
     if kind == "goal" or (kind == "indicator" and _TARGET_FORM.match(text)):
-        level = STRATEGIC if not depth and _STRATEGIC_INTRO.search(intro) else OPERATIONAL
+        level = STRATEGIC if not depth and _INTRO["strategic"].search(intro) else OPERATIONAL
         return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": level})
     if kind == "measure":
-        about_goals = bool(_GOAL_INTRO.search(intro))
+        about_goals = bool(_INTRO["goal"].search(intro))
         if about_goals and item.number and not depth and not item.dashed:
             # Beleidslijnen lists repeat their strategic goal as an undashed top-level item.
             return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": STRATEGIC})
@@ -292,13 +292,8 @@ def _intro(lines: list[Line], first: int) -> tuple[str, str]:
 
 
 def _kind(text: str) -> str:
-    if _MEASURE_INTRO.search(text):
-        return "measure"
-    if _GOAL_INTRO.search(text):
-        return "goal"
-    if _INDICATOR_INTRO.search(text):
-        return "indicator"
-    return ""
+    """What an introduction says its list holds: "measure", "goal", "indicator" or ""."""
+    return next((kind for kind in ("measure", "goal", "indicator") if _INTRO[kind].search(text)), "")
 
 
 def _window(lines: list[Line], first: int) -> str:

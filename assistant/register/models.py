@@ -9,7 +9,7 @@ same ids and links between records survive a rebuild.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
 RecordType = Literal["goal", "indicator", "budget", "measure"]
@@ -115,32 +115,15 @@ class Record:
 
 
 def record_from_json(data: dict[str, Any]) -> Record:
-    """Inverse of `Record.to_json` (extra keys are ignored)."""
-    prov = Provenance(**data["provenance"])
-    return Record(
-        type=data["type"],
-        text=data["text"],
-        provenance=prov,
-        municipality=data["municipality"],
+    """Inverse of `Record.to_json` (extra keys are ignored, missing ones take their defaults)."""
+    plain = {f.name for f in fields(Record)} - {"extra"}
+    values = {key: value for key, value in data.items() if key in plain}
+    values.update(
+        provenance=Provenance(**data["provenance"]),
         year=int(data["year"]),
-        section=data.get("section", ""),
-        number=data.get("number", ""),
-        level=data.get("level", ""),
-        unit=data.get("unit", ""),
-        source=data.get("source", ""),
-        baseline_value=data.get("baseline_value", ""),
-        baseline_year=data.get("baseline_year"),
-        target_value=data.get("target_value", ""),
-        target_year=data.get("target_year"),
         measurements=tuple(Measurement(**m) for m in data.get("measurements", ())),
         amounts=tuple(Amount(**a) for a in data.get("amounts", ())),
-        nature=data.get("nature", ""),
-        table=data.get("table", ""),
-        row=data.get("row", ""),
-        note=data.get("note", ""),
-        deadline=data.get("deadline", ""),
-        actor=data.get("actor", ""),
         themes=tuple(data.get("themes", ())),
         links=tuple(data.get("links", ())),
-        origin=data.get("origin", "rules"),
     )
+    return Record(**values)

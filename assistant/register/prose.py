@@ -6,19 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from assistant.lexicon import DEADLINE_PHRASE, MEASURED_FIGURE, MONEY_CUES, YEAR_CELL, YEAR_TEXT
 from assistant.register import cues
 from assistant.register.candidate import PRIORITY_CUE, Candidate, clean_label, years_in
 from assistant.register.doctext import DocText, Sentence
 from assistant.register.models import STRATEGIC, Measurement
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-DEADLINE = re.compile(
-    rf"\b(?:in|vanaf|per|voor|na|medio|begin|eind|uiterlijk|tot en met|t/m|rond|met ingang van)\s+"
-    rf"(?:de\s+|het\s+)?(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?"
-    rf"(?:(?:eerste|tweede|derde|vierde)\s+(?:helft|kwartaal)\s+(?:van\s+)?)?(?:19|20)\d\d\b|"
-    r"\b(?:na|voor) de zomer(?:vakantie)?(?:\s+(?:van\s+)?\(?(?:19|20)\d\d\)?)?",
-    re.IGNORECASE,
-)
 _PARTNER = re.compile(
     r"\b(?:samen met|in samenwerking met|i\.s\.m\.|met|aan|door)\s+((?:de\s+|het\s+)?"
     r"[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|van|voor|en|de))*)"
@@ -27,10 +20,9 @@ _COLLEGE = re.compile(r"\bhet college\b|\bde (gemeente)?raad\b", re.IGNORECASE)
 _MEASURE_NOUN = re.compile(
     r"\b(percentage|aandeel|aantal|werkloosheid|arbeidsdeelname|vaccinatiegraad)\b", re.I
 )
-_FROM_TO = re.compile(
-    r"\bvan\s+(?!(?:19|20)\d\d\b)(\d[\d.,]*\s?%?)\s+(?:tot|naar)\s+(?!(?:19|20)\d\d\b)(\d[\d.,]*\s?%?)"
-)
-_FIGURE = re.compile(r"\d+(?:,\d+)?\s?%|\b\d{1,3}(?:\.\d{3})+\b|(?<![\d.,])\d{2,}(?![\d.,]?\d)")
+# A change from one figure to another, not from one year to the next: "van 9400 naar 11.800".
+_NOT_YEAR = rf"(?!{YEAR_TEXT}\b)"
+_FROM_TO = re.compile(rf"\bvan\s+{_NOT_YEAR}(\d[\d.,]*\s?%?)\s+(?:tot|naar)\s+{_NOT_YEAR}(\d[\d.,]*\s?%?)")
 _SHARE = re.compile(r"\b(drie-kwart|driekwart|de helft|een derde|twee derde|een kwart)\b", re.IGNORECASE)
 _LEVEL = re.compile(
     r"\b(hoog|laag|hoger|lager)\s+(is|zijn|ligt)\b|\b(is|zijn|ligt)\s+(hoog|laag|hoger|lager)\b",
@@ -40,7 +32,8 @@ _BACK_REFERENCE = re.compile(
     r"^(dat|dit|deze) (is|zijn) (een aantal |enkele |de |onze )?(doelen|doelstellingen|ambities)\b",
     re.IGNORECASE,
 )
-_NOT_A_FIGURE = re.compile(r"€|\beuro\b|\bbedrag\w*|\bcases?\b|\bcasussen\b|\bdeelnemers\b", re.IGNORECASE)
+# Figures about cases and participants count work, not the population.
+_CASES = re.compile(r"\b(cases?|casussen|deelnemers)\b", re.IGNORECASE)
 
 
 def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) -> Iterator[Candidate]:
@@ -105,7 +98,12 @@ def _figure(text: str) -> dict[str, object] | None:
     or with a share ("driekwart") or a level ("is hoog") where the text gives no number."""
     noun = _MEASURE_NOUN.search(text)
     share = _SHARE.search(text)
-    if (noun is None and share is None) or _NOT_A_FIGURE.search(text) or cues.classify(text) is not None:
+    if (
+        (noun is None and share is None)
+        or MONEY_CUES["mention"].search(text)
+        or _CASES.search(text)
+        or cues.classify(text) is not None
+    ):
         return None
     if noun is None and share is not None:
         # "ongeveer drie-kwart van de alleenstaande ouderen van 75+ jaar is een vrouw"
@@ -115,7 +113,7 @@ def _figure(text: str) -> dict[str, object] | None:
         }
     assert noun is not None
     after = text[noun.start() :]
-    figures = [f for f in _FIGURE.findall(after) if not re.fullmatch(r"(19|20)\d\d", f.strip())]
+    figures = [f for f in MEASURED_FIGURE.findall(after) if not YEAR_CELL.fullmatch(f)]
     years = years_in(text)
     change = _FROM_TO.search(after)
     if change and years:
@@ -161,7 +159,7 @@ def _unit(value: str) -> str:
 
 
 def deadline(text: str) -> str:
-    match = DEADLINE.search(text)
+    match = DEADLINE_PHRASE.search(text)
     return " ".join(match.group(0).split()) if match else ""
 
 

@@ -92,9 +92,7 @@ def test_file_names_are_made_safe(client: TestClient, settings: Settings, pdf_by
 
 
 def test_uploads_disabled_without_token(settings: Settings, assistant: Assistant, pdf_bytes: bytes) -> None:
-    app = create_app(
-        settings.model_copy(update={"upload_token": None}), assistant_factory=lambda s: assistant
-    )
+    app = create_app(settings.replaced(upload_token=None), assistant_factory=lambda s: assistant)
     with TestClient(app) as client:
         response = upload(client, pdf_bytes)
     assert response.status_code == 403

@@ -1,148 +1,164 @@
-"""The benchmark's report structure on a tiny corpus with the hashing embedder (no timing checks)."""
+"""The benchmark package on a tiny corpus with the hashing embedder: the typed results, the JSON
+shape of the report file (its keys stay, so reports of different runs compare) and the printed
+report. Figures are not checked, only what the run must produce."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 
 from assistant.embedders.hashing import HashEmbedder
 from assistant.settings import Settings
-from evals.bench import bench_tables, format_report, format_tables, jitter, main, run_bench
-from tests.unit.evals.pdfs import write_text_pdf
+from evals.bench import (
+    BenchReport,
+    CopiedHome,
+    IngestResult,
+    bench_tables,
+    format_report,
+    format_tables,
+    jitter,
+    run_bench,
+    write_json,
+)
+from tests.unit.evals.bench_corpus import QUESTIONS, write_corpus
 
-QUESTIONS = [
-    "Hoe wil Almelo eenzaamheid onder ouderen verminderen?",
-    "Wat doet Hengelo aan sport in de wijk?",
-    "Welk budget is er voor schuldhulpverlening?",
-]
 LATENCY_KEYS = {"concurrency", "n", "errors", "p50_ms", "p95_ms", "mean_ms", "max_ms", "wall_s", "qps"}
+STAGE_KEYS = {"loadavg_before", "stage_s", "loadavg_after"}
 
 
-def _pdfs(folder: Path) -> Path:
-    folder.mkdir()
-    write_text_pdf(
-        folder / "almelo-plan-2022.pdf",
-        [
-            ["Inleiding", "De gemeente Almelo wil dat alle inwoners meedoen in de samenleving."],
-            ["Eenzaamheid", "Wij verminderen eenzaamheid onder ouderen met buurtcirkels en huisbezoeken."],
-            [f"Regel {i}: het budget voor schuldhulpverlening groeit elk jaar." for i in range(25)],
-        ],
-    )
-    write_text_pdf(
-        folder / "hengelo-sport-2021.pdf",
-        [
-            ["Sport", "Iedereen in Hengelo kan sporten in de wijk dankzij de sportformateurs."],
-            ["Jeugd", "De wachtlijsten voor jeugdhulp worden korter door samen te werken met scholen."],
-            ["Werk", "Meer inwoners vinden betaald werk via het werkplein en leerwerkbanen."],
-        ],
-    )
-    (folder / "manifest.csv").write_text(
-        "slug,municipality,title,year,period,doc_type\n"
-        "almelo-plan-2022,Almelo,Plan sociaal domein,2022,2022-,beleidsplan\n"
-        "hengelo-sport-2021,Hengelo,Sportnota,2021,2021-2024,beleidsnota\n",
-        encoding="utf-8",
-    )
-    return folder
+def _quiet(_: str) -> None:
+    pass
 
 
 @pytest.fixture(scope="module")
-def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
-    root = tmp_path_factory.mktemp("bench")
-    settings = Settings(home=root / "unused-home", embedding_model="hash", corpus_dir=_pdfs(root / "pdfs"))
-    report = run_bench(
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("bench") / "pdfs")
+
+
+@pytest.fixture(scope="module")
+def report(corpus: Path) -> BenchReport:
+    settings = Settings(home=corpus.parent / "unused-home", embedding_model="hash", corpus_dir=corpus)
+    return run_bench(
         settings,
-        scales=(2,),
-        concurrency=(1, 2),
+        scales=(2, 1),  # 1 is the base, always measured
+        concurrency=(2, 1),
         embedder=HashEmbedder(64),
         questions=QUESTIONS,
-        work_dir=root,
-        log=lambda _: None,
+        work_dir=corpus.parent,
+        log=_quiet,
     )
-    return report, root
 
 
-def test_ingest_section(bench: tuple[dict[str, Any], Path]) -> None:
-    report, _ = bench
-    ingest = report["ingest"]
-    assert ingest["skipped"] is False
-    assert ingest["documents"] == 2 and ingest["chunks"] > 0 and ingest["pages"] == 6
-    for key in (
-        "seconds",
-        "pages_per_s",
-        "chunks_per_s",
-        "embed_s",
-        "store_s",
-        "catalog_s",
-        "parse_and_rest_s",
-    ):
-        assert key in ingest
-    assert ingest["naive"]["chunks"] > 0 and "seconds" in ingest["naive"]
-    assert "ratio_ours_to_naive" in ingest
-    assert ingest["reingest"]["unchanged"] == 2 and ingest["reingest"]["embedded"] == 0
+def test_ingest_times_ours_the_naive_build_and_a_reingest(report: BenchReport) -> None:
+    ingest = report.ingest
+    assert isinstance(ingest, IngestResult)
+    assert ingest.documents == 2 and ingest.pages == 6 and ingest.chunks > 0 and ingest.failed == []
+    assert ingest.seconds >= ingest.embed_s + ingest.store_s and ingest.embed_chunks_per_s
+    assert ingest.naive is not None and ingest.naive.chunks > 0
+    assert ingest.ratio_ours_to_naive is not None
+    assert ingest.reingest.unchanged == 2 and ingest.reingest.embedded == 0
 
 
-def test_latency_section(bench: tuple[dict[str, Any], Path]) -> None:
-    report, _ = bench
-    latency = report["latency"]
-    for kind in ("ask", "search"):
-        assert [row["concurrency"] for row in latency[kind]] == [1, 2]
-        for row in latency[kind]:
-            assert row.keys() >= LATENCY_KEYS
-            assert row["n"] == len(QUESTIONS) and row["errors"] == 0
-    assert latency["embed_query"]["n"] == len(QUESTIONS)
+def test_latency_rows_per_caller_count(report: BenchReport) -> None:
+    latency = report.latency
+    for rows in (latency.ask, latency.search):
+        assert [row.concurrency for row in rows] == [1, 2]  # sorted
+        for row in rows:
+            assert row.n == len(QUESTIONS) and row.errors == 0 and row.first_error is None
+            assert row.p50_ms is not None and row.p95_ms is not None and row.p50_ms <= row.p95_ms
+            assert len(row.loadavg) == 3
+    assert latency.embed_query.n == len(QUESTIONS)
 
 
-def test_growth_section(bench: tuple[dict[str, Any], Path]) -> None:
-    report, _ = bench
-    growth = report["growth"]
-    assert growth["write_excludes_embedding"] is True
-    base, doubled = growth["rows"]
-    assert [base["scale"], doubled["scale"]] == [1, 2]
-    assert doubled["documents"] == 2 * base["documents"]
-    assert doubled["chunks"] == 2 * base["chunks"] == doubled["store_count"]
-    assert base["write"] is None
-    assert (
-        doubled["write"]["chunks"] == base["chunks"] and doubled["write"]["embed_s_extrapolated"] is not None
-    )
+def test_growth_doubles_the_index_with_the_stored_vectors(report: BenchReport) -> None:
+    growth = report.growth
+    base, doubled = growth.rows
+    assert [base.scale, doubled.scale] == [1, 2]
+    assert doubled.documents == 2 * base.documents
+    assert doubled.chunks == 2 * base.chunks == doubled.store_count
+    assert base.write is None and doubled.write is not None
+    assert doubled.write.chunks == base.chunks and doubled.write.embed_s_extrapolated is not None
+    assert base.ask.p50_vs_1x == 1.0 and base.bytes_vs_1x == 1.0
+    assert doubled.bytes_vs_1x is not None and doubled.bytes_vs_1x > 1
     for row in (base, doubled):
-        assert row["chroma_bytes"] > 0 and row["catalog_bytes"] > 0
-        assert row["ask"].keys() >= LATENCY_KEYS and row["ask"]["errors"] == 0
-        assert row["search"]["errors"] == 0 and row["dense_search"]["errors"] == 0
-        assert row["errors"] == {} and row["reingest_unchanged"]["unchanged"] == 2
+        assert row.disk.chroma_bytes > 0 and row.disk.catalog_bytes > 0
+        assert row.ask.errors == row.search.errors == row.dense_search.errors == 0
+        assert row.errors == {} and row.reingest_unchanged.unchanged == 2
 
 
-def test_memory_meta_and_cleanup(bench: tuple[dict[str, Any], Path]) -> None:
-    report, _ = bench
-    assert {"start", "after_ingest", "after_queries", "after_growth"} <= report["memory"].keys()
-    assert report["memory"]["after_growth"]["maxrss_mib"] > 0
-    assert len(report["meta"]["loadavg_start"]) == 3 and report["meta"]["scales"] == [1, 2]
-    assert not Path(report["meta"]["work_dir"]).exists()  # the temporary home is removed
-    json.dumps(report)  # the --json output needs no custom encoder
+def test_json_keeps_the_report_file_shape(report: BenchReport, tmp_path: Path) -> None:
+    write_json(tmp_path / "bench.json", report)
+    data = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(report.to_json()))
+    assert list(data) == ["meta", "memory", "ingest", "latency", "growth"]
+    assert data["meta"]["scales"] == [1, 2] and data["meta"]["concurrency"] == [1, 2]
+    assert len(data["meta"]["loadavg_start"]) == 3 and data["meta"]["total_s"] > 0
+    assert list(data["memory"]) == ["start", "after_ingest", "after_queries", "after_growth"]
+    assert set(data["memory"]["start"]) == {"maxrss_mib", "rss_mib"}  # no heap figures untraced
+    ingest = data["ingest"]
+    assert ingest["skipped"] is False and set(ingest["loadavg"]) == STAGE_KEYS
+    assert {"parse_and_rest_s", "store_chunks_per_s", "naive", "ratio_ours_to_naive"} <= set(ingest)
+    naive = {"seconds", "chunks", "chunks_per_s", "embed_s", "embed_chunks_per_s", "loadavg"}
+    assert set(ingest["naive"]) == naive
+    assert set(ingest["reingest"]) == {"seconds", "ratio_to_first", "unchanged", "embedded", "loadavg"}
+    latency = data["latency"]
+    assert set(latency) == {"warm_up_s", "ask", "search", "loadavg", "embed_query"}
+    assert set(latency["ask"][0]) == LATENCY_KEYS | {"loadavg"}
+    assert set(latency["embed_query"]) == LATENCY_KEYS
+    assert set(latency["loadavg"]) == {"warm", "embed_query"}
+    growth = data["growth"]
+    assert growth["write_excludes_embedding"] is True and growth["concurrency"] == 1
+    row = growth["rows"][1]
+    disk = {"chroma_bytes", "catalog_bytes", "catalog_wal_bytes", "total_bytes"}
+    assert disk <= set(row) and "disk" not in row  # the byte counts stand in the row itself
+    assert row["total_bytes"] == sum(row[key] for key in disk - {"total_bytes"})
+    assert set(row["ask"]) == LATENCY_KEYS | {"p50_vs_1x", "p95_vs_1x"}
+    assert set(row["reingest_unchanged"]) == {"seconds", "unchanged", "failed"}
+    assert set(row["loadavg"]) == {"build", "queries", "reingest"}
+    assert set(row["write"]) >= {"copies", "chunks", "seconds", "cumulative_s", "embed_s_extrapolated"}
+    assert growth["rows"][0]["write"] is None
+
+
+def test_printed_report_and_cleanup(report: BenchReport) -> None:
     text = format_report(report)
     for heading in ("1. Ingest", "2. Warm query latency", "3. Memory", "4. Growth"):
         assert heading in text
+    assert "naive chunks:" in text and "ERROR" not in text
+    assert not Path(report.meta.work_dir).exists()  # the temporary home is removed
 
 
-def test_skip_ingest_copies_a_home(bench: tuple[dict[str, Any], Path], tmp_path: Path) -> None:
-    _, root = bench
-    settings = Settings(home=tmp_path / "unused", embedding_model="hash", corpus_dir=root / "pdfs")
+def test_skip_ingest_copies_a_home(corpus: Path, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "unused", embedding_model="hash", corpus_dir=corpus)
     kept = run_bench(
         settings, scales=(), concurrency=(1,), embedder=HashEmbedder(64), questions=QUESTIONS[:1],
-        naive=False, work_dir=tmp_path, keep=True, log=lambda _: None,
+        naive=False, work_dir=tmp_path, keep=True, trace_memory=True, log=_quiet,
     )  # fmt: skip
-    source = Path(kept["meta"]["work_dir"]) / "home"
-    report = run_bench(
+    assert isinstance(kept.ingest, IngestResult) and kept.ingest.naive is None
+    assert kept.memory.after_growth.py_heap_peak_mib is not None  # traced
+    source = Path(kept.meta.work_dir) / "home"
+    copied = run_bench(
         settings, scales=(2,), concurrency=(1,), embedder=HashEmbedder(64), questions=QUESTIONS[:1],
-        skip_ingest_from=source, work_dir=tmp_path, log=lambda _: None,
+        skip_ingest_from=source, work_dir=tmp_path, log=_quiet,
     )  # fmt: skip
-    assert report["ingest"]["skipped"] is True and report["ingest"]["documents"] == 2
-    assert report["ingest"]["embed_chunks_per_s"] is not None
-    assert [row["scale"] for row in report["growth"]["rows"]] == [1, 2]
+    assert isinstance(copied.ingest, CopiedHome) and copied.ingest.documents == 2
+    assert copied.ingest.embed_sample > 0 and copied.ingest.embed_chunks_per_s is not None
+    assert copied.meta.skip_ingest is True
+    assert [row.scale for row in copied.growth.rows] == [1, 2]
+    data = copied.to_json()["ingest"]
+    assert data["skipped"] is True and data["naive"] is None and data["reingest"] is None
+    assert set(data["loadavg"]) == STAGE_KEYS | {"sample"}
+    assert "skipped (--skip-ingest)" in format_report(copied)
     assert (source / "catalog.sqlite").is_file()  # the source home is copied, not used
+
+
+def test_no_questions_is_an_error(corpus: Path, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "unused", embedding_model="hash", corpus_dir=corpus)
+    with pytest.raises(ValueError, match="no questions"):
+        run_bench(settings, embedder=HashEmbedder(64), questions=[], work_dir=tmp_path, log=_quiet)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_jitter_keeps_unit_vectors_close() -> None:
@@ -150,14 +166,15 @@ def test_jitter_keeps_unit_vectors_close() -> None:
     moved = jitter(vectors, np.random.default_rng(0), 0.05)
     assert np.allclose(np.linalg.norm(moved, axis=1), 1.0, atol=1e-5)
     assert np.all((moved * vectors).sum(axis=1) > 0.99)
+    assert not np.allclose(moved, vectors)
 
 
-def test_table_detection_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    report = bench_tables((100, 400), repeat=1)
-    assert [row["lines"] for row in report["sizes"]] == [100, 400]
-    assert all(row["tables"] == 0 and row["seconds"] >= 0 for row in report["sizes"])
-    assert report["size_ratio"] == 4.0
-    assert "400 / 100 lines" in format_tables(report)
-    assert main(["--tables", "--table-sizes", "50,200", "--json", str(tmp_path / "t.json")]) == 0
-    assert "Table detection" in capsys.readouterr().out
-    assert json.loads((tmp_path / "t.json").read_text())["size_ratio"] == 4.0
+def test_table_detection_figures() -> None:
+    result = bench_tables((100, 400), repeat=1)
+    assert [row.lines for row in result.sizes] == [100, 400]
+    assert all(row.tables == 0 and row.seconds >= 0 for row in result.sizes)
+    assert result.size_ratio == 4.0
+    assert "400 / 100 lines" in format_tables(result)
+    data = result.to_json()
+    assert set(data) == {"sizes", "size_ratio", "time_ratio", "loadavg"}
+    assert set(data["sizes"][0]) == {"lines", "seconds", "tables"}
