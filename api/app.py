@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Route
 
 from api.errors import install_error_handlers
 from api.guard import BodyGuard, SlotGuard
 from api.ingest_child import child_ingest
 from api.jobs import IngestFn, JobManager, JobStore
+from api.mcp_server import http_endpoint
 from api.messages import load_messages
-from api.routes import ask, documents, health, jobs, register, search, ui, uploads
+from api.routes import ask, documents, health, jobs, openai_compat, register, search, ui, uploads
 from api.uploads import UploadStore
 from assistant.core import Assistant
+from assistant.resources import package_path
 from assistant.settings import Settings
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = package_path("api", "static")
 
 AssistantFactory = Callable[[Settings], Assistant]
 IngestFactory = Callable[[Assistant], IngestFn]
@@ -58,7 +60,8 @@ def create_app(
         )
         app.state.jobs.resume()
         try:
-            yield
+            async with mcp_endpoint.running():  # the session manager of /mcp
+                yield
         finally:
             app.state.jobs.stop()
             opened = getattr(app.state, "register", None)  # only the one `deps.get_register` opened
@@ -80,7 +83,10 @@ def create_app(
     install_error_handlers(app, msg)
     app.add_middleware(SlotGuard, settings=settings, msg=msg)
     app.add_middleware(BodyGuard, settings=settings, msg=msg)  # added last: runs first
-    for module in (ask, search, documents, register, uploads, jobs, health, ui):
+    for module in (ask, search, documents, register, uploads, jobs, health, openai_compat, ui):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # MCP (streamable HTTP) at exactly /mcp: a Mount would redirect /mcp to /mcp/. Not in OpenAPI.
+    mcp_endpoint = http_endpoint(app.state, settings)
+    app.router.routes.append(Route("/mcp", mcp_endpoint))
     return app

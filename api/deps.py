@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Annotated, TypeVar, cast
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -40,17 +40,21 @@ _register_lock = threading.Lock()
 
 
 def get_register(request: Request) -> RegisterStore:
+    return app_register(request.app.state)
+
+
+def app_register(state: Any) -> RegisterStore:
     """The assistant's own register when it has one (the one ingest keeps in step); otherwise the
     database at `settings.register_path`, opened on first use so that an app that is never asked
-    about the register never creates it."""
-    own = get_assistant(request).register
+    about the register never creates it. `state` is `app.state` (the MCP server uses it too)."""
+    own = cast(Assistant, state.assistant).register
     if own is not None:
         return own
     with _register_lock:
-        store: RegisterStore | None = getattr(request.app.state, "register", None)
+        store: RegisterStore | None = getattr(state, "register", None)
         if store is None:
-            store = RegisterStore(get_settings(request).register_path)
-            request.app.state.register = store
+            store = RegisterStore(cast(Settings, state.settings).register_path)
+            state.register = store
     return store
 
 

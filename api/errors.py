@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -13,10 +13,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.messages import Messages
+from api.openai_errors import error_body, is_v1
 from assistant.errors import (
     BeleidError,
     EmbedderMismatchError,
     IndexEmptyError,
+    IngestBusyError,
     IngestError,
     LLMError,
     NotAPdfError,
@@ -31,6 +33,7 @@ _STATUS: tuple[tuple[type[BeleidError], int, str], ...] = (
     (NotAPdfError, 415, "upload_not_pdf"),
     (IngestError, 422, "job_failed"),
     (EmbedderMismatchError, 409, "embedder_mismatch"),
+    (IngestBusyError, 409, "internal_error"),
     (IndexEmptyError, 503, "index_empty"),
     (LLMError, 502, "llm_unavailable"),
     (BeleidError, 400, "internal_error"),
@@ -109,10 +112,24 @@ def status_for(exc: BeleidError) -> tuple[int, str]:
     return next((code, key) for kind, code, key in _STATUS if isinstance(exc, kind))
 
 
+def reply(
+    request: Request,
+    detail: str,
+    status: int,
+    headers: Mapping[str, str] | None = None,
+    code: str | None = None,
+) -> JSONResponse:
+    """`{"detail": ...}`, or OpenAI's error shape on the OpenAI-compatible routes."""
+    body = error_body(status, detail, code) if is_v1(request.url.path) else {"detail": detail}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
 def install_error_handlers(app: FastAPI, msg: Messages) -> None:
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        return JSONResponse({"detail": describe_validation(exc.errors(), msg)}, status_code=422)
+        # OpenAI answers a malformed request with 400; its clients expect that status.
+        status = 400 if is_v1(request.url.path) else 422
+        return reply(request, describe_validation(exc.errors(), msg), status)
 
     async def on_beleid(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, BeleidError)
@@ -121,7 +138,7 @@ def install_error_handlers(app: FastAPI, msg: Messages) -> None:
         detail = text or msg(key, error=type(exc).__name__, doc="?")
         if isinstance(exc, LLMError):
             detail = msg("llm_unavailable", error=text or type(exc).__name__)
-        return JSONResponse({"detail": detail}, status_code=code)
+        return reply(request, detail, code)
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
@@ -132,11 +149,11 @@ def install_error_handlers(app: FastAPI, msg: Messages) -> None:
             # Starlette's English defaults for routes that do not exist.
             key = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code)
             detail = msg(key, path=request.url.path) if key else detail
-        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+        return reply(request, detail, exc.status_code, exc.headers, getattr(exc, "code", None))
 
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse({"detail": msg("internal_error")}, status_code=500)
+        return reply(request, msg("internal_error"), 500)
 
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(BeleidError, on_beleid)

@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.messages import Messages
+from api.openai_errors import error_body, is_v1
 from api.uploads import check_token, limit_bytes, too_large
 from assistant.settings import Settings
 
@@ -28,11 +29,12 @@ from assistant.settings import Settings
 MULTIPART_SLACK = 64 * 1024
 UPLOAD_PATH = "/api/documents"
 # Routes that compute: they take a slot. Everything else (static files, the PDF, health) is cheap.
-HEAVY_PATHS = ("/api/ask", "/api/search", "/api/compare", "/api/commitments")
+HEAVY_PATHS = ("/api/ask", "/api/search", "/api/compare", "/api/commitments", "/v1/chat/completions")
 
 
 async def _refuse(exc: HTTPException, scope: Scope, receive: Receive, send: Send) -> None:
-    response = JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
+    body = error_body(exc.status_code, exc.detail) if is_v1(scope["path"]) else {"detail": exc.detail}
+    response = JSONResponse(body, exc.status_code, headers=exc.headers)
     await response(scope, receive, send)
 
 

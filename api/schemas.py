@@ -112,6 +112,9 @@ class AskResponse(BaseModel):
     sources: dict[str, SourceOut] = Field(
         default_factory=dict, description="Metadata of the documents cited or retrieved, by document id."
     )
+    markdown: str = Field(
+        "", description="The answer as Markdown with its numbered sources (document, page, quote)."
+    )
 
 
 class HitOut(BaseModel):

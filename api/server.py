@@ -30,7 +30,11 @@ def index_corpus_if_empty(settings: Settings) -> Assistant:
 
     msg = load_messages(settings)
     assistant = build_assistant(settings)
-    if not assistant.documents() and settings.corpus_dir.is_dir():
+    if assistant.documents():
+        return assistant
+    if not settings.corpus_dir.is_dir():  # an installed package ships no corpus; uploads can fill the index
+        _say(msg("corpus_missing", path=settings.corpus_dir))
+    else:
         _say(msg("serve_ingesting", corpus=settings.corpus_dir))
         report = ingestor_for(assistant).run([settings.corpus_dir])
         for failure in report.failed:

@@ -146,8 +146,23 @@ class UploadStore:
 
     def write_manifest_row(self, row: dict[str, str]) -> None:
         """Add or replace the row of `row["slug"]`, keeping the other rows and any extra columns."""
+        self._rewrite_manifest(row["slug"], row)
+
+    def delete(self, path: str | Path) -> None:
+        """Remove an uploaded PDF and its manifest row (a document deleted through the API); a
+        file outside the uploads folder (the bundled corpus) is left alone."""
+        if not self.owns(path):
+            return
+        stem = Path(path).stem
+        self._rewrite_manifest(stem, None)
+        Path(path).unlink(missing_ok=True)
+
+    def _rewrite_manifest(self, slug: str, row: dict[str, str] | None) -> None:
+        """Drop the row of `slug` and add `row` (if any), keeping the other rows and columns."""
         path = self.directory / MANIFEST_NAME
         with self._lock:
+            if row is None and not path.is_file():
+                return
             self.directory.mkdir(parents=True, exist_ok=True)
             rows: list[dict[str, str]] = []
             columns = [*MANIFEST_COLUMNS, "source"]
@@ -155,8 +170,9 @@ class UploadStore:
                 with path.open(encoding="utf-8-sig", newline="") as f:
                     reader = csv.DictReader(f)
                     columns += [c for c in reader.fieldnames or [] if c not in columns]
-                    rows = [r for r in reader if r.get("slug") != row["slug"]]
-            rows.append(row)
+                    rows = [r for r in reader if r.get("slug") != slug]
+            if row is not None:
+                rows.append(row)
             _write_rows(path, columns, rows)
 
 

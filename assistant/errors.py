@@ -71,3 +71,7 @@ class LLMError(BeleidError):
 
 class ConfigurationError(BeleidError):
     """Settings that cannot work together; the message says which to change."""
+
+
+class CorpusNotFoundError(ConfigurationError):
+    """The default corpus folder does not exist (an installed package ships no demo corpus)."""

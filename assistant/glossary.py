@@ -8,11 +8,11 @@ list only holds English words that are not Dutch words too, so Dutch questions p
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
+from assistant.resources import package_path
 from assistant.tokenize import words
 
-GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary_en_nl.txt"
+GLOSSARY_FILE = package_path("assistant", "data", "glossary_en_nl.txt")
 
 
 @lru_cache(maxsize=1)

@@ -16,9 +16,10 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 
-_DATA = Path(__file__).parent / "data"
+from assistant.resources import package_path
+
+_DATA = package_path("assistant", "data")
 
 # -- text -----------------------------------------------------------------------------------------
 

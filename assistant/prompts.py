@@ -1,4 +1,5 @@
-"""Prompts and user-facing Dutch text live as files in `prompts/`; this reads them (once)."""
+"""Prompts and user-facing Dutch text live as files in `prompts/` (the package `prompts`, shipped
+as package data); this reads them (once)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import PROJECT_ROOT
+from assistant.resources import package_path
 
-DEFAULT_DIR = PROJECT_ROOT / "prompts"
+DEFAULT_DIR = package_path("prompts")
 
 
 @lru_cache(maxsize=64)

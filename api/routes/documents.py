@@ -6,15 +6,22 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote as urlquote
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import FileResponse
+from pydantic import BaseModel
 
-from api.deps import AssistantDep, MessagesDep
+from api.deps import AssistantDep, MessagesDep, RegisterDep, UploadsDep, require_upload_token
 from api.messages import Messages
 from api.quotes import find_quote
 from api.schemas import DocumentOut, DocumentsResponse, ErrorOut, PageOut, QuoteMatch
 from assistant.catalog import DocumentRecord
 from assistant.core import Assistant
+
+
+class DeletedOut(BaseModel):
+    doc_id: str
+    message: str
+
 
 router = APIRouter(tags=["documenten"])
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}}
@@ -98,3 +105,28 @@ def document_page(
         quote=quote,
         match=QuoteMatch(start=found[0], end=found[1]) if found else None,
     )
+
+
+@router.delete(
+    "/api/documents/{doc}",
+    response_model=DeletedOut,
+    summary="Verwijder een document",
+    description="Vereist `Authorization: Bearer <BELEID_UPLOAD_TOKEN>`. Haalt het document uit de index, "
+    "de catalogus en het register (zoals `beleid ingest --prune` een verdwenen bestand); een geüpload "
+    "PDF-bestand en zijn manifestregel gaan mee, een bestand uit het corpus blijft staan.",
+    dependencies=[Depends(require_upload_token)],
+    responses={code: {"model": ErrorOut} for code in (401, 403, 404, 409)},
+)
+def delete_document(
+    doc: str, assistant: AssistantDep, msg: MessagesDep, uploads: UploadsDep, register: RegisterDep
+) -> DeletedOut:
+    from ingest.pipeline import ingestor_for  # the ingest stack is only needed here
+
+    find_record(assistant, doc, msg)
+    # Runs in a worker thread, under the ingest lock, through the code path of `--prune`.
+    report = ingestor_for(assistant, register=register).remove(
+        [doc], on_remove=lambda r: uploads.delete(r.path)
+    )
+    if doc not in report.removed:  # removed by someone else while this request waited for the lock
+        raise HTTPException(404, msg("document_not_found", doc=doc))
+    return DeletedOut(doc_id=doc, message=msg("document_deleted", doc=doc))

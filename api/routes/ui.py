@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter
@@ -12,9 +11,10 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import SettingsDep
 from api.messages import load_ui_text
+from assistant.resources import package_path
 
 router = APIRouter()
-STATIC = Path(__file__).resolve().parent.parent / "static"
+STATIC = package_path("api", "static")
 INDEX = STATIC / "index.html"
 DOCS = STATIC / "docs.html"
 PLACEHOLDER = "__UI_TEXT__"

@@ -20,6 +20,8 @@ const els = {
   pagePrev: $("page-prev"), pageNext: $("page-next"), pageLabel: $("page-label"),
   pdfScroll: $("pdf-scroll"), pdfPage: $("pdf-page"), canvas: $("pdf-canvas"),
   textLayer: $("text-layer"), highlights: $("highlight-layer"),
+  uploadForm: $("upload-form"), uploadFile: $("upload-file"), uploadSend: $("upload-send"),
+  uploadStatus: $("upload-status"),
 };
 
 /** `t("key", {n: 3})` fills `{n}` placeholders of a UI text. */
@@ -109,8 +111,82 @@ function renderDocuments(data) {
       el("button", { type: "button", class: "small-button", text: t("docs_view"),
         onclick: (e) => openPanel({ doc: doc.doc_id, page: 1, quote: "" }, e.currentTarget) }),
       el("a", { class: "button-link", href: doc.pdf_url, target: "_blank", rel: "noopener", text: t("docs_open"),
-        "aria-label": t("docs_open_label", { title: doc.title }) }))),
+        "aria-label": t("docs_open_label", { title: doc.title }) }),
+      el("button", { type: "button", class: "small-button danger", text: t("docs_delete"),
+        "aria-label": t("docs_delete_label", { title: doc.title }), onclick: () => deleteDocument(doc) }))),
   )));
+}
+
+// ---------------------------------------------------------------- upload and delete (upload token)
+
+const TOKEN_KEY = "beleid.upload-token.v1";
+const JOB_POLL_MS = 1000;
+
+/** The upload token, asked once per browser session (kept in sessionStorage). */
+function uploadToken() {
+  let token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) {
+    token = (window.prompt(t("upload_token_prompt")) || "").trim();
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  }
+  return token;
+}
+
+function uploadMessage(text, failed = false) {
+  els.uploadStatus.textContent = text;
+  els.uploadStatus.classList.toggle("failed", failed);
+}
+
+/** A request with the token; a 401/403 forgets it, so the next try asks again. Throws the Dutch detail. */
+async function withToken(url, options) {
+  const token = uploadToken();
+  if (!token) throw new Error(t("upload_token_needed"));
+  const res = await fetch(url, { ...options, headers: { Authorization: `Bearer ${token}` } });
+  const body = await res.json().catch(() => ({}));
+  if (res.status === 401 || res.status === 403) sessionStorage.removeItem(TOKEN_KEY);
+  if (!res.ok) throw new Error(body.detail || res.statusText);
+  return body;
+}
+
+async function upload(e) {
+  e.preventDefault();
+  const file = els.uploadFile.files[0];
+  if (!file) { uploadMessage(t("upload_pick_file"), true); els.uploadFile.focus(); return; }
+  const data = new FormData();
+  data.append("file", file);
+  els.uploadSend.disabled = true;
+  uploadMessage(t("upload_sending", { file: file.name }));
+  try {
+    let job = await withToken("/api/documents", { method: "POST", body: data });
+    uploadMessage(t("upload_job", { file: file.name, message: job.message }));
+    while (job.status === "queued" || job.status === "running") {
+      await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+      const res = await fetch(`/api/jobs/${encodeURIComponent(job.id)}`);
+      const next = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(next.detail || res.statusText);
+      job = next;
+      uploadMessage(t("upload_job", { file: file.name, message: job.message }), job.status === "failed");
+    }
+    if (job.status === "done") { els.uploadForm.reset(); await loadDocuments(); }
+  } catch (err) {
+    uploadMessage(t("upload_failed", { error: err instanceof TypeError ? t("error_network") : err.message }), true);
+  } finally {
+    els.uploadSend.disabled = false;
+  }
+}
+
+async function deleteDocument(doc) {
+  if (!window.confirm(t("docs_delete_confirm", { title: doc.title }))) return;
+  uploadMessage(t("docs_deleting", { title: doc.title }));
+  try {
+    const body = await withToken(`/api/documents/${encodeURIComponent(doc.doc_id)}`, { method: "DELETE" });
+    uploadMessage(body.message);
+    pdfCache.delete(doc.doc_id);
+    await loadDocuments();
+    $("docs-heading").focus();
+  } catch (err) {
+    uploadMessage(t("docs_delete_failed", { error: err instanceof TypeError ? t("error_network") : err.message }), true);
+  }
 }
 
 function docInfo(docId, sources) {
@@ -207,18 +283,43 @@ function renderAnswer(node, payload) {
     const chips = citations.map((c, i) => {
       const info = docInfo(c.doc, sources);
       const label = [info.municipality, info.year].filter(Boolean).join(" ") || info.title;
+      const page = t("page_short", { page: c.page });
+      // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+      const chip = `${i + 1} ${label} ${page}`;
       return el("li", {}, el("button", {
         type: "button", class: "chip", title: info.title, "aria-pressed": "false",
-        "aria-label": t("source_chip_label", { n: i + 1, title: info.title, page: c.page }),
+        "aria-label": t("source_chip_named", { chip, n: i + 1, title: info.title, page: c.page }),
         onclick: (e) => openPanel(c, e.currentTarget, sources),
-      }, el("span", { class: "chip-n", text: String(i + 1) }),
-      el("span", { class: "chip-text" }, `${label} `, el("span", { class: "chip-page", text: t("page_short", { page: c.page }) }))));
+      }, el("span", { class: "chip-n", text: String(i + 1) }), " ",
+      el("span", { class: "chip-text" }, `${label} `, el("span", { class: "chip-page", text: page }))));
     });
     body.push(el("section", { class: "sources", "aria-label": t("sources") },
       el("h3", { text: t("sources") }), el("ol", { class: "chips" }, ...chips)));
   }
-  body.push(el("p", { class: "meta-line" }, el("span", { text: filterNote(payload.filters) })));
+  const copied = el("span", { class: "copy-status", role: "status" });
+  body.push(el("p", { class: "meta-line" }, el("span", { text: filterNote(payload.filters) }),
+    payload.markdown ? el("button", { type: "button", class: "copy-md", text: t("copy_markdown"),
+      "aria-label": t("copy_markdown_label"), onclick: () => copyMarkdown(payload.markdown, copied) }) : null,
+    copied));
   node.replaceChildren(...body.filter(Boolean));
+}
+
+/** Copies the server's Markdown of an answer (`markdown` of /api/ask, one format with `beleid ask --md`). */
+async function copyMarkdown(markdown, status) {
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(markdown);
+    ok = true;
+  } catch {
+    // No Clipboard API (plain http on another host, or refused): the old way, via a selected textarea.
+    const area = el("textarea", { class: "visually-hidden", "aria-hidden": "true", tabindex: "-1" });
+    area.value = markdown;
+    document.body.append(area);
+    area.select();
+    try { ok = document.execCommand("copy"); } catch { ok = false; }
+    area.remove();
+  }
+  status.textContent = ok ? t("copy_done") : t("copy_failed");
 }
 
 function renderError(node, message) {
@@ -555,12 +656,15 @@ function init() {
     closePanel();
     els.question.focus();
   });
+  els.uploadForm.addEventListener("submit", upload);
   els.panelClose.addEventListener("click", closePanel);
   els.pagePrev.addEventListener("click", () => showPage(panelState.page - 1));
   els.pageNext.addEventListener("click", () => showPage(panelState.page + 1));
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !els.panel.hidden) closePanel(); });
   window.addEventListener("hashchange", () => {
-    $(HEADINGS[showView()]).focus();
+    const view = showView();
+    // A view switch moves focus to its heading; an in-page link (the skip link) keeps its target's focus.
+    if (!location.hash || location.hash in VIEWS || location.hash === "#vragen") $(HEADINGS[view]).focus();
   });
   let resizeTimer = 0;
   window.addEventListener("resize", () => {

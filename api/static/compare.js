@@ -119,14 +119,16 @@ export function initCompare({ t, el, openPanel, documentsReady }) {
 
   function renderItem(item) {
     const info = docs.get(item.doc) || { title: item.doc };
-    const detail = item.detail ? ` — ${item.detail}` : "";
+    const page = t("page_short", { page: item.page });
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+    const visible = [item.text, item.detail, `${item.doc} ${page}`].filter(Boolean).join(" ");
     return el("button", {
       type: "button", class: "cell-item", "aria-pressed": "false", title: item.text,
-      "aria-label": t("compare_item_label", { text: item.text + detail, title: info.title, page: item.page }),
+      "aria-label": t("compare_item_label", { text: visible, title: info.title, page: item.page }),
       onclick: (e) => openPanel({ doc: item.doc, page: item.page, quote: item.quote }, e.currentTarget),
     },
-    el("span", { class: "item-text", text: item.text }),
-    item.detail ? el("span", { class: "item-detail", text: item.detail }) : null,
+    el("span", { class: "item-text", text: item.text }), " ",
+    item.detail ? el("span", { class: "item-detail", text: item.detail }) : null, item.detail ? " " : null,
     // "doc p. N": the id may wrap at its hyphens, "p. N" stays in one piece.
     el("span", { class: "item-source" }, `${item.doc} `, el("span", { class: "nowrap", text: t("page_short", { page: item.page }) })));
   }

