@@ -1,4 +1,7 @@
-"""Server-sent events for `/api/ask`: retrieval, answer pieces, citations, done (or error)."""
+"""Server-sent events for `/api/ask`: retrieval, answer pieces, citations, done (or error).
+
+A generative answer's pieces come first, as the model writes them (each claim once verified);
+`retrieval` then follows them."""
 
 from __future__ import annotations
 
@@ -21,10 +24,13 @@ def pieces(text: str, words: int = 3) -> Iterator[str]:
         yield "".join(tokens[start : start + words])
 
 
-def answer_events(payload: dict[str, Any]) -> Iterator[str]:
-    """The events of a finished answer, in the order the UI renders them."""
+def answer_events(payload: dict[str, Any], streamed: str = "") -> Iterator[str]:
+    """The events of a finished answer whose first part, `streamed`, was already sent as it was
+    written: the rest of the text, then what it rests on."""
     yield event("retrieval", {"retrieved": payload["retrieved"], "filters": payload["filters"]})
-    for piece in pieces(payload["answer"]):
-        yield event("answer", {"delta": piece})
+    text = payload["answer"]
+    if text.startswith(streamed):  # else the `done` event's text replaces what was shown
+        for piece in pieces(text[len(streamed) :]):
+            yield event("answer", {"delta": piece})
     yield event("citations", {"citations": payload["citations"], "sources": payload["sources"]})
     yield event("done", payload)

@@ -12,7 +12,7 @@ import numpy as np
 from assistant.catalog import Catalog, DocumentRecord
 from assistant.conversation import Resolution, Turn, resolve
 from assistant.prompts import say
-from assistant.protocols import Answerer, Embedder, Retriever, Store
+from assistant.protocols import Answerer, Embedder, Retriever, Store, TextSink
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 from assistant.types import Answer, Filters, Page, SearchHit
@@ -48,10 +48,11 @@ class Assistant:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def answer_resolved(self, resolution: Resolution) -> Answer:
-        """Answer a question already resolved against its conversation (see `resolve`)."""
+    def answer_resolved(self, resolution: Resolution, on_text: TextSink | None = None) -> Answer:
+        """Answer a question already resolved against its conversation (see `resolve`); `on_text`
+        receives the answer's text as it is written (see `Answerer`)."""
         started = time.perf_counter()
-        answer = self.answerer.answer(resolution.text, resolution.filters)
+        answer = self.answerer.answer(resolution.text, resolution.filters, on_text)
         answer.question = resolution.question
         answer.resolved_question = resolution.display
         answer.latency_ms = (time.perf_counter() - started) * 1000

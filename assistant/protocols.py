@@ -8,7 +8,7 @@ complete it (the rest of a list, a table, the next sentence). Answerers read onl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -135,19 +135,35 @@ class Evidence(Protocol):
     def documents(self, filters: Filters | None = None) -> list[DocumentMeta]: ...
 
 
+# Receives an answer's text in pieces as it is written; the pieces concatenate to `Answer.text`.
+TextSink = Callable[[str], None]
+
+
 @runtime_checkable
 class Answerer(Protocol):
-    def answer(self, question: str, filters: Filters | None = None) -> Answer: ...
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
+        """The cited answer; with `on_text`, its text is also handed over as it is written
+        (the generative answerer: claim by claim once verified; the others: all at once)."""
+        ...
 
 
 @runtime_checkable
 class LLM(Protocol):
-    """A chat model reduced to what we need: system + user text in, text out."""
+    """A chat model reduced to what we need: system + user text in, text out (whole or in pieces).
+
+    `timeout_s` bounds the call where the client allows (None: the client's own timeout); an
+    empty `system` sends the user message alone. Failures raise `LLMError`."""
 
     @property
     def name(self) -> str: ...
 
-    def complete(self, system: str, user: str) -> str: ...
+    def complete(self, system: str, user: str, timeout_s: float | None = None) -> str: ...
+
+    def stream(self, system: str, user: str, timeout_s: float | None = None) -> Iterator[str]:
+        """The answer's text in pieces as the model writes them."""
+        ...
 
 
 class DocumentListener(Protocol):

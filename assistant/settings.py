@@ -267,6 +267,31 @@ class LLMSettings(_Group):
     model: str = Field(default="gpt-4o-mini", min_length=1, description="the model name")
     api_key: str | None = Field(default=None, description="the API key (never printed)")
     temperature: float = Field(default=0.0, ge=0, le=2, description="sampling temperature")
+    max_tokens: int = Field(
+        default=300,
+        ge=16,
+        le=8192,
+        description="most tokens the model may write for one answer (`max_tokens` of an OpenAI-compatible "
+        "server, `num_predict` of Ollama); 300 holds a short answer with its quotes",
+    )
+    budget_s: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        description="seconds one question may take up to the model's last word (retrieval included); "
+        "when spent, the extractive answer is shown, labelled `extractive-fallback`",
+    )
+    max_retries: int = Field(
+        default=0,
+        ge=0,
+        le=5,
+        description="retries of a failed model call within the budget (0: none, as in interactive use)",
+    )
+    system_in_user: bool = Field(
+        default=False,
+        description="send the instructions at the top of the user message, for chat formats without a "
+        "system role (llama.cpp's `gemma`)",
+    )
     min_overlap: float = Field(
         default=0.5,
         ge=0,

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.errors import BeleidError
+from assistant.errors import BeleidError, ConfigurationError
 from assistant.prompts import say
 from assistant.settings import Settings, load_settings
 from assistant.types import Answer, Filters, SearchHit
@@ -232,7 +232,8 @@ def print_answer(answer: Answer) -> None:
         console.print(table)
     for n, c in enumerate(answer.citations, 1):
         console.print(f"  [{n}] {c.doc}, p. {c.page}: “{c.quote}”")
-    console.print(f"[dim]{answer.latency_ms:.0f} ms[/dim]")
+    mode = f" · {answer.mode}" if answer.mode != "extractive" else ""
+    console.print(f"[dim]{answer.latency_ms:.0f} ms{mode}[/dim]")
 
 
 @app.command()
@@ -309,6 +310,10 @@ def eval_command(
     kind: Annotated[
         list[str] | None, typer.Option("--type", help="Alleen dit vraagtype (herhaalbaar)")
     ] = None,
+    llm: Annotated[
+        bool,
+        typer.Option("--llm", help="Ook de generatieve modus (BELEID_LLM) op dezelfde vragen: systeem 'llm'"),
+    ] = False,
 ) -> None:
     """Draai de gouden vragen, schrijf results.jsonl, metrics.json en report.md met grafieken."""
     import time
@@ -318,9 +323,13 @@ def eval_command(
     from evals.cli_support import run_eval_command
 
     settings = Settings()
+    if llm and settings.llm.provider == "none":
+        _fail(ConfigurationError(say("cli_eval_llm_none")))
+    # With `--llm`, ours is the extractive answerer and the generative mode runs beside it.
+    extractive = settings.replaced(llm="none") if llm else settings
     gold_path = gold or package_path("evals", "dev.jsonl")
     out_dir = out or Path("evals") / "runs" / time.strftime("%Y%m%d-%H%M%S")
-    assistant = build_assistant(settings)  # once: the model loads once for the whole run
+    assistant = build_assistant(extractive)  # once: the model loads once for the whole run
     pdfs = sorted(Path(d.path) for d in assistant.documents())
     if not pdfs:
         _fail(BeleidError(say("cli_index_empty")))
@@ -333,7 +342,8 @@ def eval_command(
             limit=limit,
             types=set(kind) if kind else None,
             pdf_paths=pdfs,
-            bm25_factory=lambda: build_assistant(settings, assistant.embedder, retrieval_mode="bm25"),
+            bm25_factory=lambda: build_assistant(extractive, assistant.embedder, retrieval_mode="bm25"),
+            llm_factory=(lambda: build_assistant(settings, assistant.embedder)) if llm else None,
             naive_index_dir=settings.home / "naive-index",
         )
     except (BeleidError, ValueError) as exc:

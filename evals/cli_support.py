@@ -16,6 +16,7 @@ from evals.report import RunData, write_report
 from evals.runner import DEFAULT_TIMEOUT_S, EvalRun, System, run_eval
 
 OURS = "ours"
+LLM = "llm"  # the generative mode, when `beleid eval --llm` asks for it
 BASELINES = ("naive", "bm25")
 
 
@@ -30,6 +31,7 @@ def run_eval_command(
     *,
     embedder: Embedder | None = None,
     bm25_factory: Callable[[], System] | None = None,
+    llm_factory: Callable[[], System] | None = None,
     naive_index_dir: Path | None = None,
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     progress: bool = True,
@@ -38,7 +40,8 @@ def run_eval_command(
 
     `pdf_paths` are the corpus PDFs: their raw page texts check the citations, and the naive
     baseline indexes them. The naive baseline embeds with `embedder`, else with the assistant's
-    own `.embedder`, so both sides use one model. `bm25` needs `bm25_factory`.
+    own `.embedder`, so both sides use one model. `bm25` needs `bm25_factory`. With
+    `llm_factory`, the generative mode answers the same questions as the system `llm`, next to ours.
     """
     unknown = [b for b in baselines if b not in BASELINES]
     if unknown:
@@ -61,6 +64,8 @@ def run_eval_command(
     if "naive" in baselines and naive_embedder is None:
         raise ValueError("the naive baseline needs an embedder (the assistant has none)")
     runs: dict[str, RunData] = {OURS: run(ours, OURS)}
+    if llm_factory is not None:
+        runs[LLM] = run(llm_factory(), LLM)
 
     for baseline in dict.fromkeys(baselines):  # a baseline named twice runs once
         if baseline == "naive" and naive_embedder is not None:

@@ -158,6 +158,7 @@ def render_markdown(systems: Sequence[System], figures: Mapping[str, str], title
         "",
         f"![Latency per question]({figures['latency']})",
         "",
+        *modes_section(systems),
         *failures_section(systems),
     ]
     return "\n".join(lines).rstrip() + "\n"
@@ -218,6 +219,37 @@ def breakdown_table(systems: Sequence[System], slicing: str, key: str) -> list[s
         cells += [_delta(values[0], v, spec) for v in values[1:]]
         lines.append(_row(cells))
     return lines
+
+
+MODES = ("extractive", "generative", "extractive-fallback", "register")
+
+
+def modes_section(systems: Sequence[System]) -> list[str]:
+    """Which path produced each answer, per system that reports one (`mode`), and the fallback
+    rate: the share of questions where the model's answer was replaced by the extractive one."""
+    rows = []
+    for system in systems:
+        modes = [str(r["mode"]) for r in system.results.values() if r.get("mode")]
+        if not modes:
+            continue
+        counts = {m: modes.count(m) for m in (*MODES, *sorted(set(modes) - set(MODES)))}
+        fallback = counts["extractive-fallback"] / len(modes)
+        rows.append(_row([system.name, *(str(c) for c in counts.values()), f"{fallback:.3f}"]))
+        header = ["system", *counts, "fallback rate"]
+    if not rows:
+        return []
+    return [
+        "## Answer paths",
+        "",
+        "How each answer was produced (`mode`). *extractive-fallback*: the language model failed, ran "
+        "out of its time budget, or wrote no claim whose citation held, so the extractive answer "
+        "was shown.",
+        "",
+        _row(header),
+        _row(["---"] * len(header)),
+        *rows,
+        "",
+    ]
 
 
 def failures_section(systems: Sequence[System]) -> list[str]:

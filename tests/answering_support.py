@@ -94,6 +94,19 @@ LEUSDEN_PAGES = [
     "Het steunpunt mantelzorg organiseert ontmoetingen voor mantelzorgers in alle kernen.\n",
 ]
 
+# One plan of three pages: prose, a table and a figure (the generative and `llm` tests).
+TESTDORP = DocumentMeta(
+    "testdorp-2024", "Testdorp", "Beleidsplan sociaal domein", 2024, "2024-2027", "beleidsplan"
+)
+TESTDORP_PAGES = [
+    "Schuldhulpverlening\n"
+    "Het budget voor schuldhulpverlening bedraagt in 2024 € 1.250.000.\n"
+    "De gemeente wil de wachttijd voor schuldhulpverlening terugbrengen tot vier weken.\n"
+    "Daarnaast starten wij een pilot vroegsignalering met de woningcorporaties.\n",
+    "Jeugd\nUitgaven jeugd (x € 1.000) |\n2023 |\n2024 |\nJeugdhulp |\n4.200 |\n4.500 |\n",
+    "Participatie\nIn 2025 begeleiden wij 300 inwoners naar betaald werk.\n",
+]
+
 
 def world(tmp_path: Path, **settings: object) -> AnswerWorld:
     built = AnswerWorld(tmp_path, **settings)

@@ -23,6 +23,7 @@ from assistant.catalog import Catalog
 from assistant.core import Assistant
 from assistant.embedders.hashing import HashEmbedder
 from assistant.errors import IndexEmptyError
+from assistant.protocols import TextSink
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.types import Answer, Chunk, Citation, DocumentMeta, Filters, Page
@@ -141,7 +142,9 @@ class FakeAnswerer:
     catalog: Catalog
     calls: list[tuple[str, Filters | None]] = field(default_factory=list)
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
         self.calls.append((question, filters))
         if FAIL_WORD in question:
             raise IndexEmptyError("De index is leeg: voer eerst `beleid ingest` uit.")

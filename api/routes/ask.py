@@ -20,6 +20,7 @@ from assistant.catalog import DocumentRecord
 from assistant.core import Assistant
 from assistant.errors import BeleidError
 from assistant.markdown import answer_markdown
+from assistant.protocols import TextSink
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,9 @@ router = APIRouter(tags=["vragen"])
 
 _STREAM_DOC = """Met `Accept: text/event-stream` komen er events in deze volgorde: `retrieval`
 (de gevonden passages), een aantal `answer` (`{"delta": "..."}`, samen de antwoordtekst),
-`citations`, en `done` (het volledige antwoord zoals zonder streaming). Bij een fout: `error`."""
+`citations`, en `done` (het volledige antwoord zoals zonder streaming, met `mode`). Bij een fout:
+`error`. Met een taalmodel komen de `answer`-events vóór `retrieval`, zodra het model elke zin
+schrijft en zijn citaat gecontroleerd is."""
 
 
 def source_meta(record: DocumentRecord) -> dict[str, Any]:
@@ -41,13 +44,13 @@ def source_meta(record: DocumentRecord) -> dict[str, Any]:
     }
 
 
-def answer_payload(assistant: Assistant, body: AskRequest) -> dict[str, Any]:
+def answer_payload(assistant: Assistant, body: AskRequest, on_text: TextSink | None = None) -> dict[str, Any]:
     """Runs in a worker thread: the catalog, the retriever and the answerer all block."""
     records = {r.doc_id: r for r in assistant.documents()}
     resolution = assistant.resolve(
         body.question, to_turns(body.history), to_filters(body.municipality, body.year)
     )
-    answer: Answer = assistant.answer_resolved(resolution)
+    answer: Answer = assistant.answer_resolved(resolution, on_text)
     payload = answer.to_json()
     payload["question"] = body.question
     payload.setdefault("table", [])
@@ -66,8 +69,22 @@ def answer_payload(assistant: Assistant, body: AskRequest) -> dict[str, Any]:
 
 
 async def _stream(assistant: Assistant, body: AskRequest, msg: Messages) -> AsyncIterator[str]:
+    loop = asyncio.get_running_loop()
+    written: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def on_text(text: str) -> None:  # called in the worker thread
+        loop.call_soon_threadsafe(written.put_nowait, text)
+
+    work = asyncio.ensure_future(anyio.to_thread.run_sync(answer_payload, assistant, body, on_text))
+    work.add_done_callback(lambda _: written.put_nowait(None))
+    streamed = ""
+    while (text := await written.get()) is not None:
+        streamed += text
+        for piece in sse.pieces(text):
+            yield sse.event("answer", {"delta": piece})
+        await asyncio.sleep(0)
     try:
-        payload = await anyio.to_thread.run_sync(answer_payload, assistant, body)
+        payload = await work
     except BeleidError as exc:
         yield sse.event("error", {"detail": msg("stream_failed", error=" ".join(str(exc).split()))})
         return
@@ -76,7 +93,7 @@ async def _stream(assistant: Assistant, body: AskRequest, msg: Messages) -> Asyn
         log.exception("streaming answer failed")
         yield sse.event("error", {"detail": msg("internal_error")})
         return
-    for chunk in sse.answer_events(payload):
+    for chunk in sse.answer_events(payload, streamed):
         yield chunk
         await asyncio.sleep(0)  # hand each piece to the server before making the next
 

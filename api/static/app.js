@@ -277,6 +277,7 @@ function renderAnswer(node, payload) {
     body.push(el("p", { class: "resolved", text: t("understood_as", { question: payload.resolved_question }) }));
   }
   if (payload.refused) body.push(el("h3", { class: "refusal-title", text: t("refused_title") }));
+  if (payload.mode === "extractive-fallback") body.push(el("p", { class: "fallback-note", text: t("fallback_note") }));
   body.push(el("div", { class: "answer-text" }, ...answerNodes(payload.answer || "", citations, sources)));
   body.push(renderTable(payload.table));
   if (citations.length) {

@@ -19,7 +19,7 @@ from assistant.answering.select import Block, Selection, Selector, subject_weigh
 from assistant.answering.unit_vectors import UnitVectors
 from assistant.answering.units import EvidenceUnit, collect_units
 from assistant.prompts import prompt, texts
-from assistant.protocols import Evidence, Retrieval, Retriever
+from assistant.protocols import Evidence, Retrieval, Retriever, TextSink
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, DocumentMeta, Filters
 
@@ -117,9 +117,18 @@ class ExtractiveAnswerer:
         self.evidence = evidence
         self.planner = Planner(settings, evidence, vectors)
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
         retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
-        plan = self.planner.plan(question, retrieval)
+        answer = self.answer_plan(question, self.planner.plan(question, retrieval))
+        if on_text is not None and answer.text:
+            on_text(answer.text)
+        return answer
+
+    def answer_plan(self, question: str, plan: Plan) -> Answer:
+        """The answer from a plan already made (the generative answerer's fallback reuses its plan)."""
+        retrieval = plan.retrieval
         if plan.verdict.answerable and not _names_missing(retrieval):
             text, citations = compose(plan.selection, self.evidence, plan.labels)
             if citations:

@@ -3,21 +3,35 @@
 The model writes the answer but does not get the last word: each sentence must name its source
 (`[S2: "verbatim quote"]`) and every quote goes through the same verifier as the extractive
 answerer's. A sentence whose citation does not hold is removed, so a fluent model cannot slip in a
-claim the documents do not make; when nothing survives, the user gets the refusal.
+claim the documents do not make.
+
+Every question is bounded by `settings.llm`: the model may write `max_tokens` tokens, and the
+question has `budget_s` seconds in all (retrieval included). The answer streams claim by claim,
+each shown only once its citation verified (`on_text`), so nothing unverified reaches the user
+even for a moment. The result says which path produced it (`Answer.mode`):
+
+- `generative`: the model's verified claims (when the budget ran out midway: those verified so far),
+  or the refusal when the model answered with the cannot-answer sentinel;
+- `extractive-fallback`: the extractive answer, because the server failed or hung, the budget was
+  spent before any claim verified, or no claim of the model's held;
+- `extractive`: the planner refused before any model was asked (the evidence does not answer).
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import re
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answering.extractive import ExtractiveAnswerer, Plan, answer_from
 from assistant.answering.render import render_row
 from assistant.answering.units import EvidenceUnit
 from assistant.prompts import prompt, render
-from assistant.protocols import LLM, Evidence, Retriever
+from assistant.protocols import LLM, Evidence, Retriever, TextSink
 from assistant.settings import Settings
 from assistant.tokenize import base_terms
 from assistant.types import Answer, Citation, Filters, UnitKind
@@ -52,6 +66,12 @@ class Report:
     dropped: list[Claim] = field(default_factory=list)
     sentinel: bool = False
     fell_back: bool = False
+    timed_out: bool = False  # the budget ran out before the model finished
+    error: str = ""  # why the model call failed, when it did
+
+
+class BudgetSpent(Exception):
+    """The question's time budget ran out while waiting for the model."""
 
 
 class GenerativeAnswerer:
@@ -77,43 +97,52 @@ class GenerativeAnswerer:
         self.fallback = fallback
         self.max_sources = max_sources
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
-        return self.answer_with_report(question, filters)[0]
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
+        return self.answer_with_report(question, filters, on_text)[0]
 
-    def answer_with_report(self, question: str, filters: Filters | None = None) -> tuple[Answer, Report]:
+    def answer_with_report(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> tuple[Answer, Report]:
+        deadline = time.monotonic() + self.settings.llm.budget_s
         retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
         plan = self.fallback.planner.plan(question, retrieval)
         report = Report()
         if not plan.verdict.answerable:
-            return self.fallback.refuse(question, plan), report
+            return _shown(self.fallback.refuse(question, plan), on_text), report
         sources = self.sources(plan)
         system, user = self.prompts(question, sources)
+        if self.settings.llm.system_in_user:
+            system, user = "", f"{system}\n\n{user}"
+        live = _Live(self, sources, self._sentinel(), on_text)
         try:
-            report.raw = self.llm.complete(system, user)
-        except Exception as exc:  # any provider failure: the extractive answer still serves the user
-            logger.warning("LLM %s failed, falling back to the extractive answer: %s", self.llm.name, exc)
-            report.fell_back = True
-            answer = self.fallback.answer(question, filters)
-            answer.mode = "extractive-fallback"
-            return answer, report
-        sentinel = self._sentinel()
-        if is_sentinel(report.raw, sentinel):
-            report.sentinel = True
-            return self.fallback.refuse(question, plan), report
-        kept: list[tuple[Claim, list[Citation]]] = []
-        for claim in parse_claims(report.raw):
-            # "Over de kosten: GEEN_ANTWOORD [S1]" is a refusal in passing, not a claim.
-            citations = [] if sentinel in claim.text else self.check(claim, sources)
-            if citations:
-                kept.append((claim, citations))
+            for piece in bounded(lambda timeout: self.llm.stream(system, user, timeout), deadline):
+                if live.feed(piece):
+                    break  # the model declined; no need to read the rest
             else:
-                report.dropped.append(claim)
+                live.finish()
+        except BudgetSpent:
+            report.timed_out = True
+            report.error = f"het tijdsbudget van {self.settings.llm.budget_s:g} s is op"
+        except Exception as exc:  # any provider failure: the extractive answer still serves the user
+            report.error = str(exc)
+        if report.error:
+            live.finish(cut=True)  # the claims written in full before the end still count
+        report.raw, report.dropped, report.sentinel = live.raw, live.dropped, live.sentinel
         if report.dropped:
             logger.info("dropped %d unverifiable claim(s) from %s", len(report.dropped), self.llm.name)
-        if not kept:
-            return self.fallback.refuse(question, plan), report
-        text, citations = compose(kept)
-        answer = answer_from(question, retrieval, text, citations, refused=False)
+        if live.kept:
+            answer = answer_from(question, retrieval, live.text, live.citations, refused=False)
+        elif report.sentinel and not report.error:
+            answer = _shown(self.fallback.refuse(question, plan), on_text)
+        else:
+            if report.error:
+                logger.warning("LLM %s: %s; the extractive answer is shown", self.llm.name, report.error)
+            report.fell_back = True
+            answer = _shown(self.fallback.answer_plan(question, plan), on_text)
+            answer.mode = "extractive-fallback"
+            return answer, report
         answer.mode = "generative"
         return answer, report
 
@@ -215,22 +244,151 @@ def parse_claims(output: str) -> list[Claim]:
     return claims
 
 
-def compose(kept: Sequence[tuple[Claim, list[Citation]]]) -> tuple[str, list[Citation]]:
-    """Answer text with `[n]` markers numbered in order of first use, and the citations in that order."""
-    citations: list[Citation] = []
-    numbers: dict[tuple[str, int, int, int], int] = {}
-    parts: list[str] = []
-    for claim, cited in kept:
+class Composer:
+    """Builds the answer text claim by claim: `[n]` markers numbered in order of first use, and
+    the citations in that order."""
+
+    def __init__(self) -> None:
+        self.citations: list[Citation] = []
+        self.parts: list[str] = []
+        self._numbers: dict[tuple[str, int, int, int], int] = {}
+
+    def add(self, claim: Claim, cited: Sequence[Citation]) -> str:
+        """Adds one verified claim; returns the text it adds to the answer."""
         markers: list[int] = []
         for citation in cited:
             key = (citation.doc, citation.page, citation.start, citation.end)
-            if key not in numbers:
-                citations.append(citation)
-                numbers[key] = len(citations)
-            if numbers[key] not in markers:
-                markers.append(numbers[key])
-        parts.append(claim.text + " " + " ".join(f"[{n}]" for n in markers))
-    return " ".join(parts), citations
+            if key not in self._numbers:
+                self.citations.append(citation)
+                self._numbers[key] = len(self.citations)
+            if self._numbers[key] not in markers:
+                markers.append(self._numbers[key])
+        part = claim.text + " " + " ".join(f"[{n}]" for n in markers)
+        self.parts.append(part)
+        return part if len(self.parts) == 1 else " " + part
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+def compose(kept: Sequence[tuple[Claim, list[Citation]]]) -> tuple[str, list[Citation]]:
+    """Answer text with `[n]` markers numbered in order of first use, and the citations in that order."""
+    composer = Composer()
+    for claim, cited in kept:
+        composer.add(claim, cited)
+    return composer.text, composer.citations
+
+
+class _Live:
+    """The model's output as it arrives: a claim is settled (verified, then shown or dropped) once
+    the next claim has begun, because until then more sources may still follow it."""
+
+    def __init__(
+        self,
+        answerer: GenerativeAnswerer,
+        sources: Sequence[EvidenceUnit],
+        sentinel: str,
+        on_text: TextSink | None,
+    ) -> None:
+        self.answerer, self.sources, self.sentinel_text, self.on_text = answerer, sources, sentinel, on_text
+        self.raw = ""
+        self.settled = 0
+        self.kept: list[Claim] = []
+        self.dropped: list[Claim] = []
+        self.sentinel = False
+        self.composer = Composer()
+
+    @property
+    def text(self) -> str:
+        return self.composer.text
+
+    @property
+    def citations(self) -> list[Citation]:
+        return self.composer.citations
+
+    def feed(self, piece: str) -> bool:
+        """Adds a piece of output; True when the model declined (its output starts with the sentinel)."""
+        self.raw += piece
+        if not self.kept and is_sentinel(self.raw, self.sentinel_text):
+            self.sentinel = True
+            return True
+        claims = parse_claims(_complete_markers(self.raw))
+        self._settle(claims[self.settled : len(claims) - 1])
+        return False
+
+    def finish(self, cut: bool = False) -> None:
+        """Settles the rest; `cut`: the output broke off, so a marker still being written is left out."""
+        if not self.kept and is_sentinel(self.raw, self.sentinel_text):
+            self.sentinel = True
+            return
+        self._settle(parse_claims(_complete_markers(self.raw) if cut else self.raw)[self.settled :])
+
+    def _settle(self, claims: Sequence[Claim]) -> None:
+        for claim in claims:
+            self.settled += 1
+            # "Over de kosten: GEEN_ANTWOORD [S1]" is a refusal in passing, not a claim.
+            cited = [] if self.sentinel_text in claim.text else self.answerer.check(claim, self.sources)
+            if not cited:
+                self.dropped.append(claim)
+                continue
+            self.kept.append(claim)
+            shown = self.composer.add(claim, cited)
+            if self.on_text is not None:
+                self.on_text(shown)
+
+
+def bounded(start: Callable[[float], Iterator[str]], deadline: float) -> Iterator[str]:
+    """The pieces of `start(timeout)` until `deadline` (a `time.monotonic()` value), then
+    `BudgetSpent`. The stream runs in a daemon thread, so a server that accepts the connection
+    and then says nothing costs the budget and no more; the client's own timeout (the budget
+    left when it started) ends that thread later."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise BudgetSpent
+    pieces: queue.Queue[tuple[str, object]] = queue.Queue()
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for piece in start(remaining):
+                if stop.is_set():
+                    return
+                pieces.put(("piece", piece))
+            pieces.put(("end", None))
+        except BaseException as exc:  # handed to the reader, which raises it
+            pieces.put(("error", exc))
+
+    threading.Thread(target=work, name="llm-stream", daemon=True).start()
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                if left <= 0:
+                    raise queue.Empty
+                kind, value = pieces.get(timeout=left)
+            except queue.Empty:
+                raise BudgetSpent from None
+            if kind == "end":
+                return
+            if kind == "error":
+                assert isinstance(value, BaseException)
+                raise value
+            yield str(value)
+    finally:
+        stop.set()
+
+
+def _shown(answer: Answer, on_text: TextSink | None) -> Answer:
+    if on_text is not None and answer.text:
+        on_text(answer.text)
+    return answer
+
+
+def _complete_markers(output: str) -> str:
+    """`output` without a source marker still being written (`... [S2: "half a quo`)."""
+    start = output.rfind("[")
+    return output[:start] if start > output.rfind("]") else output
 
 
 def is_sentinel(output: str, sentinel: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.lexicon import RECORD_TYPE_CUES
-from assistant.protocols import Answerer, Evidence, Retriever
+from assistant.protocols import Answerer, Evidence, Retriever, TextSink
 from assistant.query_parse import detect_municipalities
 from assistant.register.compare import amounts_text, detail, labels, rank
 from assistant.register.models import Record
@@ -35,6 +35,8 @@ class RegisterQuery:
     types: tuple[str, ...]
     theme: str
     municipalities: tuple[str, ...]
+    # Asked for an overview ("vergelijk", "welke gemeenten"), not only naming two municipalities.
+    overview: bool = True
 
 
 class RegisterAnswerer:
@@ -77,18 +79,30 @@ class RegisterAnswerer:
         if not hits:
             return None
         theme = max(sorted(hits), key=lambda k: hits[k])
-        return RegisterQuery(types, theme, tuple(named) or tuple(names))
+        return RegisterQuery(types, theme, tuple(named) or tuple(names), overview=bool(_CROSS.search(folded)))
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
         started = time.perf_counter()
         query = self.fits(question, filters)
         records = self._records(query) if query else []
         if query is None or not records:
-            return self.fallback.answer(question, filters)
+            return self.fallback.answer(question, filters, on_text)
+        if not query.overview:
+            # "Hoe pakken Almelo en Hengelo X aan?" asks about X in two places: passages hold X
+            # itself, the register only its theme. The register answers when the passages do not.
+            passages = self.fallback.answer(question, filters)
+            if not passages.refused:
+                if on_text is not None and passages.text:
+                    on_text(passages.text)
+                return passages
         hits = self._hits(question, query)
         answer = self._compose(question, query, records, hits)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         answer.filters = filters or Filters()
+        if on_text is not None and answer.text:
+            on_text(answer.text)
         return answer
 
     def _records(self, query: RegisterQuery) -> list[Record]:

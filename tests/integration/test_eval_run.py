@@ -242,3 +242,36 @@ def test_naive_run_on_the_real_corpus_scores_the_same_with_the_reference_scorer(
         check=True,
     )
     assert json.loads(scored.stdout) == run.metrics.overall.scorer_view()
+
+
+class LlmStandIn:
+    """The generative mode: a verified answer for some questions, the extractive one for the rest."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def ask(self, question: str) -> Answer:
+        self.asked += 1
+        mode = "generative" if self.asked % 2 else "extractive-fallback"
+        return Answer(question=question, text="", refused=True, mode=mode)
+
+
+def test_eval_llm_runs_the_generative_mode_beside_ours_and_reports_its_fallback_rate(
+    tmp_path: Path, corpus: list[Path], release: threading.Event
+) -> None:
+    out = tmp_path / "eval"
+    report = run_eval_command(
+        lambda: FakeAssistant(release),
+        _gold_file(tmp_path / "gold.jsonl"),
+        out,
+        pdf_paths=corpus,
+        llm_factory=LlmStandIn,
+        timeout_s=0.5,
+        progress=False,
+    )
+    rows = read_results(out / "llm" / "results.jsonl")
+    assert len(rows) == 5 and {r["mode"] for r in rows.values()} == {"generative", "extractive-fallback"}
+    text = report.read_text(encoding="utf-8")
+    assert "| ours | llm | Δ vs llm |" in text
+    assert "## Answer paths" in text
+    assert "| llm | 0 | 3 | 2 | 0 | 0.400 |" in text

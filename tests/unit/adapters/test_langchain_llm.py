@@ -84,3 +84,38 @@ def test_provider_errors_become_an_llm_error_that_says_what_to_check() -> None:
     assert "BELEID_LLM_BASE_URL (http://localhost:9/v1)" in message
     assert "BELEID_LLM_MODEL" in message
     assert "server draait" in message
+
+
+def test_openai_calls_are_bounded_by_the_settings() -> None:
+    llm = make_llm(
+        Settings(llm="openai", llm_base_url="http://localhost:1/v1", llm_max_tokens=200, llm_budget_s=20)
+    )
+
+    # `max_tokens` itself: llama.cpp's server ignores the `max_completion_tokens` ChatOpenAI sends.
+    assert llm.chat_model.extra_body == {"max_tokens": 200}
+    assert llm.chat_model.request_timeout == 20
+    assert llm.chat_model.max_retries == 0
+    assert llm.per_call_timeout
+
+
+def test_ollama_calls_are_bounded_by_the_settings() -> None:
+    llm = make_llm(Settings(llm="ollama", llm_max_tokens=250, llm_budget_s=15))
+
+    assert llm.chat_model.num_predict == 250
+    assert llm.chat_model.client_kwargs == {"timeout": 15}
+    assert not llm.per_call_timeout
+
+
+def test_stream_yields_the_pieces_and_passes_the_timeout() -> None:
+    chat = RecordingChat(responses=["Het antwoord."])
+    llm = LangChainLLM(chat, per_call_timeout=True)
+
+    assert "".join(llm.stream("systeem", "vraag", timeout_s=3.5)) == "Het antwoord."
+    assert chat.options[0]["timeout"] == 3.5
+
+
+def test_stream_errors_become_an_llm_error() -> None:
+    llm = LangChainLLM(FailingChat(responses=[]), base_url="http://localhost:9/v1")
+
+    with pytest.raises(LLMError, match="BELEID_LLM_BASE_URL"):
+        list(llm.stream("systeem", "vraag"))

@@ -3,6 +3,8 @@ reaches the user."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +12,13 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.adapters.langchain_llm import LangChainLLM
-from assistant.answering.generative import GenerativeAnswerer, parse_claims
+from assistant.answering.generative import BudgetSpent, GenerativeAnswerer, bounded, parse_claims
+from assistant.errors import LLMError
 from assistant.prompts import prompt
 from assistant.settings import PROJECT_ROOT
 from assistant.types import DocumentMeta
 from tests.answering_support import AnswerWorld
-from tests.fake_chat import FailingChat, RecordingChat
+from tests.fake_chat import FailingChat, RecordingChat, WordChat
 
 PROMPTS = PROJECT_ROOT / "prompts"
 SENTINEL = prompt("cannot_answer_sentinel.txt", PROMPTS)
@@ -91,7 +94,10 @@ def test_a_claim_with_a_fabricated_quote_is_dropped(built: AnswerWorld) -> None:
 def test_a_quote_with_a_changed_number_is_fabricated_too(built: AnswerWorld) -> None:
     s = _number(built, Q_BUDGET, QUOTE_BUDGET)
     answer = _answerer(built, _reply(f'Het budget is € 2.500.000. [S{s}: "bedraagt in 2024 € 2.500.000"]'))
-    assert answer.answer(Q_BUDGET).refused
+    shown = answer.answer(Q_BUDGET)
+    # Nothing of the model's held: the extractive answer, labelled as such.
+    assert shown.mode == "extractive-fallback" and "2.500.000" not in shown.text
+    assert "1.250.000" in shown.text
 
 
 @pytest.mark.parametrize("reply", [SENTINEL, f"  {SENTINEL}.\n", f'"{SENTINEL}"', f"**{SENTINEL}**"])
@@ -127,7 +133,8 @@ def test_a_source_without_quote_is_cited_by_the_unit_itself(built: AnswerWorld) 
 )
 def test_claims_without_a_holding_citation_are_dropped(built: AnswerWorld, reply: str) -> None:
     answer, report = _answerer(built, _reply(reply)).answer_with_report(Q_BUDGET)
-    assert answer.refused
+    assert answer.mode == "extractive-fallback" and report.fell_back
+    assert "zwembad" not in answer.text and answer.text.startswith("Het budget voor")
     assert len(report.dropped) == 1
 
 
@@ -168,3 +175,100 @@ def test_parse_claims_reads_quotes_punctuation_and_multiple_sources() -> None:
     assert [(r.source, r.quote) for r in claims[0].refs] == [(1, "citaat met ] haak")]
     assert [(r.source, r.quote) for r in claims[1].refs] == [(2, "typografisch citaat"), (3, None)]
     assert [(r.source, r.quote) for r in claims[2].refs] == [(1, None), (2, None)]
+
+
+# -- bounds, modes and streaming -------------------------------------------------------------
+
+
+def _budgeted(tmp_path: Path, budget_s: float) -> AnswerWorld:
+    world = AnswerWorld(tmp_path, llm="openai", llm_budget_s=budget_s)
+    world.publish(TESTDORP, PAGES)
+    return world
+
+
+def test_claims_stream_one_by_one_once_verified_and_add_up_to_the_answer(built: AnswerWorld) -> None:
+    s = _number(built, Q_BUDGET, QUOTE_BUDGET)
+    w = _number(built, Q_BUDGET, QUOTE_WAIT)
+    reply = (
+        f'In 2024 is er € 1.250.000 voor schuldhulpverlening. [S{s}: "{QUOTE_BUDGET}"] '
+        f'Er komt een zwembad. [S{s}: "Er komt een zwembad in elke kern."] '
+        f'De gemeente wil de wachttijd terugbrengen tot vier weken. [S{w}: "{QUOTE_WAIT}"]'
+    )
+    shown: list[str] = []
+    answer = _answerer(built, WordChat(responses=[reply])).answer(Q_BUDGET, on_text=shown.append)
+    assert answer.mode == "generative"
+    assert shown == [
+        "In 2024 is er € 1.250.000 voor schuldhulpverlening. [1]",
+        " De gemeente wil de wachttijd terugbrengen tot vier weken. [2]",
+    ]
+    assert "".join(shown) == answer.text
+
+
+def test_a_fallback_streams_the_extractive_text(built: AnswerWorld) -> None:
+    shown: list[str] = []
+    answer = _answerer(built, FailingChat(responses=[])).answer(Q_BUDGET, on_text=shown.append)
+    assert answer.mode == "extractive-fallback" and "".join(shown) == answer.text
+
+
+def test_a_refusal_before_the_model_is_extractive(built: AnswerWorld) -> None:
+    answer = _answerer(built, RecordingChat(responses=["x"])).answer("Hoeveel kost de nieuwe ijsbaan?")
+    assert answer.refused and answer.mode == "extractive"
+
+
+def test_the_sentinel_stops_reading_and_refuses_in_generative_mode(built: AnswerWorld) -> None:
+    chat = WordChat(responses=[f"{SENTINEL} " + "bla " * 200], pause=0.01)
+    started = time.monotonic()
+    answer, report = _answerer(built, chat).answer_with_report(Q_BUDGET)
+    assert answer.refused and report.sentinel and answer.mode == "generative"
+    assert time.monotonic() - started < 1.5  # did not wait for the 200 words
+
+
+def test_a_model_that_hangs_costs_the_budget_then_the_labelled_extractive_answer(tmp_path: Path) -> None:
+    world = _budgeted(tmp_path, 1.0)
+    chat = WordChat(responses=["Het budget is € 1.250.000."], pause=30)
+    started = time.monotonic()
+    answer, report = _answerer(world, chat).answer_with_report(Q_BUDGET)
+    took = time.monotonic() - started
+    assert report.timed_out and report.fell_back and answer.mode == "extractive-fallback"
+    assert "1.250.000" in answer.text and answer.citations
+    assert took < 2.0
+
+
+def test_when_the_budget_runs_out_midway_the_verified_claims_so_far_stand(tmp_path: Path) -> None:
+    world = _budgeted(tmp_path, 2.0)
+    s = _number(world, Q_BUDGET, QUOTE_BUDGET)
+    reply = f'Het budget is € 1.250.000. [S{s}: "{QUOTE_BUDGET}"] Verder ' + "en nog meer " * 100
+    answer, report = _answerer(world, WordChat(responses=[reply], pause=0.05)).answer_with_report(Q_BUDGET)
+    assert report.timed_out and answer.mode == "generative"
+    assert answer.text == "Het budget is € 1.250.000. [1]"
+
+
+def test_bounded_passes_pieces_and_errors_through() -> None:
+    assert list(bounded(lambda _: iter(["a", "b"]), time.monotonic() + 5)) == ["a", "b"]
+
+    def broken(_: float) -> Iterator[str]:
+        yield "a"
+        raise LLMError("kapot")
+
+    with pytest.raises(LLMError, match="kapot"):
+        list(bounded(broken, time.monotonic() + 5))
+    with pytest.raises(BudgetSpent):
+        list(bounded(lambda _: iter(["a"]), time.monotonic() - 1))
+
+
+def test_the_client_gets_the_budget_left_as_its_timeout(built: AnswerWorld) -> None:
+    chat = RecordingChat(responses=[SENTINEL])
+    llm = LangChainLLM(chat, per_call_timeout=True)
+    answerer = GenerativeAnswerer(built.settings, built.retriever, built.evidence, llm, built.answerer())
+    answerer.answer(Q_BUDGET)
+    [options] = chat.options
+    assert 0 < options["timeout"] <= built.settings.llm.budget_s
+
+
+def test_system_in_user_sends_one_message(tmp_path: Path) -> None:
+    world = AnswerWorld(tmp_path, llm="openai", llm_system_in_user=True)
+    world.publish(TESTDORP, PAGES)
+    chat = RecordingChat(responses=[SENTINEL])
+    _answerer(world, chat).answer(Q_BUDGET)
+    [[message]] = chat.seen
+    assert SENTINEL in message.content and Q_BUDGET in message.content

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.catalog import Catalog
 from assistant.evidence import CatalogEvidence
+from assistant.protocols import TextSink
 from assistant.register.answer import RegisterAnswerer
 from assistant.register.listener import RegisterListener
 from assistant.register.store import RegisterStore
@@ -29,7 +30,9 @@ class Fallback:
     def __init__(self) -> None:
         self.questions: list[str] = []
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
         self.questions.append(question)
         return Answer(question=question, text="fallback", refused=False)
 
@@ -78,3 +81,28 @@ def test_the_fit_names_types_theme_and_municipalities(answerer) -> None:
     assert query is not None
     assert set(query.types) == {"goal", "budget"} and query.theme == "armoede-schulden"
     assert query.municipalities == ("Almelo", "Hengelo")
+
+
+class Refusing(Fallback):
+    def answer(
+        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+    ) -> Answer:
+        self.questions.append(question)
+        return Answer(question=question, text="niet gevonden", refused=True)
+
+
+def test_two_named_municipalities_without_overview_cue_get_passages_first(answerer) -> None:
+    register, fallback = answerer
+    streamed: list[str] = []
+    answer = register.answer("Wat willen Almelo en Hengelo doen tegen schulden?", on_text=streamed.append)
+    assert fallback.questions == ["Wat willen Almelo en Hengelo doen tegen schulden?"]
+    assert answer.text == "fallback" and streamed == ["fallback"]
+
+
+def test_the_register_answers_when_the_passages_do_not(answerer) -> None:
+    register, _ = answerer
+    refusing = Refusing()
+    register.fallback = refusing
+    answer = register.answer("Wat willen Almelo en Hengelo doen tegen schulden?")
+    assert refusing.questions and not answer.refused
+    assert "Almelo" in answer.text and "Hengelo" in answer.text and answer.citations
