@@ -1,4 +1,5 @@
-"""Shared by the browser tests: where Chromium is and where screenshots go."""
+"""Shared by the browser tests: where Chromium is, where screenshots go, the app they drive and how
+they ask it a question."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from api.app import create_app
+from tests.api_support import LiveServer, add_register, build_fake_assistant, fake_ingest, make_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -38,3 +42,35 @@ def page_opener(browser: Any, url: str, ready: Callable[[Any], object]) -> Itera
     for context in contexts:
         context.close()
     assert errors == [], errors
+
+
+@contextmanager
+def fake_app_server(root: Path, register: bool = False) -> Iterator[LiveServer]:
+    """The real app on loopback over the fake Testdorp assistant (and its register, if asked)."""
+    settings = make_settings(root / "home")
+    assistant = build_fake_assistant(settings, root / "corpus")
+    if register:
+        add_register(assistant, root / "corpus")
+    app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
+    with LiveServer(app) as live:
+        yield live
+
+
+def municipality_listed(name: str) -> Callable[[Any], object]:
+    """A page is ready once the municipality filter offers `name` (the app has loaded its documents)."""
+    return lambda page: page.wait_for_selector(f"#f-municipality option[value='{name}']", state="attached")
+
+
+def ask(page: Any, question: str) -> Any:
+    """Types and presses Enter; returns the new answer card once it is final."""
+    before = page.locator(".msg-bot").count()
+    page.fill("#question", question)
+    with page.expect_request(lambda r: r.url.endswith("/api/ask")) as request:
+        page.press("#question", "Enter")
+    assert request.value.headers["accept"] == "text/event-stream"
+    card = page.locator(".msg-bot").nth(before)
+    card.wait_for(state="visible")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.msg-bot')[n]?.getAttribute('aria-busy') === null", arg=before
+    )
+    return card

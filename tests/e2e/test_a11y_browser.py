@@ -14,16 +14,8 @@ from typing import Any
 
 import pytest
 
-from api.app import create_app
-from tests.api_support import (
-    LiveServer,
-    add_register,
-    build_fake_assistant,
-    fake_ingest,
-    make_pdf,
-    make_settings,
-)
-from tests.e2e.browser_support import CHROMIUM, page_opener, shot
+from tests.api_support import LiveServer, make_pdf
+from tests.e2e.browser_support import CHROMIUM, ask, fake_app_server, municipality_listed, page_opener, shot
 
 QUESTION = "Hoeveel budget heeft Testdorp voor jeugdhulp in 2022?"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -37,22 +29,13 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    root = tmp_path_factory.mktemp("a11y-ui")
-    settings = make_settings(root / "home")
-    assistant = build_fake_assistant(settings, root / "corpus")
-    add_register(assistant, root / "corpus")
-    app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
-    with LiveServer(app) as live:
+    with fake_app_server(tmp_path_factory.mktemp("a11y-ui"), register=True) as live:
         yield live
 
 
 @pytest.fixture
 def page_at(browser: Any, server: LiveServer) -> Iterator[Any]:
-    with page_opener(
-        browser,
-        server.url,
-        lambda page: page.wait_for_selector("#f-municipality option[value='Testdorp']", state="attached"),
-    ) as open_page:
+    with page_opener(browser, server.url, municipality_listed("Testdorp")) as open_page:
         yield open_page
 
 
@@ -70,16 +53,6 @@ def serious_violations(page: Any) -> list[dict[str, Any]]:
         WCAG_21_AA,
     )
     return [v for v in violations if v["impact"] in ("serious", "critical")]
-
-
-def ask(page: Any, question: str) -> Any:
-    before = page.locator(".msg-bot").count()
-    page.fill("#question", question)
-    page.press("#question", "Enter")
-    page.wait_for_function(
-        "n => document.querySelectorAll('.msg-bot')[n]?.getAttribute('aria-busy') === null", arg=before
-    )
-    return page.locator(".msg-bot").nth(before)
 
 
 def focused(page: Any, selector: str) -> bool:

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from api.app import create_app
-from tests.api_support import LiveServer, add_register, build_fake_assistant, fake_ingest, make_settings
-from tests.e2e.browser_support import CHROMIUM, page_opener, shot
+from tests.api_support import LiveServer
+from tests.e2e.browser_support import CHROMIUM, fake_app_server, page_opener, shot
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,12 +22,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    root = tmp_path_factory.mktemp("compare-ui")
-    settings = make_settings(root / "home")
-    assistant = build_fake_assistant(settings, root / "corpus")
-    add_register(assistant, root / "corpus")
-    app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
-    with LiveServer(app) as live:
+    with fake_app_server(tmp_path_factory.mktemp("compare-ui"), register=True) as live:
         yield live
 
 

@@ -11,8 +11,7 @@ import pytest
 from api.app import create_app
 from tests.answering_support import assistant_over, world
 from tests.api_support import LiveServer, fake_ingest, make_settings
-from tests.e2e.browser_support import CHROMIUM, page_opener, shot
-from tests.e2e.test_ui_browser import ask
+from tests.e2e.browser_support import CHROMIUM, ask, municipality_listed, page_opener, shot
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,8 +32,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def page(browser: Any, server: LiveServer) -> Iterator[Any]:
-    ready = lambda p: p.wait_for_selector("#f-municipality option[value='Leusden']", state="attached")  # noqa: E731
-    with page_opener(browser, server.url, ready) as open_page:
+    with page_opener(browser, server.url, municipality_listed("Leusden")) as open_page:
         yield open_page()
 
 

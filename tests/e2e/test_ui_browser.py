@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from api.app import create_app
-from tests.api_support import DOC, REFUSE_WORD, LiveServer, build_fake_assistant, fake_ingest, make_settings
-from tests.e2e.browser_support import CHROMIUM, page_opener, shot
+from tests.api_support import DOC, REFUSE_WORD, LiveServer
+from tests.e2e.browser_support import CHROMIUM, ask, fake_app_server, municipality_listed, page_opener, shot
 
 QUESTION = "Hoeveel budget heeft Testdorp voor jeugdhulp in 2022?"
 
@@ -24,38 +23,15 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    root = tmp_path_factory.mktemp("ui")
-    settings = make_settings(root / "home")
-    assistant = build_fake_assistant(settings, root / "corpus")
-    app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
-    with LiveServer(app) as live:
+    with fake_app_server(tmp_path_factory.mktemp("ui")) as live:
         yield live
 
 
 @pytest.fixture
 def page_at(browser: Any, server: LiveServer) -> Iterator[Any]:
     """`page_at(width, height)`: a fresh page on the app, with console errors collected."""
-    with page_opener(
-        browser,
-        server.url,
-        lambda page: page.wait_for_selector("#f-municipality option[value='Testdorp']", state="attached"),
-    ) as open_page:
+    with page_opener(browser, server.url, municipality_listed("Testdorp")) as open_page:
         yield open_page
-
-
-def ask(page: Any, question: str) -> Any:
-    """Types and presses Enter; returns the new answer card once it is final."""
-    before = page.locator(".msg-bot").count()
-    page.fill("#question", question)
-    with page.expect_request(lambda r: r.url.endswith("/api/ask")) as request:
-        page.press("#question", "Enter")
-    assert request.value.headers["accept"] == "text/event-stream"
-    card = page.locator(".msg-bot").nth(before)
-    card.wait_for(state="visible")
-    page.wait_for_function(
-        "n => document.querySelectorAll('.msg-bot')[n]?.getAttribute('aria-busy') === null", arg=before
-    )
-    return card
 
 
 def test_cited_answer_opens_the_pdf_with_the_quote_highlighted(page_at: Any) -> None:
