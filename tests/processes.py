@@ -76,6 +76,18 @@ def beleid(env: dict[str, str], *args: str, log: Path | None = None) -> subproce
     )
 
 
+def serve_beleid(env: dict[str, str], log_dir: Path, *args: str) -> Iterator[str]:
+    """`beleid serve <args>` on a free port (log in `log_dir`); yields its URL once /healthz answers."""
+    port = free_port()
+    process = beleid({**env, "BELEID_PORT": str(port)}, "serve", *args, log=log_dir / f"serve-{port}.log")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(url + "/healthz", 120, process)
+        yield url
+    finally:
+        stop(process)
+
+
 def stop(process: subprocess.Popen[bytes], timeout: float = 15) -> None:
     """SIGTERM to the process group (uvicorn's workers too), SIGKILL when it does not end."""
     import signal

@@ -14,11 +14,9 @@ import importlib.util
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import tomllib
 import urllib.request
 import zipfile
@@ -29,6 +27,7 @@ import pytest
 
 from assistant.settings import PROJECT_ROOT
 from tests import pdf_factory
+from tests.processes import free_port, stop, wait_http
 
 SOURCES = ("pyproject.toml", "README.md", "assistant", "ingest", "api", "evals", "beleid", "prompts")
 SLUG = "almelo-testplan-sociaal-domein-2022"
@@ -206,35 +205,22 @@ def test_ingest_and_ask_with_a_citation(venv: Path, workdir: Path) -> None:
 
 @pytest.fixture
 def server(venv: Path, workdir: Path) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [str(venv / "beleid"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=workdir,
-        env=_env(workdir / "home"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    port = free_port()
+    with (workdir / "serve.log").open("wb") as log:
+        process = subprocess.Popen(
+            [str(venv / "beleid"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=workdir,
+            env=_env(workdir / "home"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so that `stop` reaches the whole process group
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert process.poll() is None, process.communicate()[1]
-            try:
-                with urllib.request.urlopen(f"{url}/api/ui-text", timeout=2):  # up once started
-                    break
-            except OSError:
-                time.sleep(0.3)
+        wait_http(f"{url}/api/ui-text", 90, process)  # up once started
         yield url
     finally:
-        process.terminate()
-        try:
-            process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
+        stop(process, timeout=20)
 
 
 def test_serve_finds_the_packaged_ui(server: str) -> None:

@@ -16,7 +16,7 @@ from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
 from tests.api_support import DOC, QUOTES, TESTDORP_PAGES, make_pdf
-from tests.processes import beleid, beleid_env, free_port, stop, wait_http
+from tests.processes import beleid_env, serve_beleid
 
 BELEID = Path(sys.executable).parent / "beleid"
 TOOLS = {"ask", "search", "register", "compare", "document_page"}
@@ -162,15 +162,7 @@ def test_stdio_stdout_carries_only_the_protocol(env: dict[str, str]) -> None:
 
 @pytest.fixture(scope="module")
 def server(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    log = tmp_path_factory.mktemp("mcp-serve") / "serve.log"
-    process = beleid({**env, "BELEID_PORT": str(port)}, "serve", log=log)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_http(url + "/healthz", 120, process)
-        yield url
-    finally:
-        stop(process)
+    yield from serve_beleid(env, tmp_path_factory.mktemp("mcp-serve"))
 
 
 def test_http_endpoint_at_mcp_serves_the_same_tools(server: str) -> None:

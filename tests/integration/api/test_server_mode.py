@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from beleid.cli import app as cli
 from tests import pdf_factory
-from tests.processes import beleid, beleid_env, free_port, stop, wait_http
+from tests.processes import beleid, beleid_env, serve_beleid
 
 MANIFEST = (
     "slug,municipality,title,year,period,doc_type\nalmelo-plan-2022,Almelo,Plan,2022,2022,beleidsplan\n"
@@ -52,20 +52,9 @@ def docs(tmp_path: Path, env: dict[str, str]) -> Path:
     return folder
 
 
-def _serve(env: dict[str, str], tmp_path: Path, *args: str) -> Iterator[str]:
-    port = free_port()
-    process = beleid({**env, "BELEID_PORT": str(port)}, "serve", *args, log=tmp_path / f"serve-{port}.log")
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_http(url + "/healthz", 120, process)
-        yield url
-    finally:
-        stop(process)
-
-
 @pytest.fixture
 def two_servers(env: dict[str, str], docs: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    first, second = _serve(env, tmp_path), _serve(env, tmp_path)
+    first, second = serve_beleid(env, tmp_path), serve_beleid(env, tmp_path)
     yield next(first), next(second)
     for server in (first, second):
         next(server, None)
@@ -137,7 +126,7 @@ def test_two_processes_on_a_chroma_server_see_every_change(
 
 
 def test_serve_with_two_workers_answers_from_both(env: dict[str, str], docs: Path, tmp_path: Path) -> None:
-    server = _serve(env, tmp_path, "--workers", "2")
+    server = serve_beleid(env, tmp_path, "--workers", "2")
     url = next(server)
     try:
         answers = [httpx.get(url + "/api/search", params=QUERY, timeout=30) for _ in range(20)]

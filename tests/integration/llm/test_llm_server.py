@@ -20,6 +20,7 @@ from assistant.core import Assistant
 from tests import llm_server
 from tests.api_support import fake_ingest
 from tests.integration.llm.conftest import BUDGET_S, generative
+from tests.processes import free_port
 
 QUESTIONS = [
     "Wat is het budget voor schuldhulpverlening in 2024?",
@@ -145,7 +146,7 @@ def test_a_server_that_accepts_and_then_hangs_costs_the_budget(base: Assistant) 
 def test_a_server_that_is_down_gives_the_labelled_extractive_answer_and_a_dutch_reason(
     base: Assistant, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assistant = generative(base, f"http://127.0.0.1:{llm_server.free_port()}/v1")
+    assistant = generative(base, f"http://127.0.0.1:{free_port()}/v1")
     started = time.monotonic()
     answer, report = _answerer(assistant).answer_with_report(BUDGET_Q)
     assert time.monotonic() - started < 5  # refused at once, no retry
