@@ -16,23 +16,12 @@ from assistant.answering.generative import BudgetSpent, GenerativeAnswerer, boun
 from assistant.errors import LLMError
 from assistant.prompts import prompt
 from assistant.settings import PROJECT_ROOT
-from assistant.types import DocumentMeta
-from tests.answering_support import AnswerWorld
+from tests.answering_support import TESTDORP, TESTDORP_PAGES, AnswerWorld
 from tests.fake_chat import FailingChat, RecordingChat, WordChat
 
 PROMPTS = PROJECT_ROOT / "prompts"
 SENTINEL = prompt("cannot_answer_sentinel.txt", PROMPTS)
-TESTDORP = DocumentMeta(
-    "testdorp-2024", "Testdorp", "Beleidsplan sociaal domein", 2024, "2024-2027", "beleidsplan"
-)
-PAGES = [
-    "Schuldhulpverlening\n"
-    "Het budget voor schuldhulpverlening bedraagt in 2024 € 1.250.000.\n"
-    "De gemeente wil de wachttijd voor schuldhulpverlening terugbrengen tot vier weken.\n"
-    "Daarnaast starten wij een pilot vroegsignalering met de woningcorporaties.\n",
-    "Jeugd\nUitgaven jeugd (x € 1.000) |\n2023 |\n2024 |\nJeugdhulp |\n4.200 |\n4.500 |\n",
-    "Participatie\nIn 2025 begeleiden wij 300 inwoners naar betaald werk.\n",
-]
+
 Q_BUDGET = "Wat is het budget voor schuldhulpverlening in 2024?"
 QUOTE_BUDGET = "Het budget voor schuldhulpverlening bedraagt in 2024 € 1.250.000."
 QUOTE_WAIT = "De gemeente wil de wachttijd voor schuldhulpverlening terugbrengen tot vier weken."
@@ -41,7 +30,7 @@ QUOTE_WAIT = "De gemeente wil de wachttijd voor schuldhulpverlening terugbrengen
 @pytest.fixture
 def built(tmp_path: Path) -> AnswerWorld:
     world = AnswerWorld(tmp_path, llm="openai")
-    world.publish(TESTDORP, PAGES)
+    world.publish(TESTDORP, TESTDORP_PAGES)
     return world
 
 
@@ -182,7 +171,7 @@ def test_parse_claims_reads_quotes_punctuation_and_multiple_sources() -> None:
 
 def _budgeted(tmp_path: Path, budget_s: float) -> AnswerWorld:
     world = AnswerWorld(tmp_path, llm="openai", llm_budget_s=budget_s)
-    world.publish(TESTDORP, PAGES)
+    world.publish(TESTDORP, TESTDORP_PAGES)
     return world
 
 
@@ -267,7 +256,7 @@ def test_the_client_gets_the_budget_left_as_its_timeout(built: AnswerWorld) -> N
 
 def test_system_in_user_sends_one_message(tmp_path: Path) -> None:
     world = AnswerWorld(tmp_path, llm="openai", llm_system_in_user=True)
-    world.publish(TESTDORP, PAGES)
+    world.publish(TESTDORP, TESTDORP_PAGES)
     chat = RecordingChat(responses=[SENTINEL])
     _answerer(world, chat).answer(Q_BUDGET)
     [[message]] = chat.seen
