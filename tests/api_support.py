@@ -9,6 +9,7 @@ on the page that PDF.js renders.
 from __future__ import annotations
 
 import hashlib
+import json
 import socket
 import threading
 import time
@@ -325,3 +326,30 @@ class LiveServer:
         self.server.should_exit = True
         self._thread.join(10)
         self._socket.close()
+
+
+def sse_events(body: str) -> list[tuple[str, Any]]:
+    """The (event, data) pairs of a server-sent-events body."""
+    events = []
+    for block in body.split("\n\n"):
+        if not block.strip():
+            continue
+        lines = dict(line.split(": ", 1) for line in block.splitlines())
+        events.append((lines["event"], json.loads(lines["data"])))
+    return events
+
+
+def ask_streaming(assistant: Assistant, question: str) -> list[tuple[str, Any]]:
+    """`POST /api/ask` with `Accept: text/event-stream` on the real app over `assistant`: its events."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    app = create_app(assistant.settings, assistant_factory=lambda _: assistant, ingest_factory=fake_ingest)
+    headers = {"Accept": "text/event-stream"}
+    with (
+        TestClient(app) as client,
+        client.stream("POST", "/api/ask", json={"question": question}, headers=headers) as response,
+    ):
+        assert response.status_code == 200
+        return sse_events("".join(response.iter_text()))

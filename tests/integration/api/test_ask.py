@@ -1,23 +1,10 @@
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from fastapi.testclient import TestClient
 
 from assistant.core import Assistant
 from assistant.types import Filters
-from tests.api_support import ANSWER_TEXT, DOC, FAIL_WORD, REFUSE_WORD
-
-
-def sse_events(body: str) -> list[tuple[str, Any]]:
-    events = []
-    for block in body.split("\n\n"):
-        if not block.strip():
-            continue
-        lines = dict(line.split(": ", 1) for line in block.splitlines())
-        events.append((lines["event"], json.loads(lines["data"])))
-    return events
+from tests.api_support import ANSWER_TEXT, DOC, FAIL_WORD, REFUSE_WORD, sse_events
 
 
 def last_filters(assistant: Assistant) -> Filters | None:

@@ -7,14 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fastapi.testclient import TestClient
-
-from api.app import create_app
 from assistant.adapters.langchain_llm import LangChainLLM
 from assistant.answering.generative import GenerativeAnswerer
 from assistant.core import Assistant
 from tests.answering_support import TESTDORP, TESTDORP_PAGES, AnswerWorld
-from tests.api_support import fake_ingest
+from tests.api_support import ask_streaming
 from tests.fake_chat import FailingChat, WordChat
 
 QUESTION = "Wat is het budget voor schuldhulpverlening in 2024?"
@@ -30,23 +27,6 @@ def _assistant(tmp_path: Path, chat: Any) -> Assistant:
     return Assistant(world.settings, world.catalog, world.store, world.embedder, world.retriever, answerer)
 
 
-def _events(assistant: Assistant) -> list[tuple[str, Any]]:
-    app = create_app(assistant.settings, assistant_factory=lambda _: assistant, ingest_factory=fake_ingest)
-    with (
-        TestClient(app) as client,
-        client.stream(
-            "POST", "/api/ask", json={"question": QUESTION}, headers={"Accept": "text/event-stream"}
-        ) as response,
-    ):
-        body = "".join(response.iter_text())
-    events = []
-    for block in body.split("\n\n"):
-        if block.strip():
-            lines = dict(line.split(": ", 1) for line in block.splitlines())
-            events.append((lines["event"], json.loads(lines["data"])))
-    return events
-
-
 def test_verified_claims_stream_before_retrieval_and_invented_ones_never_show(tmp_path: Path) -> None:
     assistant = _assistant(tmp_path, WordChat(responses=["x"]))
     answerer = assistant.answerer
@@ -58,7 +38,7 @@ def test_verified_claims_stream_before_retrieval_and_invented_ones_never_show(tm
         f'Er komt een zwembad. [S{n}: "Er komt een zwembad in elke kern."]'
     )
     answerer.llm = LangChainLLM(WordChat(responses=[reply]))
-    events = _events(assistant)
+    events = ask_streaming(assistant, QUESTION)
     names = [name for name, _ in events]
     assert names[-3:] == ["retrieval", "citations", "done"] and set(names[:-3]) == {"answer"}
     streamed = "".join(d["delta"] for name, d in events if name == "answer")
@@ -68,7 +48,7 @@ def test_verified_claims_stream_before_retrieval_and_invented_ones_never_show(tm
 
 
 def test_a_failing_model_streams_the_labelled_extractive_answer(tmp_path: Path) -> None:
-    events = _events(_assistant(tmp_path, FailingChat(responses=[])))
+    events = ask_streaming(_assistant(tmp_path, FailingChat(responses=[])), QUESTION)
     done = events[-1][1]
     assert done["mode"] == "extractive-fallback" and "1.250.000" in done["answer"]
     assert "".join(d["delta"] for name, d in events if name == "answer") == done["answer"]

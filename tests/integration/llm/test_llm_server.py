@@ -7,18 +7,15 @@ sentinel, endless text), a GBNF grammar (llama.cpp's `grammar` request field) ma
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
 from assistant.answering.generative import GenerativeAnswerer
 from assistant.core import Assistant
 from tests import llm_server
-from tests.api_support import fake_ingest
+from tests.api_support import ask_streaming
 from tests.integration.llm.conftest import BUDGET_S, generative
 from tests.processes import free_port
 
@@ -155,27 +152,6 @@ def test_a_server_that_is_down_gives_the_labelled_extractive_answer_and_a_dutch_
     assert "Controleer of de server draait" in caplog.text
 
 
-def _events(body: str) -> list[tuple[str, Any]]:
-    events = []
-    for block in body.split("\n\n"):
-        if block.strip():
-            lines = dict(line.split(": ", 1) for line in block.splitlines())
-            events.append((lines["event"], json.loads(lines["data"])))
-    return events
-
-
-def _ask_streaming(assistant: Assistant, question: str) -> list[tuple[str, Any]]:
-    app = create_app(assistant.settings, assistant_factory=lambda _: assistant, ingest_factory=fake_ingest)
-    with (
-        TestClient(app) as client,
-        client.stream(
-            "POST", "/api/ask", json={"question": question}, headers={"Accept": "text/event-stream"}
-        ) as response,
-    ):
-        assert response.status_code == 200
-        return _events("".join(response.iter_text()))
-
-
 def test_a_generative_answer_streams_its_verified_claims_then_the_citations(
     server: llm_server.LlamaServer, base: Assistant
 ) -> None:
@@ -187,7 +163,7 @@ def test_a_generative_answer_streams_its_verified_claims_then_the_citations(
         f'Er is € 1.250.000 voor schuldhulpverlening. [S{n}: "{QUOTE}"] '
         f'De wachttijd gaat naar vier weken. [S{w}: "{WAIT}"]',
     )
-    events = _ask_streaming(assistant, BUDGET_Q)
+    events = ask_streaming(assistant, BUDGET_Q)
     names = [name for name, _ in events]
     done = events[-1][1]
     assert names[-3:] == ["retrieval", "citations", "done"] and done["mode"] == "generative"
@@ -202,7 +178,7 @@ def test_a_generative_answer_streams_its_verified_claims_then_the_citations(
 def test_whatever_the_model_writes_the_streamed_text_is_the_answer(
     server: llm_server.LlamaServer, base: Assistant
 ) -> None:
-    events = _ask_streaming(generative(base, server.base_url), QUESTIONS[1])
+    events = ask_streaming(generative(base, server.base_url), QUESTIONS[1])
     done = events[-1][1]
     assert events[-1][0] == "done" and done["mode"] in {"generative", "extractive-fallback"}
     assert "".join(d["delta"] for name, d in events if name == "answer") == done["answer"]
