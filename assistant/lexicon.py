@@ -128,7 +128,8 @@ PLAIN_AMOUNT = re.compile(rf"^\s*{_SCALED_NUMBER}\s*$", re.IGNORECASE)
 SCALED_EURO = re.compile(r"x\s*€")
 # A table's unit line, any case: "(bedragen x € 1.000)", "in x € 1 .000" (a stray PDF space).
 TABLE_UNIT = re.compile(
-    rf"\(?\s*(?:bedragen\s*)?(?:in\s*)?{SCALED_EURO.pattern}\s*[\d .]*\d\s*\)?", re.IGNORECASE
+    rf"\(?\s*(?:bedragen\s*)?(?:in\s*)?{SCALED_EURO.pattern}\s*(?:\d{{1,3}}(?:\s?\.\s?\d{{3}})+|\d+)(?:,-)?\s*\)?",
+    re.IGNORECASE,
 )
 # The factor in a unit line, any case: the number of "x € 1.000" or "x 1000", or a scale word.
 UNIT_FACTOR = re.compile(
@@ -292,6 +293,44 @@ TABLE_COLUMN_WORDS = frozenset(
         "maatregelen",
         "structureel",
         "incidenteel",
+    ]
+)
+
+# Spaced tables (Word exports, one row a line): a value token at the end of a row ("-6.100", "6,9",
+# "47%", "-" for nothing), case-sensitive.
+SPACED_VALUE = re.compile(
+    rf"[{MINUS}]?\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|[{MINUS}]?\d+(?:,\d+)?%?\*{{0,3}}|[{MINUS}]"
+)
+# A table's caption line: "Tabel 4.3 - Baten en lasten P4 Fysieke Leefomgeving".
+TABLE_TITLE = re.compile(r"^\s*tabel\s+\d+(?:\.\d+)*\s*[-–:]", re.IGNORECASE)
+# The sign legend of a budget table's header: '("-"= nadeel / "+"= voordeel)' (folded).
+SIGN_LEGEND = re.compile(r"\bnadeel\b|\bvoordeel\b")
+# Header words that name a table's label column, not a value column (folded).
+LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", "taakveld", "kapitaalgoed"])
+# A table's source line: "Bron peilwaarde: CBS".
+SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
+# The three columns of a budget: euros by definition (folded).
+BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
+# Words that name a column in a spaced table's header (folded): budget kinds, indicator columns.
+SPACED_COLUMN_WORDS = frozenset(
+    [
+        "rekening",
+        "jaarrekening",
+        "begroting",
+        "begroot",
+        "realisatie",
+        "raming",
+        "meerjarenraming",
+        "prognose",
+        "streefwaarde",
+        "peilwaarde",
+        "nulmeting",
+        "effectindicator",
+        "indicator",
+        "omschrijving",
+        "taakveld",
+        "totaal",
+        *BUDGET_MEASURE_WORDS,
     ]
 )
 

@@ -318,7 +318,7 @@ def _table_chunks(
     groups = _row_groups(list(table.rows), rows_per_chunk, max_words)
     chunks: list[Chunk] = []
     for n, rows in enumerate(groups):
-        first_line = table.start if n == 0 else rows[0].start
+        first_line = table.start if n == 0 and table.header_on_page else rows[0].start
         spans = _line_spans(lines, first_line, rows[-1].end)
         body = "\n".join(r.render() for r in rows)
         text = f"{header}\n{body}" if header else body

@@ -32,7 +32,7 @@ from ingest.manifest import infer_metadata, load_manifest
 from ingest.parse import parse_document
 
 # Bump when parsing or chunking changes in a way that should re-ingest unchanged files.
-PIPELINE_VERSION = "2"  # 2: evidence units marked in every chunk
+PIPELINE_VERSION = "3"  # 3: spaced tables (Word exports) as rows with rebuilt headers
 
 ProgressFactory = Callable[[str, int], "Progress"]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
 from assistant.lexicon import TABLE_COLUMN_WORDS, TABLE_UNIT, VALUE_CELL, YEAR, fold
+from ingest.spaced_tables import SpacedTable, find_spaced_tables
 from ingest.structure import numbered_heading
 
 _PIPE_LINE = re.compile(r"\|\s*$|^\s*\|+\s*$")
@@ -66,7 +67,12 @@ class Table:
     header: tuple[str, ...]
     unit: str
     rows: tuple[Row, ...] = field(default=())
-    kind: str = "pipe"  # "pipe" (cells end in "|"), "inline" (one row a line) or "loose"
+    kind: str = "pipe"  # "pipe" (cells end in "|"), "inline" (one row a line), "loose" or "spaced"
+
+    @property
+    def header_on_page(self) -> bool:
+        """Whether the header text stands on the page as it is (a spaced table's is rebuilt)."""
+        return self.kind != "spaced"
 
     def header_text(self) -> str:
         return " | ".join(self.header)
@@ -116,18 +122,33 @@ def detect_unit(text: str) -> str:
 
 
 def find_tables(lines: list[str]) -> list[Table]:
-    """All tables in a document's cleaned lines (page breaks removed), in order, not overlapping."""
-    scan = _Scan(lines)
-    tables: list[Table] = []
+    """All tables in a document's cleaned lines (page breaks removed), in order, not overlapping.
+
+    Spaced tables (a row a line) go first: their wrapped header lines ("Streefwaarde", "2025 (%)")
+    would otherwise read as the short cells of a loose table.
+    """
+    spaced = [_from_spaced(t) for t in find_spaced_tables(lines)]
+    in_spaced = {i for t in spaced for i in range(t.start, t.end)}
+    rest = [("" if i in in_spaced else line) for i, line in enumerate(lines)]
+    scan = _Scan(rest)
+    tables: list[Table] = list(spaced)
     i = 0
-    while i < len(lines):
-        table = _pipe_table(scan, i) or _loose_table(scan, i)
+    while i < len(rest):
+        table = None if i in in_spaced else (_pipe_table(scan, i) or _loose_table(scan, i))
         if table is None:
             i += 1
             continue
         tables.append(table)
         i = table.end
-    return tables
+    return sorted(tables, key=lambda t: t.start)
+
+
+def _from_spaced(table: SpacedTable) -> Table:
+    """A spaced table as a Table: its header is rebuilt (title, then one name per value column),
+    so it is not on the page; its rows are."""
+    header = (table.title, *table.columns) if table.title or table.columns else ()
+    rows = tuple(Row(r.start, r.end, (r.label, *r.values), join_label=False) for r in table.rows)
+    return Table(table.start, table.end, table.header_end, header, table.unit, rows, "spaced")
 
 
 def _is_pipe_line(line: str) -> bool:

@@ -1,0 +1,331 @@
+"""Tables whose rows come one a line with single spaces between the cells: Word exports.
+
+Programme budgets print `Lasten -6.100 -7.809 -5.055 -4.399` under a header of two or three lines
+(`Rekening Begroting Begroting …` over `bedragen x € 1.000 2023 2024 2025 …`, or `baten lasten
+saldo` repeated per year). pypdf gives no column positions, so a row is recognised by its tail of
+values and the columns are rebuilt from the header's words: the years in order, a column word before
+each year ("Rekening", "Streefwaarde"), a run of "Baten Lasten Saldo" and columns before the first
+year ("Peilwaarde"). When the header's words do not account for a row's values the table keeps
+no column names and a row reads as its cells; nothing is guessed.
+
+A row label that wraps onto the line before its values ("% inwoners met" / "schuldenproblematiek
+6,9 (2023) 5,9 …") joins its row; a footnote under the table ("* Aantal uitkeringen …") ends it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.lexicon import (
+    BUDGET_MEASURE_WORDS,
+    LABEL_COLUMN_WORDS,
+    SIGN_LEGEND,
+    SOURCE_LINE,
+    SPACED_COLUMN_WORDS,
+    SPACED_VALUE,
+    TABLE_TITLE,
+    TABLE_UNIT,
+    YEAR_CELL,
+    fold,
+)
+
+_MIN_ROWS = 2  # with a header that names columns; without one a table needs three rows
+_MIN_ROWS_BARE = 3
+_MIN_VALUES = 2  # values in a row line
+_HEADER_LINES = 12  # header lines looked at above the first row (indicator headers wrap a lot)
+_HEADER_MAX_WORDS = 30
+_WRAP_MAX_WORDS = 6  # a line that only starts a row's label has at most this many words
+_WRAP_MAX_LINES = 3  # and a label wraps over at most this many lines before its values
+_BRACKET_YEAR = re.compile(r"^\((?:19|20)\d\d\)$")
+
+
+@dataclass(frozen=True)
+class SpacedRow:
+    """Lines [start, end) that make up one row: its label and its values, in source order."""
+
+    start: int
+    end: int
+    label: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SpacedTable:
+    start: int
+    header_end: int
+    end: int
+    title: str
+    columns: tuple[str, ...]  # empty when the header does not name every value column
+    unit: str
+    rows: tuple[SpacedRow, ...]
+
+
+def split_row(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """`Lasten -6.100 -7.809` -> ("Lasten", ("-6.100", "-7.809")): the label and its trailing values.
+
+    A value may carry its year in brackets ("6,9 (2023)"). None when the line does not end in at
+    least two values of which one is a number, or has no label with a letter.
+    """
+    tokens = line.split()
+    values: list[str] = []
+    i = len(tokens)
+    while i > 0:
+        token = tokens[i - 1]
+        if _BRACKET_YEAR.match(token) and i > 1 and SPACED_VALUE.fullmatch(tokens[i - 2]):
+            values.append(f"{tokens[i - 2]} {token}")
+            i -= 2
+        elif SPACED_VALUE.fullmatch(token):
+            values.append(token)
+            i -= 1
+        else:
+            break
+    label = " ".join(tokens[:i])
+    if len(values) < _MIN_VALUES or not re.search(r"[^\W\d_]", label):
+        return None
+    if not any(re.search(r"\d", v) for v in values) or label.endswith(("€", ":")):
+        return None
+    return label, tuple(reversed(values))
+
+
+def _is_year_run(values: Sequence[str]) -> bool:
+    """The column years of a header line ("2023 2024 2025"), not a row of figures."""
+    return all(YEAR_CELL.fullmatch(v) for v in values)
+
+
+def _row_line(line: str) -> tuple[str, tuple[str, ...]] | None:
+    row = split_row(line)
+    return None if row is None or _is_year_run(row[1]) else row
+
+
+def _header_line(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > _HEADER_MAX_WORDS or line.rstrip().endswith("."):
+        return False
+    folded = {fold(w.strip("():,'\"")) for w in words}
+    return bool(
+        TABLE_TITLE.match(line)
+        or TABLE_UNIT.search(line)
+        or folded & SPACED_COLUMN_WORDS
+        or sum(bool(YEAR_CELL.fullmatch(w.strip(":"))) for w in words) >= 2
+        or (len(words) <= 3 and YEAR_CELL.fullmatch(words[0].strip(":")) is not None)  # "2025 (%)"
+    )
+
+
+def _label_part(line: str) -> bool:
+    """A short line that can be the start of a row label wrapped onto the lines below."""
+    line = line.strip()
+    words = line.split()
+    return (
+        0 < len(words) <= _WRAP_MAX_WORDS
+        and not line.endswith((".", ":"))
+        and not line.startswith("*")
+        and not _header_line(line)
+    )
+
+
+def _wrapped_row(lines: Sequence[str], i: int, taken: set[int]) -> SpacedRow | None:
+    """A row at line i: its values on line i, or on one of the next lines after label parts."""
+    for k in range(_WRAP_MAX_LINES + 1):
+        j = i + k
+        if j >= len(lines) or j in taken:
+            return None
+        row = _row_line(lines[j])
+        if row is not None:
+            head = " ".join(line.strip() for line in lines[i:j])
+            return SpacedRow(i, j + 1, f"{head} {row[0]}".strip(), row[1])
+        if not _label_part(lines[j]):
+            return None
+    return None
+
+
+def find_spaced_tables(lines: Sequence[str], taken: set[int] | None = None) -> list[SpacedTable]:
+    """All spaced tables in a document's lines, in order; lines in `taken` belong to other tables."""
+    taken = taken or set()
+    tables: list[SpacedTable] = []
+    i = 0
+    floor = 0  # a header never reaches back into the previous table
+    while i < len(lines):
+        if i in taken or _row_line(lines[i]) is None:
+            i += 1
+            continue
+        first = _label_start(lines, i, max(floor, _previous_taken(taken, i)))
+        rows, end = _rows_from(lines, first, taken)
+        start = _header_start(lines, first, max(floor, _previous_taken(taken, first)))
+        table = _table(lines, start, first, end, rows)
+        if table is None:
+            i = max(end, i + 1)
+            continue
+        tables.append(table)
+        floor = i = table.end
+    return tables
+
+
+def _previous_taken(taken: set[int], i: int) -> int:
+    before = [t for t in taken if t < i]
+    return max(before) + 1 if before else 0
+
+
+def _label_start(lines: Sequence[str], row: int, floor: int) -> int:
+    """Where the label of the row whose values are on line `row` begins."""
+    start = row
+    while start - 1 >= floor and row - (start - 1) <= _WRAP_MAX_LINES and _label_part(lines[start - 1]):
+        start -= 1
+    return start
+
+
+def _rows_from(lines: Sequence[str], first: int, taken: set[int]) -> tuple[list[SpacedRow], int]:
+    rows: list[SpacedRow] = []
+    i = first
+    while i < len(lines):
+        row = _wrapped_row(lines, i, taken)
+        if row is None:
+            break
+        rows.append(row)
+        i = row.end
+    return rows, i
+
+
+def _header_start(lines: Sequence[str], first_row: int, floor: int) -> int:
+    start = first_row
+    seen = 0
+    while start - 1 >= floor and seen < _HEADER_LINES:
+        line = lines[start - 1]
+        if not line.strip():
+            start -= 1
+            continue
+        if not _header_line(line) or _row_line(line) is not None:
+            break
+        start -= 1
+        seen += 1
+        if TABLE_TITLE.match(line):
+            break  # the title is the top of a table
+    while start < first_row and not lines[start].strip():
+        start += 1
+    return start
+
+
+def _table(
+    lines: Sequence[str], start: int, first_row: int, end: int, rows: list[SpacedRow]
+) -> SpacedTable | None:
+    header = [line.strip() for line in lines[start:first_row] if line.strip()]
+    width = _common_width(rows)
+    columns = header_columns(header, width) if width else ()
+    if len(rows) < (_MIN_ROWS if columns else _MIN_ROWS_BARE):
+        return None
+    if not columns and not header and len({len(r.values) for r in rows}) > 1:
+        return None  # figures at the end of unrelated lines, not a table
+    unit = _unit(header)
+    return SpacedTable(start, first_row, end, _title(header), columns, unit, tuple(rows))
+
+
+def _common_width(rows: Sequence[SpacedRow]) -> int:
+    """The number of values most rows have."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        counts[len(row.values)] = counts.get(len(row.values), 0) + 1
+    return max(counts, key=lambda n: (counts[n], n)) if counts else 0
+
+
+def _unit(header: Sequence[str]) -> str:
+    text = " ".join(header)
+    match = TABLE_UNIT.search(text)
+    if match:
+        return match.group().strip()
+    # Baten, lasten and saldo are euros by definition: a table of them without a unit line
+    # prints whole euros ("-2.834.982").
+    return "€" if _measures(header) else ""
+
+
+def _title(header: Sequence[str]) -> str:
+    """The header's words that name the table rather than a column: its caption, the programme,
+    the source; not the unit or the sign legend."""
+    parts: list[str] = []
+    for line in header:
+        words = line.split()
+        cut = next(
+            (k for k, w in enumerate(words) if _column_word(w) or YEAR_CELL.fullmatch(w.strip(":"))),
+            len(words),
+        )
+        whole = TABLE_TITLE.match(line) or SOURCE_LINE.match(line)
+        kept = line.strip() if whole else " ".join(words[:cut])
+        kept = TABLE_UNIT.sub("", kept).strip(" -")
+        if kept and not SIGN_LEGEND.search(fold(kept)):
+            parts.append(kept)
+    return " — ".join(parts)
+
+
+def _column_word(word: str) -> bool:
+    return fold(word.strip("():,'\"")) in SPACED_COLUMN_WORDS
+
+
+def _measures(header: Sequence[str]) -> list[str]:
+    """The longest run of "Baten Lasten Saldo" words that ends a header line."""
+    best: list[str] = []
+    for line in header:
+        run: list[str] = []
+        for word in reversed(line.split()):
+            if fold(word) not in BUDGET_MEASURE_WORDS:
+                break
+            run.insert(0, word)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def header_columns(header: Sequence[str], width: int) -> tuple[str, ...]:
+    """Names for `width` value columns from the header's words, or () when they do not add up."""
+    words = [w for line in header if not TABLE_TITLE.match(line) for w in line.split()]
+    years = [k for k, w in enumerate(words) if YEAR_CELL.fullmatch(w.strip(":"))]
+    kinds = _kinds(header, words, years)
+    names = [_year_name(words, k, kind) for k, kind in zip(years, kinds, strict=True)]
+    distinct = list(dict.fromkeys(names))
+    measures = [m.lower() for m in _measures(header)]
+    if measures and len(measures) == width and len(distinct) <= 1:
+        return tuple(f"{distinct[0]} {m}" if distinct else m.capitalize() for m in measures)
+    base = list(dict.fromkeys(measures))
+    if base and distinct and len(distinct) * len(base) == width:
+        return tuple(f"{name} {m}" for name in distinct for m in base)
+    if len(names) == width:
+        return tuple(names)
+    extra = width - len(names)
+    if names and extra > 0:
+        used = {fold(k) for k in kinds}
+        before = [
+            w.strip("():,")
+            for w in words[: years[0]]
+            if _column_word(w) and fold(w.strip("():,")) not in LABEL_COLUMN_WORDS
+        ]
+        leading = list(dict.fromkeys(w.capitalize() for w in before if fold(w) not in used))
+        if len(leading) >= extra:
+            return tuple([*leading[-extra:], *names])
+    return ()
+
+
+def _kinds(header: Sequence[str], words: Sequence[str], years: Sequence[int]) -> list[str]:
+    """The column word of each year: positional from a line that ends in as many column words
+    ("Rekening Begroting Begroting …"), else the column word right before the year."""
+    n = len(years)
+    for line in header:
+        tail = line.split()[-n:] if n else []
+        if n and len(tail) == n and all(_kind_word(w) for w in tail):
+            return [w.strip("():,") for w in tail]
+    out = []
+    for k in years:
+        before = words[k - 1] if k > 0 else ""
+        out.append(before.strip("():,") if _kind_word(before) else "")
+    return out
+
+
+def _kind_word(word: str) -> bool:
+    """A column word that can head a year's column ("Begroting"): no measure, no label column."""
+    folded = fold(word.strip("():,"))
+    return _column_word(word) and folded not in BUDGET_MEASURE_WORDS and folded not in LABEL_COLUMN_WORDS
+
+
+def _year_name(words: Sequence[str], k: int, kind: str) -> str:
+    year = words[k].strip(":")
+    after = words[k + 1] if k + 1 < len(words) else ""
+    suffix = f" {after}" if after in ("(%)", "(€)", "(aantal)") else ""
+    return f"{kind} {year}{suffix}".strip()

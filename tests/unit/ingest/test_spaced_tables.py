@@ -1,0 +1,144 @@
+"""Spaced tables: rows a line, cells separated by single spaces, as Word exports of budgets print them."""
+
+from __future__ import annotations
+
+from assistant.types import Page
+from ingest.chunking import chunk_document, verify_chunk
+from ingest.spaced_tables import find_spaced_tables, header_columns, split_row
+from ingest.tables import find_tables
+
+BUDGET = """Programma
+Tabel 4.3 - Baten en lasten P4 Fysieke Leefomgeving
+ Rekening Begroting Begroting Begroting
+( "-"= nadeel / "+"= voordeel ) bedragen x € 1.000 2023 2024 2025 2026
+Baten 2.361 2.828 2.366 2.071
+Lasten -6.100 -7.809 -5.055 -4.399
+Saldo van baten en lasten -3.738 -4.981 -2.689 -2.328
+Toelichting begroot 2025
+De kosten van het omgevingsplan stijgen in 2025 en 2026.""".splitlines()
+
+RECAP = """Tabel 6.2 - Recapitulatie alle programma's
+Programma's Begroting Begroting
+bedragen x € 1.000,- 2025 2026
+"-"=nadeel/"+"= voordeel ) baten lasten saldo baten lasten saldo
+P1 Veiligheid en handhaving 105 -4.602 -4.496 105 -4.520 -4.414
+P2 Mens en maatschappij 12.099 -40.391 -28.292 12.041 -39.524 -27.483""".splitlines()
+
+INDICATORS = """Tabel 2.1 - Effectindicatoren P2 Mens en Maatschappij
+
+Bron peilwaarde: CBS
+Effectindicator Peilwaarde
+Streefwaarde
+2025 (%)
+Streefwaarde
+2026 (%)
+
+% inwoners met
+schuldenproblematiek 6,9 (2023) 5,9 5,8
+Aantal inwoners met
+bijstandsuitkering (per
+1.000 inw)* 13,9 (2023) 13,8 13,7
+% eenzaamheid*** 51,1 (2022) 47 46
+* Aantal uitkeringen aan huishoudens op grond van de Participatiewet""".splitlines()
+
+TAAKVELDEN = """Programma: P1 Veiligheid en handhaving Begroting 2025 Begroting 2025 Begroting 2025
+Saldo van baten en lasten per taakveld Baten Lasten Saldo
+1.1 Crisisbeheersing en brandweer 0 -2.834.982 -2.834.982
+1.2 Openbare orde en veiligheid 105.457 -1.766.827 -1.661.370
+Saldo van baten en lasten programma 105.457 -4.601.809 -4.496.352
+Programma: P2 Mens en maatschappij Begroting 2025 Begroting 2025 Begroting 2025
+Saldo van baten en lasten per taakveld Baten Lasten Saldo
+6.711 25 Huishoudelijke hulp (WMO) 150.000 -2.137.107 -1.987.107
+6.752 25 Jeugdhulp ambulant regionaal 0 -3.823.612 -3.823.612""".splitlines()
+
+
+def test_split_row_takes_the_tail_of_values() -> None:
+    assert split_row("Lasten -6.100 -7.809 -5.055") == ("Lasten", ("-6.100", "-7.809", "-5.055"))
+    assert split_row("schuldenproblematiek 6,9 (2023) 5,9 5,8") == (
+        "schuldenproblematiek",
+        ("6,9 (2023)", "5,9", "5,8"),
+    )
+    assert split_row("Tractie 70.000 - - 70.000") == ("Tractie", ("70.000", "-", "-", "70.000"))
+    # One value, no label, or only dashes: no row.
+    assert split_row("De bijdrage stijgt in 2025") is None
+    assert split_row("2.361 2.828") is None
+    assert split_row("Nog te besteden - -") is None
+
+
+def test_budget_table_columns_pair_kind_and_year() -> None:
+    (table,) = find_spaced_tables(BUDGET)
+    assert table.title == "Tabel 4.3 - Baten en lasten P4 Fysieke Leefomgeving"
+    assert table.columns == ("Rekening 2023", "Begroting 2024", "Begroting 2025", "Begroting 2026")
+    assert table.unit == "bedragen x € 1.000"
+    assert [r.label for r in table.rows] == ["Baten", "Lasten", "Saldo van baten en lasten"]
+    # The explanation under the table is text, not a row.
+    assert table.end == 7
+
+
+def test_recap_columns_repeat_baten_lasten_saldo_per_year() -> None:
+    (table,) = find_spaced_tables(RECAP)
+    assert table.columns[:4] == (
+        "Begroting 2025 baten",
+        "Begroting 2025 lasten",
+        "Begroting 2025 saldo",
+        "Begroting 2026 baten",
+    )
+    assert len(table.columns) == 6
+    assert table.rows[1].values[1] == "-40.391"
+
+
+def test_indicator_table_joins_wrapped_labels_and_names_the_baseline_column() -> None:
+    (table,) = find_spaced_tables(INDICATORS)
+    assert table.columns == ("Peilwaarde", "Streefwaarde 2025 (%)", "Streefwaarde 2026 (%)")
+    assert [r.label for r in table.rows] == [
+        "% inwoners met schuldenproblematiek",
+        "Aantal inwoners met bijstandsuitkering (per 1.000 inw)*",
+        "% eenzaamheid***",
+    ]
+    assert "Bron peilwaarde: CBS" in table.title
+    assert table.rows[1].values[0] == "13,9 (2023)"
+
+
+def test_taakveld_tables_one_per_programme_in_whole_euros() -> None:
+    first, second = find_spaced_tables(TAAKVELDEN)
+    assert first.title == "Programma: P1 Veiligheid en handhaving"
+    assert second.title == "Programma: P2 Mens en maatschappij"
+    assert first.columns == ("Begroting 2025 baten", "Begroting 2025 lasten", "Begroting 2025 saldo")
+    assert first.unit == "€"  # baten and lasten are euros even without a unit line
+    assert second.rows[0].label == "6.711 25 Huishoudelijke hulp (WMO)"
+
+
+def test_header_words_that_do_not_add_up_give_no_column_names() -> None:
+    assert header_columns(["Omschrijving 2025 2026 2027 2028 Totaal"], 6) == ()
+    assert header_columns(["Omschrijving 2025 2026"], 2) == ("2025", "2026")
+
+
+def test_figures_ending_unrelated_lines_are_no_table() -> None:
+    prose = [
+        "Het aantal meldingen steeg van 120 naar 140",
+        "De wachttijd in weken 6 4",
+        "Dat is een goede ontwikkeling.",
+    ]
+    assert find_spaced_tables(prose) == []
+
+
+def test_spaced_table_rows_are_chunks_that_verify_and_read_with_their_columns() -> None:
+    text = "\n".join(["Wat mag het kosten?", *BUDGET])
+    pages = [Page(number=1, text=text)]
+    chunks = chunk_document("doc", pages)
+    (table,) = [c for c in chunks if c.kind == "table"]
+    title = "Tabel 4.3 - Baten en lasten P4 Fysieke Leefomgeving"
+    assert table.table_header.startswith(f"{title} | Rekening 2023")
+    assert "Lasten | -6.100 | -7.809 | -5.055 | -4.399" in table.text
+    assert table.unit == "bedragen x € 1.000"
+    assert -6_100_000.0 in table.amounts_eur
+    assert verify_chunk(table, pages)
+    # The rebuilt header is no page text; the rows are, from their first line on.
+    assert "Rekening Begroting" not in table.text
+    assert all(c.kind == "text" for c in chunks if "omgevingsplan" in c.text)
+
+
+def test_find_tables_prefers_spaced_rows_over_loose_cells() -> None:
+    tables = find_tables(INDICATORS)
+    assert [t.kind for t in tables] == ["spaced"]
+    assert tables[0].header[1] == "Peilwaarde"
