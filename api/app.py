@@ -16,7 +16,7 @@ from api.ingest_child import child_ingest
 from api.jobs import IngestFn, JobManager, JobStore
 from api.mcp_server import http_endpoint
 from api.messages import load_messages
-from api.routes import ask, documents, health, jobs, openai_compat, register, search, ui, uploads
+from api.routes import ask, budgets, documents, health, jobs, openai_compat, register, search, ui, uploads
 from api.uploads import UploadStore
 from assistant.core import Assistant
 from assistant.resources import package_path
@@ -83,7 +83,7 @@ def create_app(
     install_error_handlers(app, msg)
     app.add_middleware(SlotGuard, settings=settings, msg=msg)
     app.add_middleware(BodyGuard, settings=settings, msg=msg)  # added last: runs first
-    for module in (ask, search, documents, register, uploads, jobs, health, openai_compat, ui):
+    for module in (ask, search, documents, register, budgets, uploads, jobs, health, openai_compat, ui):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # MCP (streamable HTTP) at exactly /mcp: a Mount would redirect /mcp to /mcp/. Not in OpenAPI.

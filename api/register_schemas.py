@@ -50,6 +50,7 @@ class AmountOut(BaseModel):
     eur: float
     year: int | None = None
     label: str = ""
+    measure: str = Field(default="", description="baten, lasten, saldo, toevoeging of onttrekking (reserves)")
 
 
 class MeasurementOut(BaseModel):
@@ -86,6 +87,11 @@ class RecordOut(BaseModel):
     measurements: list[MeasurementOut] = Field(default_factory=list)
     amounts: list[AmountOut] = Field(default_factory=list)
     nature: str = ""
+    programme: str = Field(default="", description="Begrotingsprogramma, bijv. P2 Mens en maatschappij")
+    taakveld: str = Field(
+        default="", description="Iv3-taakveld (6.72, 6.71a) of 'onbekend'; leeg buiten budget"
+    )
+    taakveld_printed: str = Field(default="", description="De taakveldcode zoals het document hem drukt")
     deadline: str = ""
     actor: str = ""
     links: list[str] = Field(default_factory=list)
@@ -170,3 +176,64 @@ class CommitmentsOut(BaseModel):
     count: int
     items: list[CommitmentOut]
     note: str | None = None
+
+
+class ChangeSideOut(BaseModel):
+    doc: str
+    page: int
+    quote: str
+    id: str
+    amounts: dict[str, float] = Field(description="Per soort (baten, lasten, saldo; leeg: één bedrag) euro's")
+    text: str
+
+
+class ChangeOut(BaseModel):
+    status: Literal["changed", "added", "removed"]
+    status_label: str
+    label: str
+    programme: str
+    taakveld: str
+    before: ChangeSideOut | None
+    after: ChangeSideOut | None
+
+
+class ChangesOut(BaseModel):
+    municipality: str
+    from_: int = Field(alias="from")
+    to: int
+    doc_from: str
+    doc_to: str
+    scope: str
+    summary: str
+    unchanged: int
+    items: list[ChangeOut]
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class TaakveldRef(BaseModel):
+    code: str
+    name: str
+
+
+class TaakveldItemOut(BaseModel):
+    text: str
+    detail: str
+    doc: str
+    page: int
+    quote: str
+    id: str
+    taakveld: str
+    printed: str
+    programme: str
+
+
+class TaakveldCellOut(BaseModel):
+    items: list[TaakveldItemOut]
+    empty: str
+
+
+class TaakveldOut(BaseModel):
+    taakveld: TaakveldRef
+    municipalities: list[str]
+    cells: dict[str, TaakveldCellOut]

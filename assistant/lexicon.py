@@ -305,6 +305,15 @@ SPACED_VALUE = re.compile(
 TABLE_TITLE = re.compile(r"^\s*tabel\s+\d+(?:\.\d+)*\s*[-–:]", re.IGNORECASE)
 # The sign legend of a budget table's header: '("-"= nadeel / "+"= voordeel)' (folded).
 SIGN_LEGEND = re.compile(r"\bnadeel\b|\bvoordeel\b")
+# An Iv3 taakveld code that starts a budget row's label: "6.71a Hulp bij het huishouden", "0.10 Mutaties".
+TAAKVELD_CODE = re.compile(r"^\s*(?P<code>[0-8]\.\d{1,3}[a-dA-D]?)\s")
+# A programme named in a budget table's title or row: "P4 Fysieke Leefomgeving", "Programma: P2 Mens en
+# maatschappij" (case-sensitive: the P is a capital).
+PROGRAMME = re.compile(
+    r"(?:\bProgramma:?\s*)?\bP(?P<number>\d{1,2})\.?\s+(?P<name>[A-Z][\w ,'’-]*?)\s*(?=$|\||\(|—|\s{2})"
+)
+# What a budget amount is, from its column or row (folded): "begroting 2025 lasten", "toevoeging reserves".
+BUDGET_MEASURE = re.compile(r"\b(?P<measure>baten|lasten|saldo|toevoeging|onttrekking)(?:en)?\b")
 # Header words that name a table's label column, not a value column (folded).
 LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", "taakveld", "kapitaalgoed"])
 # A table's source line: "Bron peilwaarde: CBS".
@@ -377,6 +386,11 @@ ASKS_FIGURE = re.compile(
     r"waarde)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|kosten|omvang|"
     r"percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde)|how much|how many|"
     r"what percentage)\b"
+)
+# A question about what changed between two budgets or years (folded): "wat is er veranderd tussen
+# de begroting 2024 en 2025", "verschillen tussen 2024 en 2025".
+CHANGE_CUE = re.compile(
+    r"\b(veranderd|verandering\w*|verander\w*|verschil\w*|gewijzigd|wijziging\w*|anders|nieuw en vervallen)\b"
 )
 # The register record type a question asks for: goals, indicators, budget lines or measures.
 RECORD_TYPE_CUES = compile_table(

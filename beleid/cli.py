@@ -438,19 +438,28 @@ def register(
 
 @app.command()
 def compare(
-    theme: Annotated[str, typer.Argument(help="Thema, bijv. armoede-schulden of jeugd")],
+    theme: Annotated[str | None, typer.Argument(help="Thema, bijv. armoede-schulden of jeugd")] = None,
     municipalities: Annotated[
         str | None, typer.Option("--municipalities", help="Gemeenten, komma-gescheiden (standaard: alle)")
+    ] = None,
+    taakveld: Annotated[
+        str | None, typer.Option("--taakveld", help="Iv3-taakveld in plaats van een thema, bijv. 6.72")
     ] = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Uitvoer als CSV")] = False,
     as_md: Annotated[bool, typer.Option("--md", help="Uitvoer als Markdown-tabel")] = False,
 ) -> None:
-    """Gemeenten naast elkaar op een thema: doelen, indicatoren, budget, toezeggingen."""
+    """Gemeenten naast elkaar op een thema (doelen, indicatoren, budget, toezeggingen) of op een
+    Iv3-taakveld (begrotingsregels)."""
     from assistant.register import render
     from assistant.register.compare import compare as build_table
 
     names = [m.strip() for m in municipalities.split(",") if m.strip()] if municipalities else None
+    if taakveld is not None:
+        _compare_taakveld(taakveld, names, as_json)
+        return
+    if theme is None:
+        _fail(BeleidError(say("cli_compare_what")))
     try:
         table = build_table(_register(), _theme_id(theme) or theme, names)
     except BeleidError as exc:
@@ -463,6 +472,57 @@ def compare(
         print(render.compare_to_markdown(table))
     else:
         console.print(render.compare_renderable(table))
+
+
+def _compare_taakveld(code: str, names: list[str] | None, as_json: bool) -> None:
+    from assistant.register.changes import taakveld_table
+    from assistant.register.render_budget import taakveld_to_markdown
+
+    try:
+        table = taakveld_table(_register(), code, names)
+    except BeleidError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(table.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(taakveld_to_markdown(table))
+
+
+@app.command()
+def changes(
+    municipality: Annotated[str, typer.Argument(help="Gemeente, bijv. Wassenaar")],
+    year_from: Annotated[int, typer.Argument(help="Begrotingsjaar van de eerste begroting, bijv. 2024")],
+    year_to: Annotated[int, typer.Argument(help="Begrotingsjaar van de tweede begroting, bijv. 2025")],
+    theme: Annotated[
+        str | None, typer.Option("--theme", help="Alleen regels van dit thema, bijv. jeugd")
+    ] = None,
+    taakveld: Annotated[
+        str | None, typer.Option("--taakveld", help="Alleen dit Iv3-taakveld, bijv. 6.72")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Wat veranderde tussen twee begrotingen van een gemeente: nieuwe, vervallen en gewijzigde
+    begrotingsregels, met beide bedragen en beide bronnen."""
+    from assistant.register.changes import changes as diff
+    from assistant.register.render_budget import changes_to_markdown
+
+    theme_id = _theme_id(theme)
+    label = _theme_label(theme_id)
+    try:
+        result = diff(_register(), municipality, year_from, year_to, theme_id, taakveld, label)
+    except BeleidError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(changes_to_markdown(result))
+
+
+def _theme_label(theme_id: str | None) -> str:
+    from assistant.register.themes import load_taxonomy
+
+    found = load_taxonomy().get(theme_id) if theme_id else None
+    return found.label.lower() if found else ""
 
 
 @app.command()

@@ -285,6 +285,44 @@ def add_register(assistant: Assistant, corpus: Path) -> None:
         store.close()
 
 
+# Two budgets of Anderstad, for the years view: one line changed, one new, one gone.
+BUDGET_PAGES = {
+    2024: [("Programmabegroting 2024", ["Tabel 2.1 Lasten P2 Jeugd (bedragen in euro)",
+                                        "Jeugdhulp 1.200.000", "Leerlingenvervoer 300.000"])],
+    2025: [("Programmabegroting 2025", ["Tabel 2.1 Lasten P2 Jeugd (bedragen in euro)",
+                                        "Jeugdhulp 1.350.000", "Schoolmaatschappelijk werk 80.000"])],
+}  # fmt: skip
+
+
+def add_budgets(assistant: Assistant, corpus: Path) -> None:
+    """Indexes Anderstad's budgets 2024 and 2025 and adds their table lines to the register."""
+    from assistant.register.models import Amount, Provenance, Record
+    from assistant.register.store import RegisterStore
+
+    store = RegisterStore(assistant.settings.register_path)
+    try:
+        for year, pages in BUDGET_PAGES.items():
+            doc = f"anderstad-programmabegroting-{year}"
+            title, period = f"Programmabegroting {year}", f"{year}-{year + 3}"
+            meta = DocumentMeta(doc, "Anderstad", title, year - 1, period, "programmabegroting")
+            index_pdf(assistant, make_pdf(corpus / f"{doc}.pdf", pages), meta)
+            text = assistant.page(doc, 1).text
+            records = []
+            for line in pages[0][1][1:]:
+                label, amount = line.rsplit(" ", 1)
+                found = find_quote(text, line)
+                assert found, f"{line!r} is not on {doc} p. 1"
+                euros = float(amount.replace(".", ""))
+                records.append(
+                    Record("budget", label, Provenance(doc, 1, line, *found), "Anderstad", year - 1,
+                           amounts=(Amount(euros, year, f"Begroting {year}", "lasten"),), row=label,
+                           table="Tabel 2.1 Lasten P2 Jeugd", programme="P2 Jeugd", taakveld="onbekend")
+                )  # fmt: skip
+            store.replace_document(meta, records)
+    finally:
+        store.close()
+
+
 def make_settings(home: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "home": home,

@@ -27,6 +27,7 @@ export function initCompare({ t, el, openPanel, documentsReady }) {
       const [themesRes, documents] = await Promise.all([fetch("/api/themes"), documentsReady]);
       if (!themesRes.ok) throw new Error((await themesRes.json().catch(() => ({}))).detail || themesRes.statusText);
       docs = documents;
+      fillYears();
       const themes = await themesRes.json();
       registerEmpty = !themes.municipalities.length;
       fill(themes, saved());
@@ -135,6 +136,70 @@ export function initCompare({ t, el, openPanel, documentsReady }) {
 
   els.form.addEventListener("change", () => refresh());
   els.form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
+
+  // Years mode: two budgets of one municipality, line by line (GET /api/changes).
+  const years = {
+    form: $("years-form"), municipality: $("y-municipality"), from: $("y-from"), to: $("y-to"),
+    status: $("years-status"), result: $("years-result"),
+  };
+  let yearsId = 0;
+
+  function fillYears() {
+    const names = [...new Set([...docs.values()].map((d) => d.municipality))].sort((a, b) => a.localeCompare(b, "nl"));
+    years.municipality.replaceChildren(...names.map((name) => el("option", { value: name, text: name })));
+  }
+
+  async function showChanges() {
+    const params = new URLSearchParams({ municipality: years.municipality.value, from: years.from.value, to: years.to.value });
+    if (!years.municipality.value || !years.from.value || !years.to.value) { years.status.textContent = t("years_pick"); return; }
+    const id = ++yearsId;
+    years.status.textContent = t("years_loading");
+    years.result.setAttribute("aria-busy", "true");
+    try {
+      const res = await fetch(`/api/changes?${params}`);
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(body.detail || res.statusText);
+      if (id !== yearsId) return;
+      years.result.replaceChildren(renderChanges(body));
+      years.status.textContent = body.summary;
+    } catch (err) {
+      if (id === yearsId) {
+        years.result.replaceChildren();
+        years.status.textContent = t("years_failed", { error: err instanceof TypeError ? t("error_network") : err.message });
+      }
+    } finally {
+      if (id === yearsId) years.result.removeAttribute("aria-busy");
+    }
+  }
+
+  function renderChanges(body) {
+    const heads = [t("years_col_status"), t("years_col_line"), t("years_col_programme"), t("years_col_taakveld"),
+      String(body.from), String(body.to)];
+    const head = el("thead", {}, el("tr", {}, ...heads.map((text) => el("th", { scope: "col", text }))));
+    const rows = body.items.map((item) => el("tr", { class: `change change-${item.status}` },
+      el("td", { text: item.status_label }), el("th", { scope: "row", text: item.label }),
+      el("td", { text: item.programme }), el("td", { text: item.taakveld }),
+      el("td", {}, renderSide(item.before)), el("td", {}, renderSide(item.after))));
+    const table = el("table", { class: "compare-table changes-table" },
+      el("caption", { id: "years-caption", text: t("years_caption", { from: body.from, to: body.to, municipality: body.municipality }) }),
+      head, el("tbody", {}, ...rows));
+    return el("div", { class: "compare-scroll", role: "region", tabindex: "0", "aria-labelledby": "years-caption" }, table);
+  }
+
+  function renderSide(side) {
+    if (!side) return el("span", { class: "cell-empty", text: "—" });
+    const info = docs.get(side.doc) || { title: side.doc };
+    const page = t("page_short", { page: side.page });
+    return el("button", {
+      type: "button", class: "cell-item", "aria-pressed": "false",
+      "aria-label": t("years_source_label", { amounts: `${side.text} ${side.doc} ${page}`, title: info.title, page: side.page }),
+      onclick: (e) => openPanel({ doc: side.doc, page: side.page, quote: side.quote }, e.currentTarget),
+    },
+    el("span", { class: "item-detail", text: side.text }), " ",
+    el("span", { class: "item-source" }, `${side.doc} `, el("span", { class: "nowrap", text: page })));
+  }
+
+  years.form.addEventListener("submit", (e) => { e.preventDefault(); showChanges(); });
 
   return {
     /** Called whenever the view is shown; loads themes and the table on the first visit. */

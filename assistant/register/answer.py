@@ -11,11 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.lexicon import RECORD_TYPE_CUES
+from assistant.errors import BeleidError
+from assistant.lexicon import BARE_YEAR, CHANGE_CUE, RECORD_TYPE_CUES
 from assistant.protocols import Answerer, Evidence, Retriever, TextSink
 from assistant.query_parse import detect_municipalities
+from assistant.register.changes import budget_documents, changes
 from assistant.register.compare import amounts_text, detail, labels, rank
 from assistant.register.models import Record
+from assistant.register.render_budget import change_line
 from assistant.register.store import RegisterStore
 from assistant.register.themes import Taxonomy, load_taxonomy
 from assistant.tokenize import base_terms, normalize
@@ -26,6 +29,7 @@ _CROSS = re.compile(
     re.IGNORECASE,
 )
 _PER_CELL = 3
+_CHANGES_SHOWN = 6  # lines of a year-over-year answer; the table holds them all
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,14 @@ class RegisterQuery:
     municipalities: tuple[str, ...]
     # Asked for an overview ("vergelijk", "welke gemeenten"), not only naming two municipalities.
     overview: bool = True
+
+
+@dataclass(frozen=True)
+class ChangesQuery:
+    municipality: str
+    year_a: int
+    year_b: int
+    theme: str | None
 
 
 class RegisterAnswerer:
@@ -85,6 +97,15 @@ class RegisterAnswerer:
         self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
     ) -> Answer:
         started = time.perf_counter()
+        asked = self.changes_asked(question, filters)
+        if asked is not None:
+            answer = self._changes_answer(question, asked)
+            if answer is not None:
+                answer.latency_ms = (time.perf_counter() - started) * 1000
+                answer.filters = filters or Filters()
+                if on_text is not None and answer.text:
+                    on_text(answer.text)
+                return answer
         query = self.fits(question, filters)
         records = self._records(query) if query else []
         if query is None or not records:
@@ -104,6 +125,57 @@ class RegisterAnswerer:
         if on_text is not None and answer.text:
             on_text(answer.text)
         return answer
+
+    def changes_asked(self, question: str, filters: Filters | None = None) -> ChangesQuery | None:
+        """ "Wat is er veranderd tussen de begroting 2024 en 2025 voor jeugd?": one municipality
+        (named, filtered, or the only one with budgets of both years), two years, a change cue."""
+        folded = normalize(question)
+        years = sorted({int(y) for y in BARE_YEAR.findall(question)})
+        if len(years) != 2 or not CHANGE_CUE.search(folded):
+            return None
+        names = self.store.municipalities()
+        named = detect_municipalities(question, names)
+        if filters is not None and filters.municipalities:
+            named = tuple(m for m in names if m.casefold() in {f.casefold() for f in filters.municipalities})
+        candidates = named or tuple(m for m in names if set(years) <= set(budget_documents(self.store, m)))
+        if len(candidates) != 1:
+            return None
+        stripped = CHANGE_CUE.sub(" ", folded)
+        for cue in RECORD_TYPE_CUES.values():
+            stripped = cue.sub(" ", stripped)  # "begroting" names the documents, not a theme
+        hits = self.taxonomy.keyword_hits(stripped)
+        theme = max(sorted(hits), key=lambda k: hits[k]) if hits else None
+        return ChangesQuery(candidates[0], years[0], years[1], theme)
+
+    def _changes_answer(self, question: str, asked: ChangesQuery) -> Answer | None:
+        label = self.taxonomy.get(asked.theme).label.lower() if asked.theme else ""
+        try:
+            result = changes(
+                self.store, asked.municipality, asked.year_a, asked.year_b, asked.theme, None, label
+            )
+        except BeleidError:
+            return None  # no budget of one of the years: the passages may still say something
+        citations: list[Citation] = []
+        lines = [result.summary()]
+        for change in result.items[:_CHANGES_SHOWN]:
+            refs = []
+            for side in (change.before, change.after):
+                if side is None:
+                    continue
+                citation = self.evidence.verify(side.doc, side.quote, [side.page])
+                if citation is not None:
+                    citations.append(replace(citation, chunk_id=side.record_id))
+                    refs.append(f"[{len(citations)}]")
+            if refs:
+                lines.append(f"- {change_line(change)} {''.join(refs)}")
+        table = [
+            {"status": labels()["changes_status"][c.status], "regel": c.label, "programma": c.programme,
+             "taakveld": c.taakveld, str(result.year_a): c.before.to_json()["text"] if c.before else "",
+             str(result.year_b): c.after.to_json()["text"] if c.after else ""}
+            for c in result.items
+        ]  # fmt: skip
+        return Answer(question=question, text="\n".join(lines), refused=False, citations=citations,
+                      retrieved=[], table=table, mode="register")  # fmt: skip
 
     def _records(self, query: RegisterQuery) -> list[Record]:
         return [

@@ -12,7 +12,18 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from assistant.amounts import find_amounts, format_eur, parse_amount, unit_multiplier
-from assistant.lexicon import MONEY_CUES, NUMBER_CELL, SCALED_EURO, YEAR_CELL, YEAR_SPAN_TEXT, YEAR_TEXT
+from assistant.lexicon import (
+    BUDGET_MEASURE,
+    MONEY_CUES,
+    NUMBER_CELL,
+    PROGRAMME,
+    SCALED_EURO,
+    YEAR_CELL,
+    YEAR_SPAN_TEXT,
+    YEAR_TEXT,
+    fold,
+)
+from assistant.register import iv3
 from assistant.register.candidate import (
     MEASURE_WORD,
     PRIORITY_CUE,
@@ -25,6 +36,7 @@ from assistant.register.doctext import DocText, Sentence
 from assistant.register.models import Amount
 from assistant.types import Chunk
 
+_COLUMN_MAX_WORDS = 4  # "Begroting 2025 lasten", "Streefwaarde 2025 (%)": a column, not a title
 _ROW_NUMBER = re.compile(r"^\d{1,2}(\.\d)?$")  # "Volgnr" cells: 1, 2, 6.1
 _TOTAL = re.compile(r"^(sub)?totaal\b|\btotaal$|^saldo\b|^stand\b", re.IGNORECASE)
 _NATURE_CELL = re.compile(r"^(i|s)(\s*,.*)?$")
@@ -43,26 +55,60 @@ def table_budgets(doc: DocText) -> Iterator[Candidate]:
         multiplier, note = _multiplier(chunks[0], rows, prose)
         if multiplier is None:
             continue
-        years = _year_columns(chunks[0].table_header)
+        columns = _year_columns(chunks[0].table_header)
+        header = chunks[0].table_header
+        title = header.split("|")[0].strip()
         parent = ""
         for label, numbers, tail, page_hint in rows:
             group_label, name = _split_arrow(label)
             parent = group_label or (parent if label.startswith("→") else "")
-            amounts = _amounts(doc, numbers, years, multiplier, label, page_hint)
+            amounts = _amounts(doc, numbers, columns, multiplier, label, page_hint)
             if not amounts:
                 continue
             quote = " | ".join([label, *numbers, *tail])
             nature = "structureel" if "structureel" in label.lower() else ""
+            tag = iv3.classify(clean_label(label))
             yield Candidate(
                 "budget", clean_label(name), quote, page_hint, PRIORITY_STRUCTURE,
-                {"amounts": amounts, "table": clean_label(chunks[0].table_header), "row": clean_label(label),
-                 "note": note, "nature": nature, "level": "totaal" if _TOTAL.search(name) else "",
-                 "group": clean_label(parent)},
+                {"amounts": amounts, "table": clean_label(title if columns and title else header),
+                 "row": clean_label(label), "note": note, "nature": nature,
+                 "level": "totaal" if _TOTAL.search(name) else "", "group": clean_label(parent),
+                 "programme": programme_of(label, title, chunks[0].section), "taakveld": tag.code,
+                 "taakveld_printed": tag.printed},
             )  # fmt: skip
 
 
-def _year_columns(header: str) -> list[int]:
-    return [years_in(cell)[0] for cell in header.split("|") if YEAR_CELL.fullmatch(cell)]
+def programme_of(*texts: str) -> str:
+    """The programme the first of `texts` that names one names: "P4 Fysieke Leefomgeving"."""
+    for text in texts:
+        match = PROGRAMME.search(text)
+        if match:
+            return f"P{match.group('number')} {clean_label(match.group('name'))}"
+    return ""
+
+
+def _year_columns(header: str) -> list[tuple[int, str]]:
+    """(year, column name) of each value column that names one year: "2024", "Begroting 2025 lasten"."""
+    out = []
+    for cell in header.split("|")[1:] if "|" in header else []:
+        cell = cell.strip()
+        years = years_in(cell)
+        if YEAR_CELL.fullmatch(cell) or (len(years) == 1 and len(cell.split()) <= _COLUMN_MAX_WORDS):
+            out.append((years[0], cell))
+    first = header.split("|")[0]
+    if YEAR_CELL.fullmatch(first):  # a header that starts with its first year column
+        out.insert(0, (years_in(first)[0], first.strip()))
+    return out
+
+
+def measure_of(column: str, row: str) -> str:
+    """What an amount is: baten, lasten or saldo (from the column, else the row), or a reserve
+    movement ("Toevoeging reserves", "Onttrekking reserves")."""
+    for text in (column, row):
+        match = BUDGET_MEASURE.search(fold(text))
+        if match:
+            return match.group("measure")
+    return ""
 
 
 def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
@@ -100,6 +146,8 @@ def _multiplier(
     chunk: Chunk, rows: Sequence[tuple[str, list[str], list[str], int]], prose: list[float]
 ) -> tuple[float | None, str]:
     unit = chunk.unit or chunk.table_header
+    if chunk.unit == "€":
+        return 1.0, "bedragen in euro (tabel van baten en lasten)"
     if SCALED_EURO.search(unit):
         return unit_multiplier(unit), f"bedragen {unit_multiplier(unit):,.0f} × (tabelkop: {unit.strip()})"
     labels = [label for label, _, _, _ in rows]
@@ -123,7 +171,7 @@ def _multiplier(
 
 
 def _amounts(
-    doc: DocText, numbers: list[str], years: list[int], multiplier: float, label: str, page: int
+    doc: DocText, numbers: list[str], years: list[tuple[int, str]], multiplier: float, label: str, page: int
 ) -> tuple[Amount, ...]:
     values = [(n, parse_amount(n, multiplier)) for n in numbers]
     numeric = [(n, v) for n, v in values if v is not None]
@@ -131,11 +179,13 @@ def _amounts(
         len(numbers) == 1 and _ROW_NUMBER.match(numbers[0]) and not label.lower().startswith("saldo")
     ):
         return ()
-    if len(values) == len(years):
-        return tuple(Amount(v, y, str(y)) for (_, v), y in zip(values, years, strict=True) if v is not None)
-    if _left_aligned(doc, label, numbers, page):
-        return tuple(Amount(v, y, str(y)) for (_, v), y in zip(values, years, strict=False) if v is not None)
-    return tuple(Amount(v, None, "kolom onbekend") for _, v in numeric)
+    if len(values) == len(years) or _left_aligned(doc, label, numbers, page):
+        return tuple(
+            Amount(v, year, column, measure_of(column, label))
+            for (_, v), (year, column) in zip(values, years, strict=False)
+            if v is not None
+        )
+    return tuple(Amount(v, None, "kolom onbekend", measure_of("", label)) for _, v in numeric)
 
 
 def _left_aligned(doc: DocText, label: str, numbers: list[str], page: int) -> bool:

@@ -167,7 +167,7 @@ def detail(record: Record) -> str:
 def amounts_text(record: Record) -> str:
     lab = labels()
     parts = [
-        f"{a.year}: {format_eur(a.eur)}"
+        f"{a.year}{' ' + a.measure if a.measure else ''}: {format_eur(a.eur)}"
         if a.year
         else f"{format_eur(a.eur)} ({a.label or lab['year_unknown']})"
         for a in record.amounts

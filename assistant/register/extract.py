@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
-from assistant.register import budgets, indicators, lists, prose
+from assistant.register import budgets, indicators, iv3, lists, prose
 from assistant.register.candidate import PRIORITY_CUE, Candidate
 from assistant.register.doctext import DocText
 from assistant.register.link import Anchor, link_records
@@ -22,7 +22,7 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "3"  # 3: programmes, measures and Iv3 taakvelden on budget lines
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 _CONFLICTING = {"goal", "measure", "indicator"}
@@ -50,7 +50,15 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         doc, [*budgets.prose_budgets(doc, doc.sentences, money), *prose.cue_sentences(doc, covered)]
     )
     kept, anchors = dedupe(records)
-    return link_records(kept, anchors)
+    return link_records([_with_taakveld(r) for r in kept], anchors)
+
+
+def _with_taakveld(record: Record) -> Record:
+    """Every budget line carries a taakveld: the one its row names, a confident mapping, or onbekend."""
+    if record.type != "budget" or record.taakveld:
+        return record
+    tag = iv3.classify(record.row or record.text)
+    return record.with_(taakveld=tag.code, taakveld_printed=tag.printed)
 
 
 def verified(doc: DocText, candidates: Iterable[Candidate]) -> list[Record]:
@@ -116,6 +124,9 @@ def _overlaps(record: Record, other: Record) -> bool:
 
 def _key(record: Record) -> str:
     text = record.row if record.type == "budget" and record.row else record.text
+    if record.type == "budget" and record.programme:
+        # "Lasten" of P1 and "Lasten" of P4 are different lines.
+        text = f"{record.programme} {record.table} {text}"
     text = re.sub(r"^(programmalijn \d+:|doel \d+:|\d{1,2}(\.\d{1,2})*\.?)\s*", "", text.casefold())
     text = re.sub(r"[^\w]+", " ", text).strip()
     if record.type == "budget":

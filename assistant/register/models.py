@@ -47,7 +47,8 @@ class Amount:
 
     eur: float
     year: int | None = None
-    label: str = ""  # the column or phrase it came from ("2020", "per jaar")
+    label: str = ""  # the column or phrase it came from ("2020", "per jaar", "Begroting 2025 lasten")
+    measure: str = ""  # "baten", "lasten", "saldo", "toevoeging" or "onttrekking" (reserves), when known
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Record:
     table: str = ""  # the table's header or title
     row: str = ""  # the row label as printed
     note: str = ""  # how amounts were read ("x € 1.000 in de tabelkop") and what covers them
+    programme: str = ""  # the budget programme it belongs to ("P2 Mens en maatschappij"), when named
+    taakveld: str = ""  # Iv3 taakveld code ("6.72", "6.71a") or "onbekend"; empty for other types
+    taakveld_printed: str = ""  # the code as the row prints it ("6.752"), which may be a local one
     # measure
     deadline: str = ""
     actor: str = ""

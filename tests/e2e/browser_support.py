@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from api.app import create_app
-from tests.api_support import LiveServer, add_register, build_fake_assistant, fake_ingest, make_settings
+from tests.api_support import (
+    LiveServer,
+    add_budgets,
+    add_register,
+    build_fake_assistant,
+    fake_ingest,
+    make_settings,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -45,12 +52,15 @@ def page_opener(browser: Any, url: str, ready: Callable[[Any], object]) -> Itera
 
 
 @contextmanager
-def fake_app_server(root: Path, register: bool = False) -> Iterator[LiveServer]:
-    """The real app on loopback over the fake Testdorp assistant (and its register, if asked)."""
+def fake_app_server(root: Path, register: bool = False, budgets: bool = False) -> Iterator[LiveServer]:
+    """The real app on loopback over the fake Testdorp assistant (and its register, and two
+    budgets of Anderstad, if asked)."""
     settings = make_settings(root / "home")
     assistant = build_fake_assistant(settings, root / "corpus")
     if register:
         add_register(assistant, root / "corpus")
+    if budgets:
+        add_budgets(assistant, root / "corpus")
     app = create_app(settings, assistant_factory=lambda s: assistant, ingest_factory=fake_ingest)
     with LiveServer(app) as live:
         yield live

@@ -1,0 +1,67 @@
+"""Budget tables of a programme budget in the register: lasten, baten and saldo per programme and
+year in euros, reserve movements, and taakveld rows tagged with their Iv3 code."""
+
+from __future__ import annotations
+
+from assistant.register.extract import extract_records
+from assistant.types import DocumentMeta, Page
+from ingest.chunking import chunk_document
+
+PAGE_1 = """Wat mag het kosten?
+Tabel 4.3 - Baten en lasten P4 Fysieke Leefomgeving
+ Rekening Begroting Begroting
+( "-"= nadeel / "+"= voordeel ) bedragen x € 1.000 2023 2024 2025
+Baten 2.361 2.828 2.366
+Lasten -6.100 -7.809 -5.055
+Saldo van baten en lasten -3.738 -4.981 -2.689
+Onttrekking reserves 405 2.431 920
+Toelichting begroot 2025
+Het omgevingsplan wordt in 2025 opgesteld."""
+
+PAGE_2 = """Overzicht baten en lasten per taakveld
+Programma: P2 Mens en maatschappij Begroting 2025 Begroting 2025 Begroting 2025
+Saldo van baten en lasten per taakveld Baten Lasten Saldo
+6.1 Samenkracht en burgerparticipatie 3.457.375 -6.505.572 -3.048.197
+6.752 25 Jeugdhulp ambulant regionaal 0 -3.823.612 -3.823.612
+6.91 25 Coordinatie en beleid WMO 0 -654.160 -654.160"""
+
+
+def _records() -> list:
+    meta = DocumentMeta(
+        "w-2025", "Wassenaar", "Programmabegroting 2025", 2024, "2025-2028", "programmabegroting"
+    )
+    pages = [Page(1, PAGE_1), Page(2, PAGE_2)]
+    return [r for r in extract_records(meta, pages, chunk_document("w-2025", pages)) if r.type == "budget"]
+
+
+def test_programme_lines_per_year_in_euros() -> None:
+    by_row = {r.row: r for r in _records() if r.page == 1}
+    lasten = by_row["Lasten"]
+    assert lasten.programme == "P4 Fysieke Leefomgeving"
+    assert [(a.year, a.measure, a.eur) for a in lasten.amounts] == [
+        (2023, "lasten", -6_100_000.0), (2024, "lasten", -7_809_000.0), (2025, "lasten", -5_055_000.0),
+    ]  # fmt: skip
+    assert lasten.amounts[2].label == "Begroting 2025"
+    assert by_row["Onttrekking reserves"].amounts[0].measure == "onttrekking"
+    assert by_row["Saldo van baten en lasten"].amounts[0].measure == "saldo"
+    # Both "Baten" and "Lasten" are kept: rows of one table are different lines.
+    assert {"Baten", "Lasten", "Saldo van baten en lasten"} <= set(by_row)
+    assert lasten.quote == "Lasten | -6.100 | -7.809 | -5.055"
+
+
+def test_taakveld_rows_in_whole_euros_with_their_taakveld() -> None:
+    rows = {r.row: r for r in _records() if r.page == 2}
+    youth = rows["6.752 25 Jeugdhulp ambulant regionaal"]
+    assert (youth.taakveld, youth.taakveld_printed) == ("6.72", "6.752")
+    assert {a.measure: a.eur for a in youth.amounts} == {
+        "baten": 0.0,
+        "lasten": -3_823_612.0,
+        "saldo": -3_823_612.0,
+    }
+    assert rows["6.1 Samenkracht en burgerparticipatie"].taakveld == "6.1"
+    assert rows["6.91 25 Coordinatie en beleid WMO"].taakveld == "onbekend"
+    assert youth.programme == "P2 Mens en maatschappij"
+
+
+def test_every_budget_line_has_a_taakveld_or_says_onbekend() -> None:
+    assert all(r.taakveld for r in _records())
