@@ -62,7 +62,7 @@ def test_register_records_carry_provenance_that_the_page_endpoint_finds(reg: Tes
     budget = next(r for r in body["records"] if r["type"] == "budget" and r["doc"] == DOC)
     assert budget["municipality"] == "Testdorp" and budget["year"] == 2022
     assert budget["type_label"] == "begrotingsregel" and budget["detail"] == "2022: € 2.400.000"
-    assert budget["amounts"] == [{"eur": 2_400_000.0, "year": 2022, "label": "2022"}]
+    assert budget["amounts"] == [{"eur": 2_400_000.0, "year": 2022, "label": "2022", "measure": ""}]
     assert budget["themes"] == ["jeugd", "financien"] and "section" in budget
 
 
