@@ -216,13 +216,7 @@ class TaakveldRef(BaseModel):
     name: str
 
 
-class TaakveldItemOut(BaseModel):
-    text: str
-    detail: str
-    doc: str
-    page: int
-    quote: str
-    id: str
+class TaakveldItemOut(CellItemOut):
     taakveld: str
     printed: str
     programme: str

@@ -84,13 +84,9 @@ class RegisterAnswerer:
             # One municipality, or none named ("de gemeente" of the document the user has in
             # mind): the passage answerer cites the exact place; the register is for comparing.
             return None
-        stripped = folded
-        for cue in RECORD_TYPE_CUES.values():
-            stripped = cue.sub(" ", stripped)
-        hits = self.taxonomy.keyword_hits(stripped)
-        if not hits:
+        theme = self._theme(folded)
+        if theme is None:
             return None
-        theme = max(sorted(hits), key=lambda k: hits[k])
         return RegisterQuery(types, theme, tuple(named) or tuple(names), overview=bool(_CROSS.search(folded)))
 
     def answer(
@@ -140,12 +136,15 @@ class RegisterAnswerer:
         candidates = named or tuple(m for m in names if set(years) <= set(budget_documents(self.store, m)))
         if len(candidates) != 1:
             return None
-        stripped = CHANGE_CUE.sub(" ", folded)
+        return ChangesQuery(candidates[0], years[0], years[1], self._theme(CHANGE_CUE.sub(" ", folded)))
+
+    def _theme(self, folded: str) -> str | None:
+        """The theme a question names once its record-type words are out ("begroting" names the
+        documents asked about, not the theme financiën)."""
         for cue in RECORD_TYPE_CUES.values():
-            stripped = cue.sub(" ", stripped)  # "begroting" names the documents, not a theme
-        hits = self.taxonomy.keyword_hits(stripped)
-        theme = max(sorted(hits), key=lambda k: hits[k]) if hits else None
-        return ChangesQuery(candidates[0], years[0], years[1], theme)
+            folded = cue.sub(" ", folded)
+        hits = self.taxonomy.keyword_hits(folded)
+        return max(sorted(hits), key=lambda k: hits[k]) if hits else None
 
     def _changes_answer(self, question: str, asked: ChangesQuery) -> Answer | None:
         label = self.taxonomy.get(asked.theme).label.lower() if asked.theme else ""

@@ -19,7 +19,7 @@ from assistant.amounts import format_eur
 from assistant.errors import BeleidError
 from assistant.lexicon import DOCUMENT_YEAR, TAAKVELD_CODE, fold
 from assistant.register import iv3
-from assistant.register.compare import labels
+from assistant.register.compare import item, labels
 from assistant.register.models import Record
 from assistant.register.store import RegisterStore
 from assistant.types import DocumentMeta
@@ -249,8 +249,6 @@ class TaakveldTable:
 
     def to_json(self) -> dict[str, Any]:
         lab = labels()
-        from assistant.register.compare import item
-
         return {
             "taakveld": {"code": self.code, "name": self.name},
             "municipalities": list(self.municipalities),
