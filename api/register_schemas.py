@@ -167,6 +167,10 @@ class FollowupOut(BaseModel):
 
 class CommitmentOut(BaseModel):
     commitment: RecordOut
+    status: Literal["realised", "on_schedule", "delayed", "dropped", "not_mentioned", "no_later"] = Field(
+        description="Wat het latere document erover zegt; not_mentioned: geen latere uitspraak gevonden"
+    )
+    status_label: str
     later: list[FollowupOut]
     later_note: str | None = Field(default=None, description="Gezet als geen later document erover gaat.")
 

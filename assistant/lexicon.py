@@ -436,6 +436,34 @@ SENTENCE_CUES = compile_table(
         r"activiteit\w*|maatregel\w*|actie\w*|aanpak)\b",
     }
 )
+# -- commitment status (folded text of what a later document says) -----------------------------
+
+# How a later document reports on a commitment, strongest first: a dropped or delayed commitment
+# often also says what was realised before ("niet gerealiseerd", "nog niet"), so those win.
+COMMITMENT_STATUS_CUES = compile_table(
+    {
+        "dropped": r"\b(vervallen|vervalt|gestopt|stoppen met|beeindigd|geschrapt|afgezien van|"
+        r"niet doorgegaan|niet (?:langer|meer) (?:voort|uitgevoerd|ingezet)|besloten\b.{0,60}\bgeen|"
+        r"on-?hold)\b",
+        "delayed": r"\b(vertraging|vertraagd|uitgesteld|opgeschort|later (?:dan|realiseren)|"
+        r"achter (?:op|het) schema|loopt achter|nog niet|niet gelukt|niet (?:wordt|worden|is) gehaald|"
+        r"niet (?:hebben )?kunnen realiseren)\b",
+        "realised": r"\b(gerealiseerd|afgerond|voltooid|tot stand gekomen|totstandkoming|vastgesteld|"
+        r"in werking getreden|(?:hebben|heeft|is|zijn) (?:\w+ ){0,6}(?:opgesteld|ingevoerd|uitgevoerd|"
+        r"afgesloten|behaald|ingevuld))\b",
+        "on_schedule": r"\b(op koers|op schema|conform (?:de |onze )?planning|volgens (?:de )?planning|"
+        r"verloopt|loopt|lopend\w*|in uitvoering|voortzetten|voortgezet|voort te zetten|gaan door|"
+        r"blijven|blijft|continueren|startklaar)\b",
+    }
+)
+# Document types (manifest `doc_type`, folded) that look back on the plans of their year.
+REVIEW_DOC_TYPES = frozenset(
+    {"voortgangsrapportage", "jaarverslag", "jaarrekening", "evaluatie", "midterm review", "verantwoording"}
+)
+# "niet gerealiseerd" and "(nog) niet opgesteld" are not realised: the negation turns them around.
+COMMITMENT_NEGATION = re.compile(r"\b(niet|geen)\b(?:\s+\w+){0,3}\s*$")
+
+
 # A sentence that leans on the one before it: it cannot be read alone.
 LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|daarom|daarnaast|daarbij|daarvoor|hierdoor|hiermee|hiervoor|hierbij|ook|verder|"

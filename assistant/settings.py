@@ -342,6 +342,31 @@ class ServeSettings(_Group):
     )
 
 
+class CommitmentSettings(_Group):
+    """The commitment check: which later statement is about a commitment. Scores are the share of
+    the commitment's term weight (rare terms weigh most) that the later sentence shares."""
+
+    min_score: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="below this the commitment counts as not mentioned in the later documents",
+    )
+    rare_share: float = Field(
+        default=0.02,
+        gt=0,
+        le=1,
+        description="a term in at most this share of the sentences is rare; a match must share one",
+    )
+    number_bonus: float = Field(
+        default=0.15,
+        ge=0,
+        le=1,
+        description="added when a later sentence starts with the goal's own number (Doel 2, 2.) "
+        "and already shares a term with it",
+    )
+
+
 GROUPS: dict[str, type[_Group]] = {
     "index": IndexSettings,
     "ingest": IngestSettings,
@@ -349,6 +374,7 @@ GROUPS: dict[str, type[_Group]] = {
     "answer": AnswerSettings,
     "llm": LLMSettings,
     "serve": ServeSettings,
+    "commitments": CommitmentSettings,
 }
 SECRETS = frozenset({("llm", "api_key"), ("serve", "upload_token"), ("serve", "api_token")})
 
@@ -506,6 +532,9 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings, description=AnswerSettings.__doc__)
     llm: LLMSettings = Field(default_factory=LLMSettings, description=LLMSettings.__doc__)
     serve: ServeSettings = Field(default_factory=ServeSettings, description=ServeSettings.__doc__)
+    commitments: CommitmentSettings = Field(
+        default_factory=CommitmentSettings, description=CommitmentSettings.__doc__
+    )
 
     @classmethod
     def settings_customise_sources(

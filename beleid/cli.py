@@ -532,10 +532,14 @@ def commitments(
     as_md: Annotated[bool, typer.Option("--md", help="Uitvoer als Markdown")] = False,
 ) -> None:
     """Toezeggingen van een gemeente als checklist, met wat latere documenten erover zeggen."""
+    from assistant.catalog import Catalog
     from assistant.register import render
-    from assistant.register.compare import commitments as checklist
+    from assistant.register.commitments import commitments as checklist
 
-    items = checklist(_register(), municipality)
+    settings = Settings()
+    # The catalog's page texts let a later document's every sentence speak, not only its records.
+    catalog = Catalog(settings.catalog_path) if settings.catalog_path.exists() else None
+    items = checklist(_register(), municipality, catalog, settings.commitments)
     if as_json:
         print(render.commitments_to_json(items))
     elif as_md:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 from pydantic import StringConstraints
 
-from api.deps import MessagesDep, RegisterDep
+from api.deps import AssistantDep, MessagesDep, RegisterDep
 from api.messages import Messages
 from api.register_schemas import (
     CommitmentOut,
@@ -32,7 +32,8 @@ from api.register_schemas import (
 )
 from api.schemas import ErrorOut, Municipality
 from assistant.register import render
-from assistant.register.compare import commitments, compare, detail, labels
+from assistant.register.commitments import commitments
+from assistant.register.compare import compare, detail, labels
 from assistant.register.models import Record
 from assistant.register.store import RegisterStore
 from assistant.register.themes import Theme, load_taxonomy
@@ -192,12 +193,13 @@ def compare_table(
 )
 def commitment_list(
     store: RegisterDep,
+    assistant: AssistantDep,
     msg: MessagesDep,
     municipality: Annotated[Required, Query(description="Bijv. Almelo")],
     export: FormatParam = "json",
 ) -> CommitmentsOut | Response:
     name, known = canonical(store, municipality)
-    items = commitments(store, name)
+    items = commitments(store, name, assistant.catalog, assistant.settings.commitments)
     if export == "csv":
         return csv_download(render.commitments_to_csv(items), "toezeggingen", name)
     note = None
@@ -211,6 +213,8 @@ def commitment_list(
         out.append(
             CommitmentOut(
                 commitment=record_out(entry.record),
+                status=entry.status,
+                status_label=entry.status_label,
                 later=data["later"],
                 later_note=None if entry.followups else labels()["no_later"],
             )

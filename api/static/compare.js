@@ -147,6 +147,7 @@ export function initCompare({ t, el, openPanel, documentsReady }) {
   function fillYears() {
     const names = [...new Set([...docs.values()].map((d) => d.municipality))].sort((a, b) => a.localeCompare(b, "nl"));
     years.municipality.replaceChildren(...names.map((name) => el("option", { value: name, text: name })));
+    promises.municipality.replaceChildren(...names.map((name) => el("option", { value: name, text: name })));
   }
 
   async function showChanges() {
@@ -200,6 +201,65 @@ export function initCompare({ t, el, openPanel, documentsReady }) {
   }
 
   years.form.addEventListener("submit", (e) => { e.preventDefault(); showChanges(); });
+
+  // Commitments: each goal and measure with what a later document says (GET /api/commitments).
+  const promises = {
+    form: $("promises-form"), municipality: $("p-municipality"), status: $("promises-status"), result: $("promises-result"),
+  };
+  let promisesId = 0;
+
+  async function showPromises() {
+    const name = promises.municipality.value;
+    if (!name) return;
+    const id = ++promisesId;
+    promises.status.textContent = t("promises_loading");
+    promises.result.setAttribute("aria-busy", "true");
+    try {
+      const res = await fetch(`/api/commitments?${new URLSearchParams({ municipality: name })}`);
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(body.detail || res.statusText);
+      if (id !== promisesId) return;
+      promises.result.replaceChildren(renderPromises(body));
+      const checked = body.items.filter((item) => item.status !== "no_later").length;
+      promises.status.textContent = body.note || t("promises_summary", { n: body.count, municipality: body.municipality, checked });
+    } catch (err) {
+      if (id === promisesId) {
+        promises.result.replaceChildren();
+        promises.status.textContent = t("promises_failed", { error: err instanceof TypeError ? t("error_network") : err.message });
+      }
+    } finally {
+      if (id === promisesId) promises.result.removeAttribute("aria-busy");
+    }
+  }
+
+  function renderPromises(body) {
+    const heads = [t("promises_col_status"), t("promises_col_promise"), t("promises_col_later")];
+    const head = el("thead", {}, el("tr", {}, ...heads.map((text) => el("th", { scope: "col", text }))));
+    const rows = body.items.map((item) => el("tr", { class: `promise promise-${item.status}` },
+      el("td", { text: item.status_label }),
+      el("td", {}, quoteButton(item.commitment.text, item.commitment.provenance)),
+      el("td", {}, item.later.length ? quoteButton(item.later[0].quote, item.later[0])
+        : el("span", { class: "cell-empty", text: item.later_note || "—" }))));
+    const table = el("table", { class: "compare-table changes-table" },
+      el("caption", { id: "promises-caption", text: t("promises_caption", { municipality: body.municipality }) }),
+      head, el("tbody", {}, ...rows));
+    return el("div", { class: "compare-scroll", role: "region", tabindex: "0", "aria-labelledby": "promises-caption" }, table);
+  }
+
+  // A quote as a button that opens its PDF page with the quote marked, like every other source.
+  function quoteButton(text, source) {
+    const info = docs.get(source.doc) || { title: source.doc };
+    const page = t("page_short", { page: source.page });
+    return el("button", {
+      type: "button", class: "cell-item", "aria-pressed": "false",
+      "aria-label": t("promises_source_label", { text: `${text} ${source.doc} ${page}.`, title: info.title, page: source.page }),
+      onclick: (e) => openPanel({ doc: source.doc, page: source.page, quote: source.quote }, e.currentTarget),
+    },
+    el("span", { class: "item-text", text }), " ",
+    el("span", { class: "item-source" }, `${source.doc} `, el("span", { class: "nowrap", text: page })));
+  }
+
+  promises.form.addEventListener("submit", (e) => { e.preventDefault(); showPromises(); });
 
   return {
     /** Called whenever the view is shown; loads themes and the table on the first visit. */

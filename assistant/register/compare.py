@@ -1,28 +1,20 @@
 """Side by side per municipality: what each wants, measures, spends and promises on one theme,
-every entry with its source; and a municipality's commitments as a checklist with what later
-documents say about them."""
+every entry with its source (the commitment check is `commitments.py`)."""
 
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-
 from assistant.amounts import format_eur
 from assistant.errors import BeleidError
 from assistant.prompts import DEFAULT_DIR
-from assistant.protocols import Embedder
-from assistant.register.cues import ACTION_VERBS
 from assistant.register.models import RECORD_TYPES, Record
 from assistant.register.store import RegisterStore
 from assistant.register.themes import Taxonomy, Theme, load_taxonomy
-from assistant.tokenize import base_terms
 
 LABELS_PATH = DEFAULT_DIR / "register_labels_nl.json"
 
@@ -174,117 +166,3 @@ def amounts_text(record: Record) -> str:
     ]
     text = "; ".join(parts)
     return f"{text} ({record.nature})" if record.nature else text
-
-
-@dataclass(frozen=True)
-class Followup:
-    doc: str
-    page: int
-    quote: str
-    record_id: str
-    score: float
-
-
-@dataclass(frozen=True)
-class CommitmentItem:
-    record: Record
-    followups: tuple[Followup, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "commitment": self.record.to_json(),
-            "later": [
-                {
-                    "doc": f.doc,
-                    "page": f.page,
-                    "quote": f.quote,
-                    "id": f.record_id,
-                    "score": round(f.score, 3),
-                }
-                for f in self.followups
-            ],
-        }
-
-
-def commitments(
-    store: RegisterStore,
-    municipality: str,
-    embedder: Embedder | None = None,
-    min_score: float = 0.25,
-) -> list[CommitmentItem]:
-    """Each commitment (measure) of the municipality, with what a later document of the same
-    municipality says about it: the best-matching record of a later document, by shared rare terms
-    (and, with an embedder, meaning)."""
-    everything = store.query()
-    records = [r for r in everything if r.municipality.casefold() == municipality.casefold()]
-    measures = [r for r in records if r.type == "measure"]
-    years = {r.doc_id: r.year for r in records}
-    texts = {r.id: _about(r) for r in everything}
-    # Rarity over the whole register: "preventieagenda" is Almelo's own word, "opstellen" everyone's.
-    df = _df(texts.values())
-    rare = max(3, len(everything) // 100)
-    vectors = _vectors(records, embedder)
-    out = []
-    for measure in measures:
-        later = [r for r in records if years[r.doc_id] > measure.year and r.type in ("measure", "goal")]
-        scored = []
-        for candidate in later:
-            score = _overlap(texts[measure.id], texts[candidate.id], df, len(everything), rare)
-            if vectors is not None and score:
-                score = 0.5 * score + 0.5 * float(vectors[measure.id] @ vectors[candidate.id])
-            if score >= min_score:
-                scored.append((score, candidate))
-        scored.sort(key=lambda sc: -sc[0])
-        follow = tuple(Followup(c.doc_id, c.page, c.quote, c.id, s) for s, c in scored[:2])
-        out.append(CommitmentItem(measure, follow))
-    return out
-
-
-def _about(record: Record) -> str:
-    """A commitment's words and those of its heading: "We gaan door met het opstellen" is about the
-    preventieagenda only because it stands under that heading."""
-    return f"{record.text} {record.section.rsplit(' > ', 1)[-1]}"
-
-
-def _df(texts: object) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for text in texts:  # type: ignore[attr-defined]
-        df.update(set(base_terms(str(text))))
-    return df
-
-
-def _overlap(a: str, b: str, df: Counter[str], n: int, rare: int) -> float:
-    """Share of the commitment's term weight found in the candidate; it must share a rare term (a
-    name such as "Doorbraakmethode" or "blijverslening"), not only common policy words."""
-    verbs = _verb_terms()
-    mine, theirs = set(base_terms(a)) - verbs, set(base_terms(b)) - verbs
-    shared = mine & theirs
-    if not any(df[t] <= rare for t in shared):
-        return 0.0
-    weight = {t: math.log(1 + n / max(1, df[t])) for t in mine}
-    total = sum(weight.values())
-    return sum(weight[t] for t in shared) / total if total else 0.0
-
-
-@lru_cache(maxsize=1)
-def _verb_terms() -> frozenset[str]:
-    """What policy texts do ("opstellen", "inzetten", "organiseren") says nothing about what they do it to."""
-    words = [
-        *ACTION_VERBS,
-        "opstellen",
-        "inzetten",
-        "uitvoeren",
-        "aanbieden",
-        "gaan",
-        "doen",
-        "komen",
-        "werken",
-    ]
-    return frozenset(t for w in words for t in base_terms(w))
-
-
-def _vectors(records: Sequence[Record], embedder: Embedder | None) -> dict[str, np.ndarray] | None:
-    if embedder is None or not records:
-        return None
-    matrix = embedder.embed_passages([r.text for r in records])
-    return {r.id: np.asarray(v) for r, v in zip(records, matrix, strict=True)}

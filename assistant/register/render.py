@@ -14,7 +14,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from assistant.register.compare import Cell, CommitmentItem, CompareTable, detail, labels
+from assistant.register.commitments import CommitmentItem
+from assistant.register.compare import Cell, CompareTable, detail, labels
 from assistant.register.models import Record
 
 
@@ -185,7 +186,11 @@ def _checklist_lines(items: Sequence[CommitmentItem], municipality: str, box: st
     for entry in items:
         r = entry.record
         extra = f" — {detail(r)}" if detail(r) else ""
-        lines.append(f"{box} {r.text}{extra} ({lab['source_ref'].format(doc=r.doc_id, page=r.page)})")
+        source = lab["source_ref"].format(doc=r.doc_id, page=r.page)
+        line = lab["commitment_line"].format(
+            status=entry.status_label, text=r.text, extra=extra, source=source
+        )
+        lines.append(f"{box} {line}")
         for f in entry.followups:
             lines.append("    " + lab["later_statement"].format(doc=f.doc, page=f.page, quote=f.quote))
     return lines
@@ -209,13 +214,14 @@ def commitments_to_json(items: Sequence[CommitmentItem]) -> str:
 def commitments_to_csv(items: Sequence[CommitmentItem]) -> str:
     cols = labels()["columns"]
     rows: list[list[Any]] = [
-        [cols["text"], cols["doc"], cols["page"], cols["quote"], "later_doc", "later_page", "later_quote"]
-    ]
+        [cols["text"], cols["doc"], cols["page"], cols["quote"], labels()["status_column"],
+         "later_doc", "later_page", "later_quote"]
+    ]  # fmt: skip
     for entry in items:
         r = entry.record
         first = entry.followups[0] if entry.followups else None
         rows.append([
-            r.text, r.doc_id, r.page, r.quote,
+            r.text, r.doc_id, r.page, r.quote, entry.status_label,
             first.doc if first else "", first.page if first else "", first.quote if first else "",
         ])  # fmt: skip
     return _csv(rows)

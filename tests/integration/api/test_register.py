@@ -210,19 +210,29 @@ def test_compare_bad_input_is_explained_in_dutch(reg: TestClient) -> None:
 
 def test_commitments_show_later_follow_ups(reg: TestClient) -> None:
     body = reg.get("/api/commitments", params={"municipality": "anderstad"}).json()
-    assert body["municipality"] == "Anderstad" and body["count"] == 2 and body["note"] is None
-    free, youth = body["items"]
+    # Goals and measures, oldest document first: the 2021 promise, then the 2023 plan's own.
+    assert body["municipality"] == "Anderstad" and body["count"] == 4 and body["note"] is None
+    free, *latest = body["items"]
     assert (free["commitment"]["doc"], free["commitment"]["text"]) == (OTHER_DOC, "Schuldhulp blijft gratis")
     assert free["commitment"]["provenance"]["quote"] == "Schuldhulp blijft gratis."
-    assert [(f["doc"], f["page"]) for f in free["later"]] == [(PLAN_DOC, 2)]
-    assert free["later"][0]["quote"].startswith("Schuldhulp blijft gratis, ook voor gezinnen")
+    assert (free["status"], free["status_label"]) == ("on_schedule", "loopt (op schema)")  # "blijft"
+    assert [(f["doc"], f["page"]) for f in free["later"]][:1] == [(PLAN_DOC, 2)]
+    quote = free["later"][0]["quote"]
+    assert quote.startswith("Schuldhulp blijft gratis, ook voor gezinnen")
     assert free["later_note"] is None
-    assert youth["later"] == [] and youth["later_note"] == "Geen latere vermelding gevonden."
+    # Both quotes stand on the pages the UI opens.
+    for doc, page, text in ((OTHER_DOC, 1, "Schuldhulp blijft gratis."), (PLAN_DOC, 2, quote)):
+        shown = reg.get(f"/api/documents/{doc}/pages/{page}", params={"quote": text}).json()
+        assert shown["match"] is not None, text
+    youth = latest[0]
+    assert youth["status"] == "no_later" and youth["later"] == []
+    assert youth["later_note"] == "Geen latere vermelding gevonden."
 
     response = reg.get("/api/commitments", params={"municipality": "Anderstad", "format": "csv"})
     assert response.headers["content-disposition"] == 'attachment; filename="toezeggingen-anderstad.csv"'
     table = rows(response.text)
-    assert table[1][:2] == ["Schuldhulp blijft gratis", OTHER_DOC] and table[1][4:6] == [PLAN_DOC, "2"]
+    assert table[0][4] == "status" and table[1][4] == "loopt (op schema)"
+    assert table[1][:2] == ["Schuldhulp blijft gratis", OTHER_DOC] and table[1][5:7] == [PLAN_DOC, "2"]
 
 
 def test_commitments_unknown_or_missing_municipality(reg: TestClient) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant.register import render
-from assistant.register.compare import UnknownThemeError, commitments, compare
+from assistant.register.commitments import commitments
+from assistant.register.compare import UnknownThemeError, compare
 from assistant.register.models import Amount, Provenance, Record
 from assistant.register.store import RegisterStore
 from tests.unit.register.conftest import meta
@@ -143,13 +144,17 @@ def test_compare_renders_as_terminal_table_csv_json_and_markdown(store: Register
 
 def test_commitments_show_what_a_later_document_says_about_them(store: RegisterStore) -> None:
     items = commitments(store, "Almelo")
-    first = next(i for i in items if i.record.doc_id == "almelo-plan-2020")
+    first = next(i for i in items if i.record.type == "measure" and i.record.doc_id == "almelo-plan-2020")
     assert [f.doc for f in first.followups] == ["almelo-beleidsplan-2022"]
+    assert first.status == "on_schedule"  # named again, no word of delay or completion
     last = next(i for i in items if i.record.doc_id == "almelo-beleidsplan-2022")
-    assert last.followups == ()  # nothing later than the latest document
+    assert last.followups == () and last.status == "no_later"  # nothing later than the latest document
     text = render.commitments_to_text(items, "Almelo")
-    assert "[ ] We starten in 2021" in text and "Later (almelo-beleidsplan-2022, p. 15)" in text
-    assert json.loads(render.commitments_to_json(items))[0]["later"][0]["page"] == 15
+    assert "[ ] [loopt (op schema)] We starten in 2021" in text
+    assert "Later (almelo-beleidsplan-2022, p. 15)" in text
+    data = json.loads(render.commitments_to_json(items))
+    measure = next(d for d in data if d["commitment"]["type"] == "measure")
+    assert measure["later"][0]["page"] == 15 and measure["status_label"] == "loopt (op schema)"
     assert "Toezeggingen van Almelo" in render.commitments_to_markdown(items, "Almelo")
     assert render.commitments_to_text([], "Leusden").startswith("Geen toezeggingen")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.register import render
-from assistant.register.compare import commitments, compare
+from assistant.register.commitments import commitments
+from assistant.register.compare import compare
 from assistant.register.models import Amount, Provenance, Record
 from assistant.register.store import RegisterStore
 from tests.unit.register.conftest import meta
