@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS pages (
     text TEXT NOT NULL,
     PRIMARY KEY (doc_id, number)
 );
+CREATE TABLE IF NOT EXISTS unpublished (version TEXT PRIMARY KEY);
 """
 
 
@@ -72,6 +73,9 @@ class Catalog:
         self._db.execute(
             "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
+        # The records at one generation: every question reads them (filters, names), and parsing
+        # thousands of them per question cost more than the search itself at 500x the demo corpus.
+        self._records: tuple[float, tuple[DocumentRecord, ...], dict[str, DocumentRecord]] | None = None
 
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self._db, self._lock)
@@ -100,6 +104,8 @@ class Catalog:
         `on_commit` runs inside it, last: when it fails nothing is published (a staged upload
         is moved into place here, so the PDF served and the text cited change together)."""
         with self._tx() as db:
+            _retire(db, meta.doc_id, keep=version)
+            db.execute("DELETE FROM unpublished WHERE version = ?", (version,))
             db.execute("DELETE FROM pages WHERE doc_id = ?", (meta.doc_id,))
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -123,35 +129,67 @@ class Catalog:
 
     def remove(self, doc_id: str) -> None:
         with self._tx() as db:
+            _retire(db, doc_id)
             db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
-    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+    # The journal of versions whose chunks are in the store but not live: one about to be
+    # written (`expect`), one that a publish or a removal retired. An ingest deletes their chunks
+    # and `forget`s them; a crash in between leaves them here for the next run, which so never
+    # needs to read the whole store to find leftovers.
+
+    def expect(self, version: str) -> None:
+        """Chunks of `version` are about to be written; `unpublished` lists it until it is
+        published, or forgotten once its chunks are deleted."""
+        with self._tx() as db:
+            db.execute("INSERT OR IGNORE INTO unpublished(version) VALUES (?)", (version,))
+
+    def unpublished(self) -> set[str]:
         with self._lock:
+            rows = self._db.execute("SELECT version FROM unpublished").fetchall()
+        return {r[0] for r in rows}
+
+    def forget(self, version: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM unpublished WHERE version = ?", (version,))
+
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        records = self._current()[0]
+        if filters is None or filters.is_empty():
+            return list(records)
+        test = matcher(filters)
+        return [r for r in records if test(r.meta)]
+
+    def document(self, doc_id: str) -> DocumentRecord:
+        record = self._current()[1].get(doc_id)
+        if record is None:
+            raise UnknownDocumentError(say("error_unknown_document", doc=doc_id))
+        return record
+
+    def _current(self) -> tuple[tuple[DocumentRecord, ...], dict[str, DocumentRecord]]:
+        """The records, read again only when the generation moved (in this or another process)."""
+        with self._lock:
+            generation = self.generation()
+            if self._records is not None and self._records[0] == generation:
+                return self._records[1], self._records[2]
             rows = self._db.execute(
                 "SELECT doc_id, version, sha256, path, meta, page_count, chunk_count, updated_at "
                 "FROM documents ORDER BY doc_id"
             ).fetchall()
-        records = [
-            DocumentRecord(
-                meta=DocumentMeta(**json.loads(r[4])),
-                version=r[1],
-                sha256=r[2],
-                path=r[3],
-                page_count=r[5],
-                chunk_count=r[6],
-                updated_at=r[7],
+            records = tuple(
+                DocumentRecord(
+                    meta=DocumentMeta(**json.loads(r[4])),
+                    version=r[1],
+                    sha256=r[2],
+                    path=r[3],
+                    page_count=r[5],
+                    chunk_count=r[6],
+                    updated_at=r[7],
+                )
+                for r in rows
             )
-            for r in rows
-        ]
-        if filters is None or filters.is_empty():
-            return records
-        return [r for r in records if matches(r.meta, filters)]
-
-    def document(self, doc_id: str) -> DocumentRecord:
-        for record in self.documents():
-            if record.doc_id == doc_id:
-                return record
-        raise UnknownDocumentError(say("error_unknown_document", doc=doc_id))
+            by_id = {r.doc_id: r for r in records}
+            self._records = (generation, records, by_id)
+            return records, by_id
 
     def page(self, doc_id: str, number: int) -> Page:
         with self._lock:
@@ -180,17 +218,37 @@ class Catalog:
             self._db.close()
 
 
+def _retire(db: sqlite3.Connection, doc_id: str, keep: str | None = None) -> None:
+    """Journal the live version of `doc_id` (unless it is `keep`): it is about to stop being live."""
+    row = db.execute("SELECT version FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is not None and row[0] != keep:
+        db.execute("INSERT OR IGNORE INTO unpublished(version) VALUES (?)", (row[0],))
+
+
 def matches(meta: DocumentMeta, filters: Filters) -> bool:
     """Case-insensitive on municipality and type; a document passes when it meets every given filter."""
-    if filters.municipalities and meta.municipality.casefold() not in {
-        m.casefold() for m in filters.municipalities
-    }:
-        return False
-    if filters.years and meta.year not in filters.years and not _period_covers(meta.period, filters.years):
-        return False
-    if filters.doc_types and meta.doc_type.casefold() not in {t.casefold() for t in filters.doc_types}:
-        return False
-    return not (filters.docs and meta.doc_id not in filters.docs)
+    return matcher(filters)(meta)
+
+
+def matcher(filters: Filters) -> Callable[[DocumentMeta], bool]:
+    """`matches` with `filters` prepared once, for testing many documents: a filter may name
+    thousands of documents (everything but one municipality), and testing each record against
+    the list would cost the square of the corpus."""
+    municipalities = {m.casefold() for m in filters.municipalities}
+    years = set(filters.years)
+    doc_types = {t.casefold() for t in filters.doc_types}
+    docs = set(filters.docs)
+
+    def test(meta: DocumentMeta) -> bool:
+        if municipalities and meta.municipality.casefold() not in municipalities:
+            return False
+        if years and meta.year not in years and not _period_covers(meta.period, filters.years):
+            return False
+        if doc_types and meta.doc_type.casefold() not in doc_types:
+            return False
+        return not (docs and meta.doc_id not in docs)
+
+    return test
 
 
 def _period_covers(period: str, years: Sequence[int]) -> bool:

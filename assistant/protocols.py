@@ -43,7 +43,10 @@ class Store(Protocol):
 
     def versions(self) -> set[str]: ...
 
-    def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]: ...
+    def query(self, vector: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]]:
+        """The k chunks of `versions` nearest to `vector`, most similar first; chunks of other
+        versions (not live, or not selected) never show, however many there are."""
+        ...
 
     def chunks(self, versions: Sequence[str]) -> list[Chunk]: ...
 
@@ -56,6 +59,12 @@ class Store(Protocol):
 
     def reopen(self) -> None:
         """Drop cached handles, so the next read sees what another process wrote."""
+        ...
+
+    def wrote(self, versions: Iterable[str]) -> bool:
+        """Whether this store itself added or deleted every one of `versions`: its open handles
+        then see them already, and a reader that follows the catalog need not `reopen` (which
+        reloads an embedded index: seconds at a few hundred thousand chunks)."""
         ...
 
     def reset(self) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.catalog import matches
+from assistant.catalog import matcher
 from assistant.lexicon import PERIOD_TEXT, QUESTION_DOCUMENT_YEAR, fold, named_places
 from assistant.tokenize import edit_distance, normalize
 from assistant.types import DocumentMeta, Filters
@@ -115,7 +115,8 @@ def _document_years(
         year = int(match.group(1))
         if year in years or year in missing:
             continue
-        if any(matches(d, Filters(years=(year,))) for d in documents):
+        dated = matcher(Filters(years=(year,)))
+        if any(dated(d) for d in documents):
             years.append(year)
         else:
             missing.append(year)
@@ -126,7 +127,8 @@ def parse_query(
     question: str, documents: Sequence[DocumentMeta], explicit: Filters | None = None
 ) -> ParsedQuery:
     """Detected filters, with each field the caller gave explicitly taking precedence."""
-    names = [d.municipality for d in documents if d.municipality]
+    # Distinct names: with thousands of documents, folding each one's name per question adds up.
+    names = list(dict.fromkeys(d.municipality for d in documents if d.municipality))
     municipalities = detect_municipalities(question, names)
     if len(municipalities) == 1 and _ACROSS_WORDS & set(_WORD.findall(normalize(question))):
         municipalities = ()

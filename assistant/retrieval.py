@@ -1,8 +1,9 @@
 """Hybrid retrieval: dense vectors and BM25 keywords, fused by weighted reciprocal rank fusion.
 
 Only the live version of each document is searched (the catalog decides which one that is).
-The keyword index is built on first use from the store's live chunks and rebuilt when the
-catalog's generation changes, so a newly published document is searchable on the next query.
+The keyword index is built on first use from the store's live chunks; when the catalog's
+generation changes, the documents whose live version changed are read and swapped in (in any
+process sharing the index), so a newly published document is searchable on the next query.
 Filters come from the caller and from the question (municipalities, a document year); a
 question naming several municipalities gets each of them a fair share of the results. BM25's
 weight shrinks with the share of the question's words the corpus knows, so a question in
@@ -13,14 +14,14 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal, cast
 
 import numpy as np
 
-from assistant.bm25 import BM25Index
-from assistant.catalog import Catalog, DocumentRecord, matches
+from assistant.bm25 import BM25Index, DocumentRows
+from assistant.catalog import Catalog, DocumentRecord, matcher
 from assistant.glossary import to_dutch
 from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
@@ -37,22 +38,27 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 MAX_LIST_NEIGHBOURS = 4
 MAX_TABLE_NEIGHBOURS = 6
 TERM_CACHE_SIZE = 50_000  # texts whose terms are kept; cleared when full (a dict stays thread-safe)
+ANALYSED_CACHE_SIZE = 100_000  # chunk texts whose analysis the retriever keeps; cleared when full
 
 
 @dataclass(frozen=True)
 class KeywordIndex:
-    """BM25 over every live chunk at one catalog generation, and the chunks in reading order."""
+    """BM25 over every live chunk at one catalog generation, and each document's chunks in reading
+    order. Immutable: a change of the catalog gives a new one (`HybridRetriever.keyword_index`)
+    that shares what did not change."""
 
     generation: float
-    chunks: list[Chunk]
+    versions: Mapping[str, str]  # doc_id -> the version indexed
     lexicon: Lexicon
-    bm25: BM25Index
-    reading: list[Chunk] = field(default_factory=list)  # by document, then position in it
-    position: dict[str, int] = field(default_factory=dict)  # chunk id -> index in `reading`
+    bm25: BM25Index[Chunk]
+    reading: Mapping[str, tuple[Chunk, ...]] = field(default_factory=dict)  # by position in the document
+    position: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # doc -> chunk id -> index
+    surfaces: Mapping[str, int] = field(default_factory=dict)  # surface word -> documents using it
+    doc_surfaces: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     term_cache: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def idf(self, term: str) -> float:
-        n = max(1, len(self.chunks))
+        n = max(1, len(self.bm25))
         df = self.lexicon.count(term)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
@@ -86,33 +92,35 @@ class KeywordIndex:
     def neighbours(self, chunk: Chunk) -> tuple[Chunk, ...]:
         """The chunks that complete `chunk`: the one before and after it in its section, the rest
         of a list block it is part of, and the rest of its table."""
-        at = self.position.get(chunk.id)
+        at = self.position.get(chunk.doc_id, {}).get(chunk.id)
         if at is None:
             return ()
+        reading = self.reading[chunk.doc_id]
         out: dict[int, Chunk] = {}
         for step in (-1, 1):
-            other = self._at(at + step)
-            if other is not None and other.doc_id == chunk.doc_id and other.section == chunk.section:
+            other = _at(reading, at + step)
+            if other is not None and other.section == chunk.section:
                 out[at + step] = other
         if chunk.kind == "table":
             for step in (-1, 1):
                 i = at + step
-                while len(out) < MAX_TABLE_NEIGHBOURS and (other := self._at(i)) is not None:
+                while len(out) < MAX_TABLE_NEIGHBOURS and (other := _at(reading, i)) is not None:
                     if not _same_table(chunk, other):
                         break
                     out[i] = other
                     i += step
         for group, step in ((_edge_group(chunk, -1), 1), (_edge_group(chunk, 0), -1)):
             i, taken = at + step, 0
-            while group >= 0 and taken < MAX_LIST_NEIGHBOURS and (other := self._at(i)) is not None:
-                if other.doc_id != chunk.doc_id or group not in {u.group for u in other.units}:
+            while group >= 0 and taken < MAX_LIST_NEIGHBOURS and (other := _at(reading, i)) is not None:
+                if group not in {u.group for u in other.units}:
                     break
                 out[i] = other
                 i, taken = i + step, taken + 1
         return tuple(out[i] for i in sorted(out))
 
-    def _at(self, i: int) -> Chunk | None:
-        return self.reading[i] if 0 <= i < len(self.reading) else None
+
+def _at(reading: Sequence[Chunk], i: int) -> Chunk | None:
+    return reading[i] if 0 <= i < len(reading) else None
 
 
 def _same_table(a: Chunk, b: Chunk) -> bool:
@@ -213,8 +221,17 @@ class HybridRetriever:
         self.mode = cast(Mode, mode)
         self._build_lock = threading.Lock()
         self._index: KeywordIndex | None = None
-        self._terms_by_text: dict[str, list[str]] = {}
-        self._surfaces: set[str] = set()
+        # Base terms and surface words by text, across updates: a new version of a document
+        # mostly repeats the old one's text, which is then not analysed again.
+        self._analysed: dict[str, tuple[list[str], list[str]]] = {}
+
+    def with_mode(self, mode: str) -> HybridRetriever:
+        """A retriever on the same index, searching another way (a baseline beside this one): it
+        starts from this one's keyword index instead of building its own (at 500x the corpus
+        that is minutes and gigabytes), and follows the catalog on its own afterwards."""
+        other = HybridRetriever(self.store, self.embedder, self.catalog, self.settings, mode)
+        other._index = self._index
+        return other
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> Retrieval:
         """Ranked hits with the filters actually applied (the caller's plus what the question
@@ -252,7 +269,8 @@ class HybridRetriever:
         )
         selected: list[DocumentRecord] = []
         for candidate in (parsed.filters, without_years, caller):
-            selected = [r for r in records if matches(r.meta, candidate)]
+            test = matcher(candidate)
+            selected = [r for r in records if test(r.meta)]
             if selected:
                 return candidate, selected
         return caller, selected
@@ -263,14 +281,12 @@ class HybridRetriever:
         dense: list[tuple[Chunk, float]] = []
         keyword: list[tuple[Chunk, float]] = []
         if vector is not None:
-            versions = [r.version for r in records]
-            dense = self.store.query(vector, self.settings.retrieval.dense_candidates, versions)
+            dense = self._dense(vector, records, index)
         bm25_weight = self.settings.retrieval.bm25_weight
         if self.mode != "dense":
             allowed = {r.doc_id for r in records}
             terms = index.lexicon.query(to_dutch(query))
-            found = index.bm25.search(terms.weights, self.settings.retrieval.bm25_candidates, allowed)
-            keyword = [(index.chunks[i], score) for i, score in found]
+            keyword = index.bm25.search(terms.weights, self.settings.retrieval.bm25_candidates, allowed)
             if vector is not None:
                 # Keywords only know the corpus' words: a question in English leaves BM25 matching
                 # little but names and numbers, so the dense ranking should lead.
@@ -278,48 +294,171 @@ class HybridRetriever:
         tuning = self.settings.retrieval
         return rrf_fuse(dense, keyword, tuning.rrf_k, tuning.dense_weight, bm25_weight)
 
+    def _dense(
+        self, vector: np.ndarray, records: list[DocumentRecord], index: KeywordIndex
+    ) -> list[tuple[Chunk, float]]:
+        """Nearest chunks of the selected documents' live versions. Every document: the store's
+        vector index (approximate, and fast however large). A selection: the index's own copy of
+        the live vectors, read document by document, because a filter in the store would grow
+        with the selection and cost a scan of the store's metadata (see `ChromaStore.query`)."""
+        k = self.settings.retrieval.dense_candidates
+        if len(records) < len(index.versions) and index.bm25.has_vectors:
+            return index.bm25.nearest(vector, k, {r.doc_id for r in records})
+        return self.store.query(vector, k, [r.version for r in records])
+
     def keyword_index(self) -> KeywordIndex:
-        """The BM25 index of the live chunks, rebuilt when the catalog has changed since."""
+        """The BM25 index of the live chunks, brought up to date when the catalog has changed:
+        the documents whose live version changed are read from the store and swapped in; the
+        rest of the index is kept (a full build happens once, or when most of it changed)."""
         current = self._index
         if current is not None and current.generation == self.catalog.generation():
             return current
         with self._build_lock:
             # Read the generation before the documents: a publish in between only causes one
-            # more rebuild later, never a stale index that looks fresh.
+            # more update later, never a stale index that looks fresh.
             generation = self.catalog.generation()
             if self._index is not None and self._index.generation == generation:
                 return self._index
-            if self._index is not None:
-                # Another version went live, maybe written by another process: the store's open
-                # handles may not know it yet.
-                self.store.reopen()
-            replaced = self._index is not None
-            self._index = self._build(generation)
-            if replaced:
-                give_back_free_memory()  # the old index is garbage now
+            if self._index is None:
+                self._index = self._build(generation)
+                give_back_free_memory()  # a full read of the store leaves a heap of garbage
+            else:
+                self._index = self._update(self._index, generation)
             return self._index
 
     def _build(self, generation: float) -> KeywordIndex:
-        versions = [r.version for r in self.catalog.documents()]
-        chunks = self.store.chunks(versions) if versions else []
-        # Terms are cached by text across rebuilds: re-ingesting one document re-tokenises only it.
-        previous = self._terms_by_text
-        terms_by_text: dict[str, list[str]] = {}
-        base: list[list[str]] = []
-        for chunk in chunks:
-            text = indexed_text(chunk)
-            terms = terms_by_text.get(text)
-            if terms is None:
-                terms = previous.get(text)
-            if terms is None:
-                terms, surfaces = analyze(text)
-                self._surfaces.update(surfaces)
-            terms_by_text[text] = terms
-            base.append(terms)
-        self._terms_by_text = terms_by_text
-        # Surfaces of removed chunks may linger; harmless, the lexicon only keeps known stems.
-        lexicon = Lexicon(count_terms(base), self._surfaces)
-        bm25 = BM25Index([lexicon.document_terms(b) for b in base], [c.doc_id for c in chunks])
-        reading = sorted(chunks, key=lambda c: (c.doc_id, int(c.meta.get("order", 0)), c.page_start))
-        position = {c.id: i for i, c in enumerate(reading)}
-        return KeywordIndex(generation, chunks, lexicon, bm25, reading, position)
+        records = self.catalog.documents()
+        versions = {r.doc_id: r.version for r in records}
+        self._analysed = {}  # what the last index held, not what every earlier one did
+        rows, surfaces = self._rows(self._read(versions))
+        counts = count_terms(terms for document in rows for terms in document.terms)
+        live_surfaces = _count_surfaces(surfaces.values())
+        lexicon = Lexicon(counts, live_surfaces)
+        bm25 = BM25Index(rows, lexicon.parts)
+        reading, position = _reading({}, {}, [], rows)
+        return KeywordIndex(generation, versions, lexicon, bm25, reading, position, live_surfaces, surfaces)
+
+    def _read(self, versions: Mapping[str, str]) -> dict[str, tuple[list[Chunk], np.ndarray | None]]:
+        """The chunks of `versions` by document, in the store's reading order, with their vectors
+        unless only keywords are searched; every document has an entry (empty when its chunks are
+        gone: a later version will replace it)."""
+        if not versions:
+            return {}
+        grouped: dict[str, list[Chunk]] = {doc: [] for doc in versions}
+        rows: dict[str, list[int]] = {doc: [] for doc in versions}
+        if self.mode == "bm25":
+            chunks, vectors = self.store.chunks(list(versions.values())), None
+        else:
+            chunks, found = self.store.chunks_with_vectors(list(versions.values()))
+            vectors = np.asarray(found, dtype=np.float32).reshape(len(chunks), self.embedder.dim)
+        for row, chunk in enumerate(chunks):
+            grouped.setdefault(chunk.doc_id, []).append(chunk)
+            rows.setdefault(chunk.doc_id, []).append(row)
+        if vectors is None:
+            return {doc: (chunks, None) for doc, chunks in grouped.items()}
+        # A document's rows are adjacent in the store's reading order: views, not copies, of what
+        # can be half a gigabyte of vectors.
+        return {doc: (grouped[doc], _rows(vectors, at)) for doc, at in rows.items()}
+
+    def _update(self, index: KeywordIndex, generation: float) -> KeywordIndex:
+        """`index` with the documents whose live version changed since swapped: only those are
+        read from the store, re-analysed and re-indexed."""
+        records = self.catalog.documents()
+        versions = {r.doc_id: r.version for r in records}
+        removed = [d for d, v in index.versions.items() if versions.get(d) != v]
+        added = {d: v for d, v in versions.items() if index.versions.get(d) != v}
+        if not removed and not added:
+            return replace(index, generation=generation)
+        if len(added) > self.settings.retrieval.keyword_rebuild_share * len(versions):
+            # Most of the index changed (a rebuild, a first ingest): reading it all is cheaper.
+            if not self.store.wrote(added.values()):
+                self.store.reopen()
+            fresh = self._build(generation)
+            give_back_free_memory()  # the old index is garbage now
+            return fresh
+        if added and not self.store.wrote(added.values()):
+            # Another process wrote these versions: the store's open handles may not know them yet.
+            self.store.reopen()
+        rows, surfaces = self._rows(self._read(added))
+        counts = dict(index.lexicon.counts)
+        for term, n in index.bm25.base_counts(removed).items():
+            if counts[term] == n:
+                del counts[term]
+            else:
+                counts[term] -= n
+        for term, n in count_terms(terms for document in rows for terms in document.terms).items():
+            counts[term] = counts.get(term, 0) + n
+        live_surfaces = dict(index.surfaces)
+        for doc in removed:
+            for word in index.doc_surfaces.get(doc, ()):
+                if live_surfaces[word] == 1:
+                    del live_surfaces[word]
+                else:
+                    live_surfaces[word] -= 1
+        for words in surfaces.values():
+            for word in words:
+                live_surfaces[word] = live_surfaces.get(word, 0) + 1
+        lexicon, resplit = index.lexicon.successor(counts, live_surfaces)
+        bm25 = index.bm25.updated(removed, rows, lexicon.parts, resplit)
+        gone = set(removed)
+        doc_surfaces = {d: w for d, w in index.doc_surfaces.items() if d not in gone} | surfaces
+        reading, position = _reading(index.reading, index.position, removed, rows)
+        return KeywordIndex(
+            generation, versions, lexicon, bm25, reading, position, live_surfaces, doc_surfaces
+        )
+
+    def _rows(
+        self, documents: Mapping[str, tuple[list[Chunk], np.ndarray | None]]
+    ) -> tuple[list[DocumentRows[Chunk]], dict[str, tuple[str, ...]]]:
+        """Each document's chunks with their base terms (and vectors), and the surface words it uses."""
+        analysed = self._analysed
+        rows: list[DocumentRows[Chunk]] = []
+        surfaces: dict[str, tuple[str, ...]] = {}
+        for doc_id, (chunks, vectors) in documents.items():
+            terms: list[list[str]] = []
+            words: set[str] = set()
+            for chunk in chunks:
+                text = indexed_text(chunk)
+                found = analysed.get(text)
+                if found is None:
+                    found = analyze(text)
+                    if len(analysed) >= ANALYSED_CACHE_SIZE:
+                        analysed.clear()
+                    analysed[text] = found
+                terms.append(found[0])
+                words.update(found[1])
+            rows.append(DocumentRows(doc_id, chunks, terms, vectors))
+            surfaces[doc_id] = tuple(words)
+        return rows, surfaces
+
+
+def _rows(matrix: np.ndarray, at: list[int]) -> np.ndarray:
+    if at and at[-1] - at[0] + 1 == len(at):
+        return matrix[at[0] : at[-1] + 1]
+    return matrix[at]
+
+
+def _count_surfaces(documents: Iterable[Iterable[str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for words in documents:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _reading(
+    reading: Mapping[str, tuple[Chunk, ...]],
+    position: Mapping[str, Mapping[str, int]],
+    removed: Sequence[str],
+    rows: Sequence[DocumentRows[Chunk]],
+) -> tuple[dict[str, tuple[Chunk, ...]], dict[str, Mapping[str, int]]]:
+    """Per document, its chunks in reading order and where each stands (copied per document, so
+    an update costs the documents it touches)."""
+    gone = set(removed)
+    new_reading = {d: chunks for d, chunks in reading.items() if d not in gone}
+    new_position = {d: places for d, places in position.items() if d not in gone}
+    for document in rows:
+        ordered = tuple(sorted(document.keys, key=lambda c: (int(c.meta.get("order", 0)), c.page_start)))
+        new_reading[document.doc_id] = ordered
+        new_position[document.doc_id] = {c.id: i for i, c in enumerate(ordered)}
+    return new_reading, new_position

@@ -51,6 +51,16 @@ class IndexSettings(_Group):
     )
     chroma_port: int = Field(default=8000, ge=1, le=65535, description="port of the Chroma server")
     collection: str = Field(default="beleid", min_length=3, description="name of the Chroma collection")
+    dense_scan_limit: int = Field(
+        default=1000,
+        ge=1,
+        le=100_000,
+        description="most neighbours dense search asks the store for before it filters on the live "
+        "versions instead (versions not live are dropped from the neighbours)",
+    )
+    dense_scan_slack: float = Field(
+        default=1.25, ge=1, le=10, description="neighbours dense search asks the store for per hit wanted"
+    )
 
 
 class IngestSettings(_Group):
@@ -109,6 +119,13 @@ class RetrievalSettings(_Group):
         default=1.0, ge=0, le=10, description="weight of the BM25 ranking in the fusion"
     )
     top_k: int = Field(default=10, ge=1, le=100, description="hits a search returns")
+    keyword_rebuild_share: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="share of the documents changed at once above which the keyword index is built "
+        "afresh from a full read of the store instead of updated document by document",
+    )
 
 
 class AnswerSettings(_Group):

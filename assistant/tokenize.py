@@ -9,10 +9,11 @@ nearest known terms ("jeugdhlup" finds "jeugdhulp").
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,6 +125,44 @@ class Lexicon:
 
     def count(self, term: str) -> int:
         return self._counts.get(term, 0)
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        """Chunks holding each term (read only)."""
+        return self._counts
+
+    def successor(self, term_counts: Mapping[str, int], surfaces: Iterable[str]) -> tuple[Lexicon, set[str]]:
+        """The lexicon of the corpus after a change, and the terms of this one (the corpus before)
+        that the new one splits differently.
+
+        A term's parts depend only on which of its substrings are known words (or surface words
+        of known stems), and on the parts of the parts it finds. So the parts worked out before
+        are kept for every term without a substring whose standing changed, and a typo index
+        already built is patched: a change costs what it touches, not the vocabulary."""
+        new = Lexicon(term_counts, surfaces)
+        pieces = {w for w in self._words ^ new._words if len(w) >= MIN_PART}
+        pieces.update(w for w, _ in set(self._surface_stems.items()) ^ set(new._surface_stems.items()))
+        with self._lock:
+            cached = dict(self._parts_cache)
+            deletes = self._deletes
+        if not pieces:
+            new._parts_cache = cached
+            new._deletes = deletes
+            return new, set()
+        candidates = set(cached) | {p for found in cached.values() for p in found} | set(self._counts)
+        touched = _holding(candidates, pieces)
+        # A term is also touched through a part it takes the parts of ("jeugdhulp" in
+        # "jeugdhulpverlening"): follow the cached splits until nothing more is touched.
+        grown = True
+        while grown:
+            more = {t for t, found in cached.items() if t not in touched and touched.intersection(found)}
+            touched |= more
+            grown = bool(more)
+        new._parts_cache = {t: found for t, found in cached.items() if t not in touched}
+        if deletes is not None:
+            new._deletes = _patched_deletes(deletes, self._words - new._words, new._words - self._words)
+        kept = touched.intersection(self._counts).intersection(new._counts)
+        return new, {t for t in kept if self.parts(t) != new.parts(t)}
 
     def _known(self, piece: str) -> str | None:
         """The indexed form (stem) of a compound part, if the corpus knows the part."""
@@ -293,6 +332,48 @@ class QueryTerms:
 
     weights: dict[str, float]
     coverage: float
+
+
+def _holding(terms: Collection[str], pieces: Collection[str]) -> set[str]:
+    """The compound-shaped `terms` that hold one of `pieces` as a substring: one scan of the
+    joined terms per piece instead of every substring of every term."""
+    shaped = sorted(t for t in terms if len(t) >= MIN_COMPOUND and t.isalpha())
+    joined = "\n".join(shaped)
+    starts: list[int] = []
+    offset = 0
+    for term in shaped:
+        starts.append(offset)
+        offset += len(term) + 1
+    found: set[str] = set()
+    for piece in pieces:
+        at = joined.find(piece)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            found.add(shaped[index])
+            # Skip to the next term: one hit is enough for this one.
+            at = joined.find(piece, starts[index] + len(shaped[index]))
+    return found
+
+
+def _patched_deletes(
+    deletes: dict[str, list[str]], removed: Iterable[str], added: Iterable[str]
+) -> dict[str, list[str]]:
+    """A typo index (see `Lexicon._delete_index`) without `removed` and with `added` words; the
+    lists it shares with `deletes` are replaced, never changed."""
+    index = dict(deletes)
+    for word in removed:
+        if len(word) >= 3 and word.isalpha():
+            for variant in _deletions(word):
+                rest = [w for w in index.get(variant, ()) if w != word]
+                if rest:
+                    index[variant] = rest
+                else:
+                    index.pop(variant, None)
+    for word in added:
+        if len(word) >= 3 and word.isalpha():
+            for variant in _deletions(word):
+                index[variant] = [*index.get(variant, ()), word]
+    return index
 
 
 def _deletions(word: str) -> set[str]:

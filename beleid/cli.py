@@ -42,10 +42,20 @@ def _fail(exc: Exception) -> NoReturn:
 
 
 class _Bar:
+    """The ingest's one bar: bytes of PDF done, so tqdm's rate and ETA are the whole run's."""
+
     def __init__(self, label: str, total: int) -> None:
         from tqdm import tqdm
 
-        self._bar = tqdm(total=total, desc=label[:40], unit="chunk", leave=False, file=sys.stderr)
+        self._bar = tqdm(
+            total=total,
+            desc=label[:40],
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            leave=False,
+            file=sys.stderr,
+        )
 
     def update(self, n: int) -> None:
         self._bar.update(n)

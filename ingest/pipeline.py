@@ -4,7 +4,8 @@ Incremental: a document whose bytes, metadata and chunking settings are unchange
 before any parsing or embedding. Atomic per document: the new version's chunks are written under
 a new version id, then the catalog switches to it in one transaction, then the old chunks go.
 A crash at any point leaves the catalog on the previous version; leftovers of an unfinished
-version are swept at the next run.
+version are swept at the next run, found in the catalog's journal of versions written or retired
+but not yet deleted (never by reading the whole store).
 """
 
 from __future__ import annotations
@@ -13,11 +14,17 @@ import errno
 import fcntl
 import hashlib
 import logging
+import os
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+
+import numpy as np
 
 from assistant.catalog import Catalog, DocumentRecord
 from assistant.core import Assistant
@@ -26,7 +33,7 @@ from assistant.prompts import say
 from assistant.protocols import DocumentListener, Embedder, Store
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
-from assistant.types import Chunk, DocumentMeta
+from assistant.types import Chunk, DocumentMeta, Page
 from ingest.limits import number
 from ingest.manifest import infer_metadata, load_manifest
 from ingest.parse import parse_document
@@ -35,10 +42,19 @@ from ingest.parse import parse_document
 PIPELINE_VERSION = "3"  # 3: spaced tables (Word exports) as rows with rebuilt headers
 
 ProgressFactory = Callable[[str, int], "Progress"]
+# Catalog meta key, set once every version in the store that is not live is in the catalog's
+# journal (`Catalog.unpublished`): from then on no run reads the whole store to find leftovers.
+JOURNAL_KEY = "versions_journaled"
+VECTOR_MEMO_SIZE = 20_000  # vectors kept by text during one run (30 MB at 384 dimensions)
+WORKER_NICE = 19  # the parse thread's priority: the lowest (see `_yield_cpu`)
 
 
 class Progress:
-    """What the pipeline reports to; the CLI plugs in a progress bar, tests and the API a no-op."""
+    """What the pipeline reports to; the CLI plugs in a progress bar, tests and the API a no-op.
+
+    One per run: `total` is the bytes of PDF to read, and `update` adds a file's size when it is
+    skipped or failed, and its share as its chunks are stored (embedding is most of the time,
+    and roughly follows the size), so a bar's rate gives the run's ETA."""
 
     def update(self, n: int) -> None:  # pragma: no cover - trivial
         pass
@@ -58,6 +74,63 @@ class _Source:
     path: Path
     target: Path
     on_publish: Callable[[], None] | None = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A parsed document, ready to embed."""
+
+    source: _Source
+    meta: DocumentMeta
+    version: str
+    sha: str
+    pages: list[Page]
+    chunks: list[Chunk]
+    previous: DocumentRecord | None
+
+
+class _VectorMemo:
+    """Vectors by embedding text, for one run: identical text (a repeated header, a document
+    filed twice, an unchanged chunk of a new version) is embedded once. Bounded, so a run over
+    thousands of documents does not keep every vector."""
+
+    def __init__(self, capacity: int = VECTOR_MEMO_SIZE) -> None:
+        self.capacity = capacity
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def remember(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        for chunk, vector in zip(chunks, vectors, strict=True):
+            self._keep(embedding_text(chunk), vector)
+
+    def embed(self, texts: list[str], embedder: Embedder) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            for text, vector in zip(missing, embedder.embed_passages(missing), strict=True):
+                self._keep(text, np.asarray(vector, dtype=np.float32))
+        return np.asarray([self._vectors[t] for t in texts], dtype=np.float32)
+
+    def _keep(self, text: str, vector: np.ndarray) -> None:
+        if len(self._vectors) >= self.capacity:
+            self._vectors.pop(next(iter(self._vectors)))  # the oldest
+        self._vectors[text] = vector
+
+
+def _yield_cpu() -> None:
+    """Run the calling thread at the lowest priority. The embedder's threads meet at a barrier
+    many times per batch, so a thread that takes a core from one of them stalls them all: with
+    the parser at normal priority the embedder ran 15% slower and the ingest took longer than
+    without it (measured on two cores). At the lowest priority it only gets the cores the
+    embedder leaves idle (between batches, and while its threads wait for each other)."""
+    if sys.platform == "linux":
+        # Linux applies a nice value to a single thread when given its id.
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 @dataclass
@@ -230,21 +303,18 @@ class Ingestor:
         with ingest_lock(self.settings.home, self.settings.ingest.lock_wait_seconds, self.on_lock_wait):
             if rebuild:
                 self._clear()
+            # Open the store before any file is read: an index built with another embedder
+            # stops the run here, with what to do (EmbedderMismatchError), not file by file.
+            self.store.count()
             self._sweep_unpublished()
-            seen: dict[str, Path] = {}
             # Read once per run, not per file: each document id is handled at most once per run,
             # so the snapshot of what was live before stays right for every file.
             live = {d.doc_id: d for d in self.catalog.documents()}
-            manifests: dict[Path, dict[str, DocumentMeta]] = {}
-            for source in sources:
-                try:
-                    for folder in {source.target.parent, source.path.parent}:
-                        if folder not in manifests:
-                            manifests[folder] = load_manifest(folder)
-                    manifest = {**manifests[source.target.parent], **manifests[source.path.parent]}
-                    self._ingest_file(source, seen, live, manifest, report)
-                except BeleidError as exc:
-                    report.failed.append({"file": str(source.target), "error": one_line(exc)})
+            bar = self.progress("ingest", sum(_size(s.path) for s in sources)) if sources else Progress()
+            try:
+                self._ingest_all(sources, live, report, bar)
+            finally:
+                bar.close()
             if prune:
                 self._prune(report, lambda r: not Path(r.path).exists())
             if remove is not None:
@@ -257,19 +327,91 @@ class Ingestor:
         report.seconds = round(time.perf_counter() - started, 2)
         return report
 
-    def _ingest_file(
+    def _ingest_all(
+        self, sources: list[_Source], live: dict[str, DocumentRecord], report: IngestReport, bar: Progress
+    ) -> None:
+        """Each source in order. One thread beside the embedder reads and parses the next
+        document, and tells the listeners (the register's extraction) about the last one, while
+        the current one is embedded (the engine releases the interpreter lock). It runs at the
+        lowest priority (`_yield_cpu`), so it takes the cycles the embedder leaves idle rather
+        than slowing it down. Measured on two cores and the two real budgets: 0.77 of the raw
+        encoder's rate at normal priority, 0.89-0.94 at the lowest, 0.92 without the thread;
+        only the first document's parse and the last one's listeners remain in wall time, so the
+        gain grows with the number of documents."""
+        duplicates: list[Path | None] = []
+        seen: dict[str, Path] = {}
+        for source in sources:
+            duplicates.append(seen.get(source.target.stem))
+            seen.setdefault(source.target.stem, source.path)
+        manifests: dict[Path, dict[str, DocumentMeta]] = {}
+        texts = _VectorMemo()
+        told: tuple[_Source, Future[None]] | None = None
+
+        def settle() -> None:
+            """Wait for the listeners of the last document; a BeleidError fails its line."""
+            nonlocal told
+            if told is not None:
+                source, future = told
+                told = None
+                try:
+                    future.result()
+                except BeleidError as exc:
+                    report.failed.append({"file": str(source.target), "error": one_line(exc)})
+
+        with ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="ingest-parse", initializer=_yield_cpu
+        ) as worker:
+
+            def prepare(i: int) -> Future[_Prepared | None]:
+                return worker.submit(self._prepare, sources[i], duplicates[i], live, manifests, report)
+
+            ahead = prepare(0) if sources else None
+            try:
+                for i, source in enumerate(sources):
+                    current = ahead
+                    # One document ahead, no more: parsing further would only hold memory and
+                    # take the cores from the embedder.
+                    ahead = prepare(i + 1) if i + 1 < len(sources) else None
+                    size = _size(source.path)
+                    try:
+                        prepared = current.result() if current is not None else None
+                        if prepared is not None:
+                            # The listeners follow the catalog in order: the last document's must
+                            # be done before the next goes live.
+                            self._embed(prepared, texts, bar, size)
+                            settle()
+                            self._publish(prepared, report)
+                            if self.listeners:
+                                told = (source, worker.submit(self._tell, prepared))
+                            continue
+                    except BeleidError as exc:
+                        report.failed.append({"file": str(source.target), "error": one_line(exc)})
+                    bar.update(size)
+                settle()
+            except BaseException:
+                if ahead is not None:
+                    ahead.cancel()  # an interrupted run does not wait for the next parse to start
+                raise
+
+    def _prepare(
         self,
         source: _Source,
-        seen: dict[str, Path],
+        duplicate: Path | None,
         live: dict[str, DocumentRecord],
-        manifest: dict[str, DocumentMeta],
+        manifests: dict[Path, dict[str, DocumentMeta]],
         report: IngestReport,
-    ) -> None:
+    ) -> _Prepared | None:
+        """Everything before embedding: checks, parsing, chunks with their document's metadata.
+        None when the document is unchanged (recorded in `report`). Runs in the parse thread,
+        one source at a time and in order, so `manifests` and `report.unchanged` need no lock."""
         path = source.path
         doc_id = source.target.stem
-        if doc_id in seen:
-            raise IngestError(say("error_duplicate_doc_id", doc=doc_id, other=seen[doc_id]))
-        seen[doc_id] = path
+        if duplicate is not None:
+            raise IngestError(say("error_duplicate_doc_id", doc=doc_id, other=duplicate))
+        for folder in {source.target.parent, source.path.parent}:
+            if folder not in manifests:
+                manifests[folder] = load_manifest(folder)
+        manifest = {**manifests[source.target.parent], **manifests[source.path.parent]}
         sha = file_sha256(path)
         meta = manifest.get(doc_id)
         previous = live.get(doc_id)
@@ -277,7 +419,7 @@ class Ingestor:
             version = version_id(sha, meta, self.settings, self.embedder)
             if previous is not None and previous.version == version:
                 report.unchanged.append(doc_id)
-                return
+                return None
         parsed = parse_document(path, doc_id, self.settings)
         if meta is None:
             known = {d.meta.municipality for d in live.values()} | {m.municipality for m in manifest.values()}
@@ -285,38 +427,59 @@ class Ingestor:
             version = version_id(sha, meta, self.settings, self.embedder)
             if previous is not None and previous.version == version:
                 report.unchanged.append(doc_id)
-                return
+                return None
         chunks = [with_document_meta(c, meta, i) for i, c in enumerate(parsed.chunks)]
         if not chunks:
             raise IngestError(say("error_no_text"))
-        self._embed_and_add(doc_id, chunks, version)
+        return _Prepared(source, meta, version, sha, parsed.pages, chunks, previous)
+
+    def _embed(self, prepared: _Prepared, texts: _VectorMemo, bar: Progress, size: int) -> None:
+        if prepared.previous is not None:
+            # A new version mostly repeats the old one's text: its vectors are in the store.
+            texts.remember(*self.store.chunks_with_vectors([prepared.previous.version]))
+        self._embed_and_add(prepared.chunks, prepared.version, texts, bar, size)
+
+    def _publish(self, prepared: _Prepared, report: IngestReport) -> None:
+        meta, previous = prepared.meta, prepared.previous
         self.catalog.publish(
-            meta, version, sha, str(source.target.resolve()), parsed.pages, len(chunks), source.on_publish
+            meta,
+            prepared.version,
+            prepared.sha,
+            str(prepared.source.target.resolve()),
+            prepared.pages,
+            len(prepared.chunks),
+            prepared.source.on_publish,
         )
         if previous is not None:
-            self.store.delete_version(previous.version)
-            report.updated.append(doc_id)
+            self._delete(previous.version)
+            report.updated.append(meta.doc_id)
         else:
-            report.added.append(doc_id)
-        report.embedded += len(chunks)
-        for listener in self.listeners:
-            listener.published(meta, parsed.pages, chunks)
+            report.added.append(meta.doc_id)
+        report.embedded += len(prepared.chunks)
 
-    def _embed_and_add(self, doc_id: str, chunks: list[Chunk], version: str) -> None:
+    def _tell(self, prepared: _Prepared) -> None:
+        for listener in self.listeners:
+            listener.published(prepared.meta, prepared.pages, prepared.chunks)
+
+    def _embed_and_add(
+        self, chunks: list[Chunk], version: str, texts: _VectorMemo, bar: Progress, size: int
+    ) -> None:
         batch = max(1, self.settings.index.embed_batch_size)
-        bar = self.progress(doc_id, len(chunks))
+        done = 0
+        self.catalog.expect(version)
         try:
             for start in range(0, len(chunks), batch):
                 part = chunks[start : start + batch]
-                vectors = self.embedder.embed_passages([embedding_text(c) for c in part])
+                vectors = texts.embed([embedding_text(c) for c in part], self.embedder)
                 self.store.add(part, vectors, version)
-                bar.update(len(part))
+                # The run's bar counts bytes of PDF: a document's share as its chunks are stored.
+                step = size * (start + len(part)) // len(chunks) - done
+                bar.update(step)
+                done += step
         except BaseException:
             # Not published, so invisible to readers; remove now rather than at the next sweep.
-            self.store.delete_version(version)
+            self._delete(version)
             raise
-        finally:
-            bar.close()
 
     def _clear(self) -> None:
         self.store.reset()
@@ -326,9 +489,23 @@ class Ingestor:
                 listener.removed(record.doc_id)
 
     def _sweep_unpublished(self) -> None:
+        """Delete the chunks of versions that are not live: left by a crash, or retired."""
         live = {d.version for d in self.catalog.documents()}
-        for version in self.store.versions() - live:
-            self.store.delete_version(version)
+        journaled = self.catalog.get_meta(JOURNAL_KEY) is not None
+        leftovers = self.catalog.unpublished()
+        if not journaled:
+            # An index from before the catalog journaled versions: look at the whole store once.
+            leftovers |= self.store.versions()
+        for version in leftovers - live:
+            self._delete(version)
+        for version in leftovers & live:
+            self.catalog.forget(version)  # published after all
+        if not journaled:
+            self.catalog.set_meta(JOURNAL_KEY, "1")
+
+    def _delete(self, version: str) -> None:
+        self.store.delete_version(version)
+        self.catalog.forget(version)
 
     def _prune(
         self,
@@ -342,7 +519,7 @@ class Ingestor:
                 if on_remove is not None:
                     on_remove(record)
                 self.catalog.remove(record.doc_id)
-                self.store.delete_version(record.version)
+                self._delete(record.version)
                 for listener in self.listeners:
                     listener.removed(record.doc_id)
                 report.removed.append(record.doc_id)

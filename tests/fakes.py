@@ -9,7 +9,7 @@ cosine (higher is better), and `chunks()` returns chunks in reading order.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -93,6 +93,9 @@ class MemoryStore:
 
     def reopen(self) -> None:
         self.reopened += 1  # nothing is cached: memory is the store
+
+    def wrote(self, versions: Iterable[str]) -> bool:
+        return False  # tests share one store between "processes": readers always reopen
 
     def reset(self) -> None:
         with self._lock:

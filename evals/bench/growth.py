@@ -1,6 +1,7 @@
-"""Part 4, growth: the corpus replicated under new document ids (10x, 50x, 100x), written through
-the real store and catalog with the vectors of the base index (no re-embedding), then the size on
-disk, the write time and the latency at each size."""
+"""Part 4, growth: the corpus replicated under new document ids (10x, 50x, 100x, up to 500x),
+written through the real store and catalog with the vectors of the base index (no re-embedding),
+then the size on disk, the write time, the latency, and the cost of adding one more document at
+each size."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,8 +23,12 @@ from evals.bench.common import JsonResult, error_text, rate, ratio
 from evals.bench.roles import CachedQueryEmbedder, NoEmbedding
 from evals.bench.timing import Clock, Latency, MemorySnapshot, measure_latency
 
+if TYPE_CHECKING:
+    from assistant.retrieval import HybridRetriever
+
 # 100x is 58,700 chunks of the demo corpus: past the 32,766 rows one Chroma `get` can return
-# (SQLite's variable limit), so it checks that the store's reads page.
+# (SQLite's variable limit), so it checks that the store's reads page. 500x (about 290,000 chunks,
+# 57,000 pages) is the size of a large municipality's archive: `--scales 10,100,500`.
 DEFAULT_SCALES = (10, 50, 100)
 GROWTH_QUESTIONS = 20  # per size; growth latency is measured with one caller
 # Replica vectors are moved by this (L2) distance, then renormalised: HNSW degrades on exact
@@ -100,6 +105,9 @@ class SizeReingest(JsonResult):
     seconds: float
     unchanged: int
     failed: int | None = None  # None when the re-ingest itself failed (see the row's errors)
+    # New versions whose text was already stored (another version id, e.g. a home built by an
+    # older pipeline): published again without embedding, their vectors reused.
+    updated: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +115,24 @@ class SizeLoad(JsonResult):
     build: list[float]
     queries: list[float]
     reingest: list[float]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddDocument(JsonResult):
+    """One new document added at this size and removed again, with vectors reused: what a publish
+    costs besides embedding (and parsing, which does not depend on the size). It is a copy of the
+    largest base document with a word of its own in every chunk, so its text is analysed anew and
+    the vocabulary changes, as with a real new document."""
+
+    doc_id: str
+    chunks: int
+    add_s: float  # store write + catalog publish + keyword index update
+    store_s: float
+    catalog_s: float
+    keyword_index_s: float
+    found: bool  # a search for its word finds it right after
+    remove_s: float  # catalog remove + store delete + keyword index update
+    remove_keyword_index_s: float
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,6 +151,7 @@ class GrowthRow(JsonResult):
     search: SizeLatency
     dense_search: SizeLatency
     reingest_unchanged: SizeReingest
+    add_document: AddDocument | None
     loadavg: SizeLoad
     memory: MemorySnapshot
     write: CopyWrite | None = None  # None at 1x
@@ -149,6 +176,8 @@ class Growth(JsonResult):
     embed_rate_chunks_per_s: float | None
     questions: int
     concurrency: int = 1
+    warm: str = "each size's questions are asked once, untimed, before the timed pass"
+    keyword_index: str = "built in full after the copies of each size (most documents are new)"
     rows: list[GrowthRow]
 
 
@@ -231,6 +260,50 @@ def write_copies(assistant: Assistant, base: Sequence[BaseDoc], copies: range, w
     )
 
 
+def add_one_document(
+    assistant: Assistant, retriever: HybridRetriever, base: BaseDoc, scale: int
+) -> AddDocument:
+    """Publishes a new document into the index as an ingest would (store, catalog, then the keyword
+    index follows the catalog), checks that a search finds it, and removes it again."""
+    word = "proefdocument" + "".join("abcdefghij"[int(d)] for d in str(scale))
+    meta, version, chunks = replicate(base, 0, 3)
+    doc_id = f"{base.record.doc_id}-bench-{word}"
+    meta = replace(meta, doc_id=doc_id)
+    version = hashlib.sha256(f"{version}|{doc_id}".encode()).hexdigest()[:16]
+    chunks = [
+        replace(c, id=hashlib.sha1(f"{doc_id}\x1f{c.id}".encode()).hexdigest()[:16], doc_id=doc_id,
+                text=f"{c.text} Zie {word}.")
+        for c in chunks
+    ]  # fmt: skip
+    retriever.keyword_index()  # up to date before the clock starts
+    started = time.perf_counter()
+    assistant.store.add(chunks, base.vectors, version)
+    stored = time.perf_counter()
+    assistant.catalog.publish(meta, version, base.record.sha256, base.record.path, base.pages, len(chunks))
+    published = time.perf_counter()
+    retriever.keyword_index()
+    done = time.perf_counter()
+    found = any(hit.chunk.doc_id == doc_id for hit in retriever.search(word, k=5).hits)
+    removing = time.perf_counter()
+    assistant.catalog.remove(doc_id)
+    assistant.store.delete_version(version)
+    assistant.catalog.forget(version)  # deleted: no ingest needs to sweep it
+    unindexing = time.perf_counter()
+    retriever.keyword_index()
+    removed = time.perf_counter()
+    return AddDocument(
+        doc_id=doc_id,
+        chunks=len(chunks),
+        add_s=round(done - started, 3),
+        store_s=round(stored - started, 3),
+        catalog_s=round(published - stored, 3),
+        keyword_index_s=round(done - published, 3),
+        found=found,
+        remove_s=round(removed - removing, 3),
+        remove_keyword_index_s=round(removed - unindexing, 3),
+    )
+
+
 def measure_size(
     assistant: Assistant,
     settings: Settings,
@@ -239,6 +312,7 @@ def measure_size(
     clock: Clock,
     scale: int,
     base: GrowthRow | None = None,
+    base_docs: Sequence[BaseDoc] = (),
 ) -> GrowthRow:
     """Contents, disk, keyword index build, latency and an unchanged re-ingest at this size,
     compared with the `base` row (None: this is the base)."""
@@ -259,11 +333,16 @@ def measure_size(
     # the same full read of the store: one question shows it without hours of identical errors.
     hybrid_questions = questions[:1] if errors else questions
     with clock.stage(f"{scale}x: ask/search/dense x{len(questions)}") as queries:
+        # Untimed first: answering caches what it embeds per question (two units), so every size
+        # is timed in the same warm state, the 1x base included.
+        measure_latency(assistant.ask, hybrid_questions, 1)
         ask = measure_latency(assistant.ask, hybrid_questions, 1)
         search = measure_latency(assistant.search, hybrid_questions, 1)
-        # The vector side alone (Chroma with the live-version filter), which has no keyword index.
-        dense = HybridRetriever(
-            assistant.store, assistant.embedder, assistant.catalog, settings, mode="dense"
+        # The vector side alone, on the same index (it keeps the live vectors for selections).
+        dense = (
+            assistant.retriever.with_mode("dense")
+            if isinstance(assistant.retriever, HybridRetriever)
+            else HybridRetriever(assistant.store, assistant.embedder, assistant.catalog, settings, "dense")
         )
         dense_search = measure_latency(dense.search, questions, 1)
     with clock.stage(f"{scale}x: unchanged re-ingest of the corpus") as reingest_stage:
@@ -275,10 +354,20 @@ def measure_size(
                 seconds=round(time.perf_counter() - started, 3),
                 unchanged=len(again.unchanged),
                 failed=len(again.failed),
+                updated=len(again.updated),
             )
         except Exception as exc:
             reingest = SizeReingest(seconds=round(time.perf_counter() - started, 3), unchanged=0)
             errors["reingest"] = error_text(exc)
+    added: AddDocument | None = None
+    if base_docs and isinstance(assistant.retriever, HybridRetriever):
+        with clock.stage(f"{scale}x: add one document and remove it"):
+            try:
+                added = add_one_document(
+                    assistant, assistant.retriever, max(base_docs, key=lambda d: len(d.chunks)), scale
+                )
+            except Exception as exc:  # reported in the row
+                errors["add_document"] = error_text(exc)
     for kind, latency in (("ask", ask), ("search", search), ("dense_search", dense_search)):
         if latency.first_error:
             errors[kind] = latency.first_error
@@ -297,6 +386,7 @@ def measure_size(
         dense_search=SizeLatency.against(dense_search, base.dense_search if base else dense_search),
         bytes_vs_1x=ratio(disk.total_bytes, (base.disk if base else disk).total_bytes),
         reingest_unchanged=reingest,
+        add_document=added,
         loadavg=SizeLoad(
             build=build.times.loadavg_after,
             queries=queries.times.loadavg_after,
@@ -326,7 +416,7 @@ def bench_growth(
     try:
         base = load_base(assistant)
         base_chunks = sum(len(d.chunks) for d in base)
-        rows = [measure_size(assistant, settings, questions, corpus, clock, 1)]
+        rows = [measure_size(assistant, settings, questions, corpus, clock, 1, base_docs=base)]
         copies_done = 1  # the base corpus is copy 0
         cumulative_s = 0.0
         for scale in scales:
@@ -339,7 +429,7 @@ def bench_growth(
                 cumulative_s=round(cumulative_s, 2),
                 embed_s_extrapolated=round(write.chunks / embed_rate, 1) if embed_rate else None,
             )
-            row = measure_size(assistant, settings, questions, corpus, clock, scale, rows[0])
+            row = measure_size(assistant, settings, questions, corpus, clock, scale, rows[0], base)
             rows.append(replace(row, write=write))
     finally:
         assistant.catalog.close()

@@ -44,6 +44,18 @@ class Reingest(JsonResult):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RawEncoder(JsonResult):
+    """The embedder alone on the texts the ingest embedded, in batches of the same size, right
+    after the ingest: what the ingest's chunks/s is held against."""
+
+    passages: int
+    seconds: float
+    passages_per_s: float | None
+    batch: int
+    loadavg: StageTimes
+
+
+@dataclass(frozen=True, kw_only=True)
 class IndexedCorpus(JsonResult):
     """What the home holds after the ingest or the copy."""
 
@@ -71,6 +83,8 @@ class IngestResult(IndexedCorpus):
     naive: NaiveBuild | None
     ratio_ours_to_naive: float | None
     reingest: Reingest
+    raw: RawEncoder | None = None
+    ratio_to_raw: float | None = None  # our chunks/s over the raw encoder's passages/s
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,6 +128,7 @@ def bench_ingest(
         embed_s, passages = timed.passage_s, timed.passages
         store_s, catalog_s = store.add_s + store.delete_s, catalog.publish_s
         store_add_s = store.add_s
+        raw = _bench_raw(settings, embedder, store, [r.version for r in records], clock)
         baseline = _bench_naive(timed, corpus, clock) if naive else None
         timed.reset_timers()
         store.reset_timers()
@@ -149,6 +164,30 @@ def bench_ingest(
             embedded=again.embedded,
             loadavg=again_stage.times,
         ),
+        raw=raw,
+        ratio_to_raw=ratio(rate(chunks, total), raw.passages_per_s),
+    )
+
+
+def _bench_raw(
+    settings: Settings, embedder: Embedder, store: TimedStore, versions: list[str], clock: Clock
+) -> RawEncoder:
+    """The embedder on the ingested chunks' texts, back to back with the ingest."""
+    from ingest.pipeline import embedding_text
+
+    texts = [embedding_text(c) for c in store.chunks(versions)]
+    batch = max(1, settings.index.embed_batch_size)
+    with clock.stage(f"raw encoder on the {len(texts)} ingested texts") as stage:
+        started = time.perf_counter()
+        for start in range(0, len(texts), batch):
+            embedder.embed_passages(texts[start : start + batch])
+        seconds = time.perf_counter() - started
+    return RawEncoder(
+        passages=len(texts),
+        seconds=round(seconds, 2),
+        passages_per_s=rate(len(texts), seconds),
+        batch=batch,
+        loadavg=stage.times,
     )
 
 

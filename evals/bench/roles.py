@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -120,6 +120,9 @@ class TimedStore:
 
     def reopen(self) -> None:
         self.inner.reopen()
+
+    def wrote(self, versions: Iterable[str]) -> bool:
+        return self.inner.wrote(versions)
 
     def reset(self) -> None:
         self.inner.reset()

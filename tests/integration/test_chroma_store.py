@@ -4,6 +4,7 @@ reopening; each embedded and against a real Chroma server (`chroma run`)."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,57 @@ def test_a_second_store_sees_what_the_first_wrote_after_a_reopen(settings: Setti
     reader.reopen()
     assert {c.doc_id for c, _ in reader.query(embedder.embed_query("jeugdhulp"), 5, ["v2"])} == {"b"}
     assert reader.versions() == {"v2"} and reader.count() == 2
+
+
+def _spy_queries(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """Every `query` Chroma gets, with its arguments."""
+    from chromadb.api.models.Collection import Collection
+
+    calls: list[dict[str, object]] = []
+    original = Collection.query
+
+    def spy(self: Collection, *args: object, **kwargs: object) -> object:
+        calls.append(kwargs)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Collection, "query", spy)
+    return calls
+
+
+def test_live_versions_are_searched_without_a_version_filter(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The filter on the live versions would grow with the index (Chroma scans its metadata for
+    it); live chunks are found by asking for a few more and dropping the other versions."""
+    embedder = HashEmbedder(16)
+    store = ChromaStore(settings, embedder)
+    for doc, version in (("a", "v1"), ("b", "v2"), ("a", "v3")):  # v3: a's next version, not live
+        chunks = _chunks(doc, 3)
+        store.add(chunks, embedder.embed_passages([c.text for c in chunks]), version)
+    calls = _spy_queries(monkeypatch)
+    hits = store.query(embedder.embed_query("jeugdhulp in a"), 4, ["v1", "v2"])
+    assert len(hits) == 4 and all(c.meta.get("version") is None for c, _ in hits)
+    assert {c.doc_id for c, _ in hits} <= {"a", "b"}
+    assert calls and all("where" not in call or call["where"] is None for call in calls)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+
+
+def test_a_narrow_selection_is_found_among_many_other_versions(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedder = HashEmbedder(16)
+    store = ChromaStore(settings, embedder)
+    for n in range(40):
+        chunks = _chunks(f"d{n}", 2)
+        store.add(chunks, embedder.embed_passages([c.text for c in chunks]), f"v{n}")
+    target = [replace(c, text=f"scootmobiel {i}") for i, c in enumerate(_chunks("t", 2))]
+    store.add(target, embedder.embed_passages(["iets heel anders", "nog iets anders"]), "vt")
+    query = embedder.embed_query("jeugdhulp")
+    # Widening the scan finds the two chunks among 82.
+    assert {c.text for c, _ in store.query(query, 2, ["vt"])} == {"scootmobiel 0", "scootmobiel 1"}
+    # Past the scan limit the store filters on the versions asked for.
+    narrow = settings.model_copy(update={"index": settings.index.model_copy(update={"dense_scan_limit": 8})})
+    calls = _spy_queries(monkeypatch)
+    found = ChromaStore(narrow, embedder).query(query, 2, ["vt"])
+    assert {c.text for c, _ in found} == {"scootmobiel 0", "scootmobiel 1"}
+    assert calls[-1].get("where") == {"version": "vt"}

@@ -14,7 +14,8 @@ from assistant.errors import EmbedderMismatchError
 from assistant.retrieval import HybridRetriever
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.store_chroma import ChromaStore
-from ingest.pipeline import Ingestor
+from assistant.types import Chunk
+from ingest.pipeline import Ingestor, Progress, embedding_text
 from tests import pdf_factory
 
 CORPUS = PROJECT_ROOT / "corpus"
@@ -128,10 +129,9 @@ def test_crash_mid_ingest_keeps_previous_state(tmp_path: Path) -> None:
     _ingestor(home).run([docs])
     before = _ingestor(home).catalog.document("almelo-midterm-review-programma-zorg-2020")
 
-    # A new version of the same document (other metadata) whose embedding dies halfway.
-    manifest = (
-        (docs / "manifest.csv").read_text(encoding="utf-8").replace("Programma Zorg", "Programma Zorg v2")
-    )
+    # A new version of the same document (another municipality, which the embedded text names, so
+    # no vector of the old version can be reused) whose embedding dies halfway.
+    manifest = (docs / "manifest.csv").read_text(encoding="utf-8").replace(",Almelo,", ",Almelo-Oost,")
     (docs / "manifest.csv").write_text(manifest, encoding="utf-8")
     crashing = _CrashingEmbedder(crash_after=20)
     crashing.calls = 0
@@ -234,3 +234,90 @@ def test_a_rebuild_switches_embedder_in_place(tmp_path: Path) -> None:
     assert first.settings.catalog_path.stat().st_ino == catalog_file
     # the old reader sees the rebuilt index
     assert [d.doc_id for d in first.catalog.documents()] == ["almelo-test-plan-2022"]
+
+
+def test_a_new_version_with_the_same_text_reuses_the_stored_vectors(tmp_path: Path) -> None:
+    docs = _small_corpus(tmp_path / "docs")
+    embedder = HashEmbedder(64)
+    first = _ingestor(tmp_path / "home", embedder).run([docs])
+    embedded = embedder.calls
+    assert embedded == first.chunks > 0
+    manifest = (docs / "manifest.csv").read_text(encoding="utf-8").replace("Testplan sociaal", "Testplan")
+    (docs / "manifest.csv").write_text(manifest, encoding="utf-8")
+    ingestor = _ingestor(tmp_path / "home", embedder)
+    second = ingestor.run([docs])
+    # The title is not part of the embedded text: a new version, and not one passage embedded.
+    assert second.updated == ["almelo-test-plan-2022"] and embedder.calls == embedded
+    record = ingestor.catalog.document("almelo-test-plan-2022")
+    chunks, vectors = ingestor.store.chunks_with_vectors([record.version])
+    assert len(chunks) == first.chunks and ingestor.store.versions() == {record.version}
+    assert np.allclose(vectors, embedder.embed_passages([embedding_text(c) for c in chunks]), atol=1e-6)
+
+
+def test_identical_text_is_embedded_once_per_run(tmp_path: Path) -> None:
+    docs = _small_corpus(tmp_path / "docs")
+    twin = docs / "almelo-test-tweeling-2022.pdf"
+    shutil.copy(docs / "almelo-test-plan-2022.pdf", twin)
+    with (docs / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write("almelo-test-tweeling-2022,Almelo,Tweeling,2022,2022-2025,beleidsplan\n")
+    embedder = HashEmbedder(64)
+    report = _ingestor(tmp_path / "home", embedder).run([docs])
+    assert len(report.added) == 2 and report.embedded == report.chunks
+    assert embedder.calls == report.chunks // 2  # the twin's chunks have the same embedded text
+
+
+def test_the_progress_bar_counts_the_bytes_of_the_run(tmp_path: Path) -> None:
+    docs = _small_corpus(tmp_path / "docs")
+    pdf_factory.make_corrupt_pdf(docs / "kapot.pdf")
+    bars: list[tuple[str, int, list[int]]] = []
+
+    class Bar(Progress):
+        def __init__(self, label: str, total: int) -> None:
+            self.steps: list[int] = []
+            bars.append((label, total, self.steps))
+
+        def update(self, n: int) -> None:
+            self.steps.append(n)
+
+    settings = Settings(home=tmp_path / "home")
+    embedder = HashEmbedder(64)
+    store = ChromaStore(settings, embedder)
+    Ingestor(settings, embedder, store, Catalog(settings.catalog_path), progress=Bar).run([docs])
+    size = sum(p.stat().st_size for p in docs.glob("*.pdf"))
+    assert [(label, total) for label, total, _ in bars] == [("ingest", size)]
+    assert sum(bars[0][2]) == size and len(bars[0][2]) >= 2  # one step per batch, one per failed file
+
+
+def test_leftovers_are_found_in_the_journal_without_reading_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _small_corpus(tmp_path / "docs")
+    ingestor = _ingestor(tmp_path / "home")
+    reads: list[int] = []
+    original = ChromaStore.versions
+
+    def counted(store: ChromaStore) -> set[str]:
+        reads.append(1)
+        return original(store)
+
+    monkeypatch.setattr(ChromaStore, "versions", counted)
+    # An index from before the journal: a stray version the catalog never heard of.
+    stray = _chunks_of(ingestor, "almelo-weg")
+    ingestor.store.add(stray, HashEmbedder(64).embed_passages([c.text for c in stray]), "oud")
+    ingestor.run([docs])
+    assert reads == [1] and "oud" not in ingestor.store.versions()
+    reads.clear()
+    # A crash between writing a version's chunks and publishing it: the journal has it.
+    ingestor.catalog.expect("half")
+    ingestor.store.add(stray, HashEmbedder(64).embed_passages([c.text for c in stray]), "half")
+    ingestor.run([docs])
+    assert reads == [] and ingestor.catalog.unpublished() == set()
+    record = ingestor.catalog.document("almelo-test-plan-2022")
+    assert original(ingestor.store) == {record.version}
+
+
+def _chunks_of(ingestor: Ingestor, doc_id: str) -> list[Chunk]:
+    return [
+        Chunk(id=f"{doc_id}-{i}", doc_id=doc_id, text=f"tekst {i}", page_start=1, page_end=1)
+        for i in range(2)
+    ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -194,18 +195,25 @@ def test_keyword_index_follows_catalog_changes(world: World) -> None:
     assert retriever.search("schuldhulpverlening").hits == []
 
 
-def test_a_new_generation_reopens_the_store_and_gives_memory_back(
+def test_a_new_generation_reopens_the_store_and_a_rebuild_gives_memory_back(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     given_back: list[bool] = []
     monkeypatch.setattr(retrieval, "give_back_free_memory", lambda: given_back.append(True))
     retriever = world.retriever("bm25")
     retriever.search("mantelzorg")
-    assert world.store.reopened == 0 and given_back == []  # the first build replaces nothing
+    # A full read of the store leaves garbage behind; nothing was open before it.
+    assert world.store.reopened == 0 and given_back == [True]
     world.publish("almelo-plan", "v2", ["De herbeoordeling van scootmobielen leverde geld op."])
     retriever.search("scootmobiel")
     retriever.search("scootmobiel")
+    # Another process may have written the version (the memory store says so): reopen. One
+    # document swapped leaves little garbage: no collection then.
     assert world.store.reopened == 1 and given_back == [True]
+    for doc_id in ("hengelo-prog", "leusden-kader", "twenterand-nota"):
+        world.publish(doc_id, "v2", TEXTS[doc_id])
+    retriever.search("scootmobiel")
+    assert world.store.reopened == 2 and given_back == [True, True]  # most of it changed: rebuilt
 
 
 def test_only_live_versions_are_visible(world: World) -> None:
@@ -286,9 +294,169 @@ def test_neighbours_complete_a_hit_with_its_list_and_table() -> None:
         _chunk_with_units("d", 4, "Rij 1", (-1,), kind="table", table_header="A | 2020"),
         _chunk_with_units("d", 5, "Rij 2", (-1,), kind="table", table_header="A | 2020"),
     ]
-    reading = list(chunks)
-    index = KeywordIndex(0.0, chunks, Lexicon({}), BM25Index([[] for _ in chunks], ["d"] * 6), reading,
-                         {c.id: i for i, c in enumerate(reading)})  # fmt: skip
+    reading = {"d": tuple(chunks)}
+    index = KeywordIndex(0.0, {"d": "v"}, Lexicon({}), BM25Index(), reading,
+                         {"d": {c.id: i for i, c in enumerate(chunks)}})  # fmt: skip
     around = [c.id for c in index.neighbours(chunks[1])]
     assert around == ["d-0", "d-2", "d-3"]  # the section's neighbours and the rest of list 3
     assert [c.id for c in index.neighbours(chunks[5])] == ["d-4"]  # the rest of its table
+
+
+class CountingStore(MemoryStore):
+    """Records which versions each `chunks` read asked for; says it wrote nothing (like a
+    reader in another process) unless told otherwise."""
+
+    def __init__(self, own_writes: bool = False) -> None:
+        super().__init__()
+        self.reads: list[set[str]] = []
+        self.own_writes = own_writes
+
+    def chunks(self, versions: Sequence[str]) -> list[Chunk]:
+        self.reads.append(set(versions))
+        return super().chunks(versions)
+
+    def wrote(self, versions: Iterable[str]) -> bool:
+        return self.own_writes
+
+
+def publish_new(world: World, doc_id: str, municipality: str, texts: list[str], version: str = "v1") -> None:
+    meta = DocumentMeta(doc_id, municipality, "Notitie", 2023, "2023", "notitie")
+    chunks = [
+        Chunk(id=f"{doc_id}-{i}", doc_id=doc_id, text=text, page_start=i + 1, page_end=i + 1,
+              meta={"municipality": municipality, "version": version})
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+    world.store.add(chunks, world.embedder.embed_passages(texts), f"{doc_id}@{version}")
+    pages = [Page(i + 1, t) for i, t in enumerate(texts)]
+    world.catalog.publish(meta, f"{doc_id}@{version}", "sha", "x.pdf", pages, len(chunks))
+
+
+def remove(world: World, doc_id: str) -> None:
+    version = world.catalog.document(doc_id).version
+    world.catalog.remove(doc_id)
+    world.store.delete_version(version)
+
+
+QUERIES = [
+    "waardering voor mantelzorgers",
+    "schuldhulpverlening en schulden",
+    "jeugdhulp budget 2020 1605",
+    "kompas respijtzorg wijkteams",
+    "mantelzorgwaardering Hengelo",
+    "jeugdhlup",  # a typo: the typo index follows the corpus too
+]
+
+
+def assert_like_a_fresh_build(world: World, updated: KeywordIndex) -> None:
+    fresh = world.retriever().keyword_index()
+    assert updated.versions == fresh.versions
+    assert dict(updated.lexicon.counts) == dict(fresh.lexicon.counts)
+    assert updated.surfaces == fresh.surfaces
+    assert updated.reading == fresh.reading and updated.position == fresh.position
+    vocabulary = set(fresh.lexicon.counts) | set(fresh.bm25.vocabulary)
+    for term in vocabulary:
+        assert updated.bm25.idf(term) == pytest.approx(fresh.bm25.idf(term), abs=1e-9), term
+        assert updated.idf(term) == pytest.approx(fresh.idf(term)), term
+        got = {c.id: s for c, s in updated.bm25.scores([term]).items()}
+        want = {c.id: s for c, s in fresh.bm25.scores([term]).items()}
+        assert got.keys() == want.keys(), term
+        assert all(got[c] == pytest.approx(want[c], rel=1e-5) for c in want), term
+    for query in QUERIES:
+        assert updated.term_stats(query).weights == fresh.term_stats(query).weights, query
+        weights = fresh.lexicon.query(query).weights
+        assert updated.lexicon.query(query).weights == weights, query
+        got = {c.id: s for c, s in updated.bm25.scores(weights).items()}
+        want = {c.id: s for c, s in fresh.bm25.scores(weights).items()}
+        assert got.keys() == want.keys(), query
+        assert all(got[c] == pytest.approx(want[c], rel=1e-5) for c in want), query
+
+
+def test_updated_keyword_index_scores_like_a_fresh_build(world: World) -> None:
+    """Add, replace and remove documents; after each change the index that was updated in place
+    equals one built from scratch: scores, idf, lexicon, compound parts and typo repairs."""
+    retriever = world.retriever("bm25")
+    retriever.keyword_index()
+    retriever.keyword_index().lexicon.corrections("jeugdhlup")  # builds the typo index: it is carried
+    # A new word ("waardering") makes an existing compound split anew: Hengelo's
+    # "mantelzorgwaardering" gains a part, so its rows are expanded again.
+    publish_new(
+        world, "ede-notitie", "Ede", ["De waardering voor vrijwilligers en het kompas.", "Jeugdhlup."]
+    )
+    index = retriever.keyword_index()
+    assert index.lexicon.parts("mantelzorgwaarder") == ("mantelzorg", "waarder")
+    assert_like_a_fresh_build(world, index)
+    world.store.delete_version("leusden-kader@v1")
+    world.publish("leusden-kader", "v2", ["Leusden geeft mantelzorgers een waardering en respijtzorg."])
+    assert_like_a_fresh_build(world, retriever.keyword_index())
+    remove(world, "ede-notitie")
+    assert_like_a_fresh_build(world, retriever.keyword_index())
+    remove(world, "leusden-kader")  # the last "waardering" (and "mantelzorg"): parts are lost
+    index = retriever.keyword_index()
+    assert "waarder" not in index.lexicon.parts("mantelzorgwaarder")
+    assert_like_a_fresh_build(world, index)
+
+
+def test_an_update_reads_only_the_changed_documents(tmp_path: Path) -> None:
+    world = World.__new__(World)
+    world.catalog = Catalog(tmp_path / "catalog.sqlite")
+    world.store = CountingStore()
+    world.embedder = HashEmbedder()
+    world.settings = Settings(dense_candidates=20, bm25_candidates=20)
+    for doc_id, texts in TEXTS.items():
+        world.publish(doc_id, "v1", texts)
+    retriever = world.retriever("bm25")
+    retriever.search("mantelzorg")
+    assert world.store.reads == [{f"{d}@v1" for d in TEXTS}]  # the first build reads everything
+    world.publish("almelo-plan", "v2", ["De herbeoordeling van scootmobielen leverde geld op."])
+    assert [h.chunk.id for h in retriever.search("scootmobiel").hits] == ["almelo-plan-0"]
+    assert world.store.reads[1:] == [{"almelo-plan@v2"}]
+    remove(world, "hengelo-prog")
+    assert all(h.chunk.doc_id != "hengelo-prog" for h in retriever.search("mantelzorgwaardering").hits)
+    assert world.store.reads[2:] == []  # a removal reads nothing
+
+
+def test_versions_this_process_wrote_need_no_reopen(tmp_path: Path) -> None:
+    world = World.__new__(World)
+    world.catalog = Catalog(tmp_path / "catalog.sqlite")
+    world.store = CountingStore(own_writes=True)
+    world.embedder = HashEmbedder()
+    world.settings = Settings()
+    for doc_id, texts in TEXTS.items():
+        world.publish(doc_id, "v1", texts)
+    retriever = world.retriever("bm25")
+    retriever.search("mantelzorg")
+    world.publish("almelo-plan", "v2", ["De herbeoordeling van scootmobielen leverde geld op."])
+    assert retriever.search("scootmobiel").hits
+    assert world.store.reopened == 0
+
+
+def test_a_narrow_selection_is_searched_in_the_index_own_vectors(world: World) -> None:
+    """Every document: the store's vector index. A selection: the live vectors the index keeps,
+    so no filter on versions (which grows with the index) goes to the store."""
+    retriever = world.retriever("dense")
+    retriever.search("mantelzorg", k=5)
+    assert world.store.queries == 1
+    hengelo = Filters(municipalities=("Hengelo",))
+    hits = retriever.search("mantelzorg", k=5, filters=hengelo).hits
+    assert hits and {h.chunk.doc_id for h in hits} == {"hengelo-prog"} and world.store.queries == 1
+    # The same chunks and similarities as the store gives for that selection.
+    version = world.catalog.document("hengelo-prog").version
+    from_store = world.store.query(world.embedder.embed_query("mantelzorg"), 5, [version])
+    assert [h.chunk.id for h in hits] == [c.id for c, _ in from_store]
+    assert [h.dense_score for h in hits] == pytest.approx([s for _, s in from_store], abs=1e-5)
+    # A new version replaces the old one's vectors, and an unpublished one stays invisible.
+    world.store.delete_version("hengelo-prog@v1")
+    world.publish("hengelo-prog", "v2", ["Hengelo herbeoordeelt scootmobielen.", "Mantelzorg in Hengelo."])
+    chunks = make_chunks("hengelo-prog", "v3", ["Mantelzorg mantelzorg mantelzorg."])
+    world.store.add(chunks, world.embedder.embed_passages([c.text for c in chunks]), "hengelo-prog@v3")
+    hits = retriever.search("mantelzorg", k=5, filters=hengelo).hits
+    assert {h.chunk.meta["version"] for h in hits} == {"v2"} and len(hits) == 2
+
+
+def test_another_mode_starts_from_the_same_index(world: World) -> None:
+    retriever = world.retriever()
+    index = retriever.keyword_index()
+    dense = retriever.with_mode("dense")
+    assert dense.mode == "dense" and dense.keyword_index() is index  # not built again
+    hits = dense.search("mantelzorg", k=3, filters=Filters(municipalities=("Leusden",))).hits
+    assert hits and all(h.bm25_score is None for h in hits)

@@ -99,3 +99,23 @@ def test_coverage_is_low_for_words_the_corpus_does_not_know() -> None:
     assert lexicon.query("mantelzorgers Leusden").coverage == 1.0
     assert lexicon.query("informal carers Leusden").coverage == pytest.approx(1 / 3)
     assert lexicon.query("").coverage == 0.0
+
+
+def test_successor_resplits_only_what_a_change_touches() -> None:
+    before_texts = ["Mantelzorgers krijgen een mantelzorgwaardering.", "Mantelzorg en schuldhulpverlening."]
+    after_texts = [*before_texts, "De waardering voor vrijwilligers."]
+    before, after = lexicon_of(*before_texts), lexicon_of(*after_texts)
+    old = before.parts(stem("mantelzorgwaardering"))
+    before.parts(stem("schuldhulpverlening"))
+    before.corrections("mantelzrog")  # builds the typo index, which the successor patches
+    surfaces = {w for t in after_texts for w in analyze(t)[1]}
+    new, resplit = before.successor(after.counts, surfaces)
+    assert resplit == {stem("mantelzorgwaardering")}
+    assert new.parts(stem("mantelzorgwaardering")) == after.parts(stem("mantelzorgwaardering")) != old
+    assert new.parts(stem("schuldhulpverlening")) == after.parts(stem("schuldhulpverlening"))
+    assert new.corrections("waardr") == after.corrections("waardr") == (stem("waardering"),)
+    assert dict(new.counts) == dict(after.counts)
+    # And back: the word gone again, the compound splits as it did.
+    back, resplit = new.successor(before.counts, {w for t in before_texts for w in analyze(t)[1]})
+    assert resplit == {stem("mantelzorgwaardering")} and back.parts(stem("mantelzorgwaardering")) == old
+    assert back.corrections("waardr") == ()

@@ -60,6 +60,9 @@ def test_ingest_times_ours_the_naive_build_and_a_reingest(report: BenchReport) -
     assert ingest.naive is not None and ingest.naive.chunks > 0
     assert ingest.ratio_ours_to_naive is not None
     assert ingest.reingest.unchanged == 2 and ingest.reingest.embedded == 0
+    # The raw encoder on the same texts, back to back: the ingest is held against it.
+    assert ingest.raw is not None and ingest.raw.passages == ingest.chunks
+    assert ingest.ratio_to_raw is not None  # near 0 here: hashing is free, parsing is not
 
 
 def test_latency_rows_per_caller_count(report: BenchReport) -> None:
@@ -87,6 +90,11 @@ def test_growth_doubles_the_index_with_the_stored_vectors(report: BenchReport) -
         assert row.disk.chroma_bytes > 0 and row.disk.catalog_bytes > 0
         assert row.ask.errors == row.search.errors == row.dense_search.errors == 0
         assert row.errors == {} and row.reingest_unchanged.unchanged == 2
+        # One more document at each size: found by a search right after, and gone again.
+        added = row.add_document
+        assert added is not None and added.found and added.chunks > 0
+        assert added.add_s >= added.keyword_index_s and added.remove_s >= added.remove_keyword_index_s
+    assert doubled.store_count == doubled.chunks  # the added document was removed again
 
 
 def test_json_keeps_the_report_file_shape(report: BenchReport, tmp_path: Path) -> None:
@@ -116,7 +124,7 @@ def test_json_keeps_the_report_file_shape(report: BenchReport, tmp_path: Path) -
     assert disk <= set(row) and "disk" not in row  # the byte counts stand in the row itself
     assert row["total_bytes"] == sum(row[key] for key in disk - {"total_bytes"})
     assert set(row["ask"]) == LATENCY_KEYS | {"p50_vs_1x", "p95_vs_1x"}
-    assert set(row["reingest_unchanged"]) == {"seconds", "unchanged", "failed"}
+    assert set(row["reingest_unchanged"]) == {"seconds", "unchanged", "failed", "updated"}
     assert set(row["loadavg"]) == {"build", "queries", "reingest"}
     assert set(row["write"]) >= {"copies", "chunks", "seconds", "cumulative_s", "embed_s_extrapolated"}
     assert growth["rows"][0]["write"] is None
