@@ -120,7 +120,7 @@ def test_quality_on_the_annotated_sample_is_reported(corpus: Corpus) -> None:
     gold, scope = load_gold()
     records = {doc: recs for doc, (_, _, recs) in corpus.items()}
     pages = {doc: pgs for doc, (_, pgs, _) in corpus.items()}
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "untuned"):
         split_gold, split_scope = load_gold(split=split)
         print("\n" + split + "\n" + format_report(evaluate(split_gold, split_scope, records, pages)))
     report = evaluate(gold, scope, records, pages)
