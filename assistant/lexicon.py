@@ -92,6 +92,9 @@ TIME_MENTION = re.compile(
 
 # -- numbers and amounts (case-sensitive text) ----------------------------------------------------
 
+# Words that round a figure: "ca. 360", "circa 250", "ruim 7,5 miljoen".
+APPROXIMATELY = r"(?:ca\.|circa|ongeveer|ruim|bijna|rond|±|c\.a\.)"
+
 DIGIT = re.compile(r"\d")
 PERCENTAGE = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 # Thousands as Dutch groups them: 4.500, 1.884.000.
@@ -203,6 +206,12 @@ MONEY_CUES = compile_table(
         # national figures, incomes.
         "not a budget": r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"
         r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk)\b",
+        # A named budget, target or grant with its amount stays a budget line when the sentence
+        # reports it ("In 2019 is de taakstelling van 300.000 euro gerealiseerd", "De
+        # integratie-uitkering bedroeg in 2015 nog € 10,3 mln"); national and per-case figures do not.
+        "named": r"\b(taakstelling\w*|budget\w*|integratie-uitkering\w*|rijksbijdrage\w*|dotatie\w*|"
+        r"besparingsdoelstelling\w*|bezuiniging\w*)\b[^.;]{0,60}?(€|\d[\d.,]*\s*(euro|mln|miljoen)\b)",
+        "not ours": r"\b(miljard|landelijk\w*|per casus|gemiddeld\w*|inkomen\w*|opbrengst\w*)\b",
     },
     re.IGNORECASE,
 )
@@ -221,6 +230,11 @@ ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s+|\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s
 BULLET_START = re.compile(rf"^\s*[{BULLET}]\s+")
 # A footnote line: a superscript number, or "*" / "1)" style markers at the start.
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}})\s*\S")
+# A note under a table or at the foot of a page: a superscript or "*" mark, "1)", "Noot:", "NB", "Bron:".
+NOTE_START = re.compile(
+    rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}}\)?|\d{{1,2}}\)\s|(?:noot|nb|n\.b\.|bron|bronnen|toelichting)\s*:)",
+    re.IGNORECASE,
+)
 # A caption or source line under a table or figure: "Tabel: ...", "Figuur 3 ...", "Bron: CBS".
 CAPTION_START = re.compile(
     r"^\s*(?:tabel|figuur|grafiek|afbeelding|kaart|illustratie|bron|bronnen)\b\s*(?:\d+[a-z]?\b)?\s*[:.]?",
@@ -249,6 +263,31 @@ INDICATOR_START = re.compile(
 LABEL_ITEM = re.compile(
     r"^\s*(?P<label>(?:sub)?doel(?:stelling)?|ambitie|speerpunt|opgave|resultaat|effect|prestatie)\s*:\s*\S",
     re.IGNORECASE,
+)
+# The section titles Dutch programme documents share (the BBV's "Wat willen we bereiken?", "Wat
+# gaan we daarvoor doen?", "Wat mag het kosten?") and plain titles used alike, by what they hold.
+BBV_SECTION = compile_table(
+    {
+        "goal": r"^(?:(?:sub|hoofd)?doel(?:en|stelling(?:en)?)?|wat (?:willen|gaan) (?:we|wij) bereiken|"
+        r"beoogd(?:e)? (?:maatschappelijk(?:e)? )?effect(?:en)?|maatschappelijke effecten)\s*[?:]?$",
+        "measure": r"^(?:wat (?:gaan|zullen) (?:we|wij) (?:daar|er)?(?:voor )?doen|activiteiten|maatregelen|"
+        r"acties|actiepunten|beslispunten)\s*[?:]?$",
+        "budget": r"^wat (?:mag|gaat) het kosten\s*[?:]?$",
+    },
+    re.IGNORECASE,
+)
+# A goal stated as the state to reach, as goal trees write subgoals: "Laaggeletterdheid is
+# afgenomen", "De zelfredzaamheid van inwoners is vergroot".
+RESULT_STATE = re.compile(
+    r"^[A-Z][^.:;?]{2,90}\b(?:is|zijn)\s+(?:\w+\s+){0,2}(?:afgenomen|toegenomen|gestegen|gedaald|verbeterd|"
+    r"vergroot|verkleind|versterkt|verminderd|verhoogd|verlaagd|teruggedrongen|verkort|uitgebreid)\.?$"
+)
+# An aim named by its verb, as goal headings write it: "Ontwikkelen efficiënte en effectieve
+# maatwerkvoorzieningen", "Versterken van de eigen kracht".
+AIM_VERB = re.compile(
+    r"^(?:Ontwikkelen|Versterken|Vergroten|Bevorderen|Verbeteren|Voorkomen|Verminderen|Stimuleren|"
+    r"Behouden|Terugdringen|Verhogen|Verlagen|Bestrijden|Borgen|Creëren|Tegengaan|Beperken|Verkleinen|"
+    r"Verduurzamen)\s+\S+\s+\S+"
 )
 # Column names of tables without years in their header (folded).
 TABLE_COLUMN_WORDS = frozenset(
@@ -320,6 +359,14 @@ LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", 
 SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
 # The three columns of a budget: euros by definition (folded).
 BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
+# Words that stand in for one another in a follow-up: "En de baten?" after a question about the
+# lasten asks about the baten instead (folded).
+SIBLING_TERMS: tuple[frozenset[str], ...] = (
+    BUDGET_MEASURE_WORDS,
+    frozenset(["peilwaarde", "streefwaarde"]),
+    frozenset(["incidenteel", "structureel"]),
+    frozenset(["regionaal", "lokaal", "landelijk"]),
+)
 # Words that name a column in a spaced table's header (folded): budget kinds, indicator columns.
 SPACED_COLUMN_WORDS = frozenset(
     [
@@ -351,6 +398,7 @@ QUESTION_CUES = compile_table(
         "amount": rf"\b(hoeveel (?:geld|euro|budget)|{MONEY_NOUN_TEXT}|kost(?:en|te|ten)?|geld|euro|"
         r"besparing\w*|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|"
         r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
+        r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
         r"financier\w*|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€",
         "number": r"\b(hoeveel|aantal|hoe groot|how many|number of)\b",
         "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",

@@ -25,9 +25,12 @@ The guidelines:
 - measure: what the municipality will do: activities, decisions (beslispunten), beleidslijnen,
   "we gaan / zullen / zetten in op / investeren / organiseren ...", "we willen" + an action.
 
-A gold record is found when an extracted record of the same type overlaps its quote on its page,
-or (for a record the extractor folded into an earlier statement of the same text) when the texts
-agree. Precision counts only extracted records on the annotated pages of their type.
+A gold record is found when an extracted record of the same type overlaps its quote on its page
+(at any of the places the record stands: `Record.places`, one gold record per place), or (for a
+record the extractor folded into an earlier statement of the same text) when the texts agree.
+Precision counts extracted records whose first statement stands on an annotated page of their type
+and that match no gold record (a restatement is judged with its first statement, into which the
+sample folds it).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answering.verify import locate
-from assistant.register.models import RECORD_TYPES, Record
+from assistant.register.models import RECORD_TYPES, Provenance, Record
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.tokenize import base_terms
 from assistant.types import Page
@@ -123,47 +126,67 @@ def evaluate(
 ) -> QualityReport:
     texts = {doc: {p.number: p.text for p in ps} for doc, ps in pages.items()}
     scores: dict[str, TypeScore] = {t: TypeScore() for t in RECORD_TYPES}
-    used: set[str] = set()
+    # A record answers one gold record per place it stands (a goal restated on page 14 is found
+    # there too); one matched by its text alone answers for all its places.
+    used: set[tuple[str, int, int]] = set()
+    folded: set[str] = set()
     for item in gold:
-        candidates = [r for r in records.get(item["doc"], ()) if r.type == item["type"] and r.id not in used]
-        match = _match(item, candidates, texts.get(item["doc"], {}))
+        candidates = [
+            r for r in records.get(item["doc"], ()) if r.type == item["type"] and r.id not in folded
+        ]
+        match = _match(item, candidates, texts.get(item["doc"], {}), used)
         score = scores[item["type"]]
         if match is None:
             score.fn += 1
             score.misses.append(item)
             continue
-        used.add(match.id)
+        record, place = match
+        if place is None:
+            folded.add(record.id)
+        else:
+            used.add((record.id, place.page, place.start))
         score.tp += 1
-        _check_values(item, match, score)
+        _check_values(item, record, score)
+    # Precision counts records at their first statement: a restatement (the same quote standing
+    # again) is judged with it, and the sample folds restatements into the first statement.
+    matched = folded | {key[0] for key in used}
     for doc, recs in records.items():
         for record in recs:
-            if record.page in scope.get((doc, record.type), set()) and record.id not in used:
+            place = record.provenance
+            if place.page in scope.get((doc, record.type), set()) and record.id not in matched:
                 scores[record.type].fp += 1
                 scores[record.type].false_positives.append(
-                    {"doc": doc, "page": record.page, "type": record.type, "text": record.text[:160]}
+                    {"doc": doc, "page": place.page, "type": record.type, "text": record.text[:160]}
                 )
     return QualityReport(scores, len(gold), len({g["doc"] for g in gold}))
 
 
-def _match(item: dict[str, Any], candidates: Sequence[Record], texts: Mapping[int, str]) -> Record | None:
+def _match(
+    item: dict[str, Any],
+    candidates: Sequence[Record],
+    texts: Mapping[int, str],
+    used: set[tuple[str, int, int]],
+) -> tuple[Record, Provenance | None] | None:
     span = locate(item["quote"], texts.get(item["page"], ""))
-    best: tuple[int, Record] | None = None
+    best: tuple[int, Record, Provenance] | None = None
     if span is not None:
         for record in candidates:
-            p = record.provenance
-            if p.page != item["page"]:
-                continue
-            overlap = min(span[1], p.end) - max(span[0], p.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, record)
+            for p in record.places:
+                if p.page != item["page"] or (record.id, p.page, p.start) in used:
+                    continue
+                overlap = min(span[1], p.end) - max(span[0], p.start)
+                if overlap > 0 and (best is None or overlap > best[0]):
+                    best = (overlap, record, p)
     if best is not None:
-        return best[1]
+        return best[1], best[2]
     # Folded into an earlier statement of the same goal or measure elsewhere in the document.
     wanted = set(base_terms(_strip_number(item["quote"])))
     for record in candidates:
+        if any(key[0] == record.id for key in used):
+            continue
         have = set(base_terms(record.text))
         if wanted and len(wanted & have) / len(wanted) >= 0.9 and len(have) <= 2 * len(wanted) + 3:
-            return record
+            return record, None
     return None
 
 

@@ -283,7 +283,10 @@ def prose_budgets(
             continue  # part of a budget table: the row says it
         text = doc.sentence_text(sentence)
         found = find_amounts(text)
-        budget = MONEY_CUES["budget"].search(text) and not MONEY_CUES["not a budget"].search(text)
+        budget = MONEY_CUES["budget"].search(text) and (
+            not MONEY_CUES["not a budget"].search(text)
+            or (MONEY_CUES["named"].search(text) and not MONEY_CUES["not ours"].search(text))
+        )
         if not found or "|" in text or not budget:
             continue
         amounts = _per_year(text, tuple(_dated(text, raw, value) for raw, value in found))

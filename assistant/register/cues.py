@@ -13,7 +13,7 @@ import re
 import threading
 from typing import Any
 
-from assistant.lexicon import TIME_MENTION, compile_table
+from assistant.lexicon import MEASURED_FIGURE, MONEY_CUES, NOTE_START, TIME_MENTION, YEAR_CELL, compile_table
 from assistant.nlp import get_nlp
 
 _WE = {"LOWER": {"IN": ["we", "wij"]}}
@@ -94,6 +94,10 @@ _CHECK = compile_table(
     {
         # Assumptions and observations that share the words of a promise.
         "not a promise": r"\bga(a|at)n?\b[^.]{0,30}?\b(uit van|er ?vanuit|ervan uit|er van uit|uit dat)\b|"
+        # Descriptions in the words of a promise: "wordt hiermee rekening gehouden", "Het gaat hier
+        # om een kwetsbare doelgroep".
+        r"\brekening (wordt )?gehouden\b|\bsprake (is )?van\b|"
+        r"\bhet gaat (hier |daarbij |dan )?om\b|"
         r"\bgaan (we|wij) er\b|\bnemen (we|wij) aan\b|\b(we|wij) nemen aan\b|"
         r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
         r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
@@ -202,7 +206,36 @@ def _passive_promise(text: str) -> bool:
     if _CHECK["future passive"].search(text):
         return True
     present = _CHECK["present passive"].search(text)
-    return bool(present) and not _CHECK["not ours"].search(text) and not _CHECK["prediction"].search(text)
+    if not present or _CHECK["not ours"].search(text) or _CHECK["prediction"].search(text):
+        return False
+    # Without a subject, a sentence of counts or amounts reports ("Er wordt op jaarbasis door ca.
+    # 200 à 300 mensen gebruik gemaakt"); an amount assigned is a budget line.
+    return not _counts(text)
+
+
+def _counts(text: str) -> bool:
+    """Whether `text` gives figures (not years, dates or list numbers): counts, shares, amounts."""
+    return any(not YEAR_CELL.fullmatch(f) for f in MEASURED_FIGURE.findall(text)) or bool(
+        MONEY_CUES["mention"].search(text)
+    )
+
+
+def not_a_commitment(text: str) -> str:
+    """Why a sentence is no measure however its words read, or "": a footnote or table note ("¹ Bron:
+    ...", "*) exclusief ..."), a sentence of figures without anyone committing to anything."""
+    if NOTE_START.match(text):
+        return "note"
+    if _counts(text) and not _commits(text):
+        return "figures"
+    return ""
+
+
+def _commits(text: str) -> bool:
+    """Someone commits: we / the college / the municipality, or a proposal or a future tense."""
+    found = labels(text)
+    return bool(found & {"MEASURE", "WANT", "EXPECT"}) or any(
+        _CHECK[name].search(text) for name in ("future passive", "proposal")
+    )
 
 
 def _wants_action(text: str) -> bool:

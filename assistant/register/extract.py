@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
+from assistant.answering.verify import verify
+from assistant.lexicon import BULLET
 from assistant.register import budgets, indicators, iv3, lists, prose
 from assistant.register.candidate import PRIORITY_CUE, Candidate
 from assistant.register.doctext import DocText
@@ -22,9 +24,14 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
-EXTRACTOR_VERSION = "3"  # 3: programmes, measures and Iv3 taakvelden on budget lines
+EXTRACTOR_VERSION = "4"  # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
+# A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
+RESTATEMENT_MIN_WORDS = 3
+RESTATEMENT_MIN_CHARS = 20
+# A list marker or number before an item ("- ", "3. ", "2.1 "), which a restatement may lack.
+_ITEM_PREFIX = re.compile(rf"^\s*(?:[{BULLET}]\s*)?(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+)?")
 _CONFLICTING = {"goal", "measure", "indicator"}
 
 
@@ -34,6 +41,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
     structural: list[Candidate] = [
         *lists.labelled_goals(doc),
         *lists.ambition_goals(doc),
+        *lists.structure_goals(doc),
         *lists.list_records(doc),
         *indicators.measurement_tables(doc),
         *indicators.effect_tables(doc),
@@ -50,7 +58,43 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         doc, [*budgets.prose_budgets(doc, doc.sentences, money), *prose.cue_sentences(doc, covered)]
     )
     kept, anchors = dedupe(records)
+    kept = restatements(doc, kept)
     return link_records([_with_taakveld(r) for r in kept], anchors)
+
+
+def restatements(doc: DocText, records: Sequence[Record]) -> list[Record]:
+    """Each record with the other pages where its quote stands again as an item of its own (a line,
+    a list item, a table row): goals restated in a summary, proposals repeated in an overview table.
+    Running text that merely mentions the same words is not a restatement."""
+    taken = {(r.type, p.page, p.start) for r in records for p in r.places}
+    out: list[Record] = []
+    for record in records:
+        quote = _ITEM_PREFIX.sub("", record.quote)
+        if len(quote.split()) < RESTATEMENT_MIN_WORDS or len(quote) < RESTATEMENT_MIN_CHARS:
+            out.append(record)
+            continue
+        places = list(record.also_at)
+        have = {p.page for p in record.places}
+        for page in doc.page_numbers:
+            if page in have:
+                continue
+            citation = verify(doc.doc_id, quote, [page], doc.page_text)
+            if citation is None or citation.page != page or (record.type, page, citation.start) in taken:
+                continue
+            if _stands_alone(doc.texts[page], citation.start, citation.end):
+                places.append(Provenance(doc.doc_id, page, citation.quote, citation.start, citation.end))
+                taken.add((record.type, page, citation.start))
+        out.append(record.with_(also_at=tuple(sorted(places, key=lambda p: (p.page, p.start)))))
+    return out
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a line of its own (perhaps after a list marker, perhaps wrapped)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end : len(text) if line_end < 0 else line_end]
+    return bool(_ITEM_PREFIX.fullmatch(before) or not before.strip()) and not re.search(r"\w", after)
 
 
 def _with_taakveld(record: Record) -> Record:
@@ -100,15 +144,20 @@ def dedupe(records: Sequence[Record]) -> tuple[list[Record], list[Anchor]]:
     out: list[Record] = []
     anchors: list[Anchor] = []
     seen: dict[tuple[str, str], Record] = {}
+    repeats: dict[str, list[Provenance]] = {}
     for record in kept:
         key = (record.type, _key(record))
         first = seen.get(key) or _contained(record, out)
         if first is not None:
             if record.type == "goal":
                 anchors.append(Anchor(record.page, record.provenance.start, record.section, first.id))
+            if record.page != first.page:
+                # Restated on another page: the record stands there too, with that page's quote.
+                repeats.setdefault(first.id, []).append(record.provenance)
             continue
         seen[key] = record
         out.append(record)
+    out = [r.with_(also_at=tuple(repeats[r.id])) if r.id in repeats else r for r in out]
     out = [r for r in out if not (r.type == "budget" and _restates_table(r, out))]
     return out, anchors
 

@@ -60,6 +60,10 @@ _SOURCE_LINE = re.compile(r"^Bron\s*:\s*(.+)$")
 _DERIVED_ROW = re.compile(r"^(relatieve|toe- of afname|waarvan)\b", re.IGNORECASE)
 
 
+# A qualifier printed under a value in its own cell line: "(01-07)", "(2019)", "(peildatum)".
+_CELL_NOTE = re.compile(r"\([^()\s]{1,12}\)")
+
+
 @dataclass
 class _Column:
     label: str
@@ -102,7 +106,7 @@ def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
         if name_start > i:
             goal_ref = clean_label(" ".join(names[: name_start - i]))
         name = clean_label(" ".join(line.stripped for line in lines[name_start:value_start]))
-        values = [line.stripped for line in lines[value_start:source_start]]
+        values, _ = _value_cells(lines, value_start, len(columns))
         source = " ".join(line.stripped for line in lines[source_start:end])
         cells = [Measurement(c.label, v, c.year, c.kind) for c, v in zip(columns, values, strict=False)]
         quote = doc.quote(name_start, end - 1)
@@ -119,11 +123,11 @@ def _row(lines: list[Line], i: int, ncols: int) -> tuple[int, int, int, int] | N
     if i >= len(lines) or _STOP.match(lines[i].stripped) or FOOTNOTE.match(lines[i].stripped):
         return None
     j = i
-    while j < len(lines) and (not VALUE.match(lines[j].stripped) or _name_year(lines, j, i)) and j - i < 14:
+    while j < len(lines) and (not _is_value(lines, j) or _name_year(lines, j, i)) and j - i < 14:
         if j > i and (_STOP.match(lines[j].stripped)):
             return None
         j += 1
-    if j >= len(lines) or j == i or not VALUE.match(lines[j].stripped):
+    if j >= len(lines) or j == i or not _is_value(lines, j):
         return None
     name_start = i
     if not MEASURE_WORD.match(lines[i].stripped):
@@ -132,15 +136,49 @@ def _row(lines: list[Line], i: int, ncols: int) -> tuple[int, int, int, int] | N
             if MEASURE_WORD.match(lines[k].stripped):
                 name_start = k
                 break
-    k = j
-    while k < len(lines) and k - j < ncols and VALUE.match(lines[k].stripped):
-        k += 1
+    cells, k = _value_cells(lines, j, ncols)
     end = k
-    if end < len(lines) and _is_source_start(lines, end, full=k - j == ncols):
+    if end < len(lines) and _is_source_start(lines, end, full=len(cells) == ncols):
         end += 1
         while end < len(lines) and _is_source_more(lines, end):
             end += 1
     return name_start, j, k, end
+
+
+def _value_cells(lines: list[Line], j: int, ncols: int) -> tuple[list[str], int]:
+    """The value cells from line j on, at most `ncols`, and the line after them. A cell that wraps
+    ("248 (01-" / "07)", "248" / "(01-07)") stays one cell: its second line is no row of its own,
+    so the next values keep to their own row."""
+    cells: list[str] = []
+    k = j
+    while k < len(lines):
+        text = lines[k].stripped
+        if cells and _continues_cell(cells[-1], text):
+            cells[-1] = f"{cells[-1]}{'' if cells[-1].endswith('-') else ' '}{text}"
+        elif len(cells) < ncols and (VALUE.match(text) or _wrapped_value(lines, k)):
+            cells.append(text)
+        else:
+            break
+        k += 1
+    return cells, k
+
+
+def _is_value(lines: list[Line], k: int) -> bool:
+    return bool(VALUE.match(lines[k].stripped)) or _wrapped_value(lines, k)
+
+
+def _wrapped_value(lines: list[Line], k: int) -> bool:
+    """ "248 (01-" whose bracket closes on the next line: a value cell that wraps."""
+    text = lines[k].stripped
+    if text.count("(") <= text.count(")") or k + 1 >= len(lines):
+        return False
+    joiner = "" if text.endswith("-") else " "
+    return bool(VALUE.match(f"{text}{joiner}{lines[k + 1].stripped}"))
+
+
+def _continues_cell(cell: str, text: str) -> bool:
+    """ "(01-07)" after "248", or "07)" after "248 (01-": the rest of a wrapped value cell."""
+    return cell.count("(") > cell.count(")") or bool(_CELL_NOTE.fullmatch(text))
 
 
 def _name_year(lines: list[Line], j: int, first: int) -> bool:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.lexicon import YEAR_TEXT, compile_table
+from assistant.lexicon import AIM_VERB, BBV_SECTION, NOTE_START, RESULT_STATE, YEAR_TEXT, compile_table
 from assistant.register.candidate import (
     FOOTNOTE,
     MEASURE_WORD,
@@ -61,6 +61,7 @@ _TARGET_FORM = re.compile(
 )
 _REGISTERS = re.compile(r"\b(registreren we|we registreren)\b", re.IGNORECASE)
 _INTRO_WINDOW = 6
+_LINE_GOAL_WORDS = 14  # a goal line or heading is short; a longer line is running text
 
 
 @dataclass
@@ -145,6 +146,10 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
                 # Under an "Activiteiten" heading every bullet list is activities, whatever the
                 # paragraph before it says ("met als doel ...").
                 kind = "measure"
+            elif not kind:
+                # Silent introduction: the section says what it holds ("Wat willen we bereiken?").
+                kind = _section_kind(doc, item.start)
+                intro = intro or heading
         prev, prev_section = item, section
         candidate = _classify_item(doc, item, kind, intro)
         if candidate is not None:
@@ -153,7 +158,11 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
 
 def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidate | None:
     text = _PREFIX.sub("", item.text)
-    if _CONDITION.match(text) or len(text.split()) < (1 if kind == "measure" and len(text) >= 6 else 2):
+    if (
+        _CONDITION.match(text)
+        or NOTE_START.match(text)
+        or len(text.split()) < (1 if kind == "measure" and len(text) >= 6 else 2)
+    ):
         return None  # a one-word activity ("Welzijnswerk") only counts in a list of measures
     page = doc.lines[item.first].page
     quote = first_sentence(doc.quote(item.first, item.last))
@@ -172,9 +181,86 @@ def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidat
             return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": STRATEGIC})
         level = "beleidslijn" if about_goals and depth else ""
         return Candidate("measure", label, quote, page, PRIORITY_LIST, {**fields, "level": level})
-    if _TARGET_FORM.match(text) and item.number:
+    if (_TARGET_FORM.match(text) and item.number) or (not kind and _result_state(label)):
         return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": OPERATIONAL})
     return None
+
+
+def _result_state(text: str) -> bool:
+    """A subgoal written as the state reached, "Laaggeletterdheid is afgenomen"; a sentence with
+    figures reports a change instead ("... is gedaald van 360 naar 250")."""
+    return (
+        bool(RESULT_STATE.match(text))
+        and not re.search(r"\d", text)
+        and len(text.split()) <= _LINE_GOAL_WORDS
+    )
+
+
+def _section_kind(doc: DocText, first: int) -> str:
+    """What the section around line `first` holds by its title: the deepest section the chunks
+    name, or a short title line just above ("Wat gaan we daarvoor doen?")."""
+    line = doc.lines[first]
+    parts = doc.section_at(line.page, line.start).split(" > ")
+    titles = [_heading_key(parts[-1]).split(" ", 1)[-1] if parts[-1][:1].isdigit() else parts[-1]]
+    for j in range(first - 1, max(-1, first - 1 - _INTRO_WINDOW), -1):
+        text = doc.lines[j].stripped
+        if len(text.split()) <= 6:
+            titles.append(text)
+            break
+    for title in titles:
+        for kind in ("goal", "measure"):
+            if BBV_SECTION[kind].match(title.strip()):
+                return kind
+    return ""
+
+
+def structure_goals(doc: DocText) -> Iterator[Candidate]:
+    """Goals the layout states without a label or list introduction:
+
+    - numbered headings naming an aim or a state to reach ("3 Ontwikkelen efficiënte en effectieve
+      maatwerkvoorzieningen"), where the document numbers at least two such headings (one alone
+      may be an ordinary chapter title);
+    - lines of their own under a goal section ("Wat willen we bereiken?"): "Laaggeletterdheid is
+      afgenomen", "In 2024 zijn minder inwoners eenzaam"."""
+    lines = doc.lines
+    headings: list[Candidate] = []
+    for i, line in enumerate(lines):
+        text = line.stripped
+        numbered = _NUMBERED.match(text)
+        if numbered and not numbered.group("dash") and _heading_like(lines, i):
+            body = clean_label(numbered.group("text"))
+            if AIM_VERB.match(body) or _result_state(body):
+                fields = {"number": numbered.group("num"), "level": STRATEGIC}
+                headings.append(Candidate("goal", body, text, line.page, PRIORITY_LIST, fields))
+        elif (
+            not numbered
+            and not _starts_item(text)
+            and _heading_like(lines, i)
+            and _in_goal_section(doc, line)
+        ):
+            body = clean_label(text)
+            if AIM_VERB.match(body) or _result_state(body) or _TARGET_FORM.match(body):
+                yield Candidate("goal", body, text, line.page, PRIORITY_LIST, {"level": OPERATIONAL})
+    if len(headings) >= 2:
+        yield from headings
+
+
+def _heading_like(lines: list[Line], i: int) -> bool:
+    """A short line of its own: no sentence runs into it or on from it."""
+    text = lines[i].stripped
+    if len(text.split()) > _LINE_GOAL_WORDS or text.endswith((",", ":", ";")) or text[:1].islower():
+        return False
+    before = lines[i - 1].stripped if i > 0 else ""
+    after = lines[i + 1].stripped if i + 1 < len(lines) else ""
+    opened = (
+        not before or _ends_sentence(before) or len(before.split()) <= 6 or lines[i - 1].page != lines[i].page
+    )
+    return opened and not continues(after)
+
+
+def _in_goal_section(doc: DocText, line: Line) -> bool:
+    part = doc.section_at(line.page, line.start).split(" > ")[-1].strip()
+    return bool(BBV_SECTION["goal"].match(re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", part)))
 
 
 def _items(lines: list[Line]) -> Iterator[_Item]:

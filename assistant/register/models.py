@@ -85,6 +85,9 @@ class Record:
     themes: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # ids of linked records in the same document
     origin: str = "rules"  # "rules" or "llm"
+    # The other places the same item stands (a goal restated in an annex, a proposal repeated in an
+    # overview), each with its own verified quote: a reader of either page finds the record there.
+    also_at: tuple[Provenance, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -98,6 +101,11 @@ class Record:
     @property
     def quote(self) -> str:
         return self.provenance.quote
+
+    @property
+    def places(self) -> tuple[Provenance, ...]:
+        """Every place the record stands, its first statement first."""
+        return (self.provenance, *self.also_at)
 
     @property
     def id(self) -> str:
@@ -129,5 +137,6 @@ def record_from_json(data: dict[str, Any]) -> Record:
         amounts=tuple(Amount(**a) for a in data.get("amounts", ())),
         themes=tuple(data.get("themes", ())),
         links=tuple(data.get("links", ())),
+        also_at=tuple(Provenance(**p) for p in data.get("also_at", ())),
     )
     return Record(**values)

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from assistant.lexicon import DEADLINE_PHRASE, MEASURED_FIGURE, MONEY_CUES, YEAR_CELL, YEAR_TEXT
+from assistant.lexicon import (
+    APPROXIMATELY,
+    DEADLINE_PHRASE,
+    MEASURED_FIGURE,
+    MONEY_CUES,
+    YEAR_CELL,
+    YEAR_TEXT,
+)
 from assistant.register import cues
 from assistant.register.candidate import PRIORITY_CUE, Candidate, clean_label, years_in
 from assistant.register.doctext import DocText, Sentence
@@ -22,7 +29,13 @@ _MEASURE_NOUN = re.compile(
 )
 # A change from one figure to another, not from one year to the next: "van 9400 naar 11.800".
 _NOT_YEAR = rf"(?!{YEAR_TEXT}\b)"
-_FROM_TO = re.compile(rf"\bvan\s+{_NOT_YEAR}(\d[\d.,]*\s?%?)\s+(?:tot|naar)\s+{_NOT_YEAR}(\d[\d.,]*\s?%?)")
+# Counts over time name their moments and round their figures: "van ca. 360 eind 2018 naar ca. 250
+# eind 2019".
+_ABOUT = rf"(?:{APPROXIMATELY}\s+)?"
+_WHEN = rf"(?:\s+(?:(?:eind|begin|medio|ultimo|in|per)\s+)?{YEAR_TEXT}\b)?"
+_FROM_TO = re.compile(
+    rf"\bvan\s+{_ABOUT}{_NOT_YEAR}(\d[\d.,]*\s?%?){_WHEN}\s+(?:tot|naar)\s+{_ABOUT}{_NOT_YEAR}(\d[\d.,]*\s?%?)"
+)
 _SHARE = re.compile(r"\b(drie-kwart|driekwart|de helft|een derde|twee derde|een kwart)\b", re.IGNORECASE)
 _LEVEL = re.compile(
     r"\b(hoog|laag|hoger|lager)\s+(is|zijn|ligt)\b|\b(is|zijn|ligt)\s+(hoog|laag|hoger|lager)\b",
@@ -85,7 +98,7 @@ def _classified(text: str, page: int) -> Iterator[Candidate]:
     if kind == "goal":
         level = STRATEGIC if re.search(r"\bambitie\b", text, re.IGNORECASE) else ""
         yield Candidate("goal", text, text, page, PRIORITY_CUE, {"level": level})
-    elif kind == "measure":
+    elif kind == "measure" and not cues.not_a_commitment(text):
         fields = {"deadline": deadline(text), "actor": actor(text)}
         yield Candidate("measure", text, text, page, PRIORITY_CUE, fields)
     indicator = _figure(text)
@@ -98,6 +111,10 @@ def _figure(text: str) -> dict[str, object] | None:
     or with a share ("driekwart") or a level ("is hoog") where the text gives no number."""
     noun = _MEASURE_NOUN.search(text)
     share = _SHARE.search(text)
+    if noun is None and years_in(text) and _FROM_TO.search(text):
+        # A count that moves between two moments names its own quantity: "OMD 1 van ca. 360 eind
+        # 2018 naar ca. 250 eind 2019".
+        noun = re.search(r"\S", text)
     if (
         (noun is None and share is None)
         or MONEY_CUES["mention"].search(text)

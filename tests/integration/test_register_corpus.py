@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,7 +18,9 @@ import pytest
 
 from assistant.amounts import find_amounts
 from assistant.answering.verify import verify
-from assistant.register import render
+from assistant.lexicon import NOTE_START
+from assistant.register import cues, render
+from assistant.register.candidate import PRIORITY_CUE
 from assistant.register.compare import compare
 from assistant.register.listener import build_records
 from assistant.register.models import Record
@@ -64,7 +67,32 @@ def test_every_record_quote_is_verified_on_its_page(corpus: Corpus) -> None:
             assert citation is not None and citation.page == record.page, record
             assert (citation.start, citation.end) == (record.provenance.start, record.provenance.end), record
             checked += 1
+            for place in record.also_at:  # a restatement carries its own verified quote
+                again = verify(doc, place.quote, [place.page], lambda d, n: texts.get((d, n)))
+                assert again is not None and (again.page, again.start) == (place.page, place.start), place
     assert checked > 500
+
+
+def test_no_measure_is_a_note_a_description_or_only_figures(corpus: Corpus) -> None:
+    """Every measure commits to something: it does not open with a footnote or table-note mark
+    ("¹", "*)", "Bron:"); a measure read from a sentence names who commits (we, the college, the
+    municipality), a future or a proposal, or is a promise in the passive without figures; and no
+    measure is figures alone."""
+    checked = sentences = 0
+    for _, _, records in corpus.values():
+        for record in records:
+            if record.type != "measure":
+                continue
+            checked += 1
+            assert not NOTE_START.match(record.quote), record.quote
+            assert re.search(
+                r"[^\W\d]{3}", re.sub(r"\b(ca|circa|ongeveer|euro|mln|miljoen)\b", "", record.text)
+            ), record.text
+            if record.extra.get("priority") == PRIORITY_CUE and record.origin == "rules":
+                assert cues.classify(record.text) == "measure", record.text
+                assert not cues.not_a_commitment(record.text), record.text
+                sentences += 1
+    assert checked > 100 and sentences > 50
 
 
 def test_every_municipality_has_each_type_where_its_documents_have_it(corpus: Corpus) -> None:

@@ -126,3 +126,18 @@ def test_budget_sentences_count_and_realised_results_do_not() -> None:
     (budget,) = _budgets([text])
     assert [(a.year, a.eur) for a in budget.amounts] == [(2021, 50_000), (2022, 50_000)]
     assert budget.nature == "incidenteel"
+
+
+def test_a_named_budget_or_target_with_its_amount_counts_even_when_reported() -> None:
+    text = (
+        "In 2019 is de taakstelling van 300.000 euro gerealiseerd. "
+        "De gerealiseerde opbrengst bedroeg 40.000 euro. "
+        "Landelijk bedroeg het budget 2 miljard euro. "
+        "De integratie-uitkering sociaal domein bedroeg in 2015 nog € 10,3 mln "
+        "en daalt in 2017 naar € 8,6 mln."
+    )
+    budgets = _budgets([text])
+    assert [[(a.year, a.eur) for a in b.amounts] for b in budgets] == [
+        [(2019, 300_000)],
+        [(2015, 10_300_000), (2017, 8_600_000)],
+    ]

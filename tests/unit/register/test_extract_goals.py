@@ -87,3 +87,37 @@ def test_a_goal_restated_later_in_the_document_is_one_record() -> None:
     later = "Bijlage\nDe doelen op een rij:\n1 Bevorderen zelfoplossend vermogen\nToelichting volgt."
     goals = _goals([STRATEGIC, "Tussentekst over iets anders dat niets belooft.", later])
     assert [g.page for g in goals if g.text == "Bevorderen zelfoplossend vermogen"] == [1]
+
+
+def test_a_goal_restated_on_a_later_page_stands_there_too() -> None:
+    first = "Doelen\n- 1. Meer inwoners doen mee in de samenleving\n- 2. Minder inwoners zijn eenzaam"
+    summary = "Samenvatting\nWe herhalen de doelen.\nMeer inwoners doen mee in de samenleving\nSlot."
+    mention = "Slot\nOm ervoor te zorgen dat meer inwoners doen mee in de samenleving investeren we."
+    (goal,) = [g for g in _goals([first, summary, mention]) if "mee" in g.text]
+    assert goal.page == 1
+    # Verified on page 2 where it stands as a line of its own; not on page 3, where it runs on in a sentence.
+    assert [(p.page, p.quote) for p in goal.also_at] == [(2, "Meer inwoners doen mee in de samenleving")]
+
+
+def test_numbered_aim_headings_and_result_state_lines_are_goals() -> None:
+    text = (
+        "2 Versterken van de eigen kracht van inwoners\nInwoners doen zoveel mogelijk zelf.\n"
+        "3 Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen\nDe toegang wordt eenvoudiger.\n"
+        "4 Ontwikkelingen in de regio\nDe regio groeit."
+    )
+    assert [(g.number, g.text) for g in _goals([text])] == [
+        ("2", "Versterken van de eigen kracht van inwoners"),
+        ("3", "Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen"),
+    ]
+    bbv = (
+        "Wat willen we bereiken?\nLaaggeletterdheid is afgenomen\n"
+        "Het aantal inwoners dat meedoet is toegenomen\n"
+    )
+    report = "Resultaten\nHet aantal meldingen is gedaald van 360 naar 250.\n"
+    goals = _goals([bbv, report], ["1.1 Wat willen we bereiken?", "1.2 Resultaten"])
+    assert [g.text for g in goals] == [
+        "Laaggeletterdheid is afgenomen",
+        "Het aantal inwoners dat meedoet is toegenomen",
+    ]
+    # One aim heading alone may be a chapter title.
+    assert _goals(["3 Versterken van de regio\nDe regio groeit."]) == []

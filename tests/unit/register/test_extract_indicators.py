@@ -127,3 +127,23 @@ def test_reported_figures_in_sentences() -> None:
     found = {i.text.split()[0]: i for i in _indicators([text])}
     assert set(found) == {"Tussen", "Het"}
     assert (found["Tussen"].baseline_value, found["Tussen"].baseline_year) == ("9400", 2020)
+
+
+def test_a_wrapped_value_cell_keeps_the_values_on_their_own_rows() -> None:
+    for wrapped in ("248\n(01-07)", "248 (01-\n07)"):
+        by_name = {i.text: i for i in _indicators([MEASUREMENTS.replace("248 (01-07)", wrapped)])}
+        assert set(by_name) == {
+            "Personen met een bijstandsuitkering (per 1000 inwoners)",
+            "Aantal aanvragen bijzondere bijstand",
+            "Aantal personen die uitgestroomd zijn naar werk",
+        }, wrapped
+        bijstand = by_name["Aantal aanvragen bijzondere bijstand"]
+        assert [m.value for m in bijstand.measurements] == ["450", "248 (01-07)", "471", "275(01-07)"]
+        assert bijstand.source == "CIV"
+
+
+def test_a_count_over_time_in_a_bullet_is_an_indicator() -> None:
+    text = "Resultaten\n- OMD 1 van ca. 360 eind 2018 naar ca. 250 eind 2019\n- Het team is uitgebreid."
+    (row,) = _indicators([text])
+    assert (row.baseline_value, row.baseline_year) == ("360", 2018)
+    assert [(m.year, m.value) for m in row.measurements] == [(2018, "360"), (2019, "250")]

@@ -62,3 +62,36 @@ def test_beleidslijnen_are_measures_linked_to_their_strategic_goal() -> None:
     lines = [r for r in records if r.type == "measure"]
     assert [m.level for m in lines] == ["beleidslijn", "beleidslijn"]
     assert all(goal.id in m.links for m in lines)
+
+
+def test_notes_usage_figures_and_descriptions_are_not_commitments() -> None:
+    text = (
+        "Er wordt op jaarbasis door ca. 200 à 300 mensen gebruik gemaakt van de inloop. "
+        "Het gaat hier om een kwetsbare doelgroep, bij de ontwikkelingen wordt hiermee rekening gehouden. "
+        "Daarnaast wordt er ingezet op een betere aansluiting tussen onderwijs en zorg.\n"
+        "*) Hier wordt uitgegaan van de aantallen die in 2019 zijn ingezet.\n"
+        "Bron: hier wordt het aantal bezoekers geregistreerd door de bibliotheek."
+    )
+    assert [m.text for m in _measures([text])] == [
+        "Daarnaast wordt er ingezet op een betere aansluiting tussen onderwijs en zorg."
+    ]
+
+
+def test_a_commitment_with_figures_stays_when_someone_commits() -> None:
+    text = (
+        "In 2021 begeleiden we 20 inwoners naar werk. "
+        "Voorgesteld wordt om voor 2020 een bedrag van € 80.000 toe te voegen aan minimabeleid."
+    )
+    assert len(_measures([text])) == 2
+
+
+def test_a_measures_section_makes_its_silent_list_measures() -> None:
+    text = (
+        "Wat gaan we daarvoor doen?\nHieronder staat ons plan voor het komende jaar.\n"
+        "- Een lerend netwerk van professionals opzetten\n- Preventie in de wijken versterken"
+    )
+    measures = _measures([text], ["2.3 Wat gaan we daarvoor doen?"])
+    assert [m.text for m in measures] == [
+        "Een lerend netwerk van professionals opzetten",
+        "Preventie in de wijken versterken",
+    ]
