@@ -27,6 +27,9 @@ ACTION_VERBS = [
     "begeleiden", "onderhouden", "vertalen", "koppelen", "benutten", "hanteren", "pakken",
     "intensiveren", "versterken", "verbeteren", "evalueren", "registreren", "subsidiëren", "regelen",
     "nemen", "blijven", "proberen", "spreken", "beginnen",
+    # Looking, asking and searching are work too: "kijken we welke voorzieningen ...", "vragen wij
+    # de initiatiefnemers ...", "zoeken we naar een nieuwe balans", "denken wij mee".
+    "beoordelen", "kijken", "vragen", "zoeken", "denken", "voegen", "beschouwen", "toetsen", "verlengen",
 ]  # fmt: skip
 # After "we willen": these infinitives make the sentence an action (measure); aims such as
 # "versterken", "vergroten" or "bevorderen" keep it a goal.
@@ -60,6 +63,7 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "WANT": [
         [_WE, {"LOWER": "willen"}],
         [{"LOWER": "willen"}, _WE],
+        [{"LOWER": "wil"}, {"LOWER": "de"}, {"LOWER": "gemeente"}],
     ],
     "MEASURE": [
         [_WE, {"LOWER": {"IN": ["gaan", "zullen"]}}],
@@ -70,6 +74,7 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [_WE, {"LOWER": {"IN": ACTION_VERBS}}],
         [{"LOWER": {"IN": ACTION_VERBS}}, _WE],
         [{"LOWER": "voorgesteld"}, {"LOWER": "wordt"}],
+        [{"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "voorgesteld"}],
         [{"LOWER": {"IN": ["dit", "dat"]}}, {"LOWER": "doen"}, _WE],
         [{"LOWER": "zijn"}, _WE, {"LOWER": "bezig"}],
         [_WE, {"LOWER": "zijn"}, {"LOWER": "bezig"}],
@@ -101,9 +106,32 @@ _CHECK = compile_table(
         r"\bgaan (we|wij) er\b|\bnemen (we|wij) aan\b|\b(we|wij) nemen aan\b|"
         r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
         r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
-        r"\b(die|dat|wat) (we|wij) willen\b",
+        r"\b(die|dat|wat) (we|wij) willen\b|"
+        # Reflection and opinion in the words of work: "vragen we ons af", "denken we dat", "kijken we
+        # terug", "realiseren wij ons", "zetten we ... af tegen" (a comparison), "stellen we ... centraal"
+        # (a principle), "later ... dan verwacht" (a delay).
+        r"\bons af\b|\b(denken (we|wij)|(we|wij) denken) (dat|aan)\b|\bkijken (we|wij) terug\b|"
+        r"\b(realiseren (we|wij)|(we|wij) realiseren) ons\b|\baf tegen\b|\bcentraal\b|"
+        r"\blater\b[^.]{0,40}\bdan (verwacht|gepland)\b|\b(uitgesteld|vertraagd)\b",
+        # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
+        # dragen we bij aan ...", "Hiermee wordt voorkomen dat ...", "Dit wordt veroorzaakt doordat ...".
+        "consequence": r"^(hierdoor|daardoor|daarmee|hiermee|zo)\b(\s+\S+){0,2}?\s+(dragen|draagt|stimuleren|"
+        r"stimuleert|bevorderen|bevordert|voorkomen|voorkomt|versterken|vergroten|verbeteren|ontstaat|leidt|"
+        r"wordt|worden)\b|\bwordt veroorzaakt\b|^kortom\b|\bop deze (manier|wijze) (wordt|worden)\b|"
+        r"\b(wordt|worden)\b[^.;]{0,40}\bop deze (manier|wijze)\b",
+        # What goes on, said of the municipality's own work: "blijft ... bestaan", "voort te zetten",
+        # "door loopt", "lopend traject"; its aim in so many words, "Onze inspanningen zijn gericht op";
+        # and its search, "we zijn op zoek naar".
+        "ongoing": r"\bblijf(t|en)\b[^.;]{0,80}\bbestaan\b|\bvoort te zetten\b|\bte verlengen\b|"
+        r"\bdoor ?(loopt|lopen)\b|\blopend traject\b|\bonze inspanning(en)?\b[^.;]{0,30}\bgericht\b|"
+        r"\b(we|wij)\b(\s+\w+){0,2}\s+op zoek\b",
+        # "Om dat te bereiken wil de gemeente ...": the means to an end already named.
+        "means": r"^om (dat|dit|deze \w+) te (bereiken|realiseren)\b",
         # A condition or a circumstance opening the sentence: "Willen we dit blijven realiseren, ...".
-        "condition": r"^\s*((willen|als|indien|wanneer) (we|wij)\b|sinds\b|inmiddels\b)",
+        "condition": r"^\s*((willen|als|indien|wanneer) (we|wij)\b|sinds\b|inmiddels\b)|"
+        # "Wanneer vervolgcontacten nodig zijn, kijken we ...": what happens in a case, a procedure;
+        # "Als laatste deel ..." is no condition.
+        r"^\s*(als|indien|wanneer)\b(?!\s+(eerste|tweede|derde|laatste|onderdeel|gevolg)\b)[^,.]{0,120},",
         # Sentences about the document itself: "In hoofdstuk 5 geven we ...", "In dit hoofdstuk vindt u ...".
         "about the document": r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|"
         r"document)|in hoofdstuk \d|\(H\d\)|antwoord op de vraag|vindt u|overzicht gegeven|"
@@ -112,16 +140,26 @@ _CHECK = compile_table(
         # A perfect or past tense: what was done, not what will be ("hebben we ... gestart").
         "past": r"\b(hadden|had|was|waren|werd|werden)\b|"
         r"\b(hebben|heeft|zijn|is)\b(\s+\S+){0,6}?\s+ge\w+(d|t)\b",
+        # A subordinate clause opening the sentence sets the scene; its tense is not the promise's:
+        # "En daar waar het al is georganiseerd, maken we een vervolgstap".
+        "scene": r"^(en |maar )?(daar waar|waar|nu|omdat|doordat|zoals|hoewel|nadat|aangezien)\b[^,]*,\s*",
         # "Lokaal zal ... een sluitend vervoersnetwerk worden ontwikkeld": a promise in the passive.
-        "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(ge\w+|\w+d)|(ge\w+|\w+d)\s+"
-        r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b",
+        # Participles of separable verbs carry their ge- inside: "zal ... moeten worden ingezet".
+        "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(\w*ge\w+|\w+d)|(\w*ge\w+|\w+d)\s+"
+        r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|\b(zal|zullen)\b[^.;]{0,80}\bplaatsvinden\b",
         # A commitment in the present passive: "Daarnaast wordt er ingezet op ...", "worden geïmplementeerd".
-        "present passive": r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+(ge\w+(d|t|en)|\w*(ingezet|opgenomen|"
-        r"aangeboden|ingebracht|afgeslankt|vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|verwacht|gezocht|"
-        r"getoetst|voorgelegd|gekozen))\b",
+        # Nouns that start with ge- ("gemeenten", "gebied", "geld") are no participles; separable verbs
+        # put ge- after their particle ("uitgezet", "opgepakt").
+        "present passive": r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+((?!gemeente|gebied|geld\b|gezin|gesprek|"
+        r"gegeven|geval|gevolg|gedrag|gebruik|geheel|gemiddeld|gelijk|geen\b)ge\w+(d|t|en)|"
+        r"(aan|af|bij|in|mee|na|om|op|over|toe|uit|voor|door|terug|samen)ge\w+(d|t|en)|"
+        r"\w*(ingezet|opgenomen|aangeboden|ingebracht|afgeslankt|vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|"
+        r"verwacht|gezocht|getoetst|voorgelegd|gekozen|betrokken|ondersteund|beoordeeld|verlengd|versterkt|"
+        r"verbeterd|vernieuwd|herzien|besproken))\b",
         # What the Rijk or the law decides, or what may or must happen.
-        "not ours": r"\b(rijk|landelijk\w*|kabinet|minister\w*|wet|wetgeving|kan|kunnen|moet|moeten|mag|"
-        r"mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|wordt bedoeld|bekostigd)\b",
+        "not ours": r"\b(rijk|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|kan|kunnen|moet|"
+        r"moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|wordt bedoeld|"
+        r"bekostigd)\b",
         # Predictions and opinions read like passive promises: "wordt in de toekomst minder aanspraak
         # gemaakt".
         "prediction": r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
@@ -174,6 +212,8 @@ def classify(text: str) -> str | None:
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
+    if _CHECK["ongoing"].search(text) and not _uncertain(text) and not _CHECK["condition"].match(text):
+        return "measure"
     found = labels(text)
     if not found:
         return "measure" if _passive_promise(text) else None
@@ -188,8 +228,13 @@ def classify(text: str) -> str | None:
             return "measure" if not re.search(r"\b(doel|ambitie|doelstelling)\b", text, re.I) else "goal"
         return "goal"
     if "WANT" in found and not _CHECK["not a promise"].search(text):
+        if _CHECK["means"].search(text):
+            return "measure"
         return "goal" if _CHECK["want that"].search(text) or not _wants_action(text) else "measure"
-    if promise and not (_CHECK["past"].search(text) and "gaan" not in text.lower()):
+    if _CHECK["consequence"].search(text):
+        return None
+    main = _CHECK["scene"].sub("", text, count=1)
+    if promise and not (_CHECK["past"].search(main) and "gaan" not in text.lower()):
         return "measure"
     if "EXPECT" in found and TIME_MENTION.search(text) and re.search(r"\bte\b|\bkunnen\b", text):
         return "measure"
@@ -201,7 +246,8 @@ def _passive_promise(text: str) -> bool:
     "Verzoek in kadernota is om ..."; not what the Rijk decides or what may or must happen."""
     if _CHECK["proposal"].search(text):
         return True
-    if any(_CHECK[name].search(text) for name in ("not a promise", "uncertain", "past")):
+    doubts = ("not a promise", "past", "consequence")
+    if _uncertain(text) or any(_CHECK[name].search(text) for name in doubts):
         return False
     if _CHECK["future passive"].search(text):
         return True
@@ -211,6 +257,12 @@ def _passive_promise(text: str) -> bool:
     # Without a subject, a sentence of counts or amounts reports ("Er wordt op jaarbasis door ca.
     # 200 à 300 mensen gebruik gemaakt"); an amount assigned is a budget line.
     return not _counts(text)
+
+
+def _uncertain(text: str) -> bool:
+    """Doubt in the sentence; "zo veel mogelijk" and "zo thuis mogelijk" say how far, not whether."""
+    degree = re.sub(r"\bzo(veel)?\s+(\w+\s+)?mogelijk\b", "", text, flags=re.IGNORECASE)
+    return bool(_CHECK["uncertain"].search(degree))
 
 
 def _counts(text: str) -> bool:

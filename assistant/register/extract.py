@@ -24,7 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
-EXTRACTOR_VERSION = "4"  # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
+# 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
+# 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
+EXTRACTOR_VERSION = "5"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

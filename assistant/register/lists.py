@@ -52,6 +52,9 @@ _INTRO = compile_table(
 )
 _MEASURE_HEADING = re.compile(r"^(activiteiten|beslispunten|maatregelen|acties)\s*:?$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\*?\s*mits\b", re.IGNORECASE)
+# An introduction that enumerates things rather than announcing goals or activities: "Er ligt een
+# gemeentelijke verantwoordelijkheid op zes leefgebieden, te weten:".
+_ENUMERATION = re.compile(r"\b(te weten|namelijk|bestaande uit|waaronder)\s*:$", re.IGNORECASE)
 _AMBITION_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?\s+)?(onze\s+)?(ambitie|missie)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(])")
 _SO_MEANS = re.compile(r"^(dat|dit) (betekent|houdt in)|^(namelijk|te weten)", re.IGNORECASE)
@@ -140,7 +143,9 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
             kind, intro = _intro(lines, item.start)
             opened = item.start > 0 and lines[item.start - 1].stripped.endswith(":")
             heading = section.rsplit(" > ", 1)[-1]
-            if not opened and (
+            if opened and not kind and _ENUMERATION.search(lines[item.start - 1].stripped):
+                kind = "enumeration"  # its items are named things, whatever the section holds
+            elif not opened and (
                 _MEASURE_HEADING.match(heading) or _MEASURE_HEADING.match(lines[item.start - 1].stripped)
             ):
                 # Under an "Activiteiten" heading every bullet list is activities, whatever the
@@ -158,6 +163,8 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
 
 def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidate | None:
     text = _PREFIX.sub("", item.text)
+    if kind == "enumeration" or (item.start > 0 and NOTE_START.match(doc.lines[item.start - 1].stripped)):
+        return None  # named things, or a remark among the notes under a table ("* ...", "- ...")
     if (
         _CONDITION.match(text)
         or NOTE_START.match(text)

@@ -95,3 +95,46 @@ def test_a_measures_section_makes_its_silent_list_measures() -> None:
         "Een lerend netwerk van professionals opzetten",
         "Preventie in de wijken versterken",
     ]
+
+
+def test_present_tense_work_passive_proposals_and_continuations_are_commitments() -> None:
+    text = (
+        "Samen met de scholen kijken we welke voorzieningen in de wijk nodig blijven. "
+        "Wij vragen de aanbieders een jaarlijkse rapportage op te stellen. "
+        "In het plan wordt voorgesteld om de pilot in de tweede wijk te herhalen. "
+        "Vanwege de omvang van het contract zal een openbare aanbesteding moeten plaatsvinden. "
+        "Er zal meer worden ingezet op preventie in het voortgezet onderwijs. "
+        "De buurtcoach blijft vanwege de goede resultaten ook volgend jaar bestaan. "
+        "Onze inspanningen zijn gericht op het begeleiden van jongeren naar werk. "
+        "We zijn op zoek naar nieuwe locaties voor dagbesteding."
+    )
+    assert len(_measures([text])) == 8
+
+
+def test_consequences_principles_procedures_and_delays_are_not_commitments() -> None:
+    text = (
+        "Hierdoor stimuleren we de samenwerking tussen de partners. "
+        "Daarmee dragen we bij aan een inclusieve samenleving. "
+        "Bij alle opgaven stellen we de inwoner centraal. "
+        "Wanneer een tweede gesprek nodig is, kijken we wie het aanspreekpunt is. "
+        "Hierdoor zullen we de pilot later afronden dan gepland. "
+        "Daarbij realiseren wij ons dat dit tijd kost. "
+        "Dit wordt veroorzaakt doordat gemeenten meer uitgeven aan jeugdhulp."
+    )
+    assert _measures([text]) == []
+
+
+def test_an_enumeration_or_a_note_under_activities_is_no_activity() -> None:
+    text = (
+        "Activiteiten\n- Nazorg van ex-gedetineerden\n"
+        "Voor 2020 continueren wij de samenwerking binnen het sociaal domein.\n"
+        "Er ligt een verantwoordelijkheid op drie leefgebieden, te weten:\n"
+        "1. Identiteitsbewijs\n2. Inkomen\n3. Onderdak\n"
+        "* Exclusief de kosten van uitvoering.\n"
+        "- Het jaar 2019 laat een sterke groei zien door een andere manier van tellen."
+    )
+    texts = [m.text for m in _measures([text], ["Doelenboom > Activiteiten"])]
+    assert texts == [
+        "Nazorg van ex-gedetineerden",
+        "Voor 2020 continueren wij de samenwerking binnen het sociaal domein.",
+    ]
