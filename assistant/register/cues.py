@@ -52,6 +52,12 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
          {"LOWER": {"IN": ["doel", "ambitie", "doelstelling", "hoofddoel", "streven", "speerpunt"]}},
          {"LOWER": "is"}],
         [{"LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}}, {"LOWER": "van"}],
+        # "Doel hierbij is om ...", "met als hoofddoel om ...", "zien we de volgende doelstelling als
+        # leidend: ...".
+        [{"LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}},
+         {"LOWER": {"IN": ["hierbij", "daarbij", "hiervan", "daarvan"]}}, {"LOWER": "is"}],
+        [{"LOWER": "met"}, {"LOWER": "als"}, {"LOWER": "hoofddoel"}],
+        [{"LOWER": "volgende"}, {"LOWER": {"IN": ["doelstelling", "hoofddoel"]}}],
         [_WE, {"LOWER": {"IN": ["streven", "beogen"]}}],
         [{"LOWER": {"IN": ["ons", "onze"]}}, {"LOWER": "streven"}],
         [{"LOWER": {"IN": ["streven", "beogen"]}}, _WE],
@@ -170,7 +176,9 @@ _CHECK = compile_table(
         "want that": r"\b(willen (we|wij)|(we|wij) willen) dat\b",
         "goal of": r"\b(hoofd)?doel(stelling)? van\b[^.]{0,90}?\b(is|zijn)\b",
         # "Langs beleidslijnen willen we de doelen bereiken": about the goals, not one of them.
-        "about goals": r"\bdoelen\b",
+        "about goals": r"(?<!gestelde )\bdoelen\b",
+        # "Uitgangspunt is dat wij ... willen instaan voor ...": the premise names what is wanted.
+        "premise": r"\buitgangspunt (is )?dat (we|wij)\b[^.;]{0,120}\bwillen\b",
         "past goal": r"\b(was|waren)\b",
         # Subordinate clauses after "we willen ..." describe a purpose, not what is wanted.
         "subclause": r"\b(zodat|waardoor|waarbij|omdat|die|dat|hoe|waar|om|door)\b",
@@ -214,6 +222,8 @@ def classify(text: str) -> str | None:
         return None  # a question, a condition, a list's introduction, or talk about the document
     if _CHECK["ongoing"].search(text) and not _uncertain(text) and not _CHECK["condition"].match(text):
         return "measure"
+    if _CHECK["premise"].search(text):
+        return "goal"
     found = labels(text)
     if not found:
         return "measure" if _passive_promise(text) else None
@@ -301,7 +311,11 @@ def _wants_action(text: str) -> bool:
 def _only_goal_of(text: str) -> bool:
     """ "doel(stelling) van" only states a goal when an "is" follows ("Doel van dit project is ...")."""
     plain = re.search(
-        r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b", text, re.I
+        r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b|"
+        r"\b(doel|doelstelling|hoofddoel) (hierbij|daarbij|hiervan|daarvan) is\b|\bmet als hoofddoel\b|"
+        r"\bvolgende (doelstelling|hoofddoel)\b",
+        text,
+        re.I,
     )
     other = re.search(r"\b(streven|streeft|beogen|wil|speerpunt\w*)\b", text, re.I)
     return not plain and not other and not _CHECK["goal of"].search(text)

@@ -43,13 +43,16 @@ _INTRO = compile_table(
         "measure": r"^(activiteiten|beslispunten|dit gaan we( hiervoor)? doen|we zetten in op|daarnaast|"
         r"maatregelen|acties)\b|"
         r"\b(beleidslijnen|hoofdlijnen van het beleid|actiepunten|beslispunten|taken)\b",
-        "goal": r"\b(doel|doelen|doelstelling|doelstellingen|sub-doelstellingen|ambitie|ambities|speerpunten|"
-        r"programmalijnen)\b|zetten in.{0,3}op een \w+ waar|\bwillen (we |wij )?(zijn|worden)\b",
+        "goal": r"\b(doel|doelen|doelstelling|doelstellingen|sub-doelstellingen|ambitie|ambities|"
+        r"speerpunten)\b|"
+        # Programmalijnen are lines of work, not goals (guideline): a list of them is not a goal list.
+        r"zetten in.{0,3}op een \w+ waar|\bwillen (we |wij )?(zijn|worden)\b",
         "indicator": r"\bindicator(en)?\b",
         "strategic": r"\b(strategisch\w*|ambitie|programmalijnen|maatschappelijke)\b",
     },
     re.IGNORECASE,
 )
+_WORK_LINE = re.compile(r"^programmalijn\s+\d{1,2}\s*:", re.IGNORECASE)
 _MEASURE_HEADING = re.compile(r"^(activiteiten|beslispunten|maatregelen|acties)\s*:?$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\*?\s*mits\b", re.IGNORECASE)
 # An introduction that enumerates things rather than announcing goals or activities: "Er ligt een
@@ -178,6 +181,8 @@ def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidat
     label = clean_label(first_sentence(text))
     if kind in ("goal", "indicator") and (MEASURE_WORD.match(text) or _REGISTERS.search(text)):
         return Candidate("indicator", label, quote, page, PRIORITY_LIST, fields)
+    if _WORK_LINE.match(text):
+        return None  # "Programmalijn 1: Stimuleren van ..." names a line of work, not a goal
     if kind == "goal" or (kind == "indicator" and _TARGET_FORM.match(text)):
         level = STRATEGIC if not depth and _INTRO["strategic"].search(intro) else OPERATIONAL
         return Candidate("goal", label, quote, page, PRIORITY_LIST, {**fields, "level": level})

@@ -121,3 +121,26 @@ def test_numbered_aim_headings_and_result_state_lines_are_goals() -> None:
     ]
     # One aim heading alone may be a chapter title.
     assert _goals(["3 Versterken van de regio\nDe regio groeit."]) == []
+
+
+def test_labelled_aims_and_premises_in_running_text_are_goals() -> None:
+    text = (
+        "We zetten een wijkcoach in bij de huisarts. "
+        "Doel hierbij is om hulpvragen eerder op te pakken. "
+        "Uitgangspunt is dat wij voor iedere inwoner een passende plek willen bieden. "
+        "Daarmee beogen we de vele initiatieven te bundelen, in lijn met de gestelde doelen. "
+        "Hiervoor zien we de volgende doelstelling als leidend: het creëren van een goede dienstverlening."
+    )
+    goals = [g.text for g in _goals([text])]
+    assert len(goals) == 4
+    assert goals[0].startswith("Doel hierbij")
+
+
+def test_a_list_of_programmalijnen_is_no_list_of_goals() -> None:
+    text = (
+        "Die programmalijnen worden als volgt weergegeven:\n"
+        "- Stimuleren van maximaal gebruik van eigen kracht;\n"
+        "- Versterken van preventie en vroegsignalering.\n"
+        "Programmalijn 1: Stimuleren van maximaal gebruik van eigen kracht"
+    )
+    assert _goals([text]) == []
