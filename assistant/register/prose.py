@@ -36,6 +36,10 @@ _WHEN = rf"(?:\s+(?:(?:eind|begin|medio|ultimo|in|per)\s+)?{YEAR_TEXT}\b)?"
 _FROM_TO = re.compile(
     rf"\bvan\s+{_ABOUT}{_NOT_YEAR}(\d[\d.,]*\s?%?){_WHEN}\s+(?:tot|naar)\s+{_ABOUT}{_NOT_YEAR}(\d[\d.,]*\s?%?)"
 )
+# A share given as a rounded percentage ("Ongeveer 27% wordt verwezen ..."), unless the sentence
+# restates the figure before it ("Dit betekent een toename van ruim 36%").
+_ROUNDED_SHARE = re.compile(rf"\b{APPROXIMATELY}\s+\d+(?:,\d+)?\s?%", re.IGNORECASE)
+_RESTATES = re.compile(r"^(dit|dat) (betekent|is|komt neer op)\b", re.IGNORECASE)
 _SHARE = re.compile(r"\b(drie-kwart|driekwart|de helft|een derde|twee derde|een kwart)\b", re.IGNORECASE)
 _LEVEL = re.compile(
     r"\b(hoog|laag|hoger|lager)\s+(is|zijn|ligt)\b|\b(is|zijn|ligt)\s+(hoog|laag|hoger|lager)\b",
@@ -111,6 +115,11 @@ def _figure(text: str) -> dict[str, object] | None:
     or with a share ("driekwart") or a level ("is hoog") where the text gives no number."""
     noun = _MEASURE_NOUN.search(text)
     share = _SHARE.search(text)
+    if noun is None and share is None:
+        # A share stated as a rounded percentage names its own quantity: "Ongeveer 27% wordt verwezen
+        # naar een algemene voorziening".
+        # "Dit betekent een toename van ruim 36%" restates the figure before it.
+        noun = None if _RESTATES.match(text) else _ROUNDED_SHARE.search(text)
     if noun is None and years_in(text) and _FROM_TO.search(text):
         # A count that moves between two moments names its own quantity: "OMD 1 van ca. 360 eind
         # 2018 naar ca. 250 eind 2019".

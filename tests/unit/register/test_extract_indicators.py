@@ -147,3 +147,12 @@ def test_a_count_over_time_in_a_bullet_is_an_indicator() -> None:
     (row,) = _indicators([text])
     assert (row.baseline_value, row.baseline_year) == ("360", 2018)
     assert [(m.year, m.value) for m in row.measurements] == [(2018, "360"), (2019, "250")]
+
+
+def test_rounded_shares_in_running_text_are_indicators_but_restatements_are_not() -> None:
+    text = (
+        "Ongeveer 27% van de meldingen wordt verwezen naar een algemene voorziening. "
+        "Dit betekent een toename van ruim 36% ten opzichte van nu."
+    )
+    found = _indicators([text])
+    assert [r.baseline_value for r in found] == ["27%"]
