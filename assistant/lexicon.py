@@ -510,6 +510,16 @@ REVIEW_DOC_TYPES = frozenset(
 )
 # "niet gerealiseerd" and "(nog) niet opgesteld" are not realised: the negation turns them around.
 COMMITMENT_NEGATION = re.compile(r"\b(niet|geen)\b(?:\s+\w+){0,3}\s*$")
+# What plans do things to and with ("activiteiten", "mogelijkheden verkennen", "het voornemen"):
+# shared by a commitment and a later sentence, these words do not make them about the same thing.
+COMMITMENT_GENERIC_WORDS = (
+    "activiteit", "activiteiten", "mogelijk", "mogelijkheid", "mogelijkheden", "maatregel", "maatregelen",
+    "maatregelenplan", "voornemen", "plan", "verder", "versie", "uitbreiden", "uitbreiding",
+    # when, not what (like a year): "jaarlijks uitvoeren"
+    "jaarlijks", "halfjaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek",
+)  # fmt: skip
+# Derivations, not compounds: "jaarlijks" is no "jaar" + "lijk", "mogelijk" no "mo" + "gelijk".
+DERIVATION_ENDINGS = ("lijk", "lijke", "lijks", "heid", "baar", "schap", "achtig", "loos", "isch")
 
 
 # A sentence that leans on the one before it: it cannot be read alone.

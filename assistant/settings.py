@@ -382,6 +382,34 @@ class CommitmentSettings(_Group):
         description="added when a later sentence starts with the goal's own number (Doel 2, 2.) "
         "and already shares a term with it",
     )
+    goal_bonus: float = Field(
+        default=0.1,
+        ge=0,
+        le=1,
+        description="added when a goal's later sentence is itself a goal of the later document "
+        "and already shares a term with it",
+    )
+    concept_weight: float = Field(
+        default=2.0,
+        ge=0,
+        le=10,
+        description="how many times a term's weight a shared policy concept counts "
+        "(zelfredzaamheid for 'zonder hulp'); 0 ignores concepts",
+    )
+    part_weight: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="how many times a word's weight a compound part counts ('middel' of "
+        "'Rijksmiddelen'); a part alone never makes a match",
+    )
+    concept_rare_share: float = Field(
+        default=0.05,
+        gt=0,
+        le=1,
+        description="a concept in at most this share of the sentences can align a goal with a "
+        "reworded later goal; commoner ones (preventie) tell goals apart too little",
+    )
 
 
 GROUPS: dict[str, type[_Group]] = {

@@ -6,6 +6,9 @@ back on what plans of its year promised). The later statement is the sentence of
 that shares the most of the commitment's term weight, rare terms weighing most and a rare term
 required (a name such as "Doorbraakmethode", not only "zorg" and "inwoners"); a goal restated under
 its own number ("Doel 2", "2 ...") weighs a little more. Below `min_score` it is not mentioned.
+Terms are stems, the parts of compounds ("Rijksmiddelen": rijk, middel) and the policy concepts the
+text words in its own way ("redden zich zonder hulp" and "zelfredzaamheid" are one concept, see
+`concepts`); a goal's statement is preferably a goal of the later document.
 The status comes from the statement and the sentence after it ("Dit project verloopt conform
 planning."): realised, on schedule, delayed or dropped; a statement without any such word counts as
 on schedule, since the later document still carries the commitment.
@@ -19,31 +22,39 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 from assistant.answering.verify import locate
 from assistant.lexicon import (
     CAPTION_START,
+    COMMITMENT_GENERIC_WORDS,
     COMMITMENT_NEGATION,
     COMMITMENT_STATUS_CUES,
+    DERIVATION_ENDINGS,
     REVIEW_DOC_TYPES,
     fold,
 )
 from assistant.register.compare import labels
+from assistant.register.concepts import concepts, mentions
 from assistant.register.cues import ACTION_VERBS
 from assistant.register.doctext import DocText
-from assistant.register.models import Record
+from assistant.register.models import Provenance, Record
 from assistant.register.store import RegisterStore
 from assistant.settings import CommitmentSettings
-from assistant.tokenize import base_terms
+from assistant.tokenize import Lexicon, analyze, base_terms, count_terms
 from assistant.types import DocumentMeta, Page
 
 Status = Literal["realised", "on_schedule", "delayed", "dropped", "not_mentioned", "no_later"]
 STATUSES: tuple[Status, ...] = ("realised", "on_schedule", "delayed", "dropped", "not_mentioned", "no_later")
 PROMISES = ("goal", "measure")
 MIN_WORDS = 5  # "3 Bestemming: ambitie, visie" is a heading, not a statement
+CONCEPT = "~"  # concept terms ("~zelfredzaamheid") cannot clash with stems
+_Split = tuple[frozenset[str], frozenset[str]]  # a text's own terms, and the parts and concepts they imply
+_NONE: _Split = (frozenset(), frozenset())
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_FOOTNOTE = re.compile(r"^\s*[\u00b9\u00b2\u00b3\u2070-\u2079]")  # "¹ Uit beleidsplan ..." is a source note
 
 
 class PageSource(Protocol):
@@ -98,6 +109,7 @@ class _Statement:
     folded: str
     record_id: str = ""
     next_quote: str = ""  # the sentence after it on the same page, where a status is often said
+    kind: str = ""  # "goal" when the sentence is a goal of its document (a goal's likeliest successor)
 
 
 def commitments(
@@ -107,45 +119,94 @@ def commitments(
     settings: CommitmentSettings | None = None,
 ) -> list[CommitmentItem]:
     """Every goal and measure of the municipality, oldest document first, with its status."""
-    settings = settings or CommitmentSettings()
-    metas = {d.meta.doc_id: d.meta for d in store.documents()}
-    records = store.query(municipality=municipality)
-    docs = sorted({r.doc_id for r in records if r.doc_id in metas}, key=lambda d: _order(metas[d]))
-    statements = {doc: _statements(doc, records, metas[doc], pages) for doc in docs}
-    df: Counter[str] = Counter()
-    for found in statements.values():
-        for s in found:
-            df.update(s.terms)
-    n = max(1, sum(len(found) for found in statements.values()))
-    rare = max(2.0, settings.rare_share * n)
+    check = _Check(store, municipality, pages, settings or CommitmentSettings())
     promised = sorted(
-        (r for r in records if r.type in PROMISES and r.doc_id in metas),
-        key=lambda r: _order(metas[r.doc_id]),
+        (r for r in check.records if r.type in PROMISES and r.doc_id in check.metas),
+        key=lambda r: _order(check.metas[r.doc_id]),
     )
-    out = []
-    for record in promised:
-        later = [d for d in docs if _order(metas[d]) > _order(metas[record.doc_id])]
+    return [check(record) for record in promised]
+
+
+def follow_up(
+    store: RegisterStore,
+    municipality: str,
+    doc: str,
+    page: int,
+    quote: str,
+    pages: PageSource,
+    settings: CommitmentSettings | None = None,
+) -> CommitmentItem | None:
+    """The check for one sentence of a document that the register holds no record on ("Er vindt
+    bij hen preventief huisbezoek plaats"), as if it were a measure under its section heading.
+    None when the document is not in the register or the quote does not stand on its page."""
+    check = _Check(store, municipality, pages, settings or CommitmentSettings())
+    meta = check.metas.get(doc)
+    texts = list(pages.pages(doc))
+    text = next((p.text for p in texts if p.number == page), "")
+    span = locate(quote, text)
+    if meta is None or span is None:
+        return None
+    section = DocText(meta, texts, []).section_at(page, span[0])
+    record = Record(
+        type="measure",
+        text=" ".join(quote.split()),
+        provenance=Provenance(doc, page, text[span[0] : span[1]], span[0], span[1]),
+        municipality=municipality,
+        year=meta.year,
+        section=section,
+    )
+    return check(record)
+
+
+class _Check:
+    """The later statements of one municipality's documents, with what weighs their terms."""
+
+    def __init__(
+        self, store: RegisterStore, municipality: str, pages: PageSource | None, settings: CommitmentSettings
+    ) -> None:
+        self.settings = settings
+        self.pages = pages
+        self.metas = {d.meta.doc_id: d.meta for d in store.documents()}
+        self.records = store.query(municipality=municipality)
+        metas = self.metas
+        self.docs = sorted(
+            {r.doc_id for r in self.records if r.doc_id in metas}, key=lambda d: _order(metas[d])
+        )
+        found = {doc: _statements(doc, self.records, metas[doc], pages) for doc in self.docs}
+        self.vocabulary = _Vocabulary([s.quote for listed in found.values() for s in listed])
+        self.statements = {
+            doc: [replace(s, terms=self.vocabulary.terms(s.quote)) for s in listed]
+            for doc, listed in found.items()
+        }
+        self.df: Counter[str] = Counter()
+        for listed in self.statements.values():
+            for s in listed:
+                self.df.update(s.terms)
+        self.n = max(1, sum(len(listed) for listed in self.statements.values()))
+        self.rare = max(2.0, settings.rare_share * self.n)
+
+    def __call__(self, record: Record) -> CommitmentItem:
+        order = _order(self.metas[record.doc_id])
+        later = [d for d in self.docs if _order(self.metas[d]) > order]
         if not later:
-            out.append(CommitmentItem(record))
-            continue
-        mine = _terms(record.text)
-        title = _terms(_heading(record)) if record.type == "measure" else frozenset()
+            return CommitmentItem(record)
+        mine = self.vocabulary.split(record.text)
+        title = self.vocabulary.split(_heading(record)) if record.type == "measure" else _NONE
         scored = [
             (score, s)
             for d in later
-            for s in statements[d]
-            if (score := _score(record, mine, title, s, df, n, rare, settings)) >= settings.min_score
+            for s in self.statements[d]
+            if (score := _score(record, mine, title, s, self.df, self.n, self.rare, self.settings))
+            >= self.settings.min_score
         ]
         if not scored:
-            out.append(CommitmentItem(record, "not_mentioned"))
-            continue
+            return CommitmentItem(record, "not_mentioned")
         scored.sort(key=lambda sc: -sc[0])
         best = scored[0][1]
-        status, quote = _status(best, pages)
+        status, quote = _status(best, self.pages)
         follow = [Followup(best.doc, best.page, quote, best.record_id, scored[0][0])]
         follow += [Followup(s.doc, s.page, s.quote, s.record_id, sc) for sc, s in scored[1:2]]
-        out.append(CommitmentItem(record, status, tuple(follow)))
-    return out
+        return CommitmentItem(record, status, tuple(follow))
 
 
 def _order(meta: DocumentMeta) -> tuple[int, int]:
@@ -156,21 +217,33 @@ def _statements(
     doc: str, records: Sequence[Record], meta: DocumentMeta, pages: PageSource | None
 ) -> list[_Statement]:
     """The sentences of the document (or, without its pages, its records) as candidate statements."""
+    """The sentences of the document (or, without its pages, its records) as candidate statements,
+    their terms still to be filled in."""
     texts = list(pages.pages(doc)) if pages is not None else []
     if not texts:
         return [
-            _Statement(r.doc_id, r.page, r.quote, _terms(r.text), fold(r.quote), r.id)
+            _Statement(r.doc_id, r.page, r.quote, frozenset(), fold(r.quote), r.id, kind=r.type)
             for r in records
             if r.doc_id == doc and r.type in (*PROMISES, "indicator")
         ]
+    goals: dict[int, list[tuple[int, int]]] = {}
+    for r in records:
+        if r.doc_id == doc and r.type == "goal":
+            for at in (r.provenance, *r.also_at):
+                goals.setdefault(at.page, []).append((at.start, at.end))
     sentences = DocText(meta, texts, []).sentences
     out = []
     for i, s in enumerate(sentences):
         quote = " ".join(s.text.split())
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         nxt = " ".join(after.text.split()) if after is not None and after.page == s.page else ""
+        goal = any(min(end, s.end) > max(start, s.start) for start, end in goals.get(s.page, ()))
         if _statement_like(quote):
-            out.append(_Statement(doc, s.page, quote, _terms(quote), fold(quote), next_quote=nxt))
+            out.append(
+                _Statement(
+                    doc, s.page, quote, frozenset(), fold(quote), next_quote=nxt, kind="goal" if goal else ""
+                )
+            )
     return out
 
 
@@ -178,13 +251,18 @@ def _statement_like(text: str) -> bool:
     """A sentence that can say something about a commitment: not a heading, table row or caption."""
     words = text.split()
     figures = sum(any(c.isdigit() for c in w) for w in words)
-    return len(words) >= MIN_WORDS and figures / len(words) < 0.25 and not CAPTION_START.match(text)
+    return (
+        len(words) >= MIN_WORDS
+        and figures / len(words) < 0.25
+        and not CAPTION_START.match(text)
+        and not _FOOTNOTE.match(text)
+    )
 
 
 def _score(
     record: Record,
-    mine: frozenset[str],
-    title: frozenset[str],
+    mine: _Split,
+    title: _Split,
     s: _Statement,
     df: Counter[str],
     n: int,
@@ -193,20 +271,44 @@ def _score(
 ) -> float:
     """How much of the commitment the statement names: of its own words, or of the title of the
     project it stands under (a later document names "de Doorbraakmethode", not the sentence)."""
-    score = max(_share(mine, s.terms, df, n, rare), _share(title, s.terms, df, n, rare))
+    score = max(_share(mine, s.terms, df, n, rare, settings), _share(title, s.terms, df, n, rare, settings))
     if score and record.type == "goal" and record.number and _numbered(record.number).match(s.folded):
         score += settings.number_bonus
+    if record.type == "goal" and s.kind == "goal":
+        score = max(score, _aligned(record.text, s.quote, df, n, settings))
+        score += settings.goal_bonus if score else 0.0
     return min(score, 1.0)
 
 
-def _share(mine: frozenset[str], theirs: frozenset[str], df: Counter[str], n: int, rare: float) -> float:
-    """Share of the term weight of `mine` found in `theirs`; 0 without a rare term among them."""
-    shared = mine & theirs
-    if not any(df[t] <= rare for t in shared):
+def _aligned(goal: str, later_goal: str, df: Counter[str], n: int, settings: CommitmentSettings) -> float:
+    """How far a later goal carries on a goal's aims, in concepts: a new plan rewords and renumbers
+    its goals ("redden zich zonder hulp" becomes "Bevorderen zelfoplossend vermogen"). The share of
+    the goal's concepts the later goal names, each counting in full when named twice (the goal is
+    about it) and half when named once; only concepts distinctive enough to tell goals apart."""
+    aims = concepts(goal)
+    if not aims or not settings.concept_weight:
         return 0.0
-    weight = {t: math.log(1 + n / max(1, df[t])) for t in mine}
+    common = max(2.0, settings.concept_rare_share * n)
+    named = dict(mentions(later_goal))
+    found = sum(min(named[c], 2) / 2 for c in aims if c in named and df[CONCEPT + c] <= common)
+    return found / len(aims)
+
+
+def _share(
+    mine: _Split, theirs: frozenset[str], df: Counter[str], n: int, rare: float, settings: CommitmentSettings
+) -> float:
+    """Share of the term weight of `mine` found in `theirs`; 0 without a rare word of its own or a
+    rare concept among them (a part alone is no match: "kaarten" is not the "Vlekkenkaart"). A
+    concept stands for a whole phrase ("zonder hulp"), a compound part for less than the compound:
+    they weigh `concept_weight` and `part_weight` times a word."""
+    own, implied = mine
+    distinctive = own | {t for t in implied if t[0] == CONCEPT and settings.concept_weight}
+    if not any(df[t] <= rare for t in distinctive & theirs):
+        return 0.0
+    factor = {t: settings.concept_weight if t[0] == CONCEPT else settings.part_weight for t in implied}
+    weight = {t: math.log(1 + n / max(1, df[t])) * factor.get(t, 1.0) for t in own | implied}
     total = sum(weight.values())
-    return sum(weight[t] for t in shared) / total if total else 0.0
+    return sum(w for t, w in weight.items() if t in theirs) / total if total else 0.0
 
 
 def _status(best: _Statement, pages: PageSource | None) -> tuple[Status, str]:
@@ -238,8 +340,27 @@ def _heading(record: Record) -> str:
     return record.section.rsplit(" > ", 1)[-1]
 
 
-def _terms(text: str) -> frozenset[str]:
-    return frozenset(base_terms(text)) - _verb_terms()
+class _Vocabulary:
+    """The terms of a municipality's texts: stems without verbs of doing or years, the parts of
+    compounds the texts also use as words, and concepts. A later plan writes "middelen ... van het
+    Rijk" where the earlier wrote "Rijksmiddelen", and "zelfredzaamheid" for "zonder hulp"."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        analysed = [analyze(t) for t in texts]
+        self._lexicon = Lexicon(count_terms(a[0] for a in analysed), (w for a in analysed for w in a[1]))
+
+    def terms(self, text: str) -> frozenset[str]:
+        return frozenset().union(*self.split(text))
+
+    def split(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The text's own words, and what they imply: compound parts and concepts. Only the own
+        words make a match distinctive: "kaarten" is not the "Vlekkenkaart", and a concept is
+        broad by design."""
+        # Years date a statement ("In 2022 ..."), they do not say what it is about.
+        base = frozenset(t for t in base_terms(text) if not _YEAR.fullmatch(t)) - _verb_terms()
+        parts = {p for t in base if not t.endswith(DERIVATION_ENDINGS) for p in self._lexicon.parts(t)}
+        implied = (parts - _verb_terms() - base) | {CONCEPT + c for c in concepts(text)}
+        return base, frozenset(implied)
 
 
 @lru_cache(maxsize=64)
@@ -260,5 +381,6 @@ def _verb_terms() -> frozenset[str]:
         "doen",
         "komen",
         "werken",
+        *COMMITMENT_GENERIC_WORDS,
     ]
     return frozenset(t for w in words for t in base_terms(w))
