@@ -251,6 +251,31 @@ def matcher(filters: Filters) -> Callable[[DocumentMeta], bool]:
     return test
 
 
+def named_by_year(records: Sequence[DocumentRecord], years: Sequence[int]) -> list[DocumentRecord]:
+    """The documents a question means by a year it names them by ("de begroting 2025"), among
+    `records` that a year filter let through: for each year, those whose title carries it, else
+    those dated that year, else every one whose period covers it. A programme budget 2024 runs
+    2024-2027 and so covers 2025, but "de begroting 2025" is the one titled so."""
+    chosen: set[str] = set()
+    for year in years:
+        tiers = {r.doc_id: _year_tier(r.meta, year) for r in records}
+        best = min(tiers.values(), default=_NOT_NAMED)
+        chosen |= {doc for doc, tier in tiers.items() if tier == best < _NOT_NAMED}
+    return [r for r in records if r.doc_id in chosen] if chosen else list(records)
+
+
+_NOT_NAMED = 3
+
+
+def _year_tier(meta: DocumentMeta, year: int) -> int:
+    """How closely `year` names the document: 0 in its title, 1 its date, 2 its period, else 3."""
+    if str(year) in meta.title:
+        return 0
+    if meta.year == year:
+        return 1
+    return 2 if _period_covers(meta.period, (year,)) else _NOT_NAMED
+
+
 def _period_covers(period: str, years: Sequence[int]) -> bool:
     """`2019-2022` covers 2020; an open period `2022-` covers 2022 and later."""
     parts = period.split("-")

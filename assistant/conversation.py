@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import topic_words
-from assistant.lexicon import YEAR, YEAR_TEXT, fold
+from assistant.lexicon import NAMED_DOCUMENT_YEAR, SIBLING_TERMS, YEAR, fold
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
 
@@ -39,12 +39,6 @@ _SUBSTITUTION = re.compile(
     r"^\s*(?:en|and|what about|ook)\s+(?:(?:in|bij|voor|van|volgens|over|for|in the)\s+)*"
     r"(?:(?:de|het|the)\s+)?(?:(?:begroting|programmabegroting|kadernota|jaar|year|budget)\s+(?:van\s+)?)?"
     r"(?P<rest>[^?]*?)\s*\??\s*$",
-    re.IGNORECASE,
-)
-# A year that names a document: "begroting 2025", "de kadernota van 2020".
-_DOCUMENT_YEAR = re.compile(
-    r"\b(?P<word>(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
-    rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
@@ -124,21 +118,27 @@ def _follow_up(
     substitution = _SUBSTITUTION.match(question)
     rest = substitution.group("rest") if substitution else ""
     if substitution and _only_places_and_years(rest, municipalities):
-        document = _DOCUMENT_YEAR.search(question)
+        document = NAMED_DOCUMENT_YEAR.search(question)
         text = _substitute(previous, named, years, document.group("word") if document else "")
         inherited.append("onderwerp")
         filters = replace(explicit, municipalities=explicit.municipalities or places)
         return Resolution(question, text, text, filters, tuple(inherited), previous.topic)
-    topic = [w for w in previous.topic if fold(w) not in {fold(t) for t in own.topic}]
+    own_words = {fold(t) for t in own.topic}
+    # "En de baten?" after a question about lasten asks about baten instead, not as well.
+    replaced = {w for group in SIBLING_TERMS if own_words & group for w in group}
+    topic = [w for w in previous.topic if fold(w) not in own_words | replaced]
     if topic:
         inherited.append("onderwerp")
+    when = [] if years else _when(previous.text)
+    if when:
+        inherited.append("jaar")
     pointers = _ANAPHORS | _WEAK_ANAPHORS
     core = " ".join(
         w for w in re.findall(r"\S+", question.rstrip(" ?")) if fold(w.strip(",.")) not in pointers
     )
     place_words = [p for p in places if p not in named]
-    text = " ".join([core, *topic, *place_words]).strip() + "?"
-    about = ", ".join(topic)
+    text = " ".join([core, *topic, *place_words, *when]).strip() + "?"
+    about = ", ".join([*topic, *when])
     where = ", ".join(place_words)
     display = (
         question.rstrip(" ?")
@@ -147,6 +147,21 @@ def _follow_up(
     )
     filters = replace(explicit, municipalities=explicit.municipalities or places)
     return Resolution(question, text, display, filters, tuple(inherited), tuple([*own.topic, *topic]))
+
+
+def _when(text: str) -> list[str]:
+    """The documents' years and the years a question asks about, as phrases to carry over:
+    ["volgens de begroting 2024 en 2025", "in 2026"]."""
+    documents = list(NAMED_DOCUMENT_YEAR.finditer(text))
+    phrases: list[str] = []
+    if documents:
+        years = " en ".join(dict.fromkeys(m.group("year") for m in documents))
+        phrases.append(f"volgens de {documents[0].group('word').lower()} {years}")
+    rest = NAMED_DOCUMENT_YEAR.sub(" ", text)
+    bare = list(dict.fromkeys(YEAR.findall(rest)))
+    if bare:
+        phrases.append("in " + " en ".join(bare))
+    return phrases
 
 
 def _only_places_and_years(rest: str, municipalities: Sequence[str]) -> bool:
@@ -177,7 +192,7 @@ def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int
         return text
     new_years = " en ".join(str(y) for y in years)
     if document:
-        earlier = _DOCUMENT_YEAR.search(text)
+        earlier = NAMED_DOCUMENT_YEAR.search(text)
         if earlier:
             return text[: earlier.start("year")] + new_years + text[earlier.end("year") :]
         return f"{text.rstrip(' ?')} volgens de {document} {new_years}?"

@@ -59,6 +59,12 @@ DOCUMENT_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 # A year in a question that may date a document it names, 2000-2039, at the start of a word: later
 # years are horizons ("de koers 'Horizon naar 2040'"), not the dates of documents.
 QUESTION_DOCUMENT_YEAR = re.compile(r"(20[0-3]\d)")
+# A year that names a document in running text: "begroting 2025", "de kadernota van 2020".
+NAMED_DOCUMENT_YEAR = re.compile(
+    r"\b(?P<word>(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
+    rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
+    re.IGNORECASE,
+)
 # A year or a period as one word of a question: "2022", "2020-2023", "2020/21" (any four digits).
 PERIOD_TEXT = r"\d{4}(?:\s*[-/]\s*\d{2,4})?"
 
@@ -359,6 +365,8 @@ LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", 
 SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
 # The three columns of a budget: euros by definition (folded).
 BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
+# Words that name a column of a budget or indicator table a question may ask for (folded).
+COLUMN_ASK_WORDS = frozenset([*BUDGET_MEASURE_WORDS, "peilwaarde", "streefwaarde"])
 # Words that stand in for one another in a follow-up: "En de baten?" after a question about the
 # lasten asks about the baten instead (folded).
 SIBLING_TERMS: tuple[frozenset[str], ...] = (
@@ -399,7 +407,8 @@ QUESTION_CUES = compile_table(
         r"besparing\w*|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|"
         r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
         r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
-        r"financier\w*|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€",
+        r"financier\w*|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€|"
+        r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
         "number": r"\b(hoeveel|aantal|hoe groot|how many|number of)\b",
         "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
         "when": r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|in welk jaar|welke datum|welke termijn|"

@@ -21,8 +21,9 @@ from typing import Literal, cast
 import numpy as np
 
 from assistant.bm25 import BM25Index, DocumentRows
-from assistant.catalog import Catalog, DocumentRecord, matcher
+from assistant.catalog import Catalog, DocumentRecord, matcher, named_by_year
 from assistant.glossary import to_dutch
+from assistant.lexicon import CHANGE_CUE, fold
 from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
 from assistant.query_parse import ParsedQuery, parse_query
@@ -271,6 +272,11 @@ class HybridRetriever:
         for candidate in (parsed.filters, without_years, caller):
             test = matcher(candidate)
             selected = [r for r in records if test(r.meta)]
+            narrow = candidate is parsed.filters and candidate.years and not caller.years
+            if selected and narrow and not CHANGE_CUE.search(fold(parsed.question)):
+                # Years the question names a document by: the document so named, not every one
+                # whose period covers the year (unless it asks what changed: since the one before).
+                selected = named_by_year(selected, candidate.years)
             if selected:
                 return candidate, selected
         return caller, selected

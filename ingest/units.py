@@ -25,6 +25,7 @@ from assistant.lexicon import (
     ITEM_START,
     LABEL_ITEM,
     LABEL_LINE,
+    MONEY,
     PAGE_MARK,
     SENTENCE_END,
     TOC_ENTRY,
@@ -123,8 +124,10 @@ def _classify(
         return Line.HEADER
     if FOOTNOTE_START.match(line):
         return Line.FOOTNOTE
-    if heading:
+    if heading and not MONEY.search(line):
         return Line.HEADING
+    # A heading that carries an amount is a budget line set as a title ("Formatie-uitbreiding
+    # griffie (hogere lasten € 20.000)"): what it costs must be quotable, so it is text.
     wrapped = prev in (Line.FOOTNOTE, Line.FOOTNOTE_MORE) and len(prev_text) >= _WRAPPED_CHARS
     if wrapped and same_page and not ITEM_START.match(line):
         return Line.FOOTNOTE_MORE

@@ -68,7 +68,9 @@ def judge(
         analysis, selection.blocks, distinctive, settings.answer.figure_subject_share
     ):
         return Verdict(False, "figure", missing, coverage)
-    if asked and _misses_asked_year(analysis, selection.blocks):
+    # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is not
+    # given, however the question asks for it.
+    if analysis.wants_figure and _misses_asked_year(analysis, selection.blocks):
         return Verdict(False, "year", missing, coverage)
     return Verdict(True, "", missing, coverage)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answering.render import render_row
+from assistant.answering.render import RowFocus, render_row
 from assistant.answering.select import Block, Selection, group_of
 from assistant.answering.units import EvidenceUnit
 from assistant.protocols import Evidence
@@ -21,6 +21,7 @@ from assistant.types import Citation, UnitKind
 @dataclass
 class Composer:
     evidence: Evidence
+    focus: RowFocus | None = None
     citations: list[Citation] = field(default_factory=list)
     _numbers: dict[tuple[str, int, int, int], int] = field(default_factory=dict)
 
@@ -44,7 +45,8 @@ class Composer:
             n = self.cite(unit)
             if n is None:
                 continue
-            shown = render_row(unit.quote, unit.chunk) if unit.kind == UnitKind.ROW else unit.quote
+            row = unit.kind == UnitKind.ROW
+            shown = render_row(unit.quote, unit.chunk, self.focus) if row else unit.quote
             parts.append(f"{shown} [{n}]")
         return [" ".join(parts)] if parts else []
 
@@ -62,10 +64,14 @@ class Composer:
 
 
 def compose(
-    selection: Selection, evidence: Evidence, labels: dict[str, str] | None = None
+    selection: Selection,
+    evidence: Evidence,
+    labels: dict[str, str] | None = None,
+    focus: RowFocus | None = None,
 ) -> tuple[str, list[Citation]]:
-    """Answer text and its citations; `labels` name the compared groups ("Almelo", a document)."""
-    composer = Composer(evidence)
+    """Answer text and its citations; `labels` name the compared groups ("Almelo", a document);
+    `focus` the years and measures of the question, which table rows show."""
+    composer = Composer(evidence, focus)
     lines: list[str] = []
     current_group = None
     for block in selection.blocks:

@@ -15,6 +15,7 @@ from pathlib import Path
 from assistant.answering.answerability import Verdict, judge
 from assistant.answering.compose import compose
 from assistant.answering.question import Analysis, Intent, analyze_question
+from assistant.answering.render import RowFocus
 from assistant.answering.select import Block, Selection, Selector, subject_weights
 from assistant.answering.unit_vectors import UnitVectors
 from assistant.answering.units import EvidenceUnit, collect_units
@@ -130,7 +131,7 @@ class ExtractiveAnswerer:
         """The answer from a plan already made (the generative answerer's fallback reuses its plan)."""
         retrieval = plan.retrieval
         if plan.verdict.answerable and not _names_missing(retrieval):
-            text, citations = compose(plan.selection, self.evidence, plan.labels)
+            text, citations = compose(plan.selection, self.evidence, plan.labels, RowFocus.of(question))
             if citations:
                 return answer_from(question, retrieval, text, citations, refused=False)
         return self.refuse(question, plan)

@@ -4,13 +4,38 @@
 `Besparing GIDS — 2019: 240 (€ 240.000); 2020: 240 (€ 240.000)`. A proposal row that repeats
 its columns per year (`i | 2020 | € 25.000 (...) | i | 2021 | € 25.000 (...)` under
 `Voorstel | i/s | jaar | Financiën`) reads one year at a time, with `i`/`s` spelled out.
+
+A wide budget row has a column per year and per measure (`Begroting 2025 baten | … lasten | …
+saldo`, four years on): when the question names years or measures, only their columns are
+shown, so "de baten in 2025" reads one figure, not twelve. A focus that matches no column
+leaves the row whole.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from assistant.amounts import format_eur, parse_amount, unit_multiplier
-from assistant.lexicon import YEAR, fold
+from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, YEAR, fold
 from assistant.types import Chunk
+
+
+@dataclass(frozen=True)
+class RowFocus:
+    """The years and measures (baten, lasten, saldo, peilwaarde, streefwaarde) a question asks
+    about; a year that names a document ("de begroting 2025") is no column asked for."""
+
+    years: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, question: str) -> RowFocus:
+        asked = NAMED_DOCUMENT_YEAR.sub(" ", question)
+        words = set(re.findall(r"\w+", fold(question)))
+        return cls(tuple(dict.fromkeys(YEAR.findall(asked))), tuple(sorted(COLUMN_ASK_WORDS & words)))
+
 
 _NATURE = {"i": "incidenteel", "s": "structureel"}
 
@@ -19,7 +44,7 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in text.split("|") if c.strip()]
 
 
-def render_row(quote: str, chunk: Chunk) -> str:
+def render_row(quote: str, chunk: Chunk, focus: RowFocus | None = None) -> str:
     row = cells(quote)
     if len(row) < 2:
         return quote
@@ -28,13 +53,28 @@ def render_row(quote: str, chunk: Chunk) -> str:
     columns = header[1:] if len(header) > 1 else []
     multiplier = unit_multiplier(chunk.unit) if chunk.unit else 1.0
     if columns and len(values) == len(columns):
-        body = "; ".join(_pair(c, v, multiplier) for c, v in zip(columns, values, strict=True))
+        shown = _focused(columns, focus) if focus is not None else range(len(columns))
+        body = "; ".join(_pair(columns[i], values[i], multiplier) for i in shown)
     elif _repeats_per_year(columns, values):
         width = len(columns)
         body = "; ".join(_per_year(columns, values[i : i + width]) for i in range(0, len(values), width))
     else:
         body = " | ".join(_with_euros(v, multiplier) for v in values)
     return f"{label} — {body}"
+
+
+def _focused(columns: Sequence[str], focus: RowFocus) -> Sequence[int]:
+    """The columns of the asked years, narrowed to the asked measures where columns name them."""
+    every = range(len(columns))
+    kept = [i for i in every if any(y in columns[i] for y in focus.years)] or list(every)
+    # "Peilwaarde (2023)" names the year it was measured: a measure asked for that no column of
+    # the asked years holds is shown whatever its year.
+    for measure in focus.measures:
+        if not any(measure in fold(columns[i]).split() for i in kept):
+            kept += [i for i in every if measure in fold(columns[i]).split()]
+    kept = sorted(set(kept))
+    by_measure = [i for i in kept if set(fold(columns[i]).split()) & set(focus.measures)]
+    return by_measure or kept
 
 
 def _repeats_per_year(columns: list[str], values: list[str]) -> bool:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalog import Catalog, matcher, matches
+from assistant.catalog import Catalog, matcher, matches, named_by_year
 from assistant.errors import UnknownDocumentError
 from assistant.types import DocumentMeta, Filters, Page
 
@@ -62,3 +62,21 @@ def test_the_journal_lists_versions_written_or_retired_but_not_deleted(tmp_path:
     assert catalog.unpublished() == set()
     catalog.remove("almelo-plan")
     assert catalog.unpublished() == {"v2"}
+
+
+def test_a_year_names_the_document_titled_with_it_before_those_whose_period_covers_it(
+    tmp_path: Path,
+) -> None:
+    catalog = Catalog(tmp_path / "c.sqlite")
+    budget = DocumentMeta("w-2024", "Wassenaar", "Programmabegroting 2024", 2023, "2024-2027", "begroting")
+    later = DocumentMeta("w-2025", "Wassenaar", "Programmabegroting 2025", 2024, "2025-2028", "begroting")
+    for meta in (budget, later, ALMELO, HENGELO):
+        publish(catalog, meta)
+    records = catalog.documents()
+    # Both budgets run through 2025; "de begroting 2025" is the one titled so.
+    assert [r.doc_id for r in named_by_year(records, (2025,))] == ["w-2025"]
+    assert [r.doc_id for r in named_by_year(records, (2024, 2025))] == ["w-2024", "w-2025"]
+    # No title names 2021: the document dated 2021; 2026 is dated by none, so every period covering it.
+    assert [r.doc_id for r in named_by_year(records, (2021,))] == ["hengelo-prog"]
+    assert [r.doc_id for r in named_by_year(records, (2026,))] == ["almelo-plan", "w-2024", "w-2025"]
+    assert named_by_year(records, (1999,)) == records  # names none: the filter had its say

@@ -40,6 +40,22 @@ def test_a_document_year_names_the_source_not_the_year_asked_about() -> None:
     )
 
 
+def test_a_sibling_term_asks_instead_and_the_years_carry_over() -> None:
+    history = [Turn("Wat zijn in de begroting 2025 de lasten van programma Mens en maatschappij voor 2026?")]
+    resolution = resolve("En de baten?", history, PLACES)
+    words = resolution.text.split()
+    assert "baten" in words and "lasten" not in words and "maatschappij" in words
+    assert "volgens de begroting 2025" in resolution.text and "in 2026" in resolution.text
+    assert set(resolution.inherited) == {"onderwerp", "jaar"}
+    # A follow-up that names its own year keeps it.
+    assert "2025" not in resolve("En de baten in 2027?", history, PLACES).text
+    # Two budgets compared: both go on.
+    compared = [
+        Turn("Hoe ontwikkelen de lasten voor jeugd zich van de begroting 2024 naar de begroting 2025?")
+    ]
+    assert "volgens de begroting 2024 en 2025" in resolve("En de baten?", compared, PLACES).text
+
+
 def test_a_pointing_follow_up_inherits_topic_and_municipality() -> None:
     history = [Turn("Welke doelen stelt Hengelo voor integrale toegang en regie?")]
     resolution = resolve("Hoe wordt dat gemeten?", history, PLACES)

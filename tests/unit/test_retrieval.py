@@ -460,3 +460,35 @@ def test_another_mode_starts_from_the_same_index(world: World) -> None:
     assert dense.mode == "dense" and dense.keyword_index() is index  # not built again
     hits = dense.search("mantelzorg", k=3, filters=Filters(municipalities=("Leusden",))).hits
     assert hits and all(h.bm25_score is None for h in hits)
+
+
+def test_a_budget_named_by_its_year_is_searched_alone_unless_the_question_asks_what_changed(
+    world: World,
+) -> None:
+    budgets = {
+        "w-2024": DocumentMeta(
+            "w-2024", "Wassenaar", "Programmabegroting 2024", 2023, "2024-2027", "begroting"
+        ),
+        "w-2025": DocumentMeta(
+            "w-2025", "Wassenaar", "Programmabegroting 2025", 2024, "2025-2028", "begroting"
+        ),
+    }
+    for doc_id, meta in budgets.items():
+        chunks = [
+            Chunk(
+                id=f"{doc_id}:0",
+                doc_id=doc_id,
+                text=f"De lasten voor jeugdhulp in de {meta.title} stijgen.",
+                page_start=1,
+                page_end=1,
+                meta={"municipality": "Wassenaar"},
+            )
+        ]
+        world.store.add(chunks, world.embedder.embed_passages([c.text for c in chunks]), version=doc_id)
+        world.catalog.publish(meta, doc_id, "sha", "x.pdf", [Page(1, chunks[0].text)], 1)
+    retriever = world.retriever()
+    # Both budgets run through 2025; "de begroting 2025" is the one titled so.
+    named = retriever.search("Welke lasten voor jeugdhulp staan in de begroting 2025 van Wassenaar?", k=5)
+    assert {h.chunk.doc_id for h in named.hits} == {"w-2025"}
+    changed = retriever.search("Wat verandert er voor jeugdhulp in de begroting 2025 van Wassenaar?", k=5)
+    assert {h.chunk.doc_id for h in changed.hits} == {"w-2024", "w-2025"}

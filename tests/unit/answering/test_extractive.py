@@ -112,3 +112,12 @@ def test_a_quote_not_on_its_page_never_reaches_the_user(tmp_path: Path) -> None:
 
 def test_no_retrieval_results_is_a_refusal(tmp_path: Path) -> None:
     assert AnswerWorld(tmp_path).answerer().answer("Wat is het doel?").refused
+
+
+def test_a_figure_for_a_year_no_evidence_mentions_is_refused_however_asked(
+    answerer: ExtractiveAnswerer,
+) -> None:
+    # Not asked outright ("hoeveel", "wat is de besparing"), still a figure for a year.
+    answer = answerer.answer("Wat levert de Doorbraakmethode in 2030 op aan besparing?")
+    assert answer.refused and "2030" in answer.text
+    assert not answerer.answer("Wat levert de Doorbraakmethode in 2022 op aan besparing?").refused

@@ -21,6 +21,9 @@ PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand"]
         ("Hoe wordt eenzaamheid gemeten?", {Intent.INDICATOR}),
         ("Wat heeft de herbeoordeling van scootmobielen opgeleverd?", {Intent.RESULT}),
         ("Welke vier actielijnen kent de opdracht kostenbeheersing jeugdhulp?", {Intent.LIST}),
+        ("Welke lasten raamt Wassenaar voor programma 2 in 2029?", {Intent.AMOUNT}),
+        ("Hoeveel raamt Wassenaar voor ambulante jeugdhulp?", {Intent.AMOUNT}),
+        ("Draagt Almelo bij aan de preventieagenda, en voor hoeveel?", {Intent.AMOUNT}),
     ],
 )
 def test_intents(question: str, intents: set[Intent]) -> None:
@@ -62,6 +65,7 @@ def test_verbs_are_not_distinctive() -> None:
         ),
         ("Hoeveel Hengelose inwoners hebben schulden?", (), True),  # generic people: any count may do
         ("Hoeveel toeristenbelasting raamt Wassenaar?", (), True),  # money, not a count
+        ("Hoeveel raamt Wassenaar voor ambulante jeugdhulp?", (), True),  # a verb of money, no noun
         ("Hoeveel kilo restafval per inwoner?", (), True),
         ("Hoe wil Almelo een hoger preventiebudget bekostigen?", (), False),
     ],

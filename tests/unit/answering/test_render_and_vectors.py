@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answering.render import render_row
+from assistant.answering.render import RowFocus, render_row
 from assistant.answering.unit_vectors import UnitVectors
 from assistant.catalog import Catalog
 from assistant.embedders.hashing import HashEmbedder
@@ -37,6 +37,34 @@ def test_a_row_that_repeats_its_columns_reads_per_year() -> None:
 
 def test_a_row_without_matching_headers_keeps_its_cells() -> None:
     assert render_row("Totaal | 5.832 | Ja", _table("A | B")) == "Totaal — 5.832 | Ja"
+
+
+def test_a_focused_row_shows_the_asked_years_and_measures_only() -> None:
+    chunk = _table(
+        "Programma | Begroting 2025 baten | Begroting 2025 lasten"
+        " | Begroting 2026 baten | Begroting 2026 lasten",
+        "(bedragen x € 1.000)",
+    )
+    row = "P2 Mens en Maatschappij | 12.099 | -40.391 | 11.573 | -39.634"
+    focus = RowFocus.of("En de baten van Mens en maatschappij in 2025?")
+    assert focus == RowFocus(("2025",), ("baten",))
+    shown = render_row(row, chunk, focus)
+    assert shown == "P2 Mens en Maatschappij — Begroting 2025 baten: 12.099 (€ 12.099.000)"
+    # Only a year: both measures of that year; nothing that matches: the whole row.
+    assert render_row(row, chunk, RowFocus(("2026",))).count("2026") == 2
+    assert render_row(row, chunk, RowFocus(("2030",), ("saldo",))) == render_row(row, chunk)
+
+
+def test_a_document_year_is_no_column_and_an_asked_measure_keeps_its_own_year() -> None:
+    chunk = _table("Indicator | Peilwaarde (2023) | Streefwaarde 2025 (%) | Streefwaarde 2026 (%)")
+    row = "Bijstand per 1.000 inwoners | 13,9 | 13,8 | 13,7"
+    asked = RowFocus.of("Welke peilwaarde staat in de begroting 2025?")
+    assert asked == RowFocus((), ("peilwaarde",))
+    assert render_row(row, chunk, asked) == "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9"
+    both = RowFocus.of("Wat zijn de peilwaarde en de streefwaarde voor 2026?")
+    assert render_row(row, chunk, both) == (
+        "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2026 (%): 13,7"
+    )
 
 
 def test_unit_vectors_respect_the_budget_and_are_cached() -> None:

@@ -133,3 +133,17 @@ def test_table_rows_are_units_under_a_heading() -> None:
     table = next(c for c in chunks if c.kind == "table")
     assert [m.kind for m in table.units] == [UnitKind.HEADING, UnitKind.ROW, UnitKind.ROW]
     assert table.text[table.units[1].start : table.units[1].end] == "Doorbraakmethode | 750 | 4.500"
+
+
+def test_a_heading_that_names_an_amount_is_quotable_text() -> None:
+    page = (
+        "Nieuw beleid\nDe raad stemt in met de volgende voorstellen voor 2024.\n\n"
+        "Formatie-uitbreiding griffie (hogere lasten € 20.000)\n"
+        "De uitbreiding van de ondersteuning is nodig vanwege meer administratieve taken.\n\n"
+        "Participatiekompas\n"
+        "Participatie betekent dat de gemeente samen met de bewoners optrekt.\n"
+    )
+    marked = units(page)
+    costed = [(k, t) for k, t, _ in marked if "€ 20.000" in t]
+    assert costed and all(k == "sentence" for k, _ in costed)
+    assert ("heading", "Participatiekompas") in [(k, t) for k, t, _ in marked]
