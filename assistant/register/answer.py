@@ -129,6 +129,8 @@ class RegisterAnswerer:
         years = sorted({int(y) for y in BARE_YEAR.findall(question)})
         if len(years) != 2 or not CHANGE_CUE.search(folded):
             return None
+        if any(cue.search(folded) for kind, cue in RECORD_TYPE_CUES.items() if kind != "budget"):
+            return None  # how a goal, indicator or measure changed: the passages, not the budget lines
         names = self.store.municipalities()
         named = detect_municipalities(question, names)
         if filters is not None and filters.municipalities:

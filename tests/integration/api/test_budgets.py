@@ -80,3 +80,7 @@ def test_a_what_changed_question_is_answered_from_both_budgets(
     assert answer.table[0]["2024"] == "lasten € 1.200.000"
     # Without two years it is no changes question.
     assert answerer.changes_asked("Wat is er veranderd in 2025 bij Anderstad?") is None
+    # How an indicator or a goal changed is no question about budget lines.
+    asked = "Hoe is de peilwaarde voor eenzaamheid veranderd tussen de begroting 2024 en 2025 van Anderstad?"
+    assert answerer.changes_asked(asked) is None
+    assert answerer.changes_asked("Welke doelen zijn veranderd tussen de begroting 2024 en 2025?") is None
