@@ -32,6 +32,7 @@ from assistant.register.candidate import (
     clean_label,
     years_in,
 )
+from assistant.register.cues import PROGRAMME_BUDGET
 from assistant.register.doctext import DocText, Sentence
 from assistant.register.models import Amount
 from assistant.types import Chunk
@@ -49,9 +50,11 @@ _YEAR_AFTER = re.compile(rf"^[\s.,]*(?:in|voor|vanaf|per)\s+({YEAR_TEXT})")
 def table_budgets(doc: DocText) -> Iterator[Candidate]:
     tables = [c for c in doc.chunks if c.kind == "table" and len(_year_columns(c.table_header)) >= 2]
     prose = [value for _, value in find_amounts("\n".join(doc.texts.values()))]
-    for _, group in groupby(tables, key=lambda c: (c.table_header, c.section)):
+    for key, group in groupby(tables, key=lambda c: (c.table_header, c.section)):
         chunks = list(group)
         rows = [(*row[:3], _page(doc, chunk, row)) for chunk in chunks for row in _rows(chunk)]
+        if any(PROGRAMME_BUDGET["indicator column"].search(text) for text in (key[0], *(r[0] for r in rows))):
+            continue  # effect indicators in euros ("Peilwaarde ... € 30,4 mln") are targets, not budgets
         multiplier, note = _multiplier(chunks[0], rows, prose)
         if multiplier is None:
             continue
@@ -279,16 +282,25 @@ def prose_budgets(
     previous: Sentence | None = None
     for sentence in sentences:
         before, previous = previous, sentence
-        if any(p == sentence.page and s < sentence.end and sentence.start < e for p, s, e in covered):
-            continue  # part of a budget table: the row says it
+        spans = [
+            (s, e) for p, s, e in covered if p == sentence.page and s < sentence.end and sentence.start < e
+        ]
+        if spans:
+            tail = max(e for _, e in spans)
+            if min(s for s, _ in spans) > sentence.start or tail >= sentence.end:
+                continue  # part of a budget table: the row says it
+            # A heading with its amount glued before the sentence: the sentence is what follows it.
+            sentence = Sentence(
+                sentence.page, tail, sentence.end, doc.texts[sentence.page][tail : sentence.end]
+            )
         text = doc.sentence_text(sentence)
         found = find_amounts(text)
         budget = MONEY_CUES["budget"].search(text) and (
             not MONEY_CUES["not a budget"].search(text)
             or (MONEY_CUES["named"].search(text) and not MONEY_CUES["not ours"].search(text))
         )
-        if not found or "|" in text or not budget:
-            continue
+        if not found or "|" in text or not budget or PROGRAMME_BUDGET["indicator column"].search(text):
+            continue  # no amount, a table row, or an effect-indicator table read as one sentence
         amounts = _per_year(text, tuple(_dated(text, raw, value) for raw, value in found))
         if (
             before is not None
@@ -329,3 +341,54 @@ def _dated(text: str, raw: str, value: float) -> Amount:
     if years_before:
         return Amount(value, years_before[-1], str(years_before[-1]))
     return Amount(value, None, "per jaar" if "per jaar" in after else "")
+
+
+_HEADING_MAX_WORDS = 14
+
+
+def change_headings(doc: DocText) -> Iterator[Candidate]:
+    """New policy and savings as programme budgets print them: a heading with the change in lasten
+    or baten in brackets, on its line or the next ("Formatie-uitbreiding griffie (hogere lasten
+    € 20.000)", "Bovenschoolse opleidingscoördinator" / "(hogere lasten in 2025 € 45.000)"). The
+    year is the one the bracket names for the amount, else left open."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        text, last = line.stripped, i
+        if text.count("(") > text.count(")") and i + 1 < len(lines):
+            text, last = f"{text} {lines[i + 1].stripped}", i + 1  # a bracket that wraps
+        bracket = PROGRAMME_BUDGET["budget change"].search(text)
+        if bracket is None or text[bracket.end() :].strip(" .;"):
+            continue  # a change mentioned inside a sentence is read as a sentence
+        name, first = text[: bracket.start()].strip(), i
+        if not name and i > 0 and lines[i - 1].page == line.page:
+            name, first = lines[i - 1].stripped, i - 1
+        found = find_amounts(bracket.group(0))
+        if not found or not _heading(name):
+            continue
+        amounts = tuple(_changed(bracket.group(0), raw, value) for raw, value in found)
+        nature = next((w for w in ("incidenteel", "structureel") if w in bracket.group(0).lower()), "")
+        yield Candidate(
+            "budget", clean_label(name), doc.quote(first, last), lines[first].page, PRIORITY_STRUCTURE,
+            {"amounts": amounts, "nature": nature, "row": clean_label(name),
+             "note": f"wijziging in de begroting {clean_label(bracket.group(0))}"},
+        )  # fmt: skip
+
+
+def _heading(text: str) -> bool:
+    """A heading of its own: short, capitalised, no sentence ending."""
+    return (
+        bool(text)
+        and len(text.split()) <= _HEADING_MAX_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+    )
+
+
+def _changed(bracket: str, raw: str, value: float) -> Amount:
+    """An amount of a change heading with its year and whether it changes lasten or baten."""
+    dated = _dated(bracket, raw, value)
+    before = bracket[: bracket.find(raw)]
+    kinds = re.findall(r"\b(lasten|baten)\b", before, re.IGNORECASE) or re.findall(
+        r"\b(lasten|baten)\b", bracket, re.IGNORECASE
+    )
+    return Amount(dated.eur, dated.year, dated.label, kinds[-1].lower() if kinds else "")

@@ -44,6 +44,7 @@ _WANT_ACTIONS = {
 _MUNICIPALITY_VERBS = [
     "zorgt", "gaat", "zal", "zet", "investeert", "faciliteert", "draagt", "ondersteunt", "stimuleert",
     "biedt", "organiseert", "subsidieert", "werkt", "treft", "realiseert", "ontwikkelt", "probeert",
+    "verleent",
 ]  # fmt: skip
 
 _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -87,7 +88,8 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": "moeten"}, _WE, {"LOWER": "er", "OP": "?"}, {"LOWER": "voor", "OP": "?"},
          {"LOWER": "zorgen"}],
         [{"LOWER": "voorstel"}, {"LOWER": "is"}],
-        [{"LOWER": "voornemen"}, {"LOWER": {"IN": ["is", "om"]}}],
+        # "Het voornemen is om ...", "De bestuurlijke wens is om ... te intensiveren".
+        [{"LOWER": {"IN": ["voornemen", "wens"]}}, {"LOWER": {"IN": ["is", "om"]}}],
         [{"LOWER": "college"}, {"LOWER": {"IN": ["wil", "gaat", "zal"]}}],
         [{"LOWER": {"IN": ["wil", "gaat", "zal"]}}, {"LOWER": "het"}, {"LOWER": "college"}],
     ],
@@ -99,6 +101,9 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
 
 _lock = threading.Lock()
 _matcher: Any = None
+
+# A moment a result is promised for: "Eind 2024", "In 2025", "Medio 2026".
+_DATED = r"(?:eind|begin|medio|in|per|voor)\s+(?:19|20)\d\d"
 
 # Checks on a whole sentence (any case) that token patterns cannot express.
 _CHECK = compile_table(
@@ -118,7 +123,11 @@ _CHECK = compile_table(
         # (a principle), "later ... dan verwacht" (a delay).
         r"\bons af\b|\b(denken (we|wij)|(we|wij) denken) (dat|aan)\b|\bkijken (we|wij) terug\b|"
         r"\b(realiseren (we|wij)|(we|wij) realiseren) ons\b|\baf tegen\b|\bcentraal\b|"
-        r"\blater\b[^.]{0,40}\bdan (verwacht|gepland)\b|\b(uitgesteld|vertraagd)\b",
+        r"\blater\b[^.]{0,40}\bdan (verwacht|gepland)\b|\b(uitgesteld|vertraagd)\b|"
+        # How the costs just named are covered ("Deze lasten worden gedekt vanuit de Algemene Reserve"),
+        # a note under a budget heading, and what is
+        # expected of something ("wordt er een impuls verwacht van een nieuw systeem").
+        r"^(deze|die) (lasten|kosten) (wordt|worden) gedekt\b|\bverwacht van\b",
         # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
         # dragen we bij aan ...", "Hiermee wordt voorkomen dat ...", "Dit wordt veroorzaakt doordat ...".
         "consequence": r"^(hierdoor|daardoor|daarmee|hiermee|zo)\b(\s+\S+){0,2}?\s+(dragen|draagt|stimuleren|"
@@ -138,10 +147,11 @@ _CHECK = compile_table(
         # "Wanneer vervolgcontacten nodig zijn, kijken we ...": what happens in a case, a procedure;
         # "Als laatste deel ..." is no condition.
         r"^\s*(als|indien|wanneer)\b(?!\s+(eerste|tweede|derde|laatste|onderdeel|gevolg)\b)[^,.]{0,120},",
-        # Sentences about the document itself: "In hoofdstuk 5 geven we ...", "In dit hoofdstuk vindt u ...".
+        # Sentences about the document itself: "In hoofdstuk 5 geven we ...", "In dit hoofdstuk vindt u ...";
+        # "(hierna IVB)" introduces an abbreviation, not a later passage.
         "about the document": r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|"
         r"document)|in hoofdstuk \d|\(H\d\)|antwoord op de vraag|vindt u|overzicht gegeven|"
-        r"geven we (kort )?aan|per opgave|hieronder|hierna|hierboven|onderstaand\w*|"
+        r"geven we (kort )?aan|per opgave|hieronder|(?<!\()hierna|hierboven|onderstaand\w*|"
         r"(volgende|vorige) hoofdstuk)\b",
         # A perfect or past tense: what was done, not what will be ("hebben we ... gestart").
         "past": r"\b(hadden|had|was|waren|werd|werden)\b|"
@@ -152,7 +162,11 @@ _CHECK = compile_table(
         # "Lokaal zal ... een sluitend vervoersnetwerk worden ontwikkeld": a promise in the passive.
         # Participles of separable verbs carry their ge- inside: "zal ... moeten worden ingezet".
         "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(\w*ge\w+|\w+d)|(\w*ge\w+|\w+d)\s+"
-        r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|\b(zal|zullen)\b[^.;]{0,80}\bplaatsvinden\b",
+        r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|"
+        r"\b(zal|zullen)\b[^.;]{0,80}\b(plaatsvinden|starten)\b",
+        # A result promised for a date: "Eind 2024 zullen de bruggen ... zijn hersteld".
+        "future perfect": rf"\b{_DATED}\b[^.;]{{0,20}}\b(zal|zullen)\b[^.;]{{0,140}}"
+        r"\bzijn\s+(\w*ge\w+|\w+d)\b",
         # A commitment in the present passive: "Daarnaast wordt er ingezet op ...", "worden geïmplementeerd".
         # Nouns that start with ge- ("gemeenten", "gebied", "geld") are no participles; separable verbs
         # put ge- after their particle ("uitgezet", "opgepakt").
@@ -161,7 +175,7 @@ _CHECK = compile_table(
         r"(aan|af|bij|in|mee|na|om|op|over|toe|uit|voor|door|terug|samen)ge\w+(d|t|en)|"
         r"\w*(ingezet|opgenomen|aangeboden|ingebracht|afgeslankt|vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|"
         r"verwacht|gezocht|getoetst|voorgelegd|gekozen|betrokken|ondersteund|beoordeeld|verlengd|versterkt|"
-        r"verbeterd|vernieuwd|herzien|besproken))\b",
+        r"verbeterd|vernieuwd|herzien|besproken|beëindigd))\b",
         # What the Rijk or the law decides, or what may or must happen.
         "not ours": r"\b(rijk|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|kan|kunnen|moet|"
         r"moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|wordt bedoeld|"
@@ -257,7 +271,11 @@ def _passive_promise(text: str) -> bool:
     if _CHECK["proposal"].search(text):
         return True
     doubts = ("not a promise", "past", "consequence")
-    if _uncertain(text) or any(_CHECK[name].search(text) for name in doubts):
+    if _uncertain(text):
+        return False
+    if _CHECK["future perfect"].search(text) and not _CHECK["not a promise"].search(text):
+        return True  # its "zijn hersteld" is no past tense
+    if any(_CHECK[name].search(text) for name in doubts):
         return False
     if _CHECK["future passive"].search(text):
         return True
@@ -319,3 +337,34 @@ def _only_goal_of(text: str) -> bool:
     )
     other = re.search(r"\b(streven|streeft|beogen|wil|speerpunt\w*)\b", text, re.I)
     return not plain and not other and not _CHECK["goal of"].search(text)
+
+
+# The layout of Dutch programme budgets (BBV): per programme "Wat willen we bereiken?" with its
+# doelstellingen, "Wat gaan we daarvoor doen?" with the results planned per doelstelling and their
+# "Toelichting", a table of effect indicators, and new policy or savings as headings with their
+# amount ("Formatie-uitbreiding griffie (hogere lasten € 20.000)").
+PROGRAMME_BUDGET = compile_table(
+    {
+        # The first header cell of an effect-indicator table ("Effectindicator", "Indicator").
+        "indicator header": r"^(?:effect|beleids|prestatie)?indicator(?:en)?(?:\s+peilwaarde)?$",
+        # A header line of such a table: its column words, bracketed reference moments and years
+        # ("Peilwaarde", "(begin 2022", "obv JR 2021)", "(peiljaar)", "Streefwaarde", "Begroting",
+        # "eind 2024", "2025 (%)").
+        "indicator header line": r"^(?:(?:peilwaarde|peiljaar|streefwaarde|realisatie|begroting|eind|begin|"
+        r"medio|o\.?b\.?v\.?|jr|%|\(|\)|(?:19|20)\d\d)[\s().:,]*)+$",
+        # The column a header names: the reference value measured, or a target.
+        "indicator column": r"\b(?P<column>peilwaarde|realisatie|streefwaarde)\b",
+        # A value cell of such a row: "6,1% (2021)", "27,1", "€ 30,4 mln", "12.367", "214,4 kg".
+        "indicator value": r"(?:€\s?)?[-−–]?\d[\d.,]*(?:\s?(?:%|kg|ton|km|mln\.?|miljoen|mld\.?)(?!\w))?"
+        r"(?:\s?\((?:19|20)\d\d\))?",
+        # A remark printed under a value in its own bracket: "(plus 65)".
+        "value note": r"\([^()]{1,20}\)",
+        # The bracket of a new-policy or savings heading: "(hogere lasten € 50.000 in 2024)",
+        # "(structureel lagere lasten vanaf 2026 € 159.000)", "(€ 15.000 hogere lasten)".
+        "budget change": r"\((?=[^()]*\b(?:hogere|lagere)\s+(?:lasten|baten)\b)[^()]*\)",
+        # The planned results of a programme, and the heading of their explanation.
+        "results heading": r"^(?:belangrijkste\s+)?(?:beoogde\s+)?resultaten(?:\s+(?:19|20)\d\d)?\s*:?$",
+        "explanation heading": r"^toelichting\s*:?$",
+    },
+    re.IGNORECASE,
+)

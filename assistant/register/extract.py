@@ -24,11 +24,13 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 8: programme budgets (BBV): effect-indicator tables, change headings "(hogere lasten € N)",
+#    planned results and their explanation headings, dated future results (issue 16, real split);
 # 7: rounded shares in running text ("Ongeveer 27% wordt ...") as indicators;
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -47,12 +49,15 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *lists.ambition_goals(doc),
         *lists.structure_goals(doc),
         *lists.list_records(doc),
+        *lists.programme_results(doc),
         *indicators.measurement_tables(doc),
         *indicators.effect_tables(doc),
+        *indicators.effect_indicator_tables(doc),
         *indicators.numbered_indicators(doc),
         *indicators.caption_tables(doc),
         *budgets.table_budgets(doc),
         *budgets.proposal_budgets(doc),
+        *budgets.change_headings(doc),
     ]
     records = verified(doc, structural)
     # Sentences only add what the structure did not already say.
@@ -155,8 +160,9 @@ def dedupe(records: Sequence[Record]) -> tuple[list[Record], list[Anchor]]:
         if first is not None:
             if record.type == "goal":
                 anchors.append(Anchor(record.page, record.provenance.start, record.section, first.id))
-            if record.page != first.page:
-                # Restated on another page: the record stands there too, with that page's quote.
+            if record.page != first.page or _restated_on_page(record, first):
+                # Restated on another page, or as a line of its own further down the page (a result
+                # explained under its own heading): the record stands there too, with that quote.
                 repeats.setdefault(first.id, []).append(record.provenance)
             continue
         seen[key] = record
@@ -164,6 +170,16 @@ def dedupe(records: Sequence[Record]) -> tuple[list[Record], list[Anchor]]:
     out = [r.with_(also_at=tuple(repeats[r.id])) if r.id in repeats else r for r in out]
     out = [r for r in out if not (r.type == "budget" and _restates_table(r, out))]
     return out, anchors
+
+
+def _restated_on_page(record: Record, first: Record) -> bool:
+    """A goal or measure that stands again on its own page under a quote of its own."""
+    return (
+        record.type in ("goal", "measure")
+        and record.page == first.page
+        and record.provenance.start >= first.provenance.end
+        and record.quote != first.quote
+    )
 
 
 def _overlaps(record: Record, other: Record) -> bool:
@@ -209,8 +225,8 @@ def _restates_table(record: Record, kept: Sequence[Record]) -> bool:
         return False
     mine = {round(a.eur) for a in record.amounts}
     for other in kept:
-        if other.type != "budget" or other.extra.get("priority") == PRIORITY_CUE:
-            continue
+        if other.type != "budget" or other.extra.get("priority") == PRIORITY_CUE or not other.table:
+            continue  # a change heading is no table: the sentences under it say more about it
         # Same amounts on a page nearby, and naming what the table row names ("innovatiefonds").
         nearby = abs(other.page - record.page) <= 1 and mine <= {round(a.eur) for a in other.amounts}
         if nearby and set(base_terms(other.text)) & set(base_terms(record.text)):

@@ -19,8 +19,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from assistant.lexicon import (
+    BBV_SECTION,
+    NOTE_START,
+    SUPERSCRIPTS,
+    TABLE_TITLE,
+    UNIT_MARK,
+    YEAR_TEXT,
+    compile_table,
+)
 from assistant.lexicon import INDICATOR_VALUE as VALUE
-from assistant.lexicon import SUPERSCRIPTS, UNIT_MARK, YEAR_TEXT, compile_table
 from assistant.register.candidate import (
     FOOTNOTE,
     MEASURE_WORD,
@@ -30,6 +38,7 @@ from assistant.register.candidate import (
     continues,
     years_in,
 )
+from assistant.register.cues import PROGRAMME_BUDGET
 from assistant.register.doctext import DocText, Line
 from assistant.register.models import Measurement
 
@@ -440,3 +449,109 @@ def clean_source(text: str) -> str:
     if re.search(r"waarstaatjegemeente", squashed, re.IGNORECASE):
         return "waarstaatjegemeente.nl"
     return re.sub(r"(\w)- (\w)", r"\1\2", text)
+
+
+# An effect-indicator table of a programme budget has one column of reference values and a few of
+# targets; a header runs over at most this many lines, a row label over at most this many.
+_EFFECT_HEADER_LINES = 40
+_EFFECT_LABEL_LINES = 6
+_BBV = PROGRAMME_BUDGET
+
+
+def effect_indicator_tables(doc: DocText) -> Iterator[Candidate]:
+    """BBV effect indicators: "Effectindicator | Peilwaarde (2023) | Streefwaarde Begroting 2025 |
+    ...", each row a name and one value per column. pypdf gives the header one word a line and a
+    row either one cell a line or its label's last line with all its values ("schuldenproblematiek
+    6,1% (2021) 6,0% 5,9% ..."), so a row is read as label words followed by as many values as
+    the header has columns."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not _BBV["indicator header"].match(line.stripped):
+            continue
+        k = i + 1
+        while (
+            k < len(lines)
+            and k - i <= _EFFECT_HEADER_LINES
+            and _BBV["indicator header line"].match(lines[k].stripped)
+        ):
+            k += 1
+        columns = _effect_columns(" ".join(x.stripped for x in lines[i:k]))
+        if len(columns) >= 2 and any(c.kind == "target" for c in columns):
+            yield from _effect_rows(doc, k, columns)
+
+
+def _effect_columns(header: str) -> list[_Column]:
+    """One column per "Peilwaarde" / "Realisatie" / "Streefwaarde" in the header, with the first
+    year its part of the header names ("Peilwaarde (begin 2022 obv JR 2021)" is 2022)."""
+    marks = list(_BBV["indicator column"].finditer(header))
+    columns = []
+    for n, mark in enumerate(marks):
+        part = header[mark.start() : marks[n + 1].start() if n + 1 < len(marks) else len(header)]
+        years = years_in(part)
+        kind = "target" if mark.group("column").lower() == "streefwaarde" else "realised"
+        columns.append(_Column(" ".join(part.split()), years[0] if years else None, kind))
+    return columns
+
+
+def _effect_rows(doc: DocText, k: int, columns: list[_Column]) -> Iterator[Candidate]:
+    lines = doc.lines
+    label: list[str] = []
+    cells: list[str] = []
+    first = k
+    while k < len(lines):
+        text = lines[k].stripped
+        if NOTE_START.match(text) or BBV_SECTION["budget"].match(text) or TABLE_TITLE.match(text):
+            return  # a note under the table, or what follows it
+        words, values = _split_values(text)
+        if words:
+            if cells:
+                # Figures before more words belong to the label ("bijstandsuitkering per 1.000").
+                label.extend(cells)
+                cells = []
+            if not label:
+                first = k
+            label.append(words)
+        for value in values:
+            if cells and _BBV["value note"].fullmatch(value):
+                cells[-1] = f"{cells[-1]} {value}"
+            elif label:
+                cells.append(value)
+        if len(label) > _EFFECT_LABEL_LINES:
+            return
+        if label and len(cells) >= len(columns) and not _note_follows(lines, k):
+            yield _effect_row(doc, first, k, " ".join(label), cells[: len(columns)], columns)
+            label, cells = [], []
+        k += 1
+
+
+def _note_follows(lines: list[Line], k: int) -> bool:
+    """The last value's remark may stand on the next line: "12.903" / "(plus 133)"."""
+    return k + 1 < len(lines) and bool(_BBV["value note"].fullmatch(lines[k + 1].stripped))
+
+
+def _split_values(text: str) -> tuple[str, list[str]]:
+    """A line's label words and the value cells that end it."""
+    cell = rf"(?:{_BBV['indicator value'].pattern}|{_BBV['value note'].pattern})"
+    tail = re.search(rf"(?:(?:^|\s){cell})+\s*$", text, re.IGNORECASE)
+    if tail is None:
+        return text, []
+    values = [m.group(0).strip() for m in re.finditer(cell, tail.group(0), re.IGNORECASE)]
+    return text[: tail.start()].strip(), values
+
+
+def _effect_row(
+    doc: DocText, first: int, last: int, label: str, values: list[str], columns: list[_Column]
+) -> Candidate:
+    cells = []
+    for column, value in zip(columns, values, strict=False):
+        # "6,1% (2021)": the cell names the moment it was measured, which beats the header's year.
+        moment = re.search(rf"\(({YEAR_TEXT})\)\s*$", value)
+        year = int(moment.group(1)) if moment else column.year
+        shown = value[: moment.start()].strip() if moment else value
+        cells.append(Measurement(column.label, shown, year, column.kind))
+    name = clean_label(label)
+    return Candidate(
+        "indicator", name, doc.quote(first, last), doc.lines[first].page, PRIORITY_STRUCTURE,
+        {**_summary(cells), "measurements": tuple(cells), "unit": unit_of(f"{name} {values[0]}"),
+         "table": "Effectindicatoren"},
+    )  # fmt: skip

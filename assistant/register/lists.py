@@ -27,6 +27,7 @@ from assistant.register.candidate import (
     continues,
     first_sentence,
 )
+from assistant.register.cues import PROGRAMME_BUDGET
 from assistant.register.doctext import DocText, Line
 from assistant.register.models import OPERATIONAL, STRATEGIC
 
@@ -397,3 +398,57 @@ def _kind(text: str) -> str:
 def _window(lines: list[Line], first: int) -> str:
     start = max(0, first - _INTRO_WINDOW)
     return " ".join(line.stripped for line in lines[start:first] if not _starts_item(line.stripped))
+
+
+def programme_results(doc: DocText) -> Iterator[Candidate]:
+    """The planned results of a programme budget: under "Wat gaan we daarvoor doen?" a list
+    "Belangrijkste resultaten 2024" numbered per doelstelling (1.1, 2.1, 2.2, 5.1: the first number
+    is the goal's, and goals without results are skipped), each a measure. The "Toelichting" after
+    it explains them under the same numbers as headings, which stand for the same results however
+    they are reworded ("6.1 Cementrustieke bruggen en start verfraaiing landgoed De Paauw")."""
+    lines = doc.lines
+    numbers: set[str] = set()
+    explaining = False
+    i = 0
+    while i < len(lines):
+        text = lines[i].stripped
+        numbered = _NUMBERED.match(text)
+        if PROGRAMME_BUDGET["results heading"].match(text):
+            numbers, explaining = set(), False
+            i += 1
+            while (item := _result_item(lines, i)) is not None:
+                last = _item_end(lines, i)
+                numbers.add(item.group("num"))
+                yield _result(doc, i, last, doc.quote(i, last), item.group("num"))
+                i = last + 1
+            continue
+        if BBV_SECTION["goal"].match(text):
+            numbers, explaining = set(), False  # the next programme numbers its results anew
+        elif PROGRAMME_BUDGET["explanation heading"].match(text):
+            explaining = bool(numbers)
+        elif explaining and numbered and numbered.group("num") in numbers and _heading_like(lines, i):
+            yield _result(doc, i, i, _unique_quote(doc, i), numbered.group("num"))
+        i += 1
+
+
+def _result_item(lines: list[Line], i: int) -> re.Match[str] | None:
+    """A result numbered under its goal ("2.1 Opgestelde visie ..."), or None."""
+    item = _NUMBERED.match(lines[i].stripped) if i < len(lines) else None
+    return item if item is not None and "." in item.group("num") else None
+
+
+def _result(doc: DocText, first: int, last: int, quote: str, number: str) -> Candidate:
+    body = clean_label(_NUMBERED.sub(r"\g<text>", doc.quote(first, last), count=1))
+    return Candidate(
+        "measure", body, quote, doc.lines[first].page, PRIORITY_LIST, {"number": number, "level": "resultaat"}
+    )
+
+
+def _unique_quote(doc: DocText, i: int) -> str:
+    """A heading's quote, with the first word of the next line where the same words stand earlier
+    on the page (a result explained on the page that lists it): a quote is found where it stands."""
+    line = doc.lines[i]
+    if doc.texts[line.page].find(line.stripped) >= line.start or i + 1 >= len(doc.lines):
+        return line.stripped
+    nxt = doc.lines[i + 1]
+    return f"{line.stripped} {nxt.stripped.split()[0]}" if nxt.page == line.page else line.stripped

@@ -1,0 +1,155 @@
+"""The layout of a Dutch programme budget (BBV) in the register: effect-indicator tables with a
+reference value and targets, new policy and savings as headings with their change in lasten, the
+planned results under "Wat gaan we daarvoor doen?" and their explanation headings."""
+
+from __future__ import annotations
+
+from assistant.answering.verify import verify
+from assistant.register import cues
+from assistant.register.extract import extract_records
+from assistant.register.models import Record
+from assistant.types import DocumentMeta, Page
+from ingest.chunking import chunk_document
+
+# pypdf gives the header of an effect-indicator table one word a line, and a row either one cell a
+# line or the last line of its label with all its values.
+INDICATORS = """Effectindicatoren
+Tabel 2.1 - Effectindicatoren P2 Mens en Maatschappij
+Effectindicator
+Peilwaarde
+Streefwaarde
+Begroting
+2026
+Streefwaarde
+Begroting
+2027
+Streefwaarde
+Begroting
+2028
+% huishoudens met een laag
+inkomen 7,4% (2022) 7,2% 7,0% 6,8%
+Aantal leerlingen met vroegtijdig schoolverlaten per 1.000
+leerlingen
+14,2 (2023)
+13
+12
+(min 1)
+11
+(min 1)
+*Bron: waarstaatjegemeente.nl
+Tabel 3.1 - Effectindicatoren P3 Bestuur en Middelen
+Effectindicator Peilwaarde
+(begin 2025
+obv JR 2024)
+Streefwaarde
+Begroting
+eind 2026
+Streefwaarde
+Begroting
+eind 2027
+Schuld per inwoner blijft onder het
+landelijk gemiddelde € 1.250 € 1.300 € 1.350
+NB: bedragen per inwoner"""
+
+CHANGES = """Toelichting begroot 2026
+Uitbreiding formatie vergunningen (hogere lasten € 35.000)
+De toename van aanvragen vraagt om meer capaciteit.
+Digitalisering archief (hogere lasten € 80.000 in 2026 en € 40.000 in 2027)
+Voor de digitalisering is structureel een bedrag van € 80.000 nodig in 2026.
+Beëindigen subsidie kinderboerderij
+(structureel lagere lasten vanaf 2027 € 25.000)
+De subsidie wordt met ingang van 1 januari 2027 beëindigd.
+Deze lasten worden gedekt vanuit de Algemene Reserve.
+Uit de uitvoering (hogere lasten € 10.000) blijkt dat meer nodig is."""
+
+RESULTS = """Wat gaan we daarvoor doen ?
+Belangrijkste resultaten 2026
+1.1 Vastgesteld actieplan eenzaamheid
+1.2 Buurtcoaches zijn in alle wijken
+ingezet voor ouderen
+3.1 Opgesteld nieuw minimabeleid
+Toelichting
+1.1 Vastgesteld actieplan eenzaamheid
+Het actieplan eenzaamheid (hierna actieplan) wordt in 2026 opgesteld met partners.
+1.2 Inzet buurtcoaches in de wijken
+Medio 2026 zullen in alle wijken buurtcoaches zijn aangesteld."""
+
+
+def _records(*texts: str) -> list[Record]:
+    meta = DocumentMeta(
+        "b-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(n, text) for n, text in enumerate(texts, start=1)]
+    return extract_records(meta, pages, chunk_document("b-2026", pages))
+
+
+def test_effect_indicator_rows_have_their_reference_value_and_targets() -> None:
+    records = _records(INDICATORS)
+    rows = {r.text: r for r in records if r.type == "indicator"}
+    income = rows["% huishoudens met een laag inkomen"]
+    assert (income.baseline_value, income.baseline_year) == ("7,4%", 2022)  # the cell's own year
+    assert (income.target_value, income.target_year) == ("6,8%", 2028)
+    assert [m.year for m in income.measurements] == [2022, 2026, 2027, 2028]
+    # One value a line, a label that ends in a figure ("per 1.000"), remarks under the values.
+    school = rows["Aantal leerlingen met vroegtijdig schoolverlaten per 1.000 leerlingen"]
+    assert (school.baseline_value, school.baseline_year) == ("14,2", 2023)
+    assert [m.value for m in school.measurements] == ["14,2", "13", "12 (min 1)", "11 (min 1)"]
+    # The header's reference moment gives the year where the cell names none; euros in an effect
+    # indicator are a target, not a budget line.
+    debt = rows["Schuld per inwoner blijft onder het landelijk gemiddelde"]
+    assert (debt.baseline_value, debt.baseline_year) == ("€ 1.250", 2025)
+    assert len(rows) == 3 and not [r for r in records if r.type == "budget"]
+
+
+def test_change_headings_are_budget_lines_with_their_years() -> None:
+    budgets = {r.text: r for r in _records(CHANGES) if r.type == "budget"}
+    staff = budgets["Uitbreiding formatie vergunningen"]
+    assert [(a.year, a.eur, a.measure) for a in staff.amounts] == [(None, 35000.0, "lasten")]
+    archive = budgets["Digitalisering archief"]
+    assert [(a.year, a.eur) for a in archive.amounts] == [(2026, 80000.0), (2027, 40000.0)]
+    # A bracket on the line under its heading; a saving keeps the amount as printed.
+    saving = budgets["Beëindigen subsidie kinderboerderij"]
+    assert [(a.year, a.eur) for a in saving.amounts] == [(2027, 25000.0)] and saving.nature == "structureel"
+    # The sentence under a heading that names its amount again is a budget line of its own.
+    assert any(t.startswith("Voor de digitalisering is structureel") for t in budgets)
+    # A change inside a sentence is no heading.
+    assert not any(t.startswith("Uit de uitvoering") for t in budgets)
+
+
+def test_results_and_their_explanation_headings_are_measures() -> None:
+    records = _records(
+        RESULTS, "1.3 Overig\n3.1 Opgesteld nieuw minimabeleid voor huishoudens\nDe regeling loopt."
+    )
+    measures = [r for r in records if r.type == "measure"]
+    texts = [r.text for r in measures]
+    assert "Vastgesteld actieplan eenzaamheid" in texts
+    assert "Buurtcoaches zijn in alle wijken ingezet voor ouderen" in texts  # a wrapped result
+    assert "Opgesteld nieuw minimabeleid" in texts
+    # Reworded under its number in the explanation: the same result, said again.
+    assert "Inzet buurtcoaches in de wijken" in texts
+    # Restated word for word on the same page: the record stands there too, under a quote of its
+    # own that is found where it stands.
+    plan = next(r for r in measures if r.text == "Vastgesteld actieplan eenzaamheid")
+    assert [p.page for p in plan.places] == [1, 1]
+    again = plan.also_at[0]
+    found = verify("b-2026", again.quote, [1], lambda d, n: RESULTS if n == 1 else None)
+    assert found is not None and found.start == again.start > plan.provenance.end
+    # Dated future results and passives with an abbreviation are commitments.
+    assert any(t.startswith("Medio 2026 zullen in alle wijken") for t in texts)
+    assert any("(hierna actieplan) wordt in 2026 opgesteld" in t for t in texts)
+    # A numbered line outside the explanation, or with a number no result has, is not a result.
+    assert "Overig" not in texts
+
+
+def test_funding_and_expectations_are_no_commitments() -> None:
+    assert cues.classify("Deze lasten worden gedekt vanuit de Algemene Reserve.") is None
+    assert cues.classify("Daarbij wordt er ook een impuls verwacht van een nieuw financieel systeem.") is None
+    assert (
+        cues.classify("De bestuurlijke wens is om de samenwerking in de regio te intensiveren.") == "measure"
+    )
+    assert (
+        cues.classify("Om het risico te beperken, verleent de gemeente een subsidie aan de school.")
+        == "measure"
+    )
+    # A past tense stays a report, whatever date it names.
+    assert cues.classify("In 2023 zijn de bruggen hersteld.") is None
