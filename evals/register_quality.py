@@ -176,9 +176,10 @@ def _match(
     texts: Mapping[int, str],
     used: set[tuple[str, int, int]],
 ) -> tuple[Record, Provenance | None] | None:
-    span = locate(item["quote"], texts.get(item["page"], ""))
     best: tuple[int, Record, Provenance] | None = None
-    if span is not None:
+    # An item really repeated on its page (the same activity under each subgoal) is annotated once
+    # per occurrence with the same quote (GUIDELINE.md): any occurrence may be this one's.
+    for span in _occurrences(item["quote"], texts.get(item["page"], "")):
         for record in candidates:
             for p in record.places:
                 if p.page != item["page"] or (record.id, p.page, p.start) in used:
@@ -197,6 +198,16 @@ def _match(
         if wanted and len(wanted & have) / len(wanted) >= 0.9 and len(have) <= 2 * len(wanted) + 3:
             return record, None
     return None
+
+
+def _occurrences(quote: str, text: str) -> list[tuple[int, int]]:
+    """Every [start, end) where `quote` stands in `text`, first to last."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (span := locate(quote, text[at:])) is not None:
+        spans.append((at + span[0], at + span[1]))
+        at += span[1]
+    return spans
 
 
 def _strip_number(text: str) -> str:

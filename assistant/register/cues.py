@@ -362,8 +362,10 @@ PROGRAMME_BUDGET = compile_table(
         # The bracket of a new-policy or savings heading: "(hogere lasten € 50.000 in 2024)",
         # "(structureel lagere lasten vanaf 2026 € 159.000)", "(€ 15.000 hogere lasten)".
         "budget change": r"\((?=[^()]*\b(?:hogere|lagere)\s+(?:lasten|baten)\b)[^()]*\)",
-        # The planned results of a programme, and the heading of their explanation.
-        "results heading": r"^(?:belangrijkste\s+)?(?:beoogde\s+)?resultaten(?:\s+(?:19|20)\d\d)?\s*:?$",
+        # The planned results of a programme ("Belangrijkste resultaten 2024", "... resultaten voor
+        # 2025"), and the heading of their explanation.
+        "results heading": r"^(?:belangrijkste\s+)?(?:beoogde\s+)?resultaten"
+        r"(?:\s+(?:voor\s+|in\s+)?(?:19|20)\d\d)?\s*:?$",
         "explanation heading": r"^toelichting\s*:?$",
     },
     re.IGNORECASE,

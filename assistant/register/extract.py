@@ -10,10 +10,10 @@ goal or measure are folded into their first statement, and links are drawn last.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 
-from assistant.answering.verify import verify
+from assistant.answering.verify import locate, trim_quote
 from assistant.lexicon import BULLET
 from assistant.register import budgets, indicators, iv3, lists, prose
 from assistant.register.candidate import PRIORITY_CUE, Candidate
@@ -24,13 +24,16 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 9: an activity repeated under each subgoal stands at every occurrence (also short bulleted items,
+#    also on its own page); results headed "Belangrijkste resultaten voor 2025" and explained
+#    without a "Toelichting" heading (issue 16, fresh split, round 3);
 # 8: programme budgets (BBV): effect-indicator tables, change headings "(hogere lasten € N)",
 #    planned results and their explanation headings, dated future results (issue 16, real split);
 # 7: rounded shares in running text ("Ongeveer 27% wordt ...") as indicators;
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -39,6 +42,9 @@ RESTATEMENT_MIN_CHARS = 20
 # A list marker or number before an item ("- ", "3. ", "2.1 "), which a restatement may lack.
 _ITEM_PREFIX = re.compile(rf"^\s*(?:[{BULLET}]\s*)?(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+)?")
 _CONFLICTING = {"goal", "measure", "indicator"}
+# A bulleted item ("- Aanpak scheidingsproblematiek"): short items repeat as items, not by chance.
+_BULLETED = re.compile(rf"^\s*[{BULLET}]\s*")
+SHORT_ITEM_MIN_CHARS = 12
 
 
 def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> list[Record]:
@@ -48,8 +54,10 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *lists.labelled_goals(doc),
         *lists.ambition_goals(doc),
         *lists.structure_goals(doc),
-        *lists.list_records(doc),
+        # The planned results of a programme budget go before lists: a result restated as the
+        # heading of its explanation is that result (a measure), not an item of a goal list.
         *lists.programme_results(doc),
+        *lists.list_records(doc),
         *indicators.measurement_tables(doc),
         *indicators.effect_tables(doc),
         *indicators.effect_indicator_tables(doc),
@@ -72,29 +80,46 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
 
 
 def restatements(doc: DocText, records: Sequence[Record]) -> list[Record]:
-    """Each record with the other pages where its quote stands again as an item of its own (a line,
-    a list item, a table row): goals restated in a summary, proposals repeated in an overview table.
-    Running text that merely mentions the same words is not a restatement."""
-    taken = {(r.type, p.page, p.start) for r in records for p in r.places}
+    """Each record with the other places where its quote stands again as an item of its own (a line,
+    a list item, a table row): goals restated in a summary, proposals repeated in an overview table,
+    and an activity listed again under each subgoal of the same page ("- Tegengaan eenzaamheid"
+    under six subdoelen is six records: GUIDELINE.md). Running text that merely mentions the same
+    words is not a restatement."""
+    taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for r in records:
+        for p in r.places:
+            taken.setdefault((r.type, p.page), []).append((p.start, p.end))
     out: list[Record] = []
     for record in records:
-        quote = _ITEM_PREFIX.sub("", record.quote)
-        if len(quote.split()) < RESTATEMENT_MIN_WORDS or len(quote) < RESTATEMENT_MIN_CHARS:
+        quote = trim_quote(_ITEM_PREFIX.sub("", record.quote))
+        # A short quote is a coincidence unless it is a bulleted item standing again as a bulleted
+        # item: a two-word activity ("Aanpak scheidingsproblematiek") repeated under each subgoal.
+        short = len(quote.split()) < RESTATEMENT_MIN_WORDS or len(quote) < RESTATEMENT_MIN_CHARS
+        bulleted = record.type in ("goal", "measure") and _BULLETED.match(record.quote) is not None
+        if not re.search(r"\w", quote) or (short and not (bulleted and len(quote) >= SHORT_ITEM_MIN_CHARS)):
             out.append(record)
             continue
         places = list(record.also_at)
-        have = {p.page for p in record.places}
         for page in doc.page_numbers:
-            if page in have:
-                continue
-            citation = verify(doc.doc_id, quote, [page], doc.page_text)
-            if citation is None or citation.page != page or (record.type, page, citation.start) in taken:
-                continue
-            if _stands_alone(doc.texts[page], citation.start, citation.end):
-                places.append(Provenance(doc.doc_id, page, citation.quote, citation.start, citation.end))
-                taken.add((record.type, page, citation.start))
+            text = doc.texts[page]
+            for start, end in _occurrences(quote, text):
+                spans = taken.setdefault((record.type, page), [])
+                if any(s < end and start < e for s, e in spans) or not _stands_alone(text, start, end):
+                    continue
+                if short and not _BULLETED.match(text[text.rfind("\n", 0, start) + 1 : start]):
+                    continue
+                places.append(Provenance(doc.doc_id, page, quote, start, end))
+                spans.append((start, end))
         out.append(record.with_(also_at=tuple(sorted(places, key=lambda p: (p.page, p.start)))))
     return out
+
+
+def _occurrences(quote: str, text: str) -> Iterator[tuple[int, int]]:
+    """Every [start, end) where `quote` stands verbatim in `text`, first to last."""
+    at = 0
+    while (span := locate(quote, text[at:])) is not None:
+        yield at + span[0], at + span[1]
+        at += span[1]
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

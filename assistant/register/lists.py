@@ -209,6 +209,14 @@ def _result_state(text: str) -> bool:
     )
 
 
+def _planned_results(title: str) -> bool:
+    """A heading of planned results: "Belangrijkste resultaten voor 2025", "Resultaten 2024"."""
+    return bool(
+        PROGRAMME_BUDGET["results heading"].match(title)
+        and re.search(rf"\b(?:belangrijkste|beoogde|{YEAR_TEXT})\b", title, re.IGNORECASE)
+    )
+
+
 def _section_kind(doc: DocText, first: int) -> str:
     """What the section around line `first` holds by its title: the deepest section the chunks
     name, or a short title line just above ("Wat gaan we daarvoor doen?")."""
@@ -220,6 +228,11 @@ def _section_kind(doc: DocText, first: int) -> str:
         if len(text.split()) <= 6:
             titles.append(text)
             break
+    if any(_planned_results(title.strip()) for title in titles):
+        # "Belangrijkste resultaten voor 2025" right above: the results planned under "Wat gaan we
+        # daarvoor doen?", even where the chunk still names the goal section before it. A bare
+        # "Resultaten" may report what was reached, so it needs the year or "belangrijkste".
+        return "measure"
     for title in titles:
         for kind in ("goal", "measure"):
             if BBV_SECTION[kind].match(title.strip()):
@@ -356,7 +369,10 @@ def _same_list(lines: list[Line], prev: _Item, item: _Item, same_section: bool) 
         b = [int(p) for p in item.number.split(".")]
         successor = b[:-1] == a[: len(b) - 1] and len(b) <= len(a) and b[-1] == a[len(b) - 1] + 1
         child = b[: len(a)] == a and len(b) == len(a) + 1 and b[-1] == 1
-        return (successor or child) and gap <= 25
+        # Results numbered per goal go on with the next goal's first: "1.6" then "2.1" (or "4.1"
+        # where goals 2 and 3 have none).
+        next_group = len(a) == len(b) >= 2 and b[:-2] == a[:-2] and b[-2] > a[-2] and b[-1] == 1
+        return (successor or child or next_group) and gap <= 25
     if prev.number or item.number or gap > 30 or (gap > 1 and not same_section):
         return False
     # Bullets of one list may be separated by the paragraphs that explain them, but never by a
@@ -421,14 +437,35 @@ def programme_results(doc: DocText) -> Iterator[Candidate]:
                 numbers.add(item.group("num"))
                 yield _result(doc, i, last, doc.quote(i, last), item.group("num"))
                 i = last + 1
+            # The explanation may follow without a "Toelichting" heading of its own (2025 budgets go
+            # straight to "1.1 ..." with the paragraphs under it).
+            explaining = bool(numbers)
             continue
         if BBV_SECTION["goal"].match(text):
             numbers, explaining = set(), False  # the next programme numbers its results anew
         elif PROGRAMME_BUDGET["explanation heading"].match(text):
             explaining = bool(numbers)
-        elif explaining and numbered and numbered.group("num") in numbers and _heading_like(lines, i):
-            yield _result(doc, i, i, _unique_quote(doc, i), numbered.group("num"))
+        elif explaining and numbered and numbered.group("num") in numbers and _explains(lines, i):
+            yield _result(doc, i, _wrap_end(lines, i), _unique_quote(doc, i), numbered.group("num"))
         i += 1
+
+
+def _explains(lines: list[Line], i: int) -> bool:
+    """A numbered heading of the explanation, also one that wraps onto a lower-case line ("2.1 Het
+    Sociaal Team Wassenaar is duidelijk vindbaar als toegang van ondersteuning en zorg" / "in het
+    sociaal domein") before its paragraph starts."""
+    if _heading_like(lines, i):
+        return True
+    last = _wrap_end(lines, i)
+    after = lines[last + 1].stripped if last + 1 < len(lines) else ""
+    title = _join(lines, i, last)
+    return (
+        last > i
+        and len(title.split()) <= 2 * _LINE_GOAL_WORDS
+        and not _ends_sentence(title)
+        and not continues(after)
+        and all(line.page == lines[i].page for line in lines[i : last + 1])
+    )
 
 
 def _result_item(lines: list[Line], i: int) -> re.Match[str] | None:

@@ -153,3 +153,43 @@ def test_funding_and_expectations_are_no_commitments() -> None:
     )
     # A past tense stays a report, whatever date it names.
     assert cues.classify("In 2023 zijn de bruggen hersteld.") is None
+
+
+# The 2025 layout: the goals numbered right above the results (one chunk), the results grouped per
+# goal, and the explanation under the result numbers without a "Toelichting" heading; a heading
+# that wraps onto a lower-case line.
+RESULTS_NO_EXPLANATION_HEADING = """Wat willen we bereiken?
+1. Een sterk maatschappelijk middenveld
+2. Sociaal Team; integrale samenwerking in het sociaal domein
+Wat gaan we daarvoor doen ?
+Belangrijkste resultaten voor 2026
+1.1 Nieuwe verordening adviesraad
+1.2 Nieuwe beleidsregels respijtzorg
+
+2.1 Het Sociaal Team is duidelijk vindbaar als toegang van ondersteuning en zorg in het
+sociaal domein
+"""
+EXPLAINED = """1.2 Nieuwe beleidsregels respijtzorg
+Ten slotte worden nieuwe beleidsregels opgesteld met betrekking tot respijtzorg.
+2.1 Het Sociaal Team is duidelijk vindbaar als toegang van ondersteuning en
+zorg in het sociaal domein
+Het team ontwikkelt zich verder door."""
+
+
+def test_results_per_goal_without_an_explanation_heading_are_measures() -> None:
+    records = _records(RESULTS_NO_EXPLANATION_HEADING, EXPLAINED)
+    kinds = {r.text: r.type for r in records}
+    assert kinds["Een sterk maatschappelijk middenveld"] == "goal"
+    # "Belangrijkste resultaten voor 2026" heads results, not goals, and "2.1" goes on after "1.2".
+    assert kinds["Nieuwe verordening adviesraad"] == "measure"
+    team = (
+        "Het Sociaal Team is duidelijk vindbaar als toegang van ondersteuning en zorg in het sociaal domein"
+    )
+    assert kinds[team] == "measure"
+    respijt = next(r for r in records if r.text == "Nieuwe beleidsregels respijtzorg")
+    assert respijt.type == "measure" and [p.page for p in respijt.places] == [1, 2]
+    # The wrapped explanation heading on page 2 is that result too (a measure, not a goal).
+    team = EXPLAINED.index("2.1 Het Sociaal Team")
+    explained = [r for r in records if any(p.page == 2 and p.start == team for p in r.places)]
+    assert [r.type for r in explained] == ["measure"]
+    assert not any(r.type == "goal" and r.page == 2 for r in records)

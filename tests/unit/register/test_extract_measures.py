@@ -138,3 +138,28 @@ def test_an_enumeration_or_a_note_under_activities_is_no_activity() -> None:
         "Nazorg van ex-gedetineerden",
         "Voor 2020 continueren wij de samenwerking binnen het sociaal domein.",
     ]
+
+
+def test_an_activity_repeated_under_each_subgoal_stands_at_every_occurrence() -> None:
+    # The same activities listed under every subdoel of a page: each occurrence is a record place
+    # (GUIDELINE.md), also a two-word item, and on the next page too; running text that merely
+    # mentions the words is no occurrence.
+    page = (
+        "Subdoel: Mantelzorgers kunnen blijven mantelzorgen\nActiviteiten\n"
+        "- Aanpak scheidingsproblematiek\n- Tegengaan eenzaamheid\n"
+        "Subdoel: Inwoners langer zelfstandig laten wonen\nActiviteiten\n"
+        "- Aanpak scheidingsproblematiek\n- Tegengaan eenzaamheid\n"
+        "Subdoel: Een zinvolle dag invulling\nActiviteiten\n- Tegengaan eenzaamheid\n"
+    )
+    following = (
+        "We werken aan het tegengaan eenzaamheid in de kernen.\nActiviteiten\n- Tegengaan eenzaamheid\n"
+    )
+    measures = _measures([page, following])
+    alone = next(m for m in measures if m.text == "Tegengaan eenzaamheid")
+    assert [p.page for p in alone.places] == [1, 1, 1, 2]
+    starts = [p.start for p in alone.places]
+    assert len(set(starts)) == 3 + 1 and all(page[s : s + 21] == "Tegengaan eenzaamheid" for s in starts[1:3])
+    divorce = next(m for m in measures if m.text == "Aanpak scheidingsproblematiek")
+    assert [p.page for p in divorce.places] == [1, 1]
+    # One record per activity, not one per occurrence.
+    assert sum(m.text == "Tegengaan eenzaamheid" for m in measures) == 1
