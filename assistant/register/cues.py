@@ -31,6 +31,23 @@ ACTION_VERBS = [
     # de initiatiefnemers ...", "zoeken we naar een nieuwe balans", "denken wij mee".
     "beoordelen", "kijken", "vragen", "zoeken", "denken", "voegen", "beschouwen", "toetsen", "verlengen",
 ]  # fmt: skip
+# Any other present-tense verb of "we" in a main clause states what the municipality does ("We
+# behouden ...", "Daartoe sturen we ...", "benaderen we integraal"), except these verbs of being,
+# having, seeing, thinking and finding, and the modals and auxiliaries that other patterns read.
+NON_COMMITTING_VERBS = [
+    "hebben", "zijn", "worden", "kunnen", "moeten", "mogen", "willen", "zullen", "gaan", "hoeven",
+    "zien", "weten", "vinden", "merken", "constateren", "denken", "verwachten", "hopen", "menen",
+    "signaleren", "concluderen", "herkennen", "erkennen", "beseffen", "begrijpen", "noemen", "bedoelen",
+    "lezen", "horen", "staan", "liggen", "komen", "krijgen", "kennen", "ervaren", "missen", "voelen",
+    "zitten", "blijken", "lijken", "geloven", "achten", "hechten", "onderschrijven", "beschrijven",
+    "lopen", "steken", "delen", "ontvangen", "besteden", "betalen", "praten", "leven", "wonen", "doen",
+    "houden", "bevinden", "verkeren", "waarderen", "onderkennen", "volgen", "streven", "beogen", "vrezen",
+    "twijfelen", "gebruiken", "stuiten", "verliezen", "winnen", "tekenen", "schetsen", "vatten", "sommen",
+    "scoren", "voorzien", "laten", "voldoen", "presteren", "behoren",
+]  # fmt: skip
+_PLURAL_VERB = {
+    "LOWER": {"REGEX": r"^[a-zà-ÿ]{3,}en$", "NOT_IN": [*NON_COMMITTING_VERBS, "ons", "tegen", "samen"]}
+}
 # After "we willen": these infinitives make the sentence an action (measure); aims such as
 # "versterken", "vergroten" or "bevorderen" keep it a goal.
 _WANT_ACTIONS = {
@@ -40,11 +57,13 @@ _WANT_ACTIONS = {
     "werken", "koppelen", "verkennen", "formuleren", "faciliteren", "ondersteunen", "monitoren",
     "evalueren", "betrekken", "regelen", "inrichten", "opzetten", "starten", "bepalen",
 }  # fmt: skip
+# The infinitives after "moeten we" that make the obligation an action of ours.
+_MUST_ACTIONS = sorted({*ACTION_VERBS, *_WANT_ACTIONS, "inzetten"})
 # What the municipality does, in the third person: "de gemeente investeert", "zet de gemeente in".
 _MUNICIPALITY_VERBS = [
     "zorgt", "gaat", "zal", "zet", "investeert", "faciliteert", "draagt", "ondersteunt", "stimuleert",
     "biedt", "organiseert", "subsidieert", "werkt", "treft", "realiseert", "ontwikkelt", "probeert",
-    "verleent",
+    "verleent", "betrekt",
 ]  # fmt: skip
 
 _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -80,6 +99,14 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": {"IN": _MUNICIPALITY_VERBS}}, {"LOWER": "de"}, {"LOWER": "gemeente"}],
         [_WE, {"LOWER": {"IN": ACTION_VERBS}}],
         [{"LOWER": {"IN": ACTION_VERBS}}, _WE],
+        # Other verbs only where the clause is a main one: "We behouden ..." opening the sentence,
+        # or the verb before "we" ("Daartoe sturen we ..."); "de zorg die we bieden" describes.
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["we", "wij"]}}, _PLURAL_VERB],
+        [_PLURAL_VERB, _WE],
+        # What we must do is what we take on: "Daarom moeten we sterk blijven inzetten op ...".
+        [{"LOWER": "moeten"}, _WE, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": {"IN": _MUST_ACTIONS}}],
+        [_WE, {"LOWER": "ons", "OP": "?"}, {"LOWER": "moeten"}, {"IS_ALPHA": True, "OP": "*"},
+         {"LOWER": {"IN": _MUST_ACTIONS}}],
         [{"LOWER": "voorgesteld"}, {"LOWER": "wordt"}],
         [{"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "voorgesteld"}],
         [{"LOWER": {"IN": ["dit", "dat"]}}, {"LOWER": "doen"}, _WE],
@@ -118,6 +145,8 @@ _CHECK = compile_table(
         r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
         r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
         r"\b(die|dat|wat) (we|wij) willen\b|"
+        # "We moeten de opgaven ... kunnen monitoren": a condition to meet, not an action.
+        r"\bmoeten\b[^.;]{0,80}\bkunnen\b|"
         # Reflection and opinion in the words of work: "vragen we ons af", "denken we dat", "kijken we
         # terug", "realiseren wij ons", "zetten we ... af tegen" (a comparison), "stellen we ... centraal"
         # (a principle), "later ... dan verwacht" (a delay).
@@ -130,9 +159,11 @@ _CHECK = compile_table(
         r"^(deze|die) (lasten|kosten) (wordt|worden) gedekt\b|\bverwacht van\b",
         # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
         # dragen we bij aan ...", "Hiermee wordt voorkomen dat ...", "Dit wordt veroorzaakt doordat ...".
-        "consequence": r"^(hierdoor|daardoor|daarmee|hiermee|zo)\b(\s+\S+){0,2}?\s+(dragen|draagt|stimuleren|"
-        r"stimuleert|bevorderen|bevordert|voorkomen|voorkomt|versterken|vergroten|verbeteren|ontstaat|leidt|"
-        r"wordt|worden)\b|\bwordt veroorzaakt\b|^kortom\b|\bop deze (manier|wijze) (wordt|worden)\b|"
+        # "En daarmee bouwen we aan het vertrouwen", "Hiermee voldoen wij aan de minimale eisen".
+        "consequence": r"^(en |maar )?(hierdoor|daardoor|daarmee|hiermee|zo)\b(\s+\S+){0,2}?\s+"
+        r"(dragen|draagt|stimuleren|stimuleert|bevorderen|bevordert|voorkomen|voorkomt|versterken|vergroten|"
+        r"verbeteren|ontstaat|leidt|wordt|worden|bouwen|bouwt|voldoen|voldoet)\b|\bwordt veroorzaakt\b|"
+        r"^kortom\b|\bop deze (manier|wijze) (wordt|worden)\b|"
         r"\b(wordt|worden)\b[^.;]{0,40}\bop deze (manier|wijze)\b",
         # What goes on, said of the municipality's own work: "blijft ... bestaan", "voort te zetten",
         # "door loopt", "lopend traject"; its aim in so many words, "Onze inspanningen zijn gericht op";
@@ -187,7 +218,11 @@ _CHECK = compile_table(
         # "Verzoek in kadernota is om ...": a proposal.
         "proposal": r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b",
         "uncertain": r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b",
-        "want that": r"\b(willen (we|wij)|(we|wij) willen) dat\b",
+        "want that": r"\b(willen (we|wij)|(we|wij) willen) dat\b|"
+        # "Het liefst willen we ... bieden": a wish, the end state wanted, whatever its verb.
+        r"\b(het )?liefst (willen|wil)\b",
+        # "willen we een volgende stap zetten en zullen we onder andere ...": the promise decides.
+        "want and promise": r"\b(zullen|gaan) (we|wij)\b|\b(we|wij) (zullen|gaan)\b",
         "goal of": r"\b(hoofd)?doel(stelling)? van\b[^.]{0,90}?\b(is|zijn)\b",
         # "Langs beleidslijnen willen we de doelen bereiken": about the goals, not one of them.
         "about goals": r"(?<!gestelde )\bdoelen\b",
@@ -252,7 +287,8 @@ def classify(text: str) -> str | None:
             return "measure" if not re.search(r"\b(doel|ambitie|doelstelling)\b", text, re.I) else "goal"
         return "goal"
     if "WANT" in found and not _CHECK["not a promise"].search(text):
-        if _CHECK["means"].search(text):
+        promised = "MEASURE" in found and _CHECK["want and promise"].search(text)
+        if _CHECK["means"].search(text) or (promised and not _CHECK["want that"].search(text)):
             return "measure"
         return "goal" if _CHECK["want that"].search(text) or not _wants_action(text) else "measure"
     if _CHECK["consequence"].search(text):

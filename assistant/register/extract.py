@@ -24,6 +24,10 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 10: present-tense work of "we" in a main clause whatever its verb ("We behouden", "sturen we"),
+#     "moeten we" + an action, a wish ("het liefst willen we") a goal, a promise beside a wish a
+#     measure, consequences opening with "En daarmee"; the tail of a sentence from the page before
+#     is read where it starts (issue 16, round 3);
 # 9: an activity repeated under each subgoal stands at every occurrence (also short bulleted items,
 #    also on its own page); results headed "Belangrijkste resultaten voor 2025" and explained
 #    without a "Toelichting" heading (issue 16, fresh split, round 3);
@@ -33,7 +37,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

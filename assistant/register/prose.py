@@ -59,7 +59,7 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
     keeps only its own part."""
     previous = ""
     for sentence in doc.sentences:
-        if doc.fragmented(sentence):
+        if doc.fragmented(sentence) or _runs_on(doc, sentence):
             continue
         for text in _uncovered(doc, sentence, covered):
             if _BACK_REFERENCE.match(text) and previous:
@@ -67,6 +67,17 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
                 yield Candidate("goal", previous, previous, sentence.page, PRIORITY_CUE, {"level": ""})
             previous = text
             yield from _classified(text, sentence.page)
+
+
+def _runs_on(doc: DocText, sentence: Sentence) -> bool:
+    """The tail of a sentence from the page before ("realiseren, moeten we inzet blijven plegen"
+    opening a page): it is read, and cited, on the page where it starts."""
+    page = doc.texts[sentence.page]
+    return (
+        sentence.page - 1 in doc.texts
+        and not page[: sentence.start].strip()
+        and sentence.text.lstrip()[:1].islower()
+    )
 
 
 def _uncovered(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, int, int]]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.register import cues
 from assistant.register.extract import extract_records
 from tests.unit.register.conftest import document
 
@@ -163,3 +164,35 @@ def test_an_activity_repeated_under_each_subgoal_stands_at_every_occurrence() ->
     assert [p.page for p in divorce.places] == [1, 1]
     # One record per activity, not one per occurrence.
     assert sum(m.text == "Tegengaan eenzaamheid" for m in measures) == 1
+
+
+def test_present_tense_work_in_a_main_clause_is_a_commitment_whatever_its_verb() -> None:
+    # Verbs no list names, in a main clause: opening the sentence, or before "we".
+    for text in (
+        "We behouden een sterk netwerk van buurthuizen in alle kernen.",
+        "Daartoe sturen we op samenwerking tussen de huisartsen en het wijkteam.",
+        "De inkoop van hulpmiddelen benaderen we regionaal.",
+        "Daarnaast zorgen we ervoor dat de wachttijd voor schuldhulp korter wordt.",
+        "In 2026 betrekt de gemeente ouderen bij het nieuwe welzijnsbeleid.",
+        # What we must do is ours to do.
+        "Daarom moeten we blijven inzetten op vroegsignalering van schulden.",
+        # A wish and a promise in one sentence: the promise decides.
+        "Met deze nota willen we een stap zetten en zullen we de toegang vereenvoudigen.",
+    ):
+        assert cues.classify(text) == "measure", text
+    for text in (
+        "de buurthuizen die we beheren in de kernen.",  # a relative clause describes
+        "In Hengelo scoren wij hoog op de factoren voor zorggebruik.",  # a state
+        "We voorzien een lichte stijging van het aantal aanvragen.",  # an expectation
+        "We moeten de doelen inhoudelijk en financieel kunnen volgen.",  # a condition to meet
+        "En daarmee bouwen we aan het vertrouwen tussen de professionals.",  # a consequence
+        "Hiermee voldoen wij aan de eisen van het landelijke programma.",
+    ):
+        assert cues.classify(text) != "measure", text
+    # A wish for an end state is a goal, whatever verb it ends on.
+    assert cues.classify("Het liefst willen we alle kinderen een veilig thuis bieden.") == "goal"
+
+
+def test_the_tail_of_a_sentence_from_the_page_before_is_read_where_it_starts() -> None:
+    pages = ["Om de doelen te", "realiseren, moeten we blijven inzetten op de interventies.\nDat is alles."]
+    assert not any(m.page == 2 for m in _measures(pages))
