@@ -49,8 +49,20 @@ _BACK_REFERENCE = re.compile(
     r"^(dat|dit|deze) (is|zijn) (een aantal |enkele |de |onze )?(doelen|doelstellingen|ambities)\b",
     re.IGNORECASE,
 )
-# Figures about cases and participants count work, not the population.
-_CASES = re.compile(r"\b(cases?|casussen|deelnemers)\b", re.IGNORECASE)
+# A percentage of a named set ("32% van de werk-, zorg- en jeugdvragen"), not "% van het budget".
+_SHARE_OF = re.compile(
+    r"\b\d+(?:,\d+)?\s?%\s+van\s+(?:de|het|alle|onze)\s+(?!totale?\b|budget)", re.IGNORECASE
+)
+# A target set against what was realised: "(doel was 75 cases, realisatie bedroeg 60 cases)".
+_PLANNED_REALISED = re.compile(
+    r"\b(?:doel|doelstelling|gepland|planning|streven|norm)\s+(?:was|is|bedroeg)\s+(?P<target>\d[\d.,]*)"
+    r"[^.;()]{0,40}?\b(?:realisatie|gerealiseerd|resultaat)\s+(?:was|is|bedroeg)\s+(?P<realised>\d[\d.,]*)",
+    re.IGNORECASE,
+)
+_NEXT_SHARE = re.compile(r",?\s+en\s+(?=\d+(?:,\d+)?\s?%\s+van\b)")
+_CAP = re.compile(r"\b(maximaal|minimaal|hooguit|ten ?minste|tot|plafond|norm)\s+$", re.IGNORECASE)
+# A share of the set the sentence before counted: "Van deze inwoners kon bijna de helft ...".
+_BACK_SHARE = re.compile(r"^van (deze|die|dit|hen|hun)\b", re.IGNORECASE)
 
 
 def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) -> Iterator[Candidate]:
@@ -116,14 +128,38 @@ def _classified(text: str, page: int) -> Iterator[Candidate]:
     elif kind == "measure" and not cues.not_a_commitment(text):
         fields = {"deadline": deadline(text), "actor": actor(text)}
         yield Candidate("measure", text, text, page, PRIORITY_CUE, fields)
-    indicator = _figure(text)
-    if indicator is not None:
-        yield Candidate("indicator", text, text, page, PRIORITY_CUE, indicator)
+    for clause in _figure_clauses(text):
+        indicator = _figure(clause)
+        if indicator is not None:
+            yield Candidate("indicator", clause, clause, page, PRIORITY_CUE, indicator)
+
+
+def _figure_clauses(text: str) -> list[str]:
+    """One sentence reporting two shares ("32% van de vragen werd opgelost en 17% van de vragen
+    Wmo") is two figures: each clause its own indicator."""
+    parts = _NEXT_SHARE.split(text)
+    return parts if len(parts) > 1 and all(_SHARE_OF.search(p) for p in parts[1:]) else [text]
 
 
 def _figure(text: str) -> dict[str, object] | None:
     """A reported figure: a measured quantity (percentage/aantal/aandeel) with a value and a year,
     or with a share ("driekwart") or a level ("is hoog") where the text gives no number."""
+    planned = _PLANNED_REALISED.search(text)
+    if planned is not None and not MONEY_CUES["mention"].search(text):
+        years = years_in(text)
+        year = years[-1] if years else None
+        realised, target = planned.group("realised"), planned.group("target")
+        return {
+            "measurements": (
+                Measurement("realisatie", realised, year, "realised"),
+                Measurement("doel", target, year, "target"),
+            ),
+            "baseline_value": realised,
+            "baseline_year": year,
+            "target_value": target,
+            "target_year": year,
+            "unit": _unit(realised),
+        }
     noun = _MEASURE_NOUN.search(text)
     share = _SHARE.search(text)
     if noun is None and share is None:
@@ -131,6 +167,10 @@ def _figure(text: str) -> dict[str, object] | None:
         # naar een algemene voorziening".
         # "Dit betekent een toename van ruim 36%" restates the figure before it.
         noun = None if _RESTATES.match(text) else _ROUNDED_SHARE.search(text)
+    if noun is None and not _BACK_SHARE.match(text):
+        # A share of a named set: "Wel vond 40% van de meldingen plaats via de wijk zelf"; not a cap
+        # ("een plafond van maximaal 10% van de Rijksbijdrage").
+        noun = next((m for m in _SHARE_OF.finditer(text) if not _CAP.search(text[: m.start()])), None)
     if noun is None and years_in(text) and _FROM_TO.search(text):
         # A count that moves between two moments names its own quantity: "OMD 1 van ca. 360 eind
         # 2018 naar ca. 250 eind 2019".
@@ -138,11 +178,12 @@ def _figure(text: str) -> dict[str, object] | None:
     if (
         (noun is None and share is None)
         or MONEY_CUES["mention"].search(text)
-        or _CASES.search(text)
         or cues.classify(text) is not None
     ):
         return None
     if noun is None and share is not None:
+        if _BACK_SHARE.match(text):
+            return None  # "Van deze inwoners kon bijna de helft ...": a share of the figure before
         # "ongeveer drie-kwart van de alleenstaande ouderen van 75+ jaar is een vrouw"
         return {
             "measurements": (Measurement("", share.group(0), None, "realised"),),

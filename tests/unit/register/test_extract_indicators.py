@@ -156,3 +156,28 @@ def test_rounded_shares_in_running_text_are_indicators_but_restatements_are_not(
     )
     found = _indicators([text])
     assert [r.baseline_value for r in found] == ["27%"]
+
+
+def test_shares_of_a_named_set_and_counts_of_cases_in_running_text_are_indicators() -> None:
+    text = (
+        "Bij de loketten kwam 35% van de aanvragen binnen via de huisarts. "
+        "In het team gold dat 28% van de schuldvragen direct werd opgelost en 12% van de vragen over "
+        "hulpmiddelen binnen een week werd afgehandeld. "
+        "Van deze inwoners kon bijna de helft zonder dossier geholpen worden. "
+        "De raad stelde een plafond van maximaal 10% van de Rijksbijdrage. "
+        "In 2021 hebben we minder trajecten gedraaid dan gepland "
+        "(doel was 80 cases, realisatie bedroeg 64 cases). "
+        "Voor 2022 was een aantal van 120 cases gepland."
+    )
+    rows = {r.quote: r for r in _indicators([text])}
+    assert rows["Bij de loketten kwam 35% van de aanvragen binnen via de huisarts."].baseline_value == "35%"
+    # Two shares in one sentence are two figures.
+    assert any(q.startswith("In het team gold dat 28%") and "12%" not in q for q in rows)
+    assert any(q.startswith("12% van de vragen over hulpmiddelen") for q in rows)
+    # A share of the figure before, and a cap, are no figures of their own.
+    assert not any(q.startswith(("Van deze inwoners", "De raad stelde")) for q in rows)
+    # A target set against the realised count: the realised value is the baseline.
+    planned = next(r for q, r in rows.items() if q.startswith("In 2021 hebben we"))
+    assert (planned.baseline_value, planned.baseline_year, planned.target_value) == ("64", 2021, "80")
+    # Cases are a measure of services too.
+    assert any(q.startswith("Voor 2022 was een aantal van 120 cases") for q in rows)
