@@ -217,6 +217,12 @@ _CHECK = compile_table(
         r"^(maar |en )?(als|indien|wanneer)\b",
         # "Verzoek in kadernota is om ...": a proposal.
         "proposal": r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b",
+        # A duty the municipality states for its own instruments, opening the sentence: "Ook moet de
+        # subsidieverordening worden geactualiseerd", "In 2025 moet er een nieuw subsidieplan
+        # ingaan", "Het is daarom noodzakelijk het beleid door te ontwikkelen".
+        "own duty": r"^(?:(?:ook|daarom|daarnaast|verder|(?:in|eind|per|vanaf) (?:19|20)\d\d)\s+)*moet\s+"
+        r"[^.;]{0,100}\b(?:worden\s+\w*ge\w+[dt]|ingaan|starten|komen)\b|"
+        r"^het is (?:daar(?:door|om)\s+|dan ook\s+)?noodzakelijk (?:om\s+)?[^.;,]{0,100}\bte\s+\w+en\b",
         "uncertain": r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b",
         "want that": r"\b(willen (we|wij)|(we|wij) willen) dat\b|"
         # "Het liefst willen we ... bieden": a wish, the end state wanted, whatever its verb.
@@ -313,14 +319,19 @@ def _passive_promise(text: str) -> bool:
         return True  # its "zijn hersteld" is no past tense
     if any(_CHECK[name].search(text) for name in doubts):
         return False
-    if _CHECK["future passive"].search(text):
+    if _CHECK["future passive"].search(text) or _CHECK["own duty"].search(text):
         return True
     present = _CHECK["present passive"].search(text)
     if not present or _CHECK["not ours"].search(text) or _CHECK["prediction"].search(text):
         return False
     # Without a subject, a sentence of counts or amounts reports ("Er wordt op jaarbasis door ca.
-    # 200 à 300 mensen gebruik gemaakt"); an amount assigned is a budget line.
-    return not _counts(text)
+    # 200 à 300 mensen gebruik gemaakt"); an amount assigned is a budget line. What a relative
+    # clause adds is about its noun ("actielijnen die ... bijdragen aan een besparing van € 275.000").
+    return not _counts(_RELATIVE_CLAUSE.split(text, maxsplit=1)[0])
+
+
+# The start of a relative clause after its noun (or a bracket closing after it): ") die vanaf 2027".
+_RELATIVE_CLAUSE = re.compile(r"[),]?\s+(?:die|welke|waarmee|waardoor)\s")
 
 
 def _uncertain(text: str) -> bool:
@@ -349,8 +360,10 @@ def not_a_commitment(text: str) -> str:
 def _commits(text: str) -> bool:
     """Someone commits: we / the college / the municipality, or a proposal or a future tense."""
     found = labels(text)
-    return bool(found & {"MEASURE", "WANT", "EXPECT"}) or any(
-        _CHECK[name].search(text) for name in ("future passive", "proposal")
+    return (
+        bool(found & {"MEASURE", "WANT", "EXPECT"})
+        or any(_CHECK[name].search(text) for name in ("future passive", "proposal"))
+        or (not found and _passive_promise(text))
     )
 
 

@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 12: duties for the municipality's own instruments ("Ook moet de verordening worden geactualiseerd",
+#     "Het is noodzakelijk ... door te ontwikkelen"), present-passive work whose amount stands in a
+#     relative clause (also a measure, beside the budget line) (issue 16, round 3);
 # 11: shares of a named set in running text ("40% van de meldingen"), two shares in one sentence as
 #     two figures, a target against the realised count ("doel was 75, realisatie bedroeg 60"), counts
 #     of cases (issue 16, round 3);
@@ -40,7 +43,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

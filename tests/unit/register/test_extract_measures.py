@@ -196,3 +196,21 @@ def test_present_tense_work_in_a_main_clause_is_a_commitment_whatever_its_verb()
 def test_the_tail_of_a_sentence_from_the_page_before_is_read_where_it_starts() -> None:
     pages = ["Om de doelen te", "realiseren, moeten we blijven inzetten op de interventies.\nDat is alles."]
     assert not any(m.page == 2 for m in _measures(pages))
+
+
+def test_duties_for_own_instruments_and_passive_work_with_an_amount_in_a_relative_clause() -> None:
+    for text in (
+        "Ook moet de subsidieverordening uit 2019 worden geactualiseerd.",
+        "In 2026 moet er daarom een nieuw armoedeplan ingaan.",
+        "Het is daarom noodzakelijk het mantelzorgbeleid door te ontwikkelen met de adviesraad.",
+        # The amount belongs to the relative clause; the main clause commits.
+        "Hiervoor wordt ingezet op drie actielijnen (wonen, werk en zorg) die vanaf 2027 bijdragen aan "
+        "een besparing van € 150.000.",
+    ):
+        assert cues.classify(text) == "measure" and not cues.not_a_commitment(text), text
+    for text in (
+        "Er moet door het Rijk worden besloten over de verdeling.",  # not ours
+        "Dit heeft tot gevolg dat de besparing van 137.000 euro niet wordt gehaald.",  # a report
+        "Er wordt op jaarbasis door ca. 200 mensen gebruik gemaakt van de regeling.",
+    ):
+        assert cues.classify(text) != "measure" or cues.not_a_commitment(text), text
