@@ -362,16 +362,25 @@ def change_headings(doc: DocText) -> Iterator[Candidate]:
         name, first = text[: bracket.start()].strip(), i
         if not name and i > 0 and lines[i - 1].page == line.page:
             name, first = lines[i - 1].stripped, i - 1
-        found = find_amounts(bracket.group(0))
+        # A thousands point the PDF broke off from its digits: "(hogere lasten €20. 000 in 2024)".
+        change = re.sub(r"(\d)\.\s+(\d{3})\b", r"\1.\2", bracket.group(0))
+        found = find_amounts(change)
         if not found or not _heading(name):
             continue
-        amounts = tuple(_changed(bracket.group(0), raw, value) for raw, value in found)
-        nature = next((w for w in ("incidenteel", "structureel") if w in bracket.group(0).lower()), "")
+        amounts = tuple(_changed(change, raw, value) for raw, value in found)
+        both = _EACH_YEAR.search(change)
+        if len(amounts) == 1 and both is not None:
+            # "(hogere lasten €22.000 in 2024 en 2025)": the amount in each year named.
+            amounts = tuple(Amount(amounts[0].eur, int(y), y, amounts[0].measure) for y in both.group(1, 2))
+        nature = next((w for w in ("incidenteel", "structureel") if w in change.lower()), "")
         yield Candidate(
             "budget", clean_label(name), doc.quote(first, last), lines[first].page, PRIORITY_STRUCTURE,
             {"amounts": amounts, "nature": nature, "row": clean_label(name),
              "note": f"wijziging in de begroting {clean_label(bracket.group(0))}"},
         )  # fmt: skip
+
+
+_EACH_YEAR = re.compile(r"\bin ((?:19|20)\d\d) en ((?:19|20)\d\d)\b")
 
 
 def _heading(text: str) -> bool:

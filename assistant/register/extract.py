@@ -24,6 +24,7 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 13: change headings with a broken thousands point ("€20. 000") or one amount "in 2024 en 2025";
 # 12: duties for the municipality's own instruments ("Ook moet de verordening worden geactualiseerd",
 #     "Het is noodzakelijk ... door te ontwikkelen"), present-passive work whose amount stands in a
 #     relative clause (also a measure, beside the budget line) (issue 16, round 3);
@@ -43,7 +44,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -193,3 +193,17 @@ def test_results_per_goal_without_an_explanation_heading_are_measures() -> None:
     explained = [r for r in records if any(p.page == 2 and p.start == team for p in r.places)]
     assert [r.type for r in explained] == ["measure"]
     assert not any(r.type == "goal" and r.page == 2 for r in records)
+
+
+def test_a_change_heading_with_a_broken_thousands_point_or_two_years() -> None:
+    page = (
+        "Toelichting begroot 2026\n"
+        "Buurtsportcoaches (hogere lasten €40. 000 in 2026)\n"
+        "De inzet wordt uitgebreid.\n"
+        "Ondersteuning voedselbank (hogere lasten €18.000 in 2026 en 2027)\n"
+        "De bijdrage loopt twee jaar."
+    )
+    budgets = {r.text: r for r in _records(page) if r.type == "budget"}
+    assert [(a.year, a.eur) for a in budgets["Buurtsportcoaches"].amounts] == [(2026, 40000.0)]
+    both = budgets["Ondersteuning voedselbank"].amounts
+    assert [(a.year, a.eur, a.measure) for a in both] == [(y, 18000.0, "lasten") for y in (2026, 2027)]
