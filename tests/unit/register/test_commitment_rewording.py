@@ -4,18 +4,16 @@ a compound part or a broad concept alone is no match."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from assistant.answering.verify import locate
 from assistant.register.commitments import commitments, follow_up
 from assistant.register.concepts import concepts
-from assistant.register.models import Provenance, Record
 from assistant.register.store import RegisterStore
 from assistant.settings import CommitmentSettings
-from assistant.types import DocumentMeta, Page
+from assistant.types import DocumentMeta
+from tests.register_support import PageTexts, record_on
 
 REVIEW = DocumentMeta("dorp-review-2020", "Dorp", "Midterm review", 2020, "2020", "voortgangsrapportage")
 PLAN = DocumentMeta("dorp-plan-2022", "Dorp", "Beleidsplan", 2022, "2022-", "beleidsplan")
@@ -38,17 +36,8 @@ PLAN_PAGE = (
 )
 
 
-class Pages:
-    def pages(self, doc_id: str) -> Sequence[Page]:
-        text = {REVIEW.doc_id: REVIEW_PAGE, PLAN.doc_id: PLAN_PAGE}.get(doc_id)
-        return [Page(1, text)] if text else []
-
-
-def _record(kind: str, quote: str, meta: DocumentMeta, page: str, **kw: object) -> Record:
-    span = locate(quote, page)
-    assert span is not None
-    prov = Provenance(meta.doc_id, 1, quote, *span)
-    return Record(kind, quote.rstrip("."), prov, meta.municipality, meta.year, **kw)  # type: ignore[arg-type]
+def _pages() -> PageTexts:
+    return PageTexts({REVIEW.doc_id: [REVIEW_PAGE], PLAN.doc_id: [PLAN_PAGE]})
 
 
 @pytest.fixture
@@ -58,16 +47,16 @@ def store(tmp_path: Path) -> RegisterStore:
     s.replace_document(
         REVIEW,
         [
-            _record("goal", lines[0], REVIEW, REVIEW_PAGE),
-            _record("goal", lines[1], REVIEW, REVIEW_PAGE),
-            _record("measure", lines[2], REVIEW, REVIEW_PAGE),
-            _record("measure", lines[4], REVIEW, REVIEW_PAGE, section="Vlekkenkaart"),
+            record_on("goal", lines[0], REVIEW, REVIEW_PAGE),
+            record_on("goal", lines[1], REVIEW, REVIEW_PAGE),
+            record_on("measure", lines[2], REVIEW, REVIEW_PAGE),
+            record_on("measure", lines[4], REVIEW, REVIEW_PAGE, section="Vlekkenkaart"),
         ],
     )
     plan = PLAN_PAGE.splitlines()
     s.replace_document(
         PLAN,
-        [_record("goal", plan[i], PLAN, PLAN_PAGE) for i in (0, 1, 5)],
+        [record_on("goal", plan[i], PLAN, PLAN_PAGE) for i in (0, 1, 5)],
     )
     return s
 
@@ -83,7 +72,7 @@ def test_concepts_are_found_in_other_words() -> None:
 def test_reworded_goals_and_measures_are_found(store: RegisterStore) -> None:
     items = {
         i.record.text[:25]: i
-        for i in commitments(store, "Dorp", Pages(), CommitmentSettings())
+        for i in commitments(store, "Dorp", _pages(), CommitmentSettings())
         if i.record.doc_id == REVIEW.doc_id
     }
     helped = items["In 2022 redden meer inwon"]
@@ -100,13 +89,13 @@ def test_reworded_goals_and_measures_are_found(store: RegisterStore) -> None:
 
 def test_without_concepts_the_reworded_goal_is_not_found(store: RegisterStore) -> None:
     settings = CommitmentSettings(concept_weight=0.0)
-    items = {i.record.text[:25]: i for i in commitments(store, "Dorp", Pages(), settings)}
+    items = {i.record.text[:25]: i for i in commitments(store, "Dorp", _pages(), settings)}
     assert items["In 2022 redden meer inwon"].status == "not_mentioned"
 
 
 def test_a_sentence_without_a_record_is_checked_itself(store: RegisterStore) -> None:
     quote = "Er vindt bij jonge ouders een preventief huisbezoek plaats door de jeugdverpleegkundige."
-    item = follow_up(store, "Dorp", REVIEW.doc_id, 1, quote, Pages())
+    item = follow_up(store, "Dorp", REVIEW.doc_id, 1, quote, _pages())
     assert item is not None and item.status == "on_schedule"
     assert item.followups[0].quote.startswith("We zetten de preventieve huisbezoeken")
-    assert follow_up(store, "Dorp", REVIEW.doc_id, 1, "Deze zin staat er niet.", Pages()) is None
+    assert follow_up(store, "Dorp", REVIEW.doc_id, 1, "Deze zin staat er niet.", _pages()) is None

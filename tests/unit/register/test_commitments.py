@@ -10,10 +10,10 @@ import pytest
 
 from assistant.answering.verify import locate
 from assistant.register.commitments import CommitmentItem, commitments
-from assistant.register.models import Provenance, Record
 from assistant.register.store import RegisterStore
 from assistant.settings import CommitmentSettings
-from assistant.types import DocumentMeta, Page
+from assistant.types import DocumentMeta
+from tests.register_support import PageTexts, record_on
 
 PLAN = DocumentMeta("stad-plan-2020", "Stad", "Plan", 2020, "2020-2023", "beleidsplan")
 LATER = DocumentMeta("stad-plan-2022", "Stad", "Nieuw plan", 2022, "2022-", "beleidsplan")
@@ -37,31 +37,20 @@ LATER_PAGES = [
 ]
 
 
-class Pages:
-    def __init__(self, pages: dict[str, list[str]]) -> None:
-        self.texts = pages
-
-    def pages(self, doc_id: str) -> Sequence[Page]:
-        return [Page(i + 1, t) for i, t in enumerate(self.texts.get(doc_id, []))]
-
-
-def _record(kind: str, quote: str, meta: DocumentMeta, page_text: str, **kw: object) -> Record:
-    span = locate(quote, page_text)
-    assert span is not None
-    prov = Provenance(meta.doc_id, 1, quote, *span)
-    return Record(kind, quote.rstrip("."), prov, meta.municipality, meta.year, **kw)  # type: ignore[arg-type]
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> RegisterStore:
     s = RegisterStore(tmp_path / "register.sqlite")
     lines = PLAN_PAGE.splitlines()
     s.replace_document(
         PLAN,
-        [_record("goal", "minder eenzaamheid onder ouderen.", PLAN, PLAN_PAGE, number="1", level="strategic")]
-        + [_record("measure", line, PLAN, PLAN_PAGE) for line in lines[1:]],
+        [
+            record_on(
+                "goal", "minder eenzaamheid onder ouderen.", PLAN, PLAN_PAGE, number="1", level="strategic"
+            )
+        ]
+        + [record_on("measure", line, PLAN, PLAN_PAGE) for line in lines[1:]],
     )
-    s.replace_document(LATER, [_record("measure", "De preventieagenda is in 2021 door de raad vastgesteld.",
+    s.replace_document(LATER, [record_on("measure", "De preventieagenda is in 2021 door de raad vastgesteld.",
                                        LATER, LATER_PAGES[0])])  # fmt: skip
     return s
 
@@ -71,7 +60,7 @@ def _by_text(items: Sequence[CommitmentItem]) -> dict[str, CommitmentItem]:
 
 
 def test_each_commitment_gets_the_status_the_later_statement_reports(store: RegisterStore) -> None:
-    pages = Pages({LATER.doc_id: LATER_PAGES})
+    pages = PageTexts({LATER.doc_id: LATER_PAGES})
     items = _by_text(commitments(store, "stad", pages, CommitmentSettings(min_score=0.3)))
     status = {text[:30]: item.status for text, item in items.items()}
     assert status == {
@@ -95,11 +84,11 @@ def test_each_commitment_gets_the_status_the_later_statement_reports(store: Regi
 
 
 def test_negation_and_threshold(store: RegisterStore) -> None:
-    pages = Pages({LATER.doc_id: ["De preventieagenda is nog niet vastgesteld door de raad.\n"]})
+    pages = PageTexts({LATER.doc_id: ["De preventieagenda is nog niet vastgesteld door de raad.\n"]})
     items = _by_text(commitments(store, "Stad", pages))
     assert items["We stellen een preventieagenda op"].status == "delayed"  # "nog niet vastgesteld"
     # Common words alone ("agenda", "raad") do not make a statement about the preventieagenda.
-    vague = Pages({LATER.doc_id: ["De agenda van de raad is nog niet vastgesteld.\n"]})
+    vague = PageTexts({LATER.doc_id: ["De agenda van de raad is nog niet vastgesteld.\n"]})
     assert _by_text(commitments(store, "Stad", vague))["We stellen een preventieagenda op"].status == (
         "not_mentioned"
     )
@@ -111,9 +100,9 @@ def test_latest_documents_have_no_later_one_and_a_review_of_the_same_year_is_lat
     later = [i for i in commitments(store, "Stad") if i.record.doc_id == LATER.doc_id]
     assert [i.status for i in later] == ["no_later"]
     review_text = "De blijverslening is afgerond en gerealiseerd.\n"
-    store.replace_document(REVIEW, [_record("goal", "De blijverslening is afgerond en gerealiseerd.",
+    store.replace_document(REVIEW, [record_on("goal", "De blijverslening is afgerond en gerealiseerd.",
                                             REVIEW, review_text)])  # fmt: skip
-    items = _by_text(commitments(store, "Stad", Pages({REVIEW.doc_id: [review_text]})))
+    items = _by_text(commitments(store, "Stad", PageTexts({REVIEW.doc_id: [review_text]})))
     assert items["We bieden een blijverslening aan"].status == "realised"
 
 
