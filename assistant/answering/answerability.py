@@ -94,7 +94,7 @@ def _figure_about_subject(
     if (
         analysis.counted
         and wanted == {Intent.NUMBER}
-        and not any(_counts(noun, b, distinctive) for noun in analysis.counted for b in figures)
+        and not any(counts_noun(noun, b, distinctive) for noun in analysis.counted for b in figures)
     ):
         # "hoeveel mantelzorgers": a number, but none that counts mantelzorgers (of two counted
         # nouns one will do: half an answer, said so, beats a refusal)
@@ -128,7 +128,7 @@ def _period_years(period: str) -> set[str]:
     return {str(y) for y in years}
 
 
-def _counts(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
+def counts_noun(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
     """A figure stands right before the counted noun ("ongeveer 60 scootmobielen"), or the unit
     is a count of it ("Aantal verwijzingen ... 143"), or a row counts something under the
     question's other distinctive words ("Aantal uitkeringsgerechtigden (participatiewet) | 460")."""
@@ -136,7 +136,7 @@ def _counts(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
     for unit in block.units:
         words = [w.strip(".,;:()") for w in fold(unit.text).split()]
         terms = [base_terms(w)[:1] for w in words]
-        if unit.kind == UnitKind.ROW and stem in terms:
+        if unit.kind == UnitKind.ROW and stem in terms and _counted_in_row(stem, words, terms):
             return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
         others = {t for (t,) in filter(None, terms)} - set(stem)
         if unit.kind == UnitKind.ROW and "aantal" in words and others & distinctive.keys():
@@ -150,3 +150,13 @@ def _counts(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
             if "aantal" in words[max(0, i - _COUNT_WINDOW) : i] and DIGIT.search(YEAR.sub(" ", unit.text)):
                 return True
     return False
+
+
+def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:
+    """A row that names the noun counts it, unless it says "aantal" of something else: "Aantal
+    ondersteunde mantelzorgers" counts mantelzorgers, "Laaggeletterdheid is afgenomen Aantal
+    peuters" (a goal line glued to its row) counts peuters."""
+    if "aantal" not in words:
+        return True
+    at = words.index("aantal")
+    return stem in terms[at + 1 : at + 1 + _COUNT_WINDOW]
