@@ -66,15 +66,15 @@ def render_row(quote: str, chunk: Chunk, focus: RowFocus | None = None) -> str:
 def _focused(columns: Sequence[str], focus: RowFocus) -> Sequence[int]:
     """The columns of the asked years, narrowed to the asked measures where columns name them."""
     every = range(len(columns))
-    kept = [i for i in every if any(y in columns[i] for y in focus.years)] or list(every)
+    named = [set(fold(c).split()) for c in columns]
+    kept = {i for i in every if any(y in columns[i] for y in focus.years)} or set(every)
     # "Peilwaarde (2023)" names the year it was measured: a measure asked for that no column of
     # the asked years holds is shown whatever its year.
     for measure in focus.measures:
-        if not any(measure in fold(columns[i]).split() for i in kept):
-            kept += [i for i in every if measure in fold(columns[i]).split()]
-    kept = sorted(set(kept))
-    by_measure = [i for i in kept if set(fold(columns[i]).split()) & set(focus.measures)]
-    return by_measure or kept
+        if not any(measure in named[i] for i in kept):
+            kept |= {i for i in every if measure in named[i]}
+    by_measure = [i for i in sorted(kept) if named[i] & set(focus.measures)]
+    return by_measure or sorted(kept)
 
 
 def _repeats_per_year(columns: list[str], values: list[str]) -> bool:

@@ -380,7 +380,7 @@ def change_headings(doc: DocText) -> Iterator[Candidate]:
         )  # fmt: skip
 
 
-_EACH_YEAR = re.compile(r"\bin ((?:19|20)\d\d) en ((?:19|20)\d\d)\b")
+_EACH_YEAR = re.compile(rf"\bin ({YEAR_TEXT}) en ({YEAR_TEXT})\b")
 
 
 def _heading(text: str) -> bool:

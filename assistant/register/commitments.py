@@ -34,6 +34,8 @@ from assistant.lexicon import (
     COMMITMENT_STATUS_CUES,
     DERIVATION_ENDINGS,
     REVIEW_DOC_TYPES,
+    SUPERSCRIPTS,
+    YEAR,
     fold,
 )
 from assistant.register.compare import labels
@@ -53,8 +55,7 @@ MIN_WORDS = 5  # "3 Bestemming: ambitie, visie" is a heading, not a statement
 CONCEPT = "~"  # concept terms ("~zelfredzaamheid") cannot clash with stems
 _Split = tuple[frozenset[str], frozenset[str]]  # a text's own terms, and the parts and concepts they imply
 _NONE: _Split = (frozenset(), frozenset())
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_FOOTNOTE = re.compile(r"^\s*[\u00b9\u00b2\u00b3\u2070-\u2079]")  # "¹ Uit beleidsplan ..." is a source note
+_FOOTNOTE = re.compile(rf"^\s*[{SUPERSCRIPTS}]")  # "¹ Uit beleidsplan ..." is a source note
 
 
 class PageSource(Protocol):
@@ -216,7 +217,6 @@ def _order(meta: DocumentMeta) -> tuple[int, int]:
 def _statements(
     doc: str, records: Sequence[Record], meta: DocumentMeta, pages: PageSource | None
 ) -> list[_Statement]:
-    """The sentences of the document (or, without its pages, its records) as candidate statements."""
     """The sentences of the document (or, without its pages, its records) as candidate statements,
     their terms still to be filled in."""
     texts = list(pages.pages(doc)) if pages is not None else []
@@ -357,7 +357,7 @@ class _Vocabulary:
         words make a match distinctive: "kaarten" is not the "Vlekkenkaart", and a concept is
         broad by design."""
         # Years date a statement ("In 2022 ..."), they do not say what it is about.
-        base = frozenset(t for t in base_terms(text) if not _YEAR.fullmatch(t)) - _verb_terms()
+        base = frozenset(t for t in base_terms(text) if not YEAR.fullmatch(t)) - _verb_terms()
         parts = {p for t in base if not t.endswith(DERIVATION_ENDINGS) for p in self._lexicon.parts(t)}
         implied = (parts - _verb_terms() - base) | {CONCEPT + c for c in concepts(text)}
         return base, frozenset(implied)

@@ -13,7 +13,15 @@ import re
 import threading
 from typing import Any
 
-from assistant.lexicon import MEASURED_FIGURE, MONEY_CUES, NOTE_START, TIME_MENTION, YEAR_CELL, compile_table
+from assistant.lexicon import (
+    MEASURED_FIGURE,
+    MONEY_CUES,
+    NOTE_START,
+    TIME_MENTION,
+    YEAR_CELL,
+    YEAR_TEXT,
+    compile_table,
+)
 from assistant.nlp import get_nlp
 
 _WE = {"LOWER": {"IN": ["we", "wij"]}}
@@ -130,7 +138,7 @@ _lock = threading.Lock()
 _matcher: Any = None
 
 # A moment a result is promised for: "Eind 2024", "In 2025", "Medio 2026".
-_DATED = r"(?:eind|begin|medio|in|per|voor)\s+(?:19|20)\d\d"
+_DATED = rf"(?:eind|begin|medio|in|per|voor)\s+{YEAR_TEXT}"
 
 # Checks on a whole sentence (any case) that token patterns cannot express.
 _CHECK = compile_table(
@@ -220,7 +228,7 @@ _CHECK = compile_table(
         # A duty the municipality states for its own instruments, opening the sentence: "Ook moet de
         # subsidieverordening worden geactualiseerd", "In 2025 moet er een nieuw subsidieplan
         # ingaan", "Het is daarom noodzakelijk het beleid door te ontwikkelen".
-        "own duty": r"^(?:(?:ook|daarom|daarnaast|verder|(?:in|eind|per|vanaf) (?:19|20)\d\d)\s+)*moet\s+"
+        "own duty": rf"^(?:(?:ook|daarom|daarnaast|verder|(?:in|eind|per|vanaf) {YEAR_TEXT})\s+)*moet\s+"
         r"[^.;]{0,100}\b(?:worden\s+\w*ge\w+[dt]|ingaan|starten|komen)\b|"
         r"^het is (?:daar(?:door|om)\s+|dan ook\s+)?noodzakelijk (?:om\s+)?[^.;,]{0,100}\bte\s+\w+en\b",
         "uncertain": r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b",
@@ -400,12 +408,12 @@ PROGRAMME_BUDGET = compile_table(
         # ("Peilwaarde", "(begin 2022", "obv JR 2021)", "(peiljaar)", "Streefwaarde", "Begroting",
         # "eind 2024", "2025 (%)").
         "indicator header line": r"^(?:(?:peilwaarde|peiljaar|streefwaarde|realisatie|begroting|eind|begin|"
-        r"medio|o\.?b\.?v\.?|jr|%|\(|\)|(?:19|20)\d\d)[\s().:,]*)+$",
+        rf"medio|o\.?b\.?v\.?|jr|%|\(|\)|{YEAR_TEXT})[\s().:,]*)+$",
         # The column a header names: the reference value measured, or a target.
         "indicator column": r"\b(?P<column>peilwaarde|realisatie|streefwaarde)\b",
         # A value cell of such a row: "6,1% (2021)", "27,1", "€ 30,4 mln", "12.367", "214,4 kg".
         "indicator value": r"(?:€\s?)?[-−–]?\d[\d.,]*(?:\s?(?:%|kg|ton|km|mln\.?|miljoen|mld\.?)(?!\w))?"
-        r"(?:\s?\((?:19|20)\d\d\))?",
+        rf"(?:\s?\({YEAR_TEXT}\))?",
         # A remark printed under a value in its own bracket: "(plus 65)".
         "value note": r"\([^()]{1,20}\)",
         # The bracket of a new-policy or savings heading: "(hogere lasten € 50.000 in 2024)",
@@ -414,7 +422,7 @@ PROGRAMME_BUDGET = compile_table(
         # The planned results of a programme ("Belangrijkste resultaten 2024", "... resultaten voor
         # 2025"), and the heading of their explanation.
         "results heading": r"^(?:belangrijkste\s+)?(?:beoogde\s+)?resultaten"
-        r"(?:\s+(?:voor\s+|in\s+)?(?:19|20)\d\d)?\s*:?$",
+        rf"(?:\s+(?:voor\s+|in\s+)?{YEAR_TEXT})?\s*:?$",
         "explanation heading": r"^toelichting\s*:?$",
     },
     re.IGNORECASE,
