@@ -142,7 +142,7 @@ def follow_up(
     None when the document is not in the register or the quote does not stand on its page."""
     check = _Check(store, municipality, pages, settings or CommitmentSettings())
     meta = check.metas.get(doc)
-    texts = list(pages.pages(doc))
+    texts = check.texts.get(doc) or list(pages.pages(doc))
     text = next((p.text for p in texts if p.number == page), "")
     span = locate(quote, text)
     if meta is None or span is None:
@@ -166,14 +166,15 @@ class _Check:
         self, store: RegisterStore, municipality: str, pages: PageSource | None, settings: CommitmentSettings
     ) -> None:
         self.settings = settings
-        self.pages = pages
         self.metas = {d.meta.doc_id: d.meta for d in store.documents()}
         self.records = store.query(municipality=municipality)
         metas = self.metas
         self.docs = sorted(
             {r.doc_id for r in self.records if r.doc_id in metas}, key=lambda d: _order(metas[d])
         )
-        found = {doc: _statements(doc, self.records, metas[doc], pages) for doc in self.docs}
+        # Each document's pages are read once: the statements and their status sentences come from them.
+        self.texts = {doc: list(pages.pages(doc)) if pages is not None else [] for doc in self.docs}
+        found = {doc: _statements(doc, self.records, metas[doc], self.texts[doc]) for doc in self.docs}
         self.vocabulary = _Vocabulary([s.quote for listed in found.values() for s in listed])
         self.statements = {
             doc: [replace(s, terms=self.vocabulary.terms(s.quote)) for s in listed]
@@ -204,7 +205,7 @@ class _Check:
             return CommitmentItem(record, "not_mentioned")
         scored.sort(key=lambda sc: -sc[0])
         best = scored[0][1]
-        status, quote = _status(best, self.pages)
+        status, quote = _status(best, self.texts.get(best.doc, []))
         follow = [Followup(best.doc, best.page, quote, best.record_id, scored[0][0])]
         follow += [Followup(s.doc, s.page, s.quote, s.record_id, sc) for sc, s in scored[1:2]]
         return CommitmentItem(record, status, tuple(follow))
@@ -215,11 +216,10 @@ def _order(meta: DocumentMeta) -> tuple[int, int]:
 
 
 def _statements(
-    doc: str, records: Sequence[Record], meta: DocumentMeta, pages: PageSource | None
+    doc: str, records: Sequence[Record], meta: DocumentMeta, texts: Sequence[Page]
 ) -> list[_Statement]:
     """The sentences of the document (or, without its pages, its records) as candidate statements,
     their terms still to be filled in."""
-    texts = list(pages.pages(doc)) if pages is not None else []
     if not texts:
         return [
             _Statement(r.doc_id, r.page, r.quote, frozenset(), fold(r.quote), r.id, kind=r.type)
@@ -311,7 +311,7 @@ def _share(
     return sum(w for t, w in weight.items() if t in theirs) / total if total else 0.0
 
 
-def _status(best: _Statement, pages: PageSource | None) -> tuple[Status, str]:
+def _status(best: _Statement, pages: Sequence[Page]) -> tuple[Status, str]:
     """The status the statement (and the sentence after it) reports, with the quote that says it."""
     own = _cue(best.folded)
     if own is not None or not best.next_quote:
@@ -320,9 +320,9 @@ def _status(best: _Statement, pages: PageSource | None) -> tuple[Status, str]:
     if after is None:
         return "on_schedule", best.quote
     both = f"{best.quote} {best.next_quote}"
-    texts = {p.number: p.text for p in pages.pages(best.doc)} if pages is not None else {}
+    text = next((p.text for p in pages if p.number == best.page), "")
     # Both sentences together only when they still stand verbatim on the page as one quote.
-    return after, both if locate(both, texts.get(best.page, "")) else best.next_quote
+    return after, both if locate(both, text) else best.next_quote
 
 
 def _cue(folded: str) -> Status | None:
