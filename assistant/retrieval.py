@@ -375,16 +375,14 @@ class HybridRetriever:
         added = {d: v for d, v in versions.items() if index.versions.get(d) != v}
         if not removed and not added:
             return replace(index, generation=generation)
-        if len(added) > self.settings.retrieval.keyword_rebuild_share * len(versions):
-            # Most of the index changed (a rebuild, a first ingest): reading it all is cheaper.
-            if not self.store.wrote(added.values()):
-                self.store.reopen()
-            fresh = self._build(generation)
-            give_back_free_memory()  # the old index is garbage now
-            return fresh
         if added and not self.store.wrote(added.values()):
             # Another process wrote these versions: the store's open handles may not know them yet.
             self.store.reopen()
+        if len(added) > self.settings.retrieval.keyword_rebuild_share * len(versions):
+            # Most of the index changed (a rebuild, a first ingest): reading it all is cheaper.
+            fresh = self._build(generation)
+            give_back_free_memory()  # the old index is garbage now
+            return fresh
         rows, surfaces = self._rows(self._read(added))
         counts = dict(index.lexicon.counts)
         for term, n in index.bm25.base_counts(removed).items():
