@@ -525,9 +525,14 @@ COMMITMENT_NEGATION = re.compile(r"\b(niet|geen)\b(?:\s+\w+){0,3}\s*$")
 COMMITMENT_GENERIC_WORDS = (
     "activiteit", "activiteiten", "mogelijk", "mogelijkheid", "mogelijkheden", "maatregel", "maatregelen",
     "maatregelenplan", "voornemen", "plan", "verder", "versie", "uitbreiden", "uitbreiding",
+    # how plans say when and where, not what: "zo nodig", "ten aanzien van", "vindt plaats",
+    # "de eerste versie", "verwachten we", "te gebruiken"
+    "nodig", "aanzien", "plaats", "plaatsvinden", "vindt", "vinden", "eerste", "verwachten", "gebruiken",
     # when, not what (like a year): "jaarlijks uitvoeren"
     "jaarlijks", "halfjaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek",
 )  # fmt: skip
+# The particles of separable verbs: "uitvoeren" stands as "uit te voeren", "voeren ... uit".
+SEPARABLE_PARTICLES = ("uit", "op", "in", "aan", "door", "mee", "voort", "af", "toe", "terug", "bij", "samen")
 # Derivations, not compounds: "jaarlijks" is no "jaar" + "lijk", "mogelijk" no "mo" + "gelijk".
 DERIVATION_ENDINGS = ("lijk", "lijke", "lijks", "heid", "baar", "schap", "achtig", "loos", "isch")
 

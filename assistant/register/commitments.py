@@ -8,7 +8,11 @@ required (a name such as "Doorbraakmethode", not only "zorg" and "inwoners"); a 
 its own number ("Doel 2", "2 ...") weighs a little more. Below `min_score` it is not mentioned.
 Terms are stems, the parts of compounds ("Rijksmiddelen": rijk, middel) and the policy concepts the
 text words in its own way ("redden zich zonder hulp" and "zelfredzaamheid" are one concept, see
-`concepts`); a goal's statement is preferably a goal of the later document.
+`concepts`); a goal's statement is preferably a goal of the later document. A measure is a
+specific activity: a policy concept it names in passing ("gelijke kansen") is its theme, which a
+later sentence on the theme does not mention; a project title counts when its own name is named
+("coalitie" of "Coalitie tegen eenzaamheid"), and a measure that lists activities ("huisbezoek en
+zo nodig overleg") is mentioned when one of them is.
 The status comes from the statement and the sentence after it ("Dit project verloopt conform
 planning."): realised, on schedule, delayed or dropped; a statement without any such word counts as
 on schedule, since the later document still carries the commitment.
@@ -34,8 +38,8 @@ from assistant.lexicon import (
     COMMITMENT_STATUS_CUES,
     DERIVATION_ENDINGS,
     REVIEW_DOC_TYPES,
+    SEPARABLE_PARTICLES,
     SUPERSCRIPTS,
-    YEAR,
     fold,
 )
 from assistant.register.compare import labels
@@ -55,6 +59,9 @@ MIN_WORDS = 5  # "3 Bestemming: ambitie, visie" is a heading, not a statement
 CONCEPT = "~"  # concept terms ("~zelfredzaamheid") cannot clash with stems
 _Split = tuple[frozenset[str], frozenset[str]]  # a text's own terms, and the parts and concepts they imply
 _NONE: _Split = (frozenset(), frozenset())
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Where a sentence goes on to another activity: "..., en zo nodig ...", "... ; ...".
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:en|of|alsmede)\s+")
 _FOOTNOTE = re.compile(rf"^\s*[{SUPERSCRIPTS}]")  # "¹ Uit beleidsplan ..." is a source note
 
 
@@ -99,6 +106,16 @@ class CommitmentItem:
                 for f in self.followups
             ],
         }
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """What a commitment says, as terms: its sentence, the activities it lists, its title."""
+
+    mine: _Split
+    title: _Split
+    clauses: tuple[_Split, ...]  # "preventief huisbezoek en zo nodig casuistiek-overleg": each activity
+    focus: frozenset[str]  # the concepts it names twice or more: what it is about
 
 
 @dataclass(frozen=True)
@@ -192,18 +209,18 @@ class _Check:
         later = [d for d in self.docs if _order(self.metas[d]) > order]
         if not later:
             return CommitmentItem(record)
-        mine = self.vocabulary.split(record.text)
-        title = self.vocabulary.split(_heading(record)) if record.type == "measure" else _NONE
-        scored = [
+        terms = self.vocabulary.commitment(record)
+        ranked = [
             (score, s)
             for d in later
             for s in self.statements[d]
-            if (score := _score(record, mine, title, s, self.df, self.n, self.rare, self.settings))
+            if (score := _score(record, terms, s, self.df, self.n, self.rare, self.settings))[0]
             >= self.settings.min_score
         ]
-        if not scored:
+        if not ranked:
             return CommitmentItem(record, "not_mentioned")
-        scored.sort(key=lambda sc: -sc[0])
+        ranked.sort(key=lambda sc: (-sc[0][0], -sc[0][1]))
+        scored = [(score, s) for (score, _), s in ranked]
         best = scored[0][1]
         status, quote = _status(best, self.texts.get(best.doc, []))
         follow = [Followup(best.doc, best.page, quote, best.record_id, scored[0][0])]
@@ -261,23 +278,49 @@ def _statement_like(text: str) -> bool:
 
 def _score(
     record: Record,
-    mine: _Split,
-    title: _Split,
+    terms: _Terms,
     s: _Statement,
     df: Counter[str],
     n: int,
     rare: float,
     settings: CommitmentSettings,
-) -> float:
-    """How much of the commitment the statement names: of its own words, or of the title of the
-    project it stands under (a later document names "de Doorbraakmethode", not the sentence)."""
-    score = max(_share(mine, s.terms, df, n, rare, settings), _share(title, s.terms, df, n, rare, settings))
+) -> tuple[float, float]:
+    """How much of the commitment the statement names: of its own words, of one of the activities
+    it lists (named by two of its words at least), or of the title of the project it stands under
+    (a later document names "de Doorbraakmethode", not the sentence); and, to rank statements that
+    name as much, how much of its words and title together.
+    A goal is an aim and may be reworded in any of its concepts. A measure is a specific activity:
+    one concept it names in passing is a theme ("gelijke kansen" and "talenten"), not a mention;
+    it is reworded in the concept it is about (named twice: "doelgroeppeuter", "VVE")."""
+    focus = frozenset(t for t in terms.mine[1] if t[0] == CONCEPT) if record.type == "goal" else terms.focus
+    own = _share(terms.mine, s.terms, df, n, rare, settings, focus)
+    part = max(
+        (
+            _share(clause, s.terms, df, n, rare, settings, focus)
+            for clause in terms.clauses
+            if len(clause[0] & s.terms) >= 2
+        ),
+        default=0.0,
+    )
+    titled = _share(terms.title, s.terms, df, n, rare, settings) if _names(terms.title, s.terms, df) else 0.0
+    score = max(own, part, titled)
     if score and record.type == "goal" and record.number and _numbered(record.number).match(s.folded):
         score += settings.number_bonus
     if record.type == "goal" and s.kind == "goal":
         score = max(score, _aligned(record.text, s.quote, df, n, settings))
         score += settings.goal_bonus if score else 0.0
-    return min(score, 1.0)
+    return min(score, 1.0), own + titled
+
+
+def _names(title: _Split, theirs: frozenset[str], df: Counter[str]) -> bool:
+    """Whether a statement names the project a title names: by the title's rarest own word, the
+    part that is its name ("Coalitie tegen eenzaamheid" is named by "coalitie"; a sentence on
+    eenzaamheid is about the theme, not the project)."""
+    own = title[0]
+    if not own:
+        return False
+    rarest = min(df[t] for t in own)
+    return any(t in theirs for t in own if df[t] == rarest)
 
 
 def _aligned(goal: str, later_goal: str, df: Counter[str], n: int, settings: CommitmentSettings) -> float:
@@ -295,15 +338,29 @@ def _aligned(goal: str, later_goal: str, df: Counter[str], n: int, settings: Com
 
 
 def _share(
-    mine: _Split, theirs: frozenset[str], df: Counter[str], n: int, rare: float, settings: CommitmentSettings
+    mine: _Split,
+    theirs: frozenset[str],
+    df: Counter[str],
+    n: int,
+    rare: float,
+    settings: CommitmentSettings,
+    focus: frozenset[str] = frozenset(),
 ) -> float:
-    """Share of the term weight of `mine` found in `theirs`; 0 without a rare word of its own or a
-    rare concept among them (a part alone is no match: "kaarten" is not the "Vlekkenkaart"). A
-    concept stands for a whole phrase ("zonder hulp"), a compound part for less than the compound:
-    they weigh `concept_weight` and `part_weight` times a word."""
+    """Share of the term weight of `mine` found in `theirs`; 0 without a rare word of its own
+    among them, a rare concept of `focus`, or two distinctive concepts, one of them rare
+    ("lobby" for a "rijksbijdrage" is "druk uitoefenen op het Rijk"). A part alone is no match:
+    "kaarten" is not the "Vlekkenkaart". A concept stands for a whole phrase ("zonder hulp"), a
+    compound part for less than the compound: they weigh `concept_weight` and `part_weight` times a
+    word."""
     own, implied = mine
-    distinctive = own | {t for t in implied if t[0] == CONCEPT and settings.concept_weight}
-    if not any(df[t] <= rare for t in distinctive & theirs):
+    common = max(rare, settings.concept_rare_share * n)
+    named = {t: df[t] for t in implied & theirs if t[0] == CONCEPT and settings.concept_weight}
+    distinctive = [d for d in named.values() if d <= common]
+    if not (
+        any(df[t] <= rare for t in own & theirs)
+        or any(d <= rare for t, d in named.items() if t in focus)
+        or (len(distinctive) >= 2 and min(distinctive) <= rare)
+    ):
         return 0.0
     factor = {t: settings.concept_weight if t[0] == CONCEPT else settings.part_weight for t in implied}
     weight = {t: math.log(1 + n / max(1, df[t])) * factor.get(t, 1.0) for t in own | implied}
@@ -352,15 +409,49 @@ class _Vocabulary:
     def terms(self, text: str) -> frozenset[str]:
         return frozenset().union(*self.split(text))
 
+    def commitment(self, record: Record) -> _Terms:
+        """A commitment's terms. Under a project's title, a word of the sentence that is a part of
+        the title's compound means the title ("de kaart" under "Vlekkenkaart" is the vlekkenkaart,
+        not any map)."""
+        title = self.split(_heading(record)) if record.type == "measure" else _NONE
+        wholes = {_voiced(p): t for t in title[0] for p in self._lexicon.parts(t)}
+        mine = self._whole(self.split(record.text), wholes)
+        clauses = tuple(
+            self._whole(split, wholes)
+            for clause in _CLAUSE_BREAK.split(record.text)
+            if len((split := self.split(clause))[0]) >= 2
+        )
+        focus = frozenset(CONCEPT + c for c, times in mentions(record.text) if times >= 2)
+        return _Terms(mine, title, clauses if len(clauses) > 1 else (), focus)
+
+    @staticmethod
+    def _whole(split: _Split, wholes: dict[str, str]) -> _Split:
+        own, implied = split
+        return frozenset(wholes.get(t, t) for t in own), implied
+
     def split(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """The text's own words, and what they imply: compound parts and concepts. Only the own
         words make a match distinctive: "kaarten" is not the "Vlekkenkaart", and a concept is
         broad by design."""
-        # Years date a statement ("In 2022 ..."), they do not say what it is about.
-        base = frozenset(t for t in base_terms(text) if not YEAR.fullmatch(t)) - _verb_terms()
-        parts = {p for t in base if not t.endswith(DERIVATION_ENDINGS) for p in self._lexicon.parts(t)}
+        # Years date a statement ("In 2022 ..."), section numbers place it ("4.1 Programma Zorg"):
+        # neither says what it is about.
+        base = frozenset(_voiced(t) for t in base_terms(text) if not _NUMBER.fullmatch(t)) - _verb_terms()
+        parts = {
+            _voiced(p) for t in base if not t.endswith(DERIVATION_ENDINGS) for p in self._lexicon.parts(t)
+        }
         implied = (parts - _verb_terms() - base) | {CONCEPT + c for c in concepts(text)}
         return base, frozenset(implied)
+
+
+def _voiced(stem: str) -> str:
+    """One stem for a word's forms that differ in a voiced last consonant: "preventieve" and
+    "preventief", "huizen" and "huis" (the stemmer keeps the v and the z)."""
+    if len(stem) > 3 and stem[-1] in _UNVOICED:
+        return stem[:-1] + _UNVOICED[stem[-1]]
+    return stem
+
+
+_UNVOICED = {"v": "f", "z": "s"}
 
 
 @lru_cache(maxsize=64)
@@ -383,4 +474,8 @@ def _verb_terms() -> frozenset[str]:
         "werken",
         *COMMITMENT_GENERIC_WORDS,
     ]
-    return frozenset(t for w in words for t in base_terms(w))
+    # A separable verb stands split in a sentence: "uit te voeren", "zetten we ... in".
+    roots = [
+        w[len(p) :] for w in words for p in SEPARABLE_PARTICLES if w.startswith(p) and len(w) > len(p) + 3
+    ]
+    return frozenset(_voiced(t) for w in (*words, *roots) for t in base_terms(w))
