@@ -286,7 +286,7 @@ def _score(
     settings: CommitmentSettings,
 ) -> tuple[float, float]:
     """How much of the commitment the statement names: of its own words, of one of the activities
-    it lists (named by two of its words at least), or of the title of the project it stands under
+    a measure lists (named by two of its rare words at least), or of the title of the project it stands under
     (a later document names "de Doorbraakmethode", not the sentence); and, to rank statements that
     name as much, how much of its words and title together.
     A goal is an aim and may be reworded in any of its concepts. A measure is a specific activity:
@@ -298,7 +298,7 @@ def _score(
         (
             _share(clause, s.terms, df, n, rare, settings, focus)
             for clause in terms.clauses
-            if len(clause[0] & s.terms) >= 2
+            if sum(df[t] <= rare for t in clause[0] & s.terms) >= 2
         ),
         default=0.0,
     )
@@ -416,10 +416,10 @@ class _Vocabulary:
         title = self.split(_heading(record)) if record.type == "measure" else _NONE
         wholes = {_voiced(p): t for t in title[0] for p in self._lexicon.parts(t)}
         mine = self._whole(self.split(record.text), wholes)
+        # A goal's aims together are the goal ("mensen en de stad"); a measure lists activities.
+        listed = _CLAUSE_BREAK.split(record.text) if record.type == "measure" else []
         clauses = tuple(
-            self._whole(split, wholes)
-            for clause in _CLAUSE_BREAK.split(record.text)
-            if len((split := self.split(clause))[0]) >= 2
+            self._whole(split, wholes) for clause in listed if len((split := self.split(clause))[0]) >= 2
         )
         focus = frozenset(CONCEPT + c for c, times in mentions(record.text) if times >= 2)
         return _Terms(mine, title, clauses if len(clauses) > 1 else (), focus)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.register.commitments import CommitmentItem, commitments
+from assistant.register.concepts import concepts
 from assistant.register.store import RegisterStore
 from assistant.settings import CommitmentSettings
 from assistant.types import DocumentMeta
@@ -87,3 +88,10 @@ def test_a_measure_is_reworded_in_the_concept_it_is_about(items: dict[str, Commi
     early = items["Elke doelgroeppeuter"]
     assert early.status == "on_schedule"
     assert early.followups[0].quote.startswith("We bieden een hoogwaardig aanbod voorschoolse educatie")
+
+
+def test_a_law_is_no_concept_and_a_compound_of_a_concept_word_is() -> None:
+    # The Participatiewet is a law about benefits, not "meedoen"; a leefstijlwijziging is lifestyle.
+    assert "participatie" not in concepts("maatwerkvoorzieningen inclusief Participatiewet")
+    assert "participatie" in concepts("tot meer participatie leidt")
+    assert "gezondheid" in concepts("een structurele leefstijlwijziging realiseren")
