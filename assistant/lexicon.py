@@ -196,6 +196,9 @@ MONEY_WORDS = re.compile(
     r"(belasting|heffing|opbrengst|inkomst|uitgave|lasten|baten|tarief|tarieven|subsidie|budget|kosten|"
     r"premie|uitkering|vergoeding|bijdrage|leges|reserve|dotatie|onttrekking|besparing|middelen)"
 )
+# The same nouns as whole words of folded text, compounds included ("eigen bijdrage", "subsidies",
+# "reservering"): what an amount question says it asks about.
+MONEY_WORDS_IN_TEXT = re.compile(rf"\b\w*{MONEY_WORDS.pattern}\w*\b")
 # What a text says about money, any case.
 MONEY_CUES = compile_table(
     {
@@ -409,7 +412,7 @@ QUESTION_CUES = compile_table(
         r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
         r"financier\w*|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€|"
         r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
-        "number": r"\b(hoeveel|aantal|hoe groot|how many|number of)\b",
+        "number": r"\b(hoeveel|aantal|hoe (?:groot|hoog|duur)|how many|number of)\b",
         "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
         "when": r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|in welk jaar|welke datum|welke termijn|"
         r"tegen welk jaar|uiterlijk|deadline|when|by when|what year)\b",
@@ -435,6 +438,12 @@ QUESTION_CUES = compile_table(
         "list": r"\b(welke|noem|wat zijn de|which|what are|list)\s+(?:\w+\s+){0,2}?\w{2,}(?:en|s|'s)\b|"
         r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+\w+",
     }
+)
+# The plural noun a list question asks for (folded): "welke vier actielijnen", "noem de drie
+# pijlers", "wat zijn de speerpunten", "welke voorbeelden van woonvormen".
+LIST_NOUN = re.compile(
+    r"\b(?:welke|noem(?: de)?|wat zijn de|which|what are(?: the)?)\s+"
+    r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?(?:\w+(?:e|ele)\s+)?(?P<noun>\w{3,}(?:en|s))\b"
 )
 # A question that asks for a figure outright (not one that only mentions money or counts).
 ASKS_FIGURE = re.compile(

@@ -220,6 +220,13 @@ class AnswerSettings(_Group):
         le=3,
         description="fit at which the chosen blocks hold a question part's subject and intent",
     )
+    kind_noun_weight: float = Field(
+        default=0.5,
+        ge=0,
+        le=2,
+        description="weight, against a subject term's, of the money noun an amount question names "
+        '("welke subsidie", "de eigen bijdrage"): an answer that repeats it reads better',
+    )
     whole_list_bonus: float = Field(
         default=0.2, ge=0, le=2, description="bonus of a block that shows a whole list, not part of it"
     )

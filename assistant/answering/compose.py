@@ -56,7 +56,7 @@ class Composer:
             n = self.cite(unit)
             if n is None:
                 continue
-            if unit.kind == UnitKind.LEAD:
+            if unit.kind != UnitKind.ITEM:  # the lead-in, and the sentence it leans on
                 lines.append(f"{unit.quote} [{n}]")
             else:
                 lines.append(f"• {unit.quote} [{n}]")

@@ -16,7 +16,9 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     ENGLISH_WORDS,
+    LIST_NOUN,
     MONEY_WORDS,
+    MONEY_WORDS_IN_TEXT,
     MONTHS,
     NUMBER_WORDS,
     QUESTION_CUES,
@@ -93,6 +95,8 @@ _QUESTION_WORDS = frozenset(
 )
 _ENGLISH_MIN_WORDS = 2
 _MONTHS = frozenset(MONTHS)
+# Money words that ask for an amount without naming what it is.
+_MONEY_ASKING = frozenset({"kosten", "kost", "lasten", "baten", "middelen", "uitgaven", "uitgave"})
 _COUNTED = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+(?P<words>(?:[\w-]+\s*){1,3})")
 # Units and generic people: "hoeveel kilo restafval" measures, "hoeveel mensen" may be "69 ontheemden".
 _NOT_COUNTED = frozenset(
@@ -123,6 +127,9 @@ class QuestionPart:
     text: str
     intents: frozenset[Intent]
     subject: tuple[str, ...]  # the words (folded) of what this part is about
+    # Nouns that say what kind of figure is asked and also name it ("subsidie", "eigen bijdrage",
+    # "reserve"): not the subject, but an answer that repeats them is the better one.
+    kind_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,13 @@ class Analysis:
     # What a count question counts: ("mantelzorgers",) in "Hoeveel mantelzorgers ...", two nouns
     # in "Hoeveel woonservicegebieden en zorgloketten ...".
     counted: tuple[str, ...] = ()
+    # The plural noun a list question asks for: "actielijnen" in "Welke vier actielijnen ...".
+    list_noun: str | None = None
+
+    @property
+    def kind_nouns(self) -> tuple[str, ...]:
+        nouns = (n for part in self.parts for n in part.kind_nouns if n not in self.subject)
+        return tuple(dict.fromkeys(nouns))
 
     def wants(self, *intents: Intent) -> bool:
         return any(i in self.intents for i in intents)
@@ -169,9 +183,29 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
     asks_figure = bool(ASKS_FIGURE.search(folded))
     counted = _counted(folded, name_forms)
+    list_noun = _list_noun(folded) if Intent.LIST in intents else None
     return Analysis(
-        question, intents, parts, subject, years, size, _not_verbs(subject), english, asks_figure, counted
+        question,
+        intents,
+        parts,
+        subject,
+        years,
+        size,
+        _not_verbs(subject),
+        english,
+        asks_figure,
+        counted,
+        list_noun,
     )
+
+
+def _list_noun(folded: str) -> str | None:
+    """The plural noun a list question asks for, after "welke", "noem", "wat zijn de" or a count."""
+    match = LIST_NOUN.search(folded)
+    if match is None:
+        return None
+    noun = match.group("noun")
+    return None if noun in phrasing_words() or noun in _QUESTION_WORDS else noun
 
 
 def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
@@ -216,7 +250,14 @@ def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPar
     intents = set(_intents(folded))
     if not intents:
         intents.add(Intent.DESCRIBE)
-    return QuestionPart(text, frozenset(intents), _subject(folded, name_terms, names))
+    return QuestionPart(text, frozenset(intents), _subject(folded, name_terms, names), _kind_nouns(folded))
+
+
+def _kind_nouns(folded: str) -> tuple[str, ...]:
+    """The money nouns the amount cue took from the subject ("subsidie", "bijdrage"), not the
+    words that only ask for money ("geld", "euro", "kosten")."""
+    found = [m.group(0) for m in MONEY_WORDS_IN_TEXT.finditer(folded)]
+    return _not_verbs(list(dict.fromkeys(w for w in found if w not in _MONEY_ASKING)))
 
 
 def _intents(folded: str) -> list[Intent]:

@@ -81,9 +81,15 @@ class Selector:
         self.analysis = analysis
         self.stats = terms
         self.similarities = similarities
-        self.weights = subject_weights(analysis.subject, terms)
+        kind = settings.answer.kind_noun_weight
+        self.weights = _with(subject_weights(analysis.subject, terms), analysis.kind_nouns, terms, kind)
         self.total = sum(self.weights.values()) or 1.0
-        self.part_weights = [subject_weights(part.subject, terms) for part in analysis.parts]
+        self.part_weights = [
+            _with(subject_weights(part.subject, terms), part.kind_nouns, terms, kind)
+            for part in analysis.parts
+        ]
+        self.kind_terms = frozenset(subject_weights(analysis.kind_nouns, terms))
+        self.list_noun = frozenset(terms.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else None
         self._by_text: dict[tuple[str, str], Scored] = {}  # filled by `blocks`
 
     # -- scoring -------------------------------------------------------------------------------
@@ -126,7 +132,10 @@ class Selector:
 
     def _prior(self, s: Scored) -> float:
         wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
-        fit = len(wanted & s.intents) / len(wanted) if wanted else 0.0
+        met = wanted & s.intents
+        fit = len(met) / len(wanted) if wanted else 0.0
+        if Intent.AMOUNT in met and self.kind_terms and not self.kind_terms & (s.terms | s.context):
+            fit -= 0.5 / len(wanted)  # an amount, but not of the kind asked ("welke subsidie")
         prior = self.settings.answer.weight_intent * fit
         prior += self.settings.answer.weight_rank / (1.0 + s.unit.rank)
         text = s.unit.text
@@ -222,11 +231,20 @@ class Selector:
             # A lead-in needs the list it announces, when that list is short enough to show.
             short = sum(u.words for u in members) <= self.settings.answer.max_words
             if len(members) > 1 and (self.analysis.wants(Intent.LIST) or short):
-                return members, "list"
-        members = [unit]
-        if LEANS_BACK.match(fold(unit.text)) and (prev := before(unit, units)) is not None:
-            members.insert(0, prev)
-        return members, "text"
+                return [*self._leaned_on(members, units, sentence_only=True), *members], "list"
+        return [*self._leaned_on([unit], units), unit], "text"
+
+    @staticmethod
+    def _leaned_on(
+        members: list[EvidenceUnit], units: Sequence[EvidenceUnit], sentence_only: bool = False
+    ) -> list[EvidenceUnit]:
+        """The unit the first member leans on ("Dit ...", "Hiervoor wordt ... ingezet op:"), if it
+        does; for a list only a sentence (an item or row before it belongs to something else)."""
+        first = members[0]
+        prev = before(first, units) if LEANS_BACK.match(fold(first.text)) else None
+        if prev is not None and (not sentence_only or prev.kind == UnitKind.SENTENCE):
+            return [prev]
+        return []
 
     def _block(
         self, members: list[EvidenceUnit], kind: str, by_text: dict[tuple[str, str], Scored], score: float
@@ -243,7 +261,17 @@ class Selector:
             score = max(score, fit + self.settings.answer.weight_intent) + (
                 self.settings.answer.whole_list_bonus if size == items else 0.0
             )
+            if self.list_noun and self.list_noun <= self._head_terms(known):
+                # The list announces what was asked ("een viertal actielijnen, te weten:"),
+                # rather than one of its items mentioning it.
+                score += self.settings.answer.whole_list_bonus
         return Block(reading_order(members), kind, terms, intents, score, facts)
+
+    @staticmethod
+    def _head_terms(known: Sequence[Scored]) -> frozenset[str]:
+        """The terms of a list's lead-in, section and table header: what the list is of."""
+        heads = [s.terms for s in known if s.unit.kind == UnitKind.LEAD]
+        return frozenset().union(*heads, *(s.context for s in known))
 
     # -- choosing ------------------------------------------------------------------------------
     def choose(self, blocks: Sequence[Block], groups: Sequence[str] = ()) -> Selection:
@@ -390,6 +418,14 @@ def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
     vocab = terms.vocabulary
     query = vocab.query_terms(" ".join(words)) if words else {}
     return {t: w * vocab.idf(t) for t, w in query.items() if w * vocab.idf(t) > 0}
+
+
+def _with(
+    weights: dict[str, float], words: Sequence[str], terms: TermStats, factor: float
+) -> dict[str, float]:
+    """`weights` and, at `factor` of their own weight, the terms of `words` not among them."""
+    extra = subject_weights(words, terms) if words and factor > 0 else {}
+    return weights | {t: w * factor for t, w in extra.items() if t not in weights}
 
 
 def _normalise(values: Sequence[float]) -> Callable[[float], float]:

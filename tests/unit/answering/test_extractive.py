@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answering.extractive import ExtractiveAnswerer
-from assistant.types import Answer, Page
+from assistant.types import Answer, DocumentMeta, Page
 from tests.answering_support import ALMELO, ALMELO_PAGES, AnswerWorld, world
 
 
@@ -121,3 +121,48 @@ def test_a_figure_for_a_year_no_evidence_mentions_is_refused_however_asked(
     answer = answerer.answer("Wat levert de Doorbraakmethode in 2030 op aan besparing?")
     assert answer.refused and "2030" in answer.text
     assert not answerer.answer("Wat levert de Doorbraakmethode in 2022 op aan besparing?").refused
+
+
+WASSENAAR = DocumentMeta(
+    "wassenaar-begroting-2025", "Wassenaar", "Programmabegroting 2025", 2024, "2025-2028", "begroting"
+)
+WASSENAAR_PAGES = [
+    "Wat gaan we daarvoor doen\n"
+    "• 3.1 Preventief jeugdbeleid uitgevoerd\n"
+    "• 3.2 Voorlichting gegeven aan jongeren\n"
+    "• 3.3 Hervormingsagenda Jeugd opgepakt\n"
+    "• 3.4 Uitvoering actielijnen uit de bestuurlijke opdracht kostenbeheersing\n",
+    "Jeugdhulp in de regio\n"
+    "In de regio wordt uitvoering gegeven aan een bestuurlijke opdracht kostenbeheersing.\n"
+    "Hiervoor wordt in 2025 ingezet op een drietal actielijnen, te weten:\n"
+    "1. Zo thuis mogelijk organiseren van jeugdhulp.\n"
+    "2. Versterken van de lichte hulp in het voorveld.\n"
+    "3. Regionale inrichting van de specialistische zorg.\n",
+    "Onderwijs aan nieuwkomers\n"
+    "De taalklas is in 2024 overgedragen aan de stichting, met lagere lasten van € 600.000 per jaar.\n"
+    "Om het risico voor de stichting te beperken, verleent de gemeente een subsidie van € 111.000.\n",
+]
+
+
+def test_a_list_question_gets_the_list_its_lead_in_announces(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(WASSENAAR, WASSENAAR_PAGES)
+    answer = built.answerer().answer("Welke drie actielijnen kent de bestuurlijke opdracht kostenbeheersing?")
+    lines = answer.text.splitlines()
+    # The lead-in leans on the sentence before it ("Hiervoor ..."), which comes first.
+    assert lines[0].startswith("In de regio wordt uitvoering gegeven aan een bestuurlijke opdracht")
+    assert lines[1].startswith("Hiervoor wordt in 2025 ingezet op een drietal actielijnen")
+    assert [line.split(" [")[0] for line in lines[2:]] == [
+        "• 1. Zo thuis mogelijk organiseren van jeugdhulp.",
+        "• 2. Versterken van de lichte hulp in het voorveld.",
+        "• 3. Regionale inrichting van de specialistische zorg.",
+    ]
+    _quotes_on_pages(answer, built)
+
+
+def test_an_amount_question_prefers_the_amount_of_the_kind_asked(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(WASSENAAR, WASSENAAR_PAGES)
+    answer = built.answerer().answer("Welke subsidie krijgt de stichting voor de taalklas?")
+    assert not answer.refused
+    assert answer.text.splitlines()[0].startswith("Om het risico voor de stichting te beperken")

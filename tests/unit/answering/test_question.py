@@ -78,3 +78,36 @@ def test_what_a_figure_question_counts(question: str, counted: tuple[str, ...], 
 def test_an_english_question_is_recognised() -> None:
     assert analyze_question("How much money does Almelo spend on youth care?", PLACES).english
     assert not analyze_question("Hoeveel geld geeft Almelo uit aan jeugdhulp?", PLACES).english
+
+
+@pytest.mark.parametrize(
+    ("question", "subject", "kind_nouns"),
+    [
+        # The money noun is what kind of figure is asked, and names it: kept apart from the subject.
+        ("Welke subsidie krijgt de stichting voor de taalklas?", ("stichting", "taalklas"), ("subsidie",)),
+        ("Hoe hoog is de eigen bijdrage voor de Wmo?", ("wmo",), ("bijdrage",)),
+        # A verb of money ("reserveert") and words that only ask for money are no kind nouns.
+        ("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?", ("laaggeletterdheid",), ()),
+        ("Wat zijn de kosten van de taalklas?", ("taalklas",), ()),
+    ],
+)
+def test_the_money_noun_of_an_amount_question(
+    question: str, subject: tuple[str, ...], kind_nouns: tuple[str, ...]
+) -> None:
+    analysis = analyze_question(question, ["Twenterand"])
+    assert analysis.subject == subject
+    assert analysis.kind_nouns == kind_nouns
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Welke vier actielijnen kent de bestuurlijke opdracht?", "actielijnen"),
+        ("Noem de drie pijlers van het beleid.", "pijlers"),
+        ("Wat zijn de strategische doelen van Almelo?", "doelen"),
+        ("Welke partners werken mee?", "partners"),
+        ("Hoeveel geld is er voor de Wmo?", None),
+    ],
+)
+def test_the_noun_a_list_question_asks_for(question: str, noun: str | None) -> None:
+    assert analyze_question(question, ["Almelo"]).list_noun == noun
