@@ -13,6 +13,7 @@ from api.jobs import JobManager
 from api.messages import Messages
 from api.uploads import UploadStore, check_token
 from assistant.core import Assistant
+from assistant.register.commitment_cache import CommitmentCache
 from assistant.register.store import RegisterStore
 from assistant.settings import Settings
 
@@ -58,12 +59,28 @@ def app_register(state: Any) -> RegisterStore:
     return store
 
 
+_commitments_lock = threading.Lock()
+
+
+def get_commitment_cache(request: Request) -> CommitmentCache:
+    """The app's commitment checks by municipality, made on first use (kept in memory: the catalog
+    it keys on is the app's own, and a restart builds again)."""
+    state = request.app.state
+    with _commitments_lock:
+        cache: CommitmentCache | None = getattr(state, "commitment_cache", None)
+        if cache is None:
+            cache = CommitmentCache()
+            state.commitment_cache = cache
+    return cache
+
+
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MessagesDep = Annotated[Messages, Depends(get_messages)]
 JobsDep = Annotated[JobManager, Depends(get_jobs)]
 UploadsDep = Annotated[UploadStore, Depends(get_uploads)]
 RegisterDep = Annotated[RegisterStore, Depends(get_register)]
+CommitmentCacheDep = Annotated[CommitmentCache, Depends(get_commitment_cache)]
 
 # auto_error=False: our own check answers in Dutch (and says how to enable uploads).
 _bearer = HTTPBearer(auto_error=False, description="BELEID_UPLOAD_TOKEN")

@@ -189,3 +189,14 @@ class DocumentListener(Protocol):
         deleted register file, a newer extractor); returns failures as report lines
         (`{"file", "error"}`)."""
         ...
+
+
+class VersionedPages(Protocol):
+    """The page texts of the live documents, with a counter that moves whenever a document is
+    published or removed (the catalog): what a result built from the pages can be cached on."""
+
+    def pages(self, doc_id: str) -> Sequence[Page]: ...
+
+    def generation(self) -> float:
+        """Changes whenever any document is published or removed."""
+        ...

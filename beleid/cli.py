@@ -544,12 +544,14 @@ def commitments(
     """Toezeggingen van een gemeente als checklist, met wat latere documenten erover zeggen."""
     from assistant.catalog import Catalog
     from assistant.register import render
-    from assistant.register.commitments import commitments as checklist
+    from assistant.register.commitment_cache import CommitmentCache
 
     settings = Settings()
     # The catalog's page texts let a later document's every sentence speak, not only its records.
     catalog = Catalog(settings.catalog_path) if settings.catalog_path.exists() else None
-    items = checklist(_register(), municipality, catalog, settings.commitments)
+    # Kept on disk until a document is published or removed: a second run reads it.
+    checks = CommitmentCache(settings.home / "cache")
+    items = checks.get(_register(), municipality, catalog, settings.commitments)
     if as_json:
         print(render.commitments_to_json(items))
     elif as_md:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 from pydantic import StringConstraints
 
-from api.deps import AssistantDep, MessagesDep, RegisterDep
+from api.deps import AssistantDep, CommitmentCacheDep, MessagesDep, RegisterDep
 from api.messages import Messages
 from api.register_schemas import (
     CommitmentOut,
@@ -32,7 +32,6 @@ from api.register_schemas import (
 )
 from api.schemas import ErrorOut, Municipality
 from assistant.register import render
-from assistant.register.commitments import commitments
 from assistant.register.compare import compare, detail, labels
 from assistant.register.models import Record
 from assistant.register.store import RegisterStore
@@ -194,12 +193,13 @@ def compare_table(
 def commitment_list(
     store: RegisterDep,
     assistant: AssistantDep,
+    checks: CommitmentCacheDep,
     msg: MessagesDep,
     municipality: Annotated[Required, Query(description="Bijv. Almelo")],
     export: FormatParam = "json",
 ) -> CommitmentsOut | Response:
     name, known = canonical(store, municipality)
-    items = commitments(store, name, assistant.catalog, assistant.settings.commitments)
+    items = checks.get(store, name, assistant.catalog, assistant.settings.commitments)
     if export == "csv":
         return csv_download(render.commitments_to_csv(items), "toezeggingen", name)
     note = None

@@ -235,6 +235,19 @@ def test_commitments_show_later_follow_ups(reg: TestClient) -> None:
     assert table[1][:2] == ["Schuldhulp blijft gratis", OTHER_DOC] and table[1][5:7] == [PLAN_DOC, "2"]
 
 
+def test_commitments_are_built_once_until_a_document_changes(reg: TestClient, assistant: Assistant) -> None:
+    first = reg.get("/api/commitments", params={"municipality": "Anderstad"}).json()
+    second = reg.get("/api/commitments", params={"municipality": "anderstad"}).json()
+    cache = reg.app.state.commitment_cache  # type: ignore[attr-defined]
+    assert second == first and cache.builds == 1
+    # An ingest publishes a document: the catalog's generation moves and the check is built again.
+    record = assistant.catalog.document(PLAN_DOC)
+    pages = assistant.catalog.pages(PLAN_DOC)
+    assistant.catalog.publish(record.meta, "v2", "v2", record.path, pages, record.chunk_count)
+    assert reg.get("/api/commitments", params={"municipality": "Anderstad"}).json() == first
+    assert cache.builds == 2
+
+
 def test_commitments_unknown_or_missing_municipality(reg: TestClient) -> None:
     nobody = reg.get("/api/commitments", params={"municipality": "Nergenshuizen"}).json()
     assert nobody["count"] == 0 and nobody["note"].startswith(
