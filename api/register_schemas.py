@@ -96,6 +96,11 @@ class RecordOut(BaseModel):
     actor: str = ""
     links: list[str] = Field(default_factory=list)
     origin: str = "rules"
+    also_at: list[ProvenanceOut] = Field(
+        default_factory=list,
+        description="De andere plaatsen waar hetzelfde staat (een doel herhaald in een bijlage), elk met "
+        "een letterlijk citaat; `provenance` is de eerste.",
+    )
 
 
 class RegisterFilters(BaseModel):

@@ -237,13 +237,30 @@ export function initCompare({ t, el, openPanel, documentsReady }) {
     const head = el("thead", {}, el("tr", {}, ...heads.map((text) => el("th", { scope: "col", text }))));
     const rows = body.items.map((item) => el("tr", { class: `promise promise-${item.status}` },
       el("td", { text: item.status_label }),
-      el("td", {}, quoteButton(item.commitment.text, item.commitment.provenance)),
+      el("td", {}, quoteButton(item.commitment.text, item.commitment.provenance), alsoAt(item.commitment)),
       el("td", {}, item.later.length ? quoteButton(item.later[0].quote, item.later[0])
         : el("span", { class: "cell-empty", text: item.later_note || "—" }))));
     const table = el("table", { class: "compare-table changes-table" },
       el("caption", { id: "promises-caption", text: t("promises_caption", { municipality: body.municipality }) }),
       head, el("tbody", {}, ...rows));
     return el("div", { class: "compare-scroll", role: "region", tabindex: "0", "aria-labelledby": "promises-caption" }, table);
+  }
+
+  // "ook op p. 12, p. 30": the other pages the same goal or promise stands on, each opening its quote.
+  function alsoAt(record) {
+    const places = record.also_at || [];
+    if (!places.length) return null;
+    const links = places.flatMap((place, i) => {
+      const info = docs.get(place.doc) || { title: place.doc };
+      const page = t("page_short", { page: place.page });
+      const button = el("button", {
+        type: "button", class: "also-at-page", "aria-pressed": "false",
+        "aria-label": t("promises_also_at_label", { title: info.title, page: place.page }),
+        onclick: (e) => openPanel({ doc: place.doc, page: place.page, quote: place.quote }, e.currentTarget),
+      }, place.doc === record.doc ? page : `${place.doc} ${page}`);
+      return i ? [", ", button] : [button];
+    });
+    return el("span", { class: "also-at" }, `${t("promises_also_at")} `, ...links);
   }
 
   // A quote as a button that opens its PDF page with the quote marked, like every other source.

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.quotes import find_quote
 from assistant.core import Assistant
 from assistant.register.models import Provenance, Record
 from assistant.register.store import RegisterStore
@@ -246,6 +247,32 @@ def test_commitments_are_built_once_until_a_document_changes(reg: TestClient, as
     assistant.catalog.publish(record.meta, "v2", "v2", record.path, pages, record.chunk_count)
     assert reg.get("/api/commitments", params={"municipality": "Anderstad"}).json() == first
     assert cache.builds == 2
+
+
+def test_records_and_commitments_give_every_page_an_item_stands_on(
+    reg: TestClient, assistant: Assistant, settings: Settings
+) -> None:
+    # A promise that stands twice in its document: the register keeps the second place in also_at.
+    text = assistant.page(OTHER_DOC, 1).text
+    again = "Anderstad houdt de lokale lasten gelijk."
+    found = find_quote(text, again)
+    assert found is not None
+    store = RegisterStore(settings.register_path)
+    try:
+        meta = next(d.meta for d in store.documents() if d.meta.doc_id == OTHER_DOC)
+        (promise,) = store.query(doc_id=OTHER_DOC)
+        store.replace_document(meta, [promise.with_(also_at=(Provenance(OTHER_DOC, 1, again, *found),))])
+    finally:
+        store.close()
+    place = {"doc": OTHER_DOC, "page": 1, "quote": again, "start": found[0], "end": found[1]}
+    records = reg.get("/api/register", params={"municipality": "Anderstad", "type": "measure"}).json()
+    listed = next(r for r in records["records"] if r["doc"] == OTHER_DOC)
+    assert listed["also_at"] == [place]
+    body = reg.get("/api/commitments", params={"municipality": "Anderstad"}).json()
+    promised = next(i for i in body["items"] if i["commitment"]["doc"] == OTHER_DOC)
+    assert promised["commitment"]["also_at"] == [place]
+    # Items on one page only say so with an empty list.
+    assert all(i["commitment"]["also_at"] == [] for i in body["items"] if i is not promised)
 
 
 def test_commitments_unknown_or_missing_municipality(reg: TestClient) -> None:
