@@ -537,6 +537,7 @@ COMMITMENT_GENERIC_WORDS = (
     # how plans say when and where, not what: "zo nodig", "ten aanzien van", "vindt plaats",
     # "de eerste versie", "verwachten we", "te gebruiken"
     "nodig", "aanzien", "plaats", "plaatsvinden", "vindt", "vinden", "eerste", "verwachten", "gebruiken",
+    "gezien", "aandacht", "termijn", "langere", "korte", "zoveel",
     # when, not what (like a year): "jaarlijks uitvoeren"
     "jaarlijks", "halfjaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek",
 )  # fmt: skip

@@ -315,12 +315,14 @@ def _score(
 def _names(title: _Split, theirs: frozenset[str], df: Counter[str]) -> bool:
     """Whether a statement names the project a title names: by the title's rarest own word, the
     part that is its name ("Coalitie tegen eenzaamheid" is named by "coalitie"; a sentence on
-    eenzaamheid is about the theme, not the project)."""
+    eenzaamheid is about the theme, not the project), and a title of several words by two of them
+    ("doorlopende" alone is not the "Doorlopende lijn van zorg naar werk")."""
     own = title[0]
     if not own:
         return False
     rarest = min(df[t] for t in own)
-    return any(t in theirs for t in own if df[t] == rarest)
+    shared = own & theirs
+    return any(df[t] == rarest for t in shared) and len(shared) >= min(2, len(own))
 
 
 def _aligned(goal: str, later_goal: str, df: Counter[str], n: int, settings: CommitmentSettings) -> float:
@@ -435,7 +437,9 @@ class _Vocabulary:
         broad by design."""
         # Years date a statement ("In 2022 ..."), section numbers place it ("4.1 Programma Zorg"):
         # neither says what it is about.
-        base = frozenset(_voiced(t) for t in base_terms(text) if not _NUMBER.fullmatch(t)) - _verb_terms()
+        base = frozenset(
+            term for t in base_terms(text) if not _NUMBER.fullmatch(t) and not _verb_form(term := _voiced(t))
+        )
         parts = {
             _voiced(p) for t in base if not t.endswith(DERIVATION_ENDINGS) for p in self._lexicon.parts(t)
         }
@@ -457,6 +461,30 @@ _UNVOICED = {"v": "f", "z": "s"}
 @lru_cache(maxsize=64)
 def _numbered(number: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:doel\s+)?{re.escape(number)}[.:)]?\s")
+
+
+@lru_cache(maxsize=50_000)
+def _verb_form(term: str) -> bool:
+    """Whether a term is a verb of doing in any form: its stem, the third person ("werkt",
+    "blijft") or the participle ("gestimuleerd", "ontwikkeld", "opgesteld", "ingezet")."""
+    verbs = _verb_terms()
+    if term in verbs:
+        return True
+    if not term.endswith(("t", "d")):
+        return False
+    particle = next((p for p in SEPARABLE_PARTICLES if term.startswith(p + "ge")), "")
+    # "ge-stimuleer-d", "ge-zet" (the stem's own t), "ontwikkel-d".
+    whole = term[len(particle) :]
+    cores = {whole[:-1], whole}
+    # A participle of a stem that ends in t keeps it ("gezet"); "gebied" is a noun, not "bieden".
+    cores |= {c[2:] for c in cores if c.startswith("ge") and (c != whole or c.endswith("t"))}
+    # "stimuleer" is stemmed "stimuler"; "stel" (opgesteld) is "stell" (opstellen).
+    return any(
+        _voiced(found) in verbs or _voiced(found + found[-1]) in verbs
+        for c in cores
+        if len(c) > 2
+        for found in base_terms(c)
+    )
 
 
 @lru_cache(maxsize=1)
