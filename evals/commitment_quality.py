@@ -2,7 +2,7 @@
 quote the statement the pair names?
 
     python -m evals.commitment_quality [--pairs evals/register/commitment_pairs.jsonl] [--json]
-        [--misses [tune|report|all]]
+        [--misses [tune|report|all]] [--goals]
 
 The register is extracted from the corpus PDFs the way ingestion does (`register_quality`), the page
 texts are the parsed pages, and the check runs exactly as `beleid commitments` does. A pair is right
@@ -17,6 +17,10 @@ only (`--misses` lists its misses); the report half says how well that carries o
 A second figure, "given the plan sentence", checks the plan quotes that have no register record
 too, as the check would if extraction had made one (`follow_up` on the sentence itself): it
 separates what the matcher gets right from what extraction misses.
+
+`--goals` lists every goal of the plan documents with its status and the later statement, so that
+"every goal the later document discusses has a status and both quotes" can be read off (which goals
+the 2022 plan does not discuss: `evals/register/COMMITMENTS.md`).
 """
 
 from __future__ import annotations
@@ -205,11 +209,28 @@ def with_status(items: Sequence[CommitmentItem], docs: set[str]) -> dict[str, tu
     return out
 
 
+def goal_lines(items: Sequence[CommitmentItem], docs: set[str]) -> list[str]:
+    """Each goal of `docs` that has a later document: status, page and text, and the later
+    statement's page and quote."""
+    lines = []
+    for item in items:
+        r = item.record
+        if r.doc_id not in docs or r.type != "goal" or item.status == "no_later":
+            continue
+        later = item.followups[0] if item.followups else None
+        said = f"p{later.page} ({later.score:.2f}): {later.quote[:100]}" if later else "-"
+        lines.append(f"GOAL {item.status:13} p{r.page} {r.text[:90]}\n     later {said}")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--json", action="store_true", help="figures as JSON")
+    parser.add_argument(
+        "--goals", action="store_true", help="list each plan goal with its status and later statement"
+    )
     parser.add_argument(
         "--misses",
         nargs="?",
@@ -252,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "  plan commitments with a status and a later quote: "
         + ", ".join(f"{kind}s {a}/{b}" for kind, (a, b) in said.items())
     )
+    if args.goals:
+        for line in goal_lines(result.items, plans):
+            print(line)
     if args.misses:
         shown = HALVES if args.misses == "all" else (args.misses,)
         for miss in given["total"].misses:
