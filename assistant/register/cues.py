@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 from assistant.lexicon import (
+    BARE_YEAR,
     MEASURED_FIGURE,
     MONEY_CUES,
     NOTE_START,
@@ -23,6 +24,7 @@ from assistant.lexicon import (
     compile_table,
 )
 from assistant.nlp import get_nlp
+from assistant.types import DocumentMeta
 
 _WE = {"LOWER": {"IN": ["we", "wij"]}}
 
@@ -89,7 +91,7 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [_WE, {"LOWER": {"IN": ["streven", "beogen"]}}],
         [{"LOWER": {"IN": ["ons", "onze"]}}, {"LOWER": "streven"}],
         [{"LOWER": {"IN": ["streven", "beogen"]}}, _WE],
-        [{"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": ["wil", "streeft"]}}],
+        [{"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": "streeft"}],
         [{"LOWER": "programma"}, {"LOWER": "streeft"}],
         [{"LOWER": {"IN": ["speerpunt", "speerpunten"]}}, {"LOWER": {"IN": ["is", "zijn", "voor", "van"]}}],
         [{"LOWER": "als"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": "speerpunten"}],
@@ -98,6 +100,8 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [_WE, {"LOWER": "willen"}],
         [{"LOWER": "willen"}, _WE],
         [{"LOWER": "wil"}, {"LOWER": "de"}, {"LOWER": "gemeente"}],
+        # "De gemeente wil investeren in ...": like "we willen", the infinitive decides.
+        [{"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": "wil"}],
     ],
     "MEASURE": [
         [_WE, {"LOWER": {"IN": ["gaan", "zullen"]}}],
@@ -137,8 +141,11 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
 _lock = threading.Lock()
 _matcher: Any = None
 
-# A moment a result is promised for: "Eind 2024", "In 2025", "Medio 2026".
+# A moment a result is promised for: "Eind 2024", "In 2025", "Medio 2026"; a quarter or a season of a
+# year: "in het 4e kwartaal van 2025", "In het najaar van 2025".
 _DATED = rf"(?:eind|begin|medio|in|per|voor)\s+{YEAR_TEXT}"
+_QUARTER = rf"(?:\w+\s+)?(?:kwartaal|helft|voorjaar|najaar|zomer|winter)\s+(?:van\s+)?{YEAR_TEXT}"
+_DATE = re.compile(rf"\b(?:{_DATED}|{_QUARTER})\b", re.IGNORECASE)
 
 # Checks on a whole sentence (any case) that token patterns cannot express.
 _CHECK = compile_table(
@@ -164,7 +171,8 @@ _CHECK = compile_table(
         # How the costs just named are covered ("Deze lasten worden gedekt vanuit de Algemene Reserve"),
         # a note under a budget heading, and what is
         # expected of something ("wordt er een impuls verwacht van een nieuw systeem").
-        r"^(deze|die) (lasten|kosten) (wordt|worden) gedekt\b|\bverwacht van\b",
+        r"\b(lasten|kosten)\b[^.;]{0,40}\b(wordt|worden) gedekt\b|"
+        r"\b(wordt|worden)\b[^.;]{0,40}\b(lasten|kosten)\b[^.;]{0,20}\bgedekt\b|\bverwacht van\b",
         # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
         # dragen we bij aan ...", "Hiermee wordt voorkomen dat ...", "Dit wordt veroorzaakt doordat ...".
         # "En daarmee bouwen we aan het vertrouwen", "Hiermee voldoen wij aan de minimale eisen".
@@ -203,6 +211,22 @@ _CHECK = compile_table(
         "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(\w*ge\w+|\w+d)|(\w*ge\w+|\w+d)\s+"
         r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|"
         r"\b(zal|zullen)\b[^.;]{0,80}\b(plaatsvinden|starten)\b",
+        # An event planned for a moment: "De vaststelling ... vindt eind 2024 plaats".
+        "dated event": rf"\b(vindt|vinden)\b[^.;]{{0,80}}\b(?:{_DATED}|{_QUARTER})\b[^.;]{{0,40}}\bplaats\b|"
+        rf"\b(?:{_DATED}|{_QUARTER})\b[^.;]{{0,40}}\b(vindt|vinden)\b[^.;]{{0,80}}\bplaats\b",
+        # A result dated in the present tense, "In 2025 is de crisisorganisatie geëvalueerd", "In 2025 is
+        # ook de website beschikbaar": planned when the year is that of the plan or later ("In 2025 zijn
+        # wij gestart" is what we did).
+        "dated result": r"^(?:in|eind|medio|begin|per|uiterlijk)\s+(?:het\s+\w+\s+van\s+)?"
+        rf"(?P<year>{YEAR_TEXT})\s+(?:is|zijn)\b(?!\s+(?:we|wij)\b)"
+        r"(?![^.;]{0,20}\b(?:sprake|nodig)\b)",
+        # A dated plan in the present passive whose participle has no ge- (inseparable verbs: "Begin
+        # 2021 worden alle reacties verwerkt") or has it after "vast" ("In het 4e kwartaal van 2025
+        # worden deze vastgesteld"); undated, such passives mostly describe ("wordt verstrekt").
+        "dated passive": r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+((?!beleid\b|bekend\b|verband\b|bericht\b|"
+        r"bestand\b|herfst\b)(ver|be|ont|her|onder)\w{3,}(d|t)|vastge\w+(d|t))\b",
+        # A need, not a commitment: "Om ... voort te zetten is een investering nodig".
+        "need": r"\b(is|zijn)\s+(?:\w+\s+){0,5}nodig\b",
         # A result promised for a date: "Eind 2024 zullen de bruggen ... zijn hersteld".
         "future perfect": rf"\b{_DATED}\b[^.;]{{0,20}}\b(zal|zullen)\b[^.;]{{0,140}}"
         r"\bzijn\s+(\w*ge\w+|\w+d)\b",
@@ -216,9 +240,9 @@ _CHECK = compile_table(
         r"verwacht|gezocht|getoetst|voorgelegd|gekozen|betrokken|ondersteund|beoordeeld|verlengd|versterkt|"
         r"verbeterd|vernieuwd|herzien|besproken|beëindigd))\b",
         # What the Rijk or the law decides, or what may or must happen.
-        "not ours": r"\b(rijk|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|kan|kunnen|moet|"
-        r"moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|wordt bedoeld|"
-        r"bekostigd)\b",
+        "not ours": r"\b(rijk|rijksoverheid|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|"
+        r"kan|kunnen|moet|moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|"
+        r"wordt bedoeld|bekostigd)\b",
         # Predictions and opinions read like passive promises: "wordt in de toekomst minder aanspraak
         # gemaakt".
         "prediction": r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
@@ -232,7 +256,7 @@ _CHECK = compile_table(
         r"[^.;]{0,100}\b(?:worden\s+\w*ge\w+[dt]|ingaan|starten|komen)\b|"
         r"^het is (?:daar(?:door|om)\s+|dan ook\s+)?noodzakelijk (?:om\s+)?[^.;,]{0,100}\bte\s+\w+en\b",
         "uncertain": r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b",
-        "want that": r"\b(willen (we|wij)|(we|wij) willen) dat\b|"
+        "want that": r"\b(willen (we|wij)|(we|wij) willen|wil de gemeente|gemeente wil) dat\b|"
         # "Het liefst willen we ... bieden": a wish, the end state wanted, whatever its verb.
         r"\b(het )?liefst (willen|wil)\b",
         # "willen we een volgende stap zetten en zullen we onder andere ...": the promise decides.
@@ -275,15 +299,28 @@ def labels(text: str) -> set[str]:
     return {nlp.vocab.strings[match_id] for match_id, _, _ in matcher()(doc)}
 
 
-def classify(text: str) -> str | None:
-    """ "goal", "measure" or None for one sentence, from its cue words."""
+def classify(text: str, plan_year: int | None = None, municipality: str = "") -> str | None:
+    """ "goal", "measure" or None for one sentence, from its cue words. `plan_year`, the first year
+    the document plans for, dates results stated in the present tense ("In 2025 is ... geëvalueerd");
+    the `municipality` by its name is "de gemeente" ("Wassenaar werkt al jaren aan ...")."""
+    if municipality:
+        by_name = rf"^(?:de\s+)?(?:gemeente\s+)?{re.escape(municipality)}\s+(?=[a-z])"
+        text = re.sub(by_name, "De gemeente ", text, count=1)
     if (
         text.rstrip().endswith(("?", ":"))
         or _CHECK["condition"].match(text)
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
-    if _CHECK["ongoing"].search(text) and not _uncertain(text) and not _CHECK["condition"].match(text):
+    dated = _CHECK["dated result"].match(text)
+    if plan_year and dated and int(dated.group("year")) >= plan_year and not _uncertain(text):
+        return "measure"
+    if (
+        _CHECK["ongoing"].search(text)
+        and not _uncertain(text)
+        and not _CHECK["condition"].match(text)
+        and not _CHECK["need"].search(text)
+    ):
         return "measure"
     if _CHECK["premise"].search(text):
         return "goal"
@@ -315,6 +352,12 @@ def classify(text: str) -> str | None:
     return None
 
 
+def plan_year(meta: DocumentMeta) -> int:
+    """The first year a document plans for: the start of its period ("2025-2028"), else its year."""
+    years = [int(y) for y in BARE_YEAR.findall(meta.period)]
+    return years[0] if years else meta.year
+
+
 def _passive_promise(text: str) -> bool:
     """What will be done, said without a subject: "zal ... worden ontwikkeld", "wordt er ingezet op",
     "Verzoek in kadernota is om ..."; not what the Rijk decides or what may or must happen."""
@@ -327,9 +370,12 @@ def _passive_promise(text: str) -> bool:
         return True  # its "zijn hersteld" is no past tense
     if any(_CHECK[name].search(text) for name in doubts):
         return False
-    if _CHECK["future passive"].search(text) or _CHECK["own duty"].search(text):
+    if any(_CHECK[name].search(text) for name in ("future passive", "own duty", "dated event")):
         return True
-    present = _CHECK["present passive"].search(text)
+    dated = _DATE.search(text) is not None
+    passives = [*_CHECK["present passive"].finditer(text)]
+    passives += _CHECK["dated passive"].finditer(text) if dated else ()
+    present = next((m for m in passives if _in_main_clause(text, m.start())), None)
     if not present or _CHECK["not ours"].search(text) or _CHECK["prediction"].search(text):
         return False
     # Without a subject, a sentence of counts or amounts reports ("Er wordt op jaarbasis door ca.
@@ -340,6 +386,20 @@ def _passive_promise(text: str) -> bool:
 
 # The start of a relative clause after its noun (or a bracket closing after it): ") die vanaf 2027".
 _RELATIVE_CLAUSE = re.compile(r"[),]?\s+(?:die|welke|waarmee|waardoor)\s")
+# A word that opens a subordinate clause: a relative pronoun, "dat", or "of" after a verb of asking.
+_SUBORDINATE = re.compile(
+    r"\s(?:die|dat|welke|waarin|waarmee|waarvoor|waardoor)\s|"
+    r"\b(?:horen|weten|vragen|kijken|nagaan|bekijken|bezien|zien|beoordelen|afvragen|onderzoeken)\s+of\s",
+    re.IGNORECASE,
+)
+
+
+def _in_main_clause(text: str, at: int) -> bool:
+    """Whether the verb at `at` belongs to the main clause: a passive in a relative or an indirect
+    question ("voorzieningen die door de gemeente worden gefinancierd", "horen of de analyse wordt
+    gedeeld") describes; a comma or bracket closes such a clause."""
+    clause = re.split(r"[,;:()]", text[:at])[-1]
+    return _SUBORDINATE.search(clause.lstrip()) is None  # "Dat wordt ..." opens with a pronoun
 
 
 def _uncertain(text: str) -> bool:
@@ -376,11 +436,12 @@ def _commits(text: str) -> bool:
 
 
 def _wants_action(text: str) -> bool:
-    """Whether what "willen we" wants is an action (invest, organise, ...) rather than a state."""
-    after = re.split(r"\bwillen\b", text, maxsplit=1, flags=re.I)[-1]
+    """Whether what "willen we" / "wil de gemeente" wants is an action (invest, organise, ...) rather
+    than a state; wanting to be able to act ("beter kunnen ondersteunen") is a state."""
+    after = re.split(r"\bwil(?:len)?\b", text, maxsplit=1, flags=re.I)[-1]
     clause = _CHECK["subclause"].split(after, maxsplit=1)[0]
     words = re.findall(r"[a-zà-ÿ]+", clause.lower())
-    return any(word in _WANT_ACTIONS for word in words)
+    return "kunnen" not in words and any(word in _WANT_ACTIONS for word in words)
 
 
 def _only_goal_of(text: str) -> bool:
@@ -424,6 +485,8 @@ PROGRAMME_BUDGET = compile_table(
         "results heading": r"^(?:belangrijkste\s+)?(?:beoogde\s+)?resultaten"
         rf"(?:\s+(?:voor\s+|in\s+)?{YEAR_TEXT})?\s*:?$",
         "explanation heading": r"^toelichting\s*:?$",
+        # The vision a programme opens with, before its doelstellingen.
+        "vision heading": r"^visie\s*:?$",
     },
     re.IGNORECASE,
 )

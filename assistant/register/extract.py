@@ -24,6 +24,10 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 14: "de gemeente wil" + an action a measure (its infinitive decides, as after "we willen"); a
+#     programme's Visie holds no goals; passives in relative clauses, cost cover and needs no measures;
+#     dated present passives and events ("vindt eind 2024 plaats"), results dated in the plan's years
+#     ("In 2025 is ... geëvalueerd"), the municipality by its name (issue 16, fresh2);
 # 13: change headings with a broken thousands point ("€20. 000") or one amount "in 2024 en 2025";
 # 12: duties for the municipality's own instruments ("Ook moet de verordening worden geactualiseerd",
 #     "Het is noodzakelijk ... door te ontwikkelen"), present-passive work whose amount stands in a
@@ -44,7 +48,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from assistant.lexicon import (
     APPROXIMATELY,
     DEADLINE_PHRASE,
+    MARKER,
     MEASURED_FIGURE,
     MONEY_CUES,
     YEAR_CELL,
@@ -16,6 +17,7 @@ from assistant.lexicon import (
 )
 from assistant.register import cues
 from assistant.register.candidate import PRIORITY_CUE, Candidate, clean_label, years_in
+from assistant.register.cues import PROGRAMME_BUDGET
 from assistant.register.doctext import DocText, Sentence
 from assistant.register.models import STRATEGIC, Measurement
 
@@ -70,15 +72,29 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
     sentence glued to a list item's title ("... meedoen Aansluitend bij Agenda22 willen we ...")
     keeps only its own part."""
     previous = ""
+    plan_year = cues.plan_year(doc.meta)
     for sentence in doc.sentences:
         if doc.fragmented(sentence) or _runs_on(doc, sentence):
             continue
+        # A programme's vision sketches the municipality it wants to be; its doelstellingen are the
+        # goals (GUIDELINE.md, real split): the vision's sentences are no goals (what it says "we"
+        # do still commits).
+        vision = _in_vision(doc, sentence)
         for text in _uncovered(doc, sentence, covered):
-            if _BACK_REFERENCE.match(text) and previous:
+            if _BACK_REFERENCE.match(text) and previous and not vision:
                 # "Dat is een aantal doelstellingen in het kader van 'dagactiviteiten'."
                 yield Candidate("goal", previous, previous, sentence.page, PRIORITY_CUE, {"level": ""})
             previous = text
-            yield from _classified(text, sentence.page)
+            kind = cues.classify(text, plan_year, doc.meta.municipality)
+            if vision and kind == "goal":
+                kind = None
+            yield from _classified(text, sentence.page, kind)
+
+
+def _in_vision(doc: DocText, sentence: Sentence) -> bool:
+    """Whether the sentence stands under a programme's "Visie" heading (not as an item of a list)."""
+    section = doc.section_at(sentence.page, sentence.start).rsplit(" > ", 1)[-1]
+    return bool(PROGRAMME_BUDGET["vision heading"].match(section.strip())) and not MARKER.match(sentence.text)
 
 
 def _runs_on(doc: DocText, sentence: Sentence) -> bool:
@@ -118,10 +134,10 @@ def _uncovered(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, in
     return out
 
 
-def _classified(text: str, page: int) -> Iterator[Candidate]:
+def _classified(text: str, page: int, kind: str | None) -> Iterator[Candidate]:
+    """The goal or measure `kind` says the sentence is (from its cue words), and its figures."""
     if len(text.split()) > 90 or "|" in text:
         return
-    kind = cues.classify(text)
     if kind == "goal":
         level = STRATEGIC if re.search(r"\bambitie\b", text, re.IGNORECASE) else ""
         yield Candidate("goal", text, text, page, PRIORITY_CUE, {"level": level})

@@ -83,7 +83,7 @@ def test_no_measure_is_a_note_a_description_or_only_figures(corpus: Corpus) -> N
     municipality), a future or a proposal, or is a promise in the passive without figures; and no
     measure is figures alone."""
     checked = sentences = 0
-    for _, _, records in corpus.values():
+    for meta, _, records in corpus.values():
         for record in records:
             if record.type != "measure":
                 continue
@@ -93,7 +93,9 @@ def test_no_measure_is_a_note_a_description_or_only_figures(corpus: Corpus) -> N
                 r"[^\W\d]{3}", re.sub(r"\b(ca|circa|ongeveer|euro|mln|miljoen)\b", "", record.text)
             ), record.text
             if record.extra.get("priority") == PRIORITY_CUE and record.origin == "rules":
-                assert cues.classify(record.text) == "measure", record.text
+                assert cues.classify(record.text, cues.plan_year(meta), meta.municipality) == "measure", (
+                    record.text
+                )
                 assert not cues.not_a_commitment(record.text), record.text
                 sentences += 1
     assert checked > 100 and sentences > 50

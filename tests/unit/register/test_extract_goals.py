@@ -144,3 +144,13 @@ def test_a_list_of_programmalijnen_is_no_list_of_goals() -> None:
         "Programmalijn 1: Stimuleren van maximaal gebruik van eigen kracht"
     )
     assert _goals([text]) == []
+
+
+def test_a_programmes_vision_is_no_goal_its_doelstellingen_are() -> None:
+    pages = [
+        "Visie\nDe gemeente streeft naar een bloeiend verenigingsleven in alle kernen.\n",
+        "Doelstellingen\nDe gemeente streeft naar een bloeiend verenigingsleven in alle kernen.\n",
+    ]
+    goals = [r for r in extract_records(*document(pages, ["P2 Sport > Visie", "P2 Sport > Doelstellingen"]))
+             if r.type == "goal"]  # fmt: skip
+    assert [g.page for g in goals] == [2]

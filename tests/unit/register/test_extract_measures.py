@@ -214,3 +214,47 @@ def test_duties_for_own_instruments_and_passive_work_with_an_amount_in_a_relativ
         "Er wordt op jaarbasis door ca. 200 mensen gebruik gemaakt van de regeling.",
     ):
         assert cues.classify(text) != "measure" or cues.not_a_commitment(text), text
+
+
+def test_what_the_municipality_wants_to_do_is_a_commitment_what_it_wants_to_reach_a_goal() -> None:
+    assert cues.classify("De gemeente wil investeren in een sterk verenigingsleven.") == "measure"
+    assert cues.classify("Daarom wil de gemeente meer inzetten op sport in de buurt.") == "measure"
+    assert cues.classify("Met betere cijfers wil de gemeente grip houden op de uitgaven.") == "goal"
+    assert cues.classify("De gemeente wil dat ieder kind kan zwemmen.") == "goal"
+    # Wanting to be able to act is a state to reach.
+    assert cues.classify("Zo wil de gemeente ouderen later beter kunnen ondersteunen.") == "goal"
+
+
+def test_a_passive_in_a_relative_clause_or_an_indirect_question_describes() -> None:
+    for text in (
+        "Voorbeelden van activiteiten die door de gemeente worden betaald zijn de speeltuin en de bieb.",
+        "Zij wil graag horen of het voorstel wordt gedragen door de wijkraden.",
+        # How costs are covered, what the Rijk pays, and what is needed are no commitments.
+        "Vanaf 1 maart 2026 worden de extra kosten gedekt uit de reserve sociaal domein.",
+        "Hiervoor wordt door de Rijksoverheid een bijdrage beschikbaar gesteld.",
+        "Om het buurtproject op te starten en voort te zetten is extra capaciteit nodig.",
+        # An undated passive of an inseparable verb describes how things go.
+        "Een vergunning wordt verleend zodra de aanvraag compleet is.",
+    ):
+        assert cues.classify(text) != "measure", text
+    # The main clause's passive still commits, a relative clause after it or not.
+    assert cues.classify("Daarnaast wordt er ingezet op de buurtteams die al actief zijn.") == "measure"
+
+
+def test_dated_plans_in_the_present_tense_are_commitments() -> None:
+    for text in (
+        "In het voorjaar van 2026 worden alle zienswijzen verwerkt in het plan.",
+        "Eind 2026 worden de nieuwe tarieven vastgesteld door de raad.",
+        "De presentatie van de nieuwe koers vindt in het najaar van 2026 plaats.",
+    ):
+        assert cues.classify(text) == "measure", text
+    # A result stated in the present tense for the plan's year or later is planned; an earlier one
+    # happened.
+    assert cues.classify("In 2026 is het jongerenloket in het dorpshuis open.", plan_year=2026) == "measure"
+    assert cues.classify("In 2027 is ook de nieuwe sociale kaart beschikbaar.", plan_year=2026) == "measure"
+    assert cues.classify("In 2025 is het jongerenloket in het dorpshuis geopend.", plan_year=2026) is None
+
+
+def test_the_municipality_by_its_name_commits_like_de_gemeente() -> None:
+    text = "Testgem werkt al jaren aan schuldpreventie met een vast team van consulenten."
+    assert [m.quote for m in _measures([text])] == [text]
