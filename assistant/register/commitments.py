@@ -9,10 +9,12 @@ its own number ("Doel 2", "2 ...") weighs a little more. Below `min_score` it is
 Terms are stems, the parts of compounds ("Rijksmiddelen": rijk, middel) and the policy concepts the
 text words in its own way ("redden zich zonder hulp" and "zelfredzaamheid" are one concept, see
 `concepts`); a goal's statement is preferably a goal of the later document. A measure is a
-specific activity: a policy concept it names in passing ("gelijke kansen") is its theme, which a
-later sentence on the theme does not mention; a project title counts when its own name is named
-("coalitie" of "Coalitie tegen eenzaamheid"), and a measure that lists activities ("huisbezoek en
-zo nodig overleg") is mentioned when one of them is.
+specific activity: a policy concept it names in passing ("gelijke kansen"), or a word that is a
+concept by itself ("eenzaamheid", "toegang"), is its theme, which a later sentence on the theme does
+not mention; a project title counts when its own name is named ("coalitie" of "Coalitie tegen
+eenzaamheid"; two words of a longer title), and a measure that lists activities ("huisbezoek en zo
+nodig overleg") is mentioned when one of them is. Verbs of doing in any form ("ontwikkeld",
+"blijft"), years, section numbers and words of when ("langere termijn") are no terms.
 The status comes from the statement and the sentence after it ("Dit project verloopt conform
 planning."): realised, on schedule, delayed or dropped; a statement without any such word counts as
 on schedule, since the later document still carries the commitment.
@@ -43,7 +45,7 @@ from assistant.lexicon import (
     fold,
 )
 from assistant.register.compare import labels
-from assistant.register.concepts import concepts, mentions
+from assistant.register.concepts import concepts, mentions, theme_words
 from assistant.register.cues import ACTION_VERBS
 from assistant.register.doctext import DocText
 from assistant.register.models import Provenance, Record
@@ -116,6 +118,7 @@ class _Terms:
     title: _Split
     clauses: tuple[_Split, ...]  # "preventief huisbezoek en zo nodig casuistiek-overleg": each activity
     focus: frozenset[str]  # the concepts it names twice or more: what it is about
+    themes: frozenset[str] = frozenset()  # its words that are a concept by themselves ("eenzaamheid")
 
 
 @dataclass(frozen=True)
@@ -292,11 +295,13 @@ def _score(
     A goal is an aim and may be reworded in any of its concepts. A measure is a specific activity:
     one concept it names in passing is a theme ("gelijke kansen" and "talenten"), not a mention;
     it is reworded in the concept it is about (named twice: "doelgroeppeuter", "VVE")."""
-    focus = frozenset(t for t in terms.mine[1] if t[0] == CONCEPT) if record.type == "goal" else terms.focus
-    own = _share(terms.mine, s.terms, df, n, rare, settings, focus)
+    goal = record.type == "goal"
+    focus = frozenset(t for t in terms.mine[1] if t[0] == CONCEPT) if goal else terms.focus
+    themes = frozenset() if goal else terms.themes
+    own = _share(terms.mine, s.terms, df, n, rare, settings, focus, themes)
     part = max(
         (
-            _share(clause, s.terms, df, n, rare, settings, focus)
+            _share(clause, s.terms, df, n, rare, settings, focus, themes)
             for clause in terms.clauses
             if sum(df[t] <= rare for t in clause[0] & s.terms) >= 2
         ),
@@ -347,10 +352,12 @@ def _share(
     rare: float,
     settings: CommitmentSettings,
     focus: frozenset[str] = frozenset(),
+    themes: frozenset[str] = frozenset(),
 ) -> float:
     """Share of the term weight of `mine` found in `theirs`; 0 without a rare word of its own
-    among them, a rare concept of `focus`, or two distinctive concepts, one of them rare
-    ("lobby" for a "rijksbijdrage" is "druk uitoefenen op het Rijk"). A part alone is no match:
+    among them (not one of `themes`, words that are a concept by themselves), a rare concept of
+    `focus`, or two distinctive concepts, one of them rare ("lobby" for a "rijksbijdrage" is "druk
+    uitoefenen op het Rijk"). A part alone is no match:
     "kaarten" is not the "Vlekkenkaart". A concept stands for a whole phrase ("zonder hulp"), a
     compound part for less than the compound: they weigh `concept_weight` and `part_weight` times a
     word."""
@@ -359,7 +366,7 @@ def _share(
     named = {t: df[t] for t in implied & theirs if t[0] == CONCEPT and settings.concept_weight}
     distinctive = [d for d in named.values() if d <= common]
     if not (
-        any(df[t] <= rare for t in own & theirs)
+        any(df[t] <= rare for t in (own - themes) & theirs)
         or any(d <= rare for t, d in named.items() if t in focus)
         or (len(distinctive) >= 2 and min(distinctive) <= rare)
     ):
@@ -424,7 +431,8 @@ class _Vocabulary:
             self._whole(split, wholes) for clause in listed if len((split := self.split(clause))[0]) >= 2
         )
         focus = frozenset(CONCEPT + c for c, times in mentions(record.text) if times >= 2)
-        return _Terms(mine, title, clauses if len(clauses) > 1 else (), focus)
+        themes = frozenset(t for w in theme_words(record.text) for t in self.split(w)[0])
+        return _Terms(mine, title, clauses if len(clauses) > 1 else (), focus, themes)
 
     @staticmethod
     def _whole(split: _Split, wholes: dict[str, str]) -> _Split:

@@ -15,6 +15,7 @@ from assistant.tokenize import stem, words
 CONCEPTS_FILE = package_path("assistant", "data", "concepts_nl.txt")
 MAX_GAP = 2  # "redden meer Almeloërs zich": a phrase's words may stand a few words apart
 PREFIX = "*"
+MAX_ENDING = 4  # "eenzaam-heid", "monitor-ing": an ending; "preventie-agenda": another word
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,20 @@ class ConceptList:
                 found[concept] = found.get(concept, 0) + 1
         return found
 
+    def theme_words(self, text: str) -> frozenset[str]:
+        """The words of the text that name a concept all by themselves ("eenzaamheid",
+        "toegang", "monitoring"): a theme. A compound that only starts with one names a thing of
+        its own ("preventieagenda" is an agenda, not prevention)."""
+        found = set()
+        for word, stemmed in ((w, stem(w)) for w in words(text)):
+            for phrase in (*self.by_stem.get(stemmed, ()), *self.by_prefix):
+                first = phrase.words[0]
+                if len(phrase.words) == 1 and first.matches(word, stemmed):
+                    rest = word[len(first.text) :] if first.prefix else ""
+                    if len(rest) <= MAX_ENDING:
+                        found.add(word)
+        return frozenset(found)
+
 
 def load(path: Path = CONCEPTS_FILE) -> ConceptList:
     by_stem: dict[str, list[Phrase]] = {}
@@ -104,3 +119,8 @@ def mentions(text: str) -> tuple[tuple[str, int], ...]:
 def concepts(text: str) -> frozenset[str]:
     """The names of the concepts the text speaks of."""
     return frozenset(name for name, _ in mentions(text))
+
+
+def theme_words(text: str) -> frozenset[str]:
+    """The words of the text that are a policy concept by themselves (see `ConceptList.theme_words`)."""
+    return concept_list().theme_words(text)

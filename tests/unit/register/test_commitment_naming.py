@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.register.commitments import CommitmentItem, commitments
-from assistant.register.concepts import concepts
+from assistant.register.concepts import concepts, theme_words
 from assistant.register.store import RegisterStore
 from assistant.settings import CommitmentSettings
 from assistant.types import DocumentMeta
@@ -27,6 +27,7 @@ REVIEW_PAGE = (
     "Elke doelgroeppeuter krijgt VVE in de wijk.\n"
     "Voor de langere termijn wordt een prognose-tool ontwikkeld.\n"
     "Dit jaar plaatsen we twintig statushouders bij leerbedrijven.\n"
+    "We sluiten aan bij het nationale actieprogramma tegen eenzaamheid.\n"
 )
 PLAN_PAGE = (
     "Eenzaamheid onder ouderen bestrijden we met buurtactiviteiten in de wijkaanpak.\n"
@@ -50,7 +51,7 @@ def items(tmp_path: Path) -> dict[str, CommitmentItem]:
     store = RegisterStore(tmp_path / "register.sqlite")
     lines = REVIEW_PAGE.splitlines()
     sections = ["Coalitie tegen eenzaamheid", "Vlekkenkaart", "", "Onderzoek scootmobielen", "", "",
-                "Doorlopende wijkaanpak"]  # fmt: skip
+                "Doorlopende wijkaanpak", "Coalitie tegen eenzaamheid"]  # fmt: skip
     store.replace_document(
         REVIEW,
         [
@@ -110,3 +111,11 @@ def test_words_of_when_and_verbs_in_any_form_are_no_match(items: dict[str, Commi
 def test_a_title_of_several_words_is_named_by_two(items: dict[str, CommitmentItem]) -> None:
     # "doorlopende" alone is not the "Doorlopende wijkaanpak" (a word that the plan uses more often).
     assert items["Dit jaar plaatsen we"].status == "not_mentioned"
+
+
+def test_a_word_that_is_a_concept_by_itself_is_a_theme(items: dict[str, CommitmentItem]) -> None:
+    # "eenzaamheid" names the theme; the later sentence on eenzaamheid is not the programme.
+    assert items["We sluiten aan bij h"].status == "not_mentioned"
+    assert theme_words("het actieprogramma tegen eenzaamheid en de toegang") == {"eenzaamheid", "toegang"}
+    # A compound that starts with a concept word is a thing of its own.
+    assert theme_words("het opstellen van de preventieagenda") == frozenset()
