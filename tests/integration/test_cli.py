@@ -83,3 +83,24 @@ def test_bad_input_is_a_clear_error(home: Path) -> None:
     assert result.exit_code == 2 and "goal, indicator, budget of measure" in result.output
     result = runner.invoke(app, ["compare", "ruimtevaart"])
     assert result.exit_code == 2 and "Onbekend thema" in result.output
+
+
+def test_commitments_are_read_back_until_an_ingest_changes_a_document(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = runner.invoke(app, ["commitments", "Almelo", "--json"])
+    assert first.exit_code == 0, first.output
+    items = json.loads(first.stdout)
+    assert any(i["status"] not in ("no_later", "not_mentioned") and i["later"] for i in items)
+    assert list((home / "cache").glob("commitments-*.json"))
+
+    # A second run reads what the first kept: the check is not built again.
+    import assistant.register.commitment_cache as cache
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(cache, "commitments", no_build)
+    second = runner.invoke(app, ["commitments", "Almelo", "--json"])
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.stdout) == items
