@@ -52,6 +52,12 @@ YEAR = re.compile(rf"\b{YEAR_TEXT}\b")
 BARE_YEAR = re.compile(rf"(?<![\d.,])({YEAR_TEXT})(?![\d.,]\d)")
 # A table cell or line that is only a year, for `fullmatch`: "2022", " 2022 ".
 YEAR_CELL = re.compile(rf"\s*{YEAR_TEXT}\s*")
+# The year a figure is compared with, not the year it is for: "is de bijdrage ten opzichte van 2023
+# € 45.000 hoger".
+REFERENCE_YEAR = re.compile(
+    rf"\b(?:ten opzichte van|t\.o\.v\.|vergeleken met|in vergelijking met)\s+(?:\w+\s+)?{YEAR_TEXT}\b",
+    re.IGNORECASE,
+)
 # Two or more years as a list or a range: "2021 en 2022", "2020, 2021", "2020 t/m 2023", "2020-2023".
 YEAR_SPAN_TEXT = rf"{YEAR_TEXT}(?:\s*(?:,|en|t/m|tot en met|-)\s*{YEAR_TEXT})+"
 # The year that dates a policy document in its file name or title: 1980-2049.
@@ -210,7 +216,7 @@ MONEY_CUES = compile_table(
         # A sentence that assigns money to a purpose: "een budget van € 75.000 incidenteel".
         "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|"
         r"per jaar|begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|"
-        r"middelen|subsidie\w*|toe te voegen|besparingsdoelstelling|doelstelling|stand)\b",
+        r"middelen|subsidie\w*|toe te voegen|besparingsdoelstelling|doelstelling|stand|geraamd|raming\w*)\b",
         # A sentence about money that is no budget: what was realised or earned, costs per case,
         # national figures, incomes.
         "not a budget": r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"

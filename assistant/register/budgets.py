@@ -17,6 +17,7 @@ from assistant.lexicon import (
     MONEY_CUES,
     NUMBER_CELL,
     PROGRAMME,
+    REFERENCE_YEAR,
     SCALED_EURO,
     YEAR_CELL,
     YEAR_SPAN_TEXT,
@@ -332,7 +333,7 @@ def _per_year(text: str, amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:
 def _dated(text: str, raw: str, value: float) -> Amount:
     """The year an amount in running text is for: "voor 2020 een bedrag van € 80.000", "€ 8,3 mln in 2020"."""
     at = text.find(raw)
-    before = text[max(0, at - 45) : at]
+    before = REFERENCE_YEAR.sub("", text[:at])[-45:]
     after = text[at + len(raw) : at + len(raw) + 25]
     year_after = _YEAR_AFTER.match(after)
     years_before = years_in(before)

@@ -66,6 +66,8 @@ _WANT_ACTIONS = {
     "aangaan", "brengen", "verschuiven", "geven", "bieden", "organiseren", "ontwikkelen", "onderzoeken",
     "werken", "koppelen", "verkennen", "formuleren", "faciliteren", "ondersteunen", "monitoren",
     "evalueren", "betrekken", "regelen", "inrichten", "opzetten", "starten", "bepalen",
+    # Taking on people and means: "een coördinator aantrekken", "een regisseur aan te stellen".
+    "aantrekken", "aanstellen", "inhuren", "werven", "aanschaffen", "inkopen",
 }  # fmt: skip
 # The infinitives after "moeten we" that make the obligation an action of ours.
 _MUST_ACTIONS = sorted({*ACTION_VERBS, *_WANT_ACTIONS, "inzetten"})
@@ -225,6 +227,9 @@ _CHECK = compile_table(
         # worden deze vastgesteld"); undated, such passives mostly describe ("wordt verstrekt").
         "dated passive": r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+((?!beleid\b|bekend\b|verband\b|bericht\b|"
         r"bestand\b|herfst\b)(ver|be|ont|her|onder)\w{3,}(d|t)|vastge\w+(d|t))\b",
+        # Money meant for something: an action it pays for ("Dit geld is bedoeld voor het aantrekken
+        # van een regisseur") commits, an aim ("bedoeld om de samenwerking te verbeteren") does not.
+        "money for": r"\b(?:geld|budget|bedrag|middelen)\b[^.;]{0,30}\bbedoeld\s+(?:voor|om)\b",
         # A need, not a commitment: "Om ... voort te zetten is een investering nodig".
         "need": r"\b(is|zijn)\s+(?:\w+\s+){0,5}nodig\b",
         # A result promised for a date: "Eind 2024 zullen de bruggen ... zijn hersteld".
@@ -312,6 +317,9 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
+    money = _CHECK["money for"].search(text)
+    if money:
+        return "measure" if _names_action(text[money.end() :]) else None
     dated = _CHECK["dated result"].match(text)
     if plan_year and dated and int(dated.group("year")) >= plan_year and not _uncertain(text):
         return "measure"
@@ -435,13 +443,20 @@ def _commits(text: str) -> bool:
     )
 
 
+def _names_action(clause: str) -> bool:
+    """Whether `clause` (up to a subordinate clause) names an action, not an aim; a separable verb's
+    infinitive counts whole ("aan te stellen")."""
+    clause = _CHECK["subclause"].split(clause, maxsplit=1)[0]
+    clause = re.sub(r"\b(aan|in|op|uit|af|mee|bij|door|samen)\s+te\s+(\w+en)\b", r"\1\2", clause.lower())
+    return "kunnen" not in clause.split() and any(
+        w in _WANT_ACTIONS for w in re.findall(r"[a-zà-ÿ]+", clause)
+    )
+
+
 def _wants_action(text: str) -> bool:
     """Whether what "willen we" / "wil de gemeente" wants is an action (invest, organise, ...) rather
     than a state; wanting to be able to act ("beter kunnen ondersteunen") is a state."""
-    after = re.split(r"\bwil(?:len)?\b", text, maxsplit=1, flags=re.I)[-1]
-    clause = _CHECK["subclause"].split(after, maxsplit=1)[0]
-    words = re.findall(r"[a-zà-ÿ]+", clause.lower())
-    return "kunnen" not in words and any(word in _WANT_ACTIONS for word in words)
+    return _names_action(re.split(r"\bwil(?:len)?\b", text, maxsplit=1, flags=re.I)[-1])
 
 
 def _only_goal_of(text: str) -> bool:

@@ -65,6 +65,11 @@ _NEXT_SHARE = re.compile(r",?\s+en\s+(?=\d+(?:,\d+)?\s?%\s+van\b)")
 _CAP = re.compile(r"\b(maximaal|minimaal|hooguit|ten ?minste|tot|plafond|norm)\s+$", re.IGNORECASE)
 # A share of the set the sentence before counted: "Van deze inwoners kon bijna de helft ...".
 _BACK_SHARE = re.compile(r"^van (deze|die|dit|hen|hun)\b", re.IGNORECASE)
+# A figure for part of the set the sentence before counted: "50 daarvan werken in de stad",
+# "Hiervan woont 95% zelfstandig".
+_SUBSET_FIGURE = re.compile(
+    r"^(?:\d[\d.,]*\s?%?\s+(?:daar|hier)van\b|(?:daar|hier)van\b[^.;]{0,40}?\b\d[\d.,]*\s?%?)", re.IGNORECASE
+)
 
 
 def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) -> Iterator[Candidate]:
@@ -187,6 +192,9 @@ def _figure(text: str) -> dict[str, object] | None:
         # A share of a named set: "Wel vond 40% van de meldingen plaats via de wijk zelf"; not a cap
         # ("een plafond van maximaal 10% van de Rijksbijdrage").
         noun = next((m for m in _SHARE_OF.finditer(text) if not _CAP.search(text[: m.start()])), None)
+    # The figure of a subset names its own quantity, dated or not.
+    subset = None if noun is not None or share is not None else _SUBSET_FIGURE.match(text)
+    noun = noun or subset
     if noun is None and years_in(text) and _FROM_TO.search(text):
         # A count that moves between two moments names its own quantity: "OMD 1 van ca. 360 eind
         # 2018 naar ca. 250 eind 2019".
@@ -229,6 +237,13 @@ def _figure(text: str) -> dict[str, object] | None:
             "measurements": (Measurement("", value, None, "realised"),),
             "baseline_value": value,
             "unit": "%",
+        }
+    if figures and not years and subset is not None:
+        value = figures[0].strip()
+        return {
+            "measurements": (Measurement("", value, None, "realised"),),
+            "baseline_value": value,
+            "unit": _unit(value),
         }
     if figures and years:
         value = figures[-1].strip()

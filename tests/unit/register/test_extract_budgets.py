@@ -141,3 +141,14 @@ def test_a_named_budget_or_target_with_its_amount_counts_even_when_reported() ->
         [(2019, 300_000)],
         [(2015, 10_300_000), (2017, 8_600_000)],
     ]
+
+
+def test_an_estimate_is_a_budget_and_a_year_compared_with_is_not_its_year() -> None:
+    text = (
+        "Hiervoor wordt met ingang van 2026 jaarlijks € 65.000 geraamd. "
+        "Op basis van de begroting van de regio is onze bijdrage ten opzichte van 2025 € 12.000 hoger."
+    )
+    lines = {b.quote: [(a.year, a.eur) for a in b.amounts] for b in _budgets([text])}
+    assert lines["Hiervoor wordt met ingang van 2026 jaarlijks € 65.000 geraamd."] == [(2026, 65000)]
+    compared = next(v for q, v in lines.items() if q.startswith("Op basis van"))
+    assert compared == [(None, 12000)]

@@ -181,3 +181,14 @@ def test_shares_of_a_named_set_and_counts_of_cases_in_running_text_are_indicator
     assert (planned.baseline_value, planned.baseline_year, planned.target_value) == ("64", 2021, "80")
     # Cases are a measure of services too.
     assert any(q.startswith("Voor 2022 was een aantal van 120 cases") for q in rows)
+
+
+def test_the_figure_of_a_subset_of_the_set_before_is_an_indicator() -> None:
+    text = (
+        "In de regio zijn 400 aanbieders van jeugdhulp actief. "
+        "60 daarvan werken voor gezinnen in onze gemeente. "
+        "Hiervan krijgt 85% een vaste contactpersoon bij het wijkteam."
+    )
+    rows = {r.quote: r for r in _indicators([text])}
+    assert rows["60 daarvan werken voor gezinnen in onze gemeente."].baseline_value == "60"
+    assert rows["Hiervan krijgt 85% een vaste contactpersoon bij het wijkteam."].baseline_value == "85%"

@@ -258,3 +258,9 @@ def test_dated_plans_in_the_present_tense_are_commitments() -> None:
 def test_the_municipality_by_its_name_commits_like_de_gemeente() -> None:
     text = "Testgem werkt al jaren aan schuldpreventie met een vast team van consulenten."
     assert [m.quote for m in _measures([text])] == [text]
+
+
+def test_money_meant_for_an_action_commits_money_meant_for_an_aim_does_not() -> None:
+    assert cues.classify("Dit geld is bedoeld voor het aantrekken van een wijkcoördinator.") == "measure"
+    assert cues.classify("Verder is het budget bedoeld om een projectleider aan te stellen.") == "measure"
+    assert cues.classify("Dit budget is bedoeld om de samenwerking in de wijken te verbeteren.") is None
