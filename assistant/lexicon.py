@@ -416,7 +416,7 @@ QUESTION_CUES = compile_table(
         r"besparing\w*|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|"
         r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
         r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
-        r"financier\w*|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€|"
+        r"financier\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€|"
         r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
         "number": r"\b(hoeveel|aantal|hoe (?:groot|hoog|duur)|how many|number of)\b",
         "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
@@ -424,7 +424,9 @@ QUESTION_CUES = compile_table(
         r"tegen welk jaar|uiterlijk|deadline|when|by when|what year)\b",
         "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
         "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
-        "result": r"\b(opgeleverd|opleveren|oplevert|resultaat|resultaten|bereikt|gerealiseerd|realisatie|"
+        # "Wat leverde dat op?": the separable verb with its particle at the end.
+        "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|"
+        r"\b(opgeleverd|opleveren|oplevert|resultaat|resultaten|bereikt|gerealiseerd|realisatie|"
         r"effect\w*|uitkomst\w*|gevolg\w*|voortgang|stand van zaken|hoe staat het|achieved|result\w*|"
         r"outcome\w*)\b",
         "table": r"\b(tabel\w*|\w+tabel|overzicht\w*|staat .{0,20}(?:kolom|rij))\b",

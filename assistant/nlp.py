@@ -86,6 +86,10 @@ ABBREVIATIONS = (
     "e.e.a.",
     "t.z.t.",
     "o.i.d.",
+    "n.v.t.",
+    "t.o.v.",
+    "vm.",
+    "vml.",
 )
 _NO_BREAK_WORDS = ("t/m", "v/m", "m/v")
 

@@ -24,6 +24,8 @@ PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand"]
         ("Welke lasten raamt Wassenaar voor programma 2 in 2029?", {Intent.AMOUNT}),
         ("Hoeveel raamt Wassenaar voor ambulante jeugdhulp?", {Intent.AMOUNT}),
         ("Draagt Almelo bij aan de preventieagenda, en voor hoeveel?", {Intent.AMOUNT}),
+        ("En wat leverde dat financieel op?", {Intent.AMOUNT, Intent.RESULT}),
+        ("Wat levert de nieuwe aanpak op voor inwoners?", {Intent.RESULT}),
     ],
 )
 def test_intents(question: str, intents: set[Intent]) -> None:
