@@ -218,10 +218,13 @@ _CHECK = compile_table(
         rf"\b(?:{_DATED}|{_QUARTER})\b[^.;]{{0,40}}\b(vindt|vinden)\b[^.;]{{0,80}}\bplaats\b",
         # A result dated in the present tense, "In 2025 is de crisisorganisatie geëvalueerd", "In 2025 is
         # ook de website beschikbaar": planned when the year is that of the plan or later ("In 2025 zijn
-        # wij gestart" is what we did).
+        # wij gestart" is what we did) ...
         "dated result": r"^(?:in|eind|medio|begin|per|uiterlijk)\s+(?:het\s+\w+\s+van\s+)?"
         rf"(?P<year>{YEAR_TEXT})\s+(?:is|zijn)\b(?!\s+(?:we|wij)\b)"
-        r"(?![^.;]{0,20}\b(?:sprake|nodig)\b)",
+        # ... with a participle or a state of completion in its clause ("In 2026 is er een tekort" is
+        # a state, no result).
+        r"(?=[^.;]{0,140}?\b(?:\w*ge\w+(?:d|t|en)|beschikbaar|gereed|klaar|operationeel|in gebruik|"
+        r"in werking)\b)",
         # A dated plan in the present passive whose participle has no ge- (inseparable verbs: "Begin
         # 2021 worden alle reacties verwerkt") or has it after "vast" ("In het 4e kwartaal van 2025
         # worden deze vastgesteld"); undated, such passives mostly describe ("wordt verstrekt").
@@ -320,7 +323,7 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     money = _CHECK["money for"].search(text)
     if money:
         return "measure" if _names_action(text[money.end() :]) else None
-    dated = _CHECK["dated result"].match(text)
+    dated = _CHECK["dated result"].match(text) or _dated_work(text)
     if plan_year and dated and int(dated.group("year")) >= plan_year and not _uncertain(text):
         return "measure"
     if (
@@ -441,6 +444,35 @@ def _commits(text: str) -> bool:
         or any(_CHECK[name].search(text) for name in ("future passive", "proposal"))
         or (not found and _passive_promise(text))
     )
+
+
+# A moment opening the sentence and the finite verb after it: "In het voorjaar van 2026 organiseert
+# ...", "In 2026 sluiten de praktijken aan op ...".
+_DATED_VERB = re.compile(
+    rf"^(?:in|eind|medio|begin|per|vanaf|uiterlijk)\s+(?:(?:het|de)\s+)?(?:\w+\s+)?(?:\w+\s+van\s+)?"
+    rf"(?P<year>{YEAR_TEXT})\s+(?P<verb>[a-zà-ÿ]{{3,}})\b",
+    re.IGNORECASE,
+)
+# Finite verbs after such a moment that state no work of the municipality's: being, having, modals,
+# and the growth or decline of what is counted.
+_NOT_WORK = {
+    "is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
+    "kan", "kunnen", "moet", "moeten", "mag", "mogen", "zal", "zullen", "wil", "willen", "staat", "staan",
+    "ligt", "liggen", "komt", "komen", "krijgt", "krijgen", "blijft", "blijven", "bestaat", "bestaan",
+    "geldt", "gelden", "loopt", "lopen", "vond", "vonden", "telt", "tellen", "kost", "kosten", "zag", "zagen",
+    # What happens outside: "In 2030 stijgt de vraag naar zorg".
+    "stijgt", "stijgen", "daalt", "dalen", "groeit", "groeien", "neemt", "nemen", "verandert", "veranderen",
+}  # fmt: skip
+
+
+def _dated_work(text: str) -> re.Match[str] | None:
+    """A dated sentence whose verb is work in the present tense ("In 2026 organiseert het team een
+    sessie"), not being, having or a modal."""
+    match = _DATED_VERB.match(text)
+    verb = match.group("verb").lower() if match else ""
+    if not match or verb in _NOT_WORK or not re.fullmatch(r"[a-zà-ÿ]+(?:t|en)", verb):
+        return None
+    return match if not _CHECK["past"].search(text) else None
 
 
 def _names_action(clause: str) -> bool:

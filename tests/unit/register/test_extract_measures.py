@@ -264,3 +264,17 @@ def test_money_meant_for_an_action_commits_money_meant_for_an_aim_does_not() -> 
     assert cues.classify("Dit geld is bedoeld voor het aantrekken van een wijkcoördinator.") == "measure"
     assert cues.classify("Verder is het budget bedoeld om een projectleider aan te stellen.") == "measure"
     assert cues.classify("Dit budget is bedoeld om de samenwerking in de wijken te verbeteren.") is None
+
+
+def test_work_dated_in_the_plans_years_is_a_commitment_whoever_does_it() -> None:
+    for text in (
+        "In het najaar van 2026 organiseert het jongerenteam een inspraakavond.",
+        "In 2026 sluiten de wijkverpleegkundigen aan bij de overleggen in de wijk.",
+    ):
+        assert cues.classify(text, plan_year=2026) == "measure", text
+    for text in (
+        "In 2024 organiseert het jongerenteam een inspraakavond.",  # before the plan: it happened
+        "In 2030 stijgt de vraag naar huishoudelijke hulp in alle kernen.",  # a development
+        "In 2026 is er een tekort aan woningen voor starters.",
+    ):
+        assert cues.classify(text, plan_year=2026) != "measure", text
