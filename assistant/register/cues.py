@@ -78,9 +78,15 @@ _MUNICIPALITY_VERBS = [
     "verleent", "betrekt",
 ]  # fmt: skip
 
+# Which goal a sentence names: "Het uiteindelijke doel is ...", "Ons belangrijkste streven is ...".
+_GOAL_RANKS = [
+    "uiteindelijk", "uiteindelijke", "belangrijkste", "voornaamste", "centrale", "overkoepelende", "algemene",
+    "gezamenlijke", "gemeenschappelijke", "grootste", "hoogste",
+]  # fmt: skip
+
 _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "GOAL": [
-        [{"LOWER": {"IN": ["ons", "onze", "het", "de"]}},
+        [{"LOWER": {"IN": ["ons", "onze", "het", "de"]}}, {"LOWER": {"IN": _GOAL_RANKS}, "OP": "?"},
          {"LOWER": {"IN": ["doel", "ambitie", "doelstelling", "hoofddoel", "streven", "speerpunt"]}},
          {"LOWER": "is"}],
         [{"LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}}, {"LOWER": "van"}],
@@ -225,6 +231,9 @@ _CHECK = compile_table(
         # a state, no result).
         r"(?=[^.;]{0,140}?\b(?:\w*ge\w+(?:d|t|en)|beschikbaar|gereed|klaar|operationeel|in gebruik|"
         r"in werking)\b)",
+        # ... or with the moment after its verb: "Om ... te organiseren is in 2024 een visie ontwikkeld".
+        "dated result after": r"^(?:(?!\b(?:we|wij)\b)[^.;])*?\b(?:is|zijn)\s+"
+        rf"(?:in|eind|medio|begin|uiterlijk)\s+(?P<year>{YEAR_TEXT})\b(?=[^.;]{{0,140}}?\b\w*ge\w+(?:d|t|en)\b)",
         # A dated plan in the present passive whose participle has no ge- (inseparable verbs: "Begin
         # 2021 worden alle reacties verwerkt") or has it after "vast" ("In het 4e kwartaal van 2025
         # worden deze vastgesteld"); undated, such passives mostly describe ("wordt verstrekt").
@@ -323,7 +332,9 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     money = _CHECK["money for"].search(text)
     if money:
         return "measure" if _names_action(text[money.end() :]) else None
-    dated = _CHECK["dated result"].match(text) or _dated_work(text)
+    dated = (
+        _CHECK["dated result"].match(text) or _CHECK["dated result after"].match(text) or _dated_work(text)
+    )
     if plan_year and dated and int(dated.group("year")) >= plan_year and not _uncertain(text):
         return "measure"
     if (
@@ -494,7 +505,8 @@ def _wants_action(text: str) -> bool:
 def _only_goal_of(text: str) -> bool:
     """ "doel(stelling) van" only states a goal when an "is" follows ("Doel van dit project is ...")."""
     plain = re.search(
-        r"\b(ons|onze|het|de) (doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b|"
+        rf"\b(ons|onze|het|de) (?:(?:{'|'.join(_GOAL_RANKS)}) )?"
+        r"(doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b|"
         r"\b(doel|doelstelling|hoofddoel) (hierbij|daarbij|hiervan|daarvan) is\b|\bmet als hoofddoel\b|"
         r"\bvolgende (doelstelling|hoofddoel)\b",
         text,

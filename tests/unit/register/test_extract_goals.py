@@ -154,3 +154,12 @@ def test_a_programmes_vision_is_no_goal_its_doelstellingen_are() -> None:
     goals = [r for r in extract_records(*document(pages, ["P2 Sport > Visie", "P2 Sport > Doelstellingen"]))
              if r.type == "goal"]  # fmt: skip
     assert [g.page for g in goals] == [2]
+
+
+def test_the_goal_a_sentence_ranks_first_is_a_goal() -> None:
+    text = (
+        "Het uiteindelijke streven is dat alle jongeren een startkwalificatie halen. "
+        "Ons belangrijkste doel is dat ieder kind veilig opgroeit."
+    )
+    goals = [r for r in extract_records(*document([text])) if r.type == "goal"]
+    assert len(goals) == 2

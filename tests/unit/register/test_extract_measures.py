@@ -278,3 +278,10 @@ def test_work_dated_in_the_plans_years_is_a_commitment_whoever_does_it() -> None
         "In 2026 is er een tekort aan woningen voor starters.",
     ):
         assert cues.classify(text, plan_year=2026) != "measure", text
+
+
+def test_a_result_dated_after_its_verb_in_the_plans_years_is_a_commitment() -> None:
+    text = "Om het toezicht beter te regelen is in 2026 een nieuw handhavingsplan opgesteld."
+    assert cues.classify(text, plan_year=2026) == "measure"
+    assert cues.classify("Het plan is in 2025 vastgesteld door de raad.", plan_year=2026) is None
+    assert cues.classify("Wij zijn in 2026 gestart met de pilot.", plan_year=2026) is None
