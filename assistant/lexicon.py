@@ -240,8 +240,11 @@ MARKER = re.compile(
     rf"^\s*(?:[{BULLET}]\s*)?(?:\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\.|\d{{1,2}}(?=\s+[^\s\da-zà-ÿ]))(?=\s)"
     r"|\b\d{1,2}(?:\.\d{1,2}){1,3}\b(?![.,]?\d)"
 )
+# A list number at the start of a line and the space after it: "1.", "2.3", "1)"; not the day of a
+# date that wrapped to the line start ("Per" / "1 januari 2021 wordt ...").
+ITEM_NUMBER = rf"\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+(?!(?:{MONTH_TEXT})\b)"
 # A line that starts a list item: a bullet, "1.", "2.3", "1)", "a." or "a)".
-ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s+|\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+(?=\S)|[a-z][.)]\s+(?=\S))")
+ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s+|{ITEM_NUMBER}(?=\S)|[a-z][.)]\s+(?=\S))")
 BULLET_START = re.compile(rf"^\s*[{BULLET}]\s+")
 # A footnote line: a superscript number, or "*" / "1)" style markers at the start.
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}})\s*\S")
@@ -416,7 +419,8 @@ QUESTION_CUES = compile_table(
         r"besparing\w*|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|"
         r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
         r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
-        r"financier\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|spend\w*)\b|€|"
+        r"financier\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|"
+        r"spend\w*)\b|€|"
         r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
         "number": r"\b(hoeveel|aantal|hoe (?:groot|hoog|duur)|how many|number of)\b",
         "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
@@ -452,6 +456,11 @@ QUESTION_CUES = compile_table(
 LIST_NOUN = re.compile(
     r"\b(?:welke|noem(?: de)?|wat zijn de|which|what are(?: the)?)\s+"
     r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?(?:\w+(?:e|ele)\s+)?(?P<noun>\w{3,}(?:en|s))\b"
+)
+# A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
+# verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
+FINITE_AFTER = re.compile(
+    r"^\W*(?:(?:en|maar)\s+)?(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
 )
 # A question that asks for a figure outright (not one that only mentions money or counts).
 ASKS_FIGURE = re.compile(

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
+from assistant.lexicon import ITEM_NUMBER
+
 _MODEL = "nl_core_news_sm"
 _lock = threading.Lock()
 _nlp: Any = None
@@ -94,7 +96,7 @@ ABBREVIATIONS = (
 _NO_BREAK_WORDS = ("t/m", "v/m", "m/v")
 
 # A line that starts a new item: a bullet or a list number ("1.", "2.3", "a.", "a)").
-_ITEM_START = re.compile(r"\n[ \t]*(?=[-•▪●◦■]\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S|[a-z][.)]\s+\S)")
+_ITEM_START = re.compile(rf"\n[ \t]*(?=[-•▪●◦■]\s|{ITEM_NUMBER}\S|[a-z][.)]\s+\S)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # Fragments that are only an enumeration marker or an abbreviation-looking stub.
 _MARKER_ONLY = re.compile(r"^(?:(?:[-•]\s*)?(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])|[-•])$")

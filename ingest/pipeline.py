@@ -40,7 +40,8 @@ from ingest.parse import parse_document
 
 # Bump when parsing or chunking changes in a way that should re-ingest unchanged files.
 # 3: spaced tables (Word exports) as rows with rebuilt headers; 4: a heading with an amount is text;
-# 5: "vm.", "vml.", "n.v.t." and "t.o.v." end no sentence.
+# 5: "vm.", "vml.", "n.v.t." and "t.o.v." end no sentence; a date at a line start ("1 januari") is no
+# list number.
 PIPELINE_VERSION = "5"
 
 ProgressFactory = Callable[[str, int], "Progress"]

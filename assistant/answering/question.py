@@ -16,6 +16,7 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     ENGLISH_WORDS,
+    FINITE_AFTER,
     LIST_NOUN,
     MONEY_WORDS,
     MONEY_WORDS_IN_TEXT,
@@ -191,7 +192,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         subject,
         years,
         size,
-        _not_verbs(subject),
+        tuple(w for w in _not_verbs(subject) if w not in _finite_verbs(pieces or [question])),
         english,
         asks_figure,
         counted,
@@ -206,6 +207,17 @@ def _list_noun(folded: str) -> str | None:
         return None
     noun = match.group("noun")
     return None if noun in phrasing_words() or noun in _QUESTION_WORDS else noun
+
+
+def _finite_verbs(pieces: Sequence[str]) -> frozenset[str]:
+    """The word right after a question adverb or pronoun is the finite verb, whatever its form:
+    "Wanneer verwachten ...", "Hoe pakken ...", "en wie wijst toe" (V2 word order)."""
+    verbs = set()
+    for piece in pieces:
+        match = FINITE_AFTER.match(fold(piece))
+        if match:
+            verbs.add(match.group("verb"))
+    return frozenset(verbs)
 
 
 def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:

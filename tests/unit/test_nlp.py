@@ -77,3 +77,16 @@ def test_many_texts_at_once_is_fast() -> None:
 def test_lemmas() -> None:
     lemmas = nlp.lemmas("De gemeenten ondersteunden mantelzorgers")
     assert lemmas[0] == "de" and len(lemmas) == 4
+
+
+def test_a_date_that_wrapped_to_the_line_start_is_no_list_number() -> None:
+    text = (
+        "De regelgeving verandert. Per\n1 januari 2021 wordt de Wlz opengesteld.\n"
+        "1. Eerste punt\n2. Tweede punt"
+    )
+    assert _sentences(text) == [
+        "De regelgeving verandert.",
+        "Per\n1 januari 2021 wordt de Wlz opengesteld.",
+        "1. Eerste punt",
+        "2. Tweede punt",
+    ]

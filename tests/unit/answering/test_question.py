@@ -57,6 +57,27 @@ def test_verbs_are_not_distinctive() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "verb", "noun"),
+    [
+        # The word after a question adverb is the finite verb, even when it reads like a noun.
+        (
+            "Wanneer verwachten Almelo en Twenterand de wijzigingen rond beschermd wonen?",
+            "verwachten",
+            "wijzigingen",
+        ),
+        ("Wat willen Leusden en Twenterand bereiken met startkwalificaties?", "willen", "startkwalificaties"),
+        ("Sinds wanneer bestaat het loket, en wie wijst de plekken toe?", "wijst", "plekken"),
+    ],
+)
+def test_the_finite_verb_after_a_question_word_is_not_distinctive(
+    question: str, verb: str, noun: str
+) -> None:
+    analysis = analyze_question(question, PLACES)
+    assert verb not in analysis.distinctive
+    assert noun in analysis.distinctive
+
+
+@pytest.mark.parametrize(
     ("question", "counted", "asks"),
     [
         ("Hoeveel mantelzorgers telt Wassenaar?", ("mantelzorgers",), True),
