@@ -216,16 +216,19 @@ MONEY_CUES = compile_table(
         # A sentence that assigns money to a purpose: "een budget van € 75.000 incidenteel".
         "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|"
         r"per jaar|begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|"
-        r"middelen|subsidie\w*|toe te voegen|besparingsdoelstelling|doelstelling|stand|geraamd|raming\w*)\b",
+        r"middelen|subsidie\w*|toe te voegen|besparing\w*|doelstelling|stand|geraamd|raming\w*)\b",
         # A sentence about money that is no budget: what was realised or earned, costs per case,
         # national figures, incomes.
         "not a budget": r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"
-        r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk)\b",
+        r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk|"
+        r"mogelijke|potentiële)\b",
         # A named budget, target or grant with its amount stays a budget line when the sentence
         # reports it ("In 2019 is de taakstelling van 300.000 euro gerealiseerd", "De
         # integratie-uitkering bedroeg in 2015 nog € 10,3 mln"); national and per-case figures do not.
         "named": r"\b(taakstelling\w*|budget\w*|integratie-uitkering\w*|rijksbijdrage\w*|dotatie\w*|"
-        r"besparingsdoelstelling\w*|bezuiniging\w*)\b[^.;]{0,60}?(€|\d[\d.,]*\s*(euro|mln|miljoen)\b)",
+        r"besparingsdoelstelling\w*|bezuiniging\w*|"
+        r"(?:te realiseren|verwachte|beoogde|geraamde) besparing\w*)\b"
+        r"[^.;]{0,60}?(€|\d[\d.,]*\s*(euro|mln|miljoen)\b)",
         "not ours": r"\b(miljard|landelijk\w*|per casus|gemiddeld\w*|inkomen\w*|opbrengst\w*)\b",
     },
     re.IGNORECASE,

@@ -152,3 +152,13 @@ def test_an_estimate_is_a_budget_and_a_year_compared_with_is_not_its_year() -> N
     assert lines["Hiervoor wordt met ingang van 2026 jaarlijks € 65.000 geraamd."] == [(2026, 65000)]
     compared = next(v for q, v in lines.items() if q.startswith("Op basis van"))
     assert compared == [(None, 12000)]
+
+
+def test_a_saving_to_be_made_is_a_budget_line_a_possible_or_realised_saving_is_not() -> None:
+    text = (
+        "Daardoor wordt de te realiseren besparing van 90.000 euro op de jeugdhulp niet gehaald. "
+        "In zulke gevallen loopt de mogelijke besparing op tot meer dan 50.000 euro. "
+        "Tot nu toe is de gerealiseerde harde besparing ongeveer 20.000 euro."
+    )
+    quotes = [b.quote for b in _budgets([text])]
+    assert len(quotes) == 1 and quotes[0].startswith("Daardoor wordt de te realiseren besparing")
