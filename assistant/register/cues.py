@@ -18,6 +18,7 @@ from assistant.lexicon import (
     MEASURED_FIGURE,
     MONEY_CUES,
     NOTE_START,
+    NUMBER_WORDS,
     TIME_MENTION,
     YEAR_CELL,
     YEAR_TEXT,
@@ -255,7 +256,7 @@ _CHECK = compile_table(
         r"(aan|af|bij|in|mee|na|om|op|over|toe|uit|voor|door|terug|samen)ge\w+(d|t|en)|"
         r"\w*(ingezet|opgenomen|aangeboden|ingebracht|afgeslankt|vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|"
         r"verwacht|gezocht|getoetst|voorgelegd|gekozen|betrokken|ondersteund|beoordeeld|verlengd|versterkt|"
-        r"verbeterd|vernieuwd|herzien|besproken|beëindigd))\b",
+        r"verbeterd|vernieuwd|herzien|besproken|beëindigd|ondernomen|onderzocht|ondergebracht|onderhouden))\b",
         # What the Rijk or the law decides, or what may or must happen.
         "not ours": r"\b(rijk|rijksoverheid|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|"
         r"kan|kunnen|moet|moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|"
@@ -320,6 +321,8 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     """ "goal", "measure" or None for one sentence, from its cue words. `plan_year`, the first year
     the document plans for, dates results stated in the present tense ("In 2025 is ... geëvalueerd");
     the `municipality` by its name is "de gemeente" ("Wassenaar werkt al jaren aan ...")."""
+    if _COUNTED_LIST.search(text):
+        text = text.rstrip()[:-1] + "."  # "We zetten in op 4 actielijnen:" commits to the lines it counts
     if municipality:
         by_name = rf"^(?:de\s+)?(?:gemeente\s+)?{re.escape(municipality)}\s+(?=[a-z])"
         text = re.sub(by_name, "De gemeente ", text, count=1)
@@ -456,6 +459,10 @@ def _commits(text: str) -> bool:
         or (not found and _passive_promise(text))
     )
 
+
+# A list's introduction that counts what it lists: "We zetten regionaal in op 4 actielijnen:"; a bare
+# one ("Dit gaan we hiervoor doen:", "We zetten in op:") only announces.
+_COUNTED_LIST = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+[\w'’-]+\s*:\s*$", re.IGNORECASE)
 
 # A moment opening the sentence and the finite verb after it: "In het voorjaar van 2026 organiseert
 # ...", "In 2026 sluiten de praktijken aan op ...".

@@ -285,3 +285,15 @@ def test_a_result_dated_after_its_verb_in_the_plans_years_is_a_commitment() -> N
     assert cues.classify(text, plan_year=2026) == "measure"
     assert cues.classify("Het plan is in 2025 vastgesteld door de raad.", plan_year=2026) is None
     assert cues.classify("Wij zijn in 2026 gestart met de pilot.", plan_year=2026) is None
+
+
+def test_a_list_introduction_that_counts_its_lines_of_work_commits_a_bare_one_announces() -> None:
+    assert cues.classify("In de regio zetten we in op drie actielijnen:") == "measure"
+    assert cues.classify("We richten ons samen met de scholen op 5 thema's:") == "measure"
+    assert cues.classify("Dit gaan we hiervoor doen:") is None
+    assert cues.classify("We zetten in op:") is None
+
+
+def test_participles_of_onder_verbs_commit_in_the_passive() -> None:
+    assert cues.classify("Na de evaluatie worden er zo nodig nieuwe stappen ondernomen.") == "measure"
+    assert cues.classify("Daarnaast wordt onderzocht hoe de wachtlijst korter wordt.") == "measure"
