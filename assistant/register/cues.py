@@ -413,7 +413,7 @@ def _passive_promise(text: str) -> bool:
 _RELATIVE_CLAUSE = re.compile(r"[),]?\s+(?:die|welke|waarmee|waardoor)\s")
 # A word that opens a subordinate clause: a relative pronoun, "dat", or "of" after a verb of asking.
 _SUBORDINATE = re.compile(
-    r"\s(?:die|dat|welke|waarin|waarmee|waarvoor|waardoor)\s|"
+    r"\s(?:die|dat|welke|waarin|waarmee|waarvoor|waardoor|waarbij|waarop|waarover|waaraan)\s|"
     r"\b(?:horen|weten|vragen|kijken|nagaan|bekijken|bezien|zien|beoordelen|afvragen|onderzoeken)\s+of\s",
     re.IGNORECASE,
 )

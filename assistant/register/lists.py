@@ -13,10 +13,18 @@ List numbering carries the hierarchy: "2.5" sits under "2", which gives goal lev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from assistant.lexicon import AIM_VERB, BBV_SECTION, NOTE_START, RESULT_STATE, YEAR_TEXT, compile_table
+from assistant.lexicon import (
+    AIM_VERB,
+    BBV_SECTION,
+    ITEM_START,
+    NOTE_START,
+    RESULT_STATE,
+    YEAR_TEXT,
+    compile_table,
+)
 from assistant.register.candidate import (
     FOOTNOTE,
     MEASURE_WORD,
@@ -129,6 +137,20 @@ def ambition_goals(doc: DocText) -> Iterator[Candidate]:
             yield Candidate("goal", text, text, sentence.page, PRIORITY_LIST, {"level": STRATEGIC})
 
 
+def _opens_sublist(lines: Sequence[Line], prev: _Item, item: _Item) -> bool:
+    """Whether `prev` ends on a colon right above `item`, also where its last line wrapped
+    ("- We geven uitvoering aan het Actieplan ...: positief opgroeien in" / "Hengelo! door:")."""
+    if item.start == prev.last + 1:
+        return prev.text.endswith(":")
+    # The wrapped tail: the item broke off mid-phrase ("... opvoeden in") and the short line below
+    # it ends the item on a colon.
+    between = lines[prev.last + 1].stripped if item.start == prev.last + 2 else ""
+    unfinished = re.search(r"[a-zà-ÿ]$", prev.text) is not None
+    return (
+        unfinished and between.endswith(":") and len(between.split()) <= 4 and not ITEM_START.match(between)
+    )
+
+
 def list_records(doc: DocText) -> Iterator[Candidate]:
     lines = doc.lines
     kind, intro = "", ""
@@ -141,7 +163,7 @@ def list_records(doc: DocText) -> Iterator[Candidate]:
         if not same and _heading_key(line.stripped) in {_heading_key(part) for part in section.split(" > ")}:
             prev = None  # a numbered heading, not a list item: it ends any list before it
             continue
-        if not same and prev is not None and kind and item.start == prev.last + 1 and prev.text.endswith(":"):
+        if not same and prev is not None and kind and _opens_sublist(lines, prev, item):
             pass  # sub-items of "We geven uitvoering aan het actieplan ... door:" keep the list's kind
         elif not same:
             kind, intro = _intro(lines, item.start)

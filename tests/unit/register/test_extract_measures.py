@@ -229,6 +229,7 @@ def test_a_passive_in_a_relative_clause_or_an_indirect_question_describes() -> N
     for text in (
         "Voorbeelden van activiteiten die door de gemeente worden betaald zijn de speeltuin en de bieb.",
         "Zij wil graag horen of het voorstel wordt gedragen door de wijkraden.",
+        "Buurtzorg is een werkwijze waarbij de hulp rond het gezin wordt georganiseerd.",
         # How costs are covered, what the Rijk pays, and what is needed are no commitments.
         "Vanaf 1 maart 2026 worden de extra kosten gedekt uit de reserve sociaal domein.",
         "Hiervoor wordt door de Rijksoverheid een bijdrage beschikbaar gesteld.",
@@ -297,3 +298,17 @@ def test_a_list_introduction_that_counts_its_lines_of_work_commits_a_bare_one_an
 def test_participles_of_onder_verbs_commit_in_the_passive() -> None:
     assert cues.classify("Na de evaluatie worden er zo nodig nieuwe stappen ondernomen.") == "measure"
     assert cues.classify("Daarnaast wordt onderzocht hoe de wachtlijst korter wordt.") == "measure"
+
+
+def test_sub_items_of_an_activity_whose_colon_wrapped_to_the_next_line_are_activities() -> None:
+    text = (
+        "Dit gaan we hiervoor doen:\n"
+        "- We voeren het Plan gezond opgroeien: samen sterk in\n"
+        "Testgem! door:\n"
+        "- Een netwerk van sportcoaches op te bouwen\n"
+        "- Een toolbox voor ouders te ontwikkelen.\n"
+        "- We breiden het plan uit naar volwassenen."
+    )
+    texts = [m.text for m in _measures([text])]
+    assert any(t.startswith("Een netwerk van sportcoaches") for t in texts)
+    assert any(t.startswith("Een toolbox voor ouders") for t in texts)
