@@ -137,7 +137,10 @@ def _follow_up(
         w for w in re.findall(r"\S+", question.rstrip(" ?")) if fold(w.strip(",.")) not in pointers
     )
     place_words = [p for p in places if p not in named]
-    text = " ".join([core, *topic, *place_words, *when]).strip() + "?"
+    # What was carried over stands in brackets at the end: the answerer weighs the follow-up's
+    # own words above the topic it inherited ("Welke subsidie krijgt de SKOW (Taalklas)?").
+    carried = " ".join([*topic, *place_words, *when])
+    text = f"{core.strip()} ({carried})?" if carried and core.strip() else f"{core} {carried}".strip() + "?"
     about = ", ".join([*topic, *when])
     where = ", ".join(place_words)
     display = (

@@ -460,6 +460,8 @@ LIST_NOUN = re.compile(
     r"\b(?:welke|noem(?: de)?|wat zijn de|which|what are(?: the)?)\s+"
     r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?(?:\w+(?:e|ele)\s+)?(?P<noun>\w{3,}(?:en|s))\b"
 )
+# A bracket that closes a question: context, not what is asked ("... de SKOW (Taalklas, 2024)?").
+BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
 # A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
 # verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
 FINITE_AFTER = re.compile(

@@ -233,6 +233,13 @@ class AnswerSettings(_Group):
         description="weight, against a subject term's, of the money noun an amount question names "
         '("welke subsidie", "de eigen bijdrage"): an answer that repeats it reads better',
     )
+    background_weight: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="weight, against the follow-up's own words, of the topic it inherited from the "
+        "conversation",
+    )
     whole_list_bonus: float = Field(
         default=0.2, ge=0, le=2, description="bonus of a block that shows a whole list, not part of it"
     )

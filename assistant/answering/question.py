@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from assistant.lexicon import (
     ASKS_FIGURE,
+    BACKGROUND,
     ENGLISH_WORDS,
     FINITE_AFTER,
     LIST_NOUN,
@@ -149,6 +150,9 @@ class Analysis:
     # What a count question counts: ("mantelzorgers",) in "Hoeveel mantelzorgers ...", two nouns
     # in "Hoeveel woonservicegebieden en zorgloketten ...".
     counted: tuple[str, ...] = ()
+    # Subject words only in a closing bracket: what a follow-up inherited from the conversation
+    # ("Welke subsidie krijgt de SKOW (Internationale Taalklas)?"), context rather than the point.
+    background: tuple[str, ...] = ()
     # The plural noun a list question asks for: "actielijnen" in "Welke vier actielijnen ...".
     list_noun: str | None = None
 
@@ -185,6 +189,11 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     asks_figure = bool(ASKS_FIGURE.search(folded))
     counted = _counted(folded, name_forms)
     list_noun = _list_noun(folded) if Intent.LIST in intents else None
+    bracket = BACKGROUND.search(question)
+    background: tuple[str, ...] = ()
+    if bracket:
+        own = set(_subject(fold(question[: bracket.start()]), name_terms, name_forms))
+        background = tuple(w for w in subject if w not in own)
     return Analysis(
         question,
         intents,
@@ -196,6 +205,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         english,
         asks_figure,
         counted,
+        background,
         list_noun,
     )
 

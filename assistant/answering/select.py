@@ -82,12 +82,18 @@ class Selector:
         self.stats = terms
         self.similarities = similarities
         kind = settings.answer.kind_noun_weight
-        self.weights = _with(subject_weights(analysis.subject, terms), analysis.kind_nouns, terms, kind)
+        self.weights = _with(
+            _background(subject_weights(analysis.subject, terms), analysis, terms, settings),
+            analysis.kind_nouns,
+            terms,
+            kind,
+        )
         self.total = sum(self.weights.values()) or 1.0
         self.part_weights = [
-            _with(subject_weights(part.subject, terms), part.kind_nouns, terms, kind)
+            _with(_background(subject_weights(part.subject, terms), analysis, terms, settings),
+                  part.kind_nouns, terms, kind)
             for part in analysis.parts
-        ]
+        ]  # fmt: skip
         self.kind_terms = frozenset(subject_weights(analysis.kind_nouns, terms))
         self.list_noun = frozenset(terms.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else None
         self._by_text: dict[tuple[str, str], Scored] = {}  # filled by `blocks`
@@ -289,7 +295,8 @@ class Selector:
         else:
             chosen.append(blocks[0])
             self._answer_each_part(blocks, chosen)
-        if chosen[0].kind == "list" and len(self.analysis.parts) == 1:
+        single = len(self.analysis.parts) == 1
+        if chosen[0].kind == "list" and single and (self.analysis.wants(Intent.LIST) or self.covered(chosen)):
             return Selection(chosen)  # the list is the answer
         extra = 0  # blocks taken after the question was covered: at most one, with new figures
         while sum(b.words for b in chosen) < budget and extra < self.settings.answer.after_covered:
@@ -426,6 +433,20 @@ def _with(
     """`weights` and, at `factor` of their own weight, the terms of `words` not among them."""
     extra = subject_weights(words, terms) if words and factor > 0 else {}
     return weights | {t: w * factor for t, w in extra.items() if t not in weights}
+
+
+def _background(
+    weights: dict[str, float], analysis: Analysis, terms: TermStats, settings: Settings
+) -> dict[str, float]:
+    """`weights` with the terms of what a follow-up inherited (and did not say itself) at a share,
+    when the follow-up names a subject of its own ("de SKOW"; not "Hoe wordt dat gemeten?")."""
+    said = [w for w in analysis.distinctive if w not in analysis.background]
+    if not analysis.background or not said:
+        return weights
+    inherited = set(subject_weights(analysis.background, terms))
+    own = set(subject_weights(said, terms))
+    share = settings.answer.background_weight
+    return {t: w * share if t in inherited and t not in own else w for t, w in weights.items()}
 
 
 def _normalise(values: Sequence[float]) -> Callable[[float], float]:

@@ -80,8 +80,9 @@ class RegisterAnswerer:
         named = detect_municipalities(question, names)
         if filters is not None and filters.municipalities:
             named = tuple(m for m in names if m.casefold() in {f.casefold() for f in filters.municipalities})
-        if len(named) < 2 and not _CROSS.search(folded):
-            # One municipality, or none named ("de gemeente" of the document the user has in
+        if len(named) == 1 or (not named and not _CROSS.search(folded)):
+            # One municipality ("... moeten gemeenten ..., en welke aanpak gebruikt Wassenaar?"),
+            # or none named and no comparing word ("de gemeente" of the document the user has in
             # mind): the passage answerer cites the exact place; the register is for comparing.
             return None
         theme = self._theme(folded)

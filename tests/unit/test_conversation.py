@@ -89,3 +89,14 @@ def test_an_explicit_filter_wins_over_the_history() -> None:
 def test_the_turns_own_filter_carries_over() -> None:
     history = [Turn("Welke doelen zijn er voor jeugdhulp?", municipality="Leusden")]
     assert resolve("En waarom?", history, PLACES).filters.municipalities == ("Leusden",)
+
+
+def test_what_a_follow_up_inherits_stands_in_a_closing_bracket() -> None:
+    resolution = resolve(
+        "Welke subsidie krijgt de stichting daarvoor?",
+        [Turn("Wie voert de Internationale Taalklas in Wassenaar uit?")],
+        ["Wassenaar", "Almelo"],
+    )
+    assert resolution.text.startswith("Welke subsidie krijgt de stichting (")
+    assert resolution.text.endswith("Internationale Taalklas Wassenaar)?")
+    assert resolution.display.startswith("Welke subsidie krijgt de stichting daarvoor?")

@@ -166,3 +166,12 @@ def test_an_amount_question_prefers_the_amount_of_the_kind_asked(tmp_path: Path)
     answer = built.answerer().answer("Welke subsidie krijgt de stichting voor de taalklas?")
     assert not answer.refused
     assert answer.text.splitlines()[0].startswith("Om het risico voor de stichting te beperken")
+
+
+def test_a_follow_up_weighs_its_own_words_above_the_topic_it_inherited(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path, answer__max_words=30)
+    built.publish(WASSENAAR, WASSENAAR_PAGES)
+    # As `resolve` writes a follow-up: the inherited topic in a closing bracket.
+    question = "Welke subsidie krijgt de stichting (taalklas in 2024)?"
+    first = built.answerer().answer(question).text.splitlines()[0]
+    assert first.startswith("Om het risico voor de stichting te beperken")
