@@ -332,6 +332,9 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
+    meaning = _MEANS_FOR_US.match(text)
+    if meaning and _commits_in_clause(meaning.group("clause")):
+        return "measure"
     money = _CHECK["money for"].search(text)
     if money:
         return "measure" if _names_action(text[money.end() :]) else None
@@ -491,6 +494,30 @@ def _dated_work(text: str) -> re.Match[str] | None:
     if not match or verb in _NOT_WORK or not re.fullmatch(r"[a-zà-ÿ]+(?:t|en)", verb):
         return None
     return match if not _CHECK["past"].search(text) else None
+
+
+# What a choice means for the municipality's work, in a dat-clause: "Dit betekent dat we inzetten op
+# ...", "Dit betekent dat initiatieven worden beoordeeld op ...".
+_MEANS_FOR_US = re.compile(r"^(?:dit|dat|het)\s+betekent\s+(?:\w+\s+)?dat\s+(?P<clause>.+)$", re.IGNORECASE)
+_SUBORDINATE_WE = re.compile(r"^(?:we|wij)\b(?P<rest>[^,;]*)", re.IGNORECASE)
+
+
+def _commits_in_clause(clause: str) -> bool:
+    """Whether a dat-clause (verb last) says what we do or what is done: "we ... inzetten", "we ...
+    moeten geven", "initiatieven worden ... beoordeeld"."""
+    if _uncertain(clause):
+        return False
+    we = _SUBORDINATE_WE.match(clause)
+    if we is not None:
+        words = re.findall(r"[a-zà-ÿ]+", we.group("rest").lower())
+        verbs = [w for w in words if w.endswith("en") and w not in NON_COMMITTING_VERBS]
+        return any(w in _MUST_ACTIONS or w in _WANT_ACTIONS for w in verbs)
+    # A passive that may or must happen, or will not, is no commitment.
+    doubts = ("not ours", "prediction")
+    passive = _CHECK["present passive"].search(clause) is not None
+    return (
+        passive and not any(_CHECK[n].search(clause) for n in doubts) and not re.search(r"\bniet\b", clause)
+    )
 
 
 def _names_action(clause: str) -> bool:

@@ -312,3 +312,18 @@ def test_sub_items_of_an_activity_whose_colon_wrapped_to_the_next_line_are_activ
     texts = [m.text for m in _measures([text])]
     assert any(t.startswith("Een netwerk van sportcoaches") for t in texts)
     assert any(t.startswith("Een toolbox voor ouders") for t in texts)
+
+
+def test_what_a_choice_means_for_our_work_commits_in_its_dat_clause() -> None:
+    for text in (
+        "Dit betekent dat we inzetten op meer samenwerking tussen school en wijkteam.",
+        "Dit betekent dat aanvragen voortaan worden beoordeeld op hun bijdrage aan de wijk.",
+    ):
+        assert cues.classify(text) == "measure", text
+    for text in (
+        "Dit betekent dat de kosten van de jeugdhulp stijgen.",
+        "Dit betekent dat we meer inwoners met schulden zien.",
+        "Dit betekent dat de cijfers niet meer apart worden getoond.",  # a decision not to act
+        "Dit betekent dat er moet worden gekeken naar de toegang.",  # what must happen
+    ):
+        assert cues.classify(text) != "measure", text
