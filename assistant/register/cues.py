@@ -496,9 +496,12 @@ def _dated_work(text: str) -> re.Match[str] | None:
     return match if not _CHECK["past"].search(text) else None
 
 
-# What a choice means for the municipality's work, in a dat-clause: "Dit betekent dat we inzetten op
-# ...", "Dit betekent dat initiatieven worden beoordeeld op ...".
-_MEANS_FOR_US = re.compile(r"^(?:dit|dat|het)\s+betekent\s+(?:\w+\s+)?dat\s+(?P<clause>.+)$", re.IGNORECASE)
+# What a choice means or asks of the municipality's work, in a dat-clause: "Dit betekent dat we
+# inzetten op ...", "Dit vraagt dat we afspraken maken ...", "... dat initiatieven worden beoordeeld".
+_MEANS_FOR_US = re.compile(
+    r"^(?:dit|dat|het)\s+(?:betekent|vraagt|vereist|houdt\s+in)\s+(?:\w+\s+)?dat\s+(?P<clause>.+)$",
+    re.IGNORECASE,
+)
 _SUBORDINATE_WE = re.compile(r"^(?:we|wij)\b(?P<rest>[^,;]*)", re.IGNORECASE)
 
 

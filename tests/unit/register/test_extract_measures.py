@@ -318,6 +318,7 @@ def test_what_a_choice_means_for_our_work_commits_in_its_dat_clause() -> None:
     for text in (
         "Dit betekent dat we inzetten op meer samenwerking tussen school en wijkteam.",
         "Dit betekent dat aanvragen voortaan worden beoordeeld op hun bijdrage aan de wijk.",
+        "Dit vraagt dat we vooraf met de aanbieders afspraken maken over de informatie.",
     ):
         assert cues.classify(text) == "measure", text
     for text in (
