@@ -44,15 +44,17 @@ class Sentence:
 
 
 # A full stop (perhaps with a footnote mark) at the end of a line, a capital on the next: the
-# sentencizer misses "toegang⁸.\nWaar nodig ...".
-_LINE_END_STOP = re.compile(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*[ \t]*\n(?=[A-Z‘“(])")
+# sentencizer misses "toegang⁸.\nWaar nodig ...". An enumeration closed by "etc." or "enz." before a
+# capital ends its sentence too ("... functiecreatie etc. Om het te meten, ..."): the sentencizer
+# reads the stop as an abbreviation's.
+_LINE_END_STOP = re.compile(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*[ \t]*\n(?=[A-Z‘“(])|(?<=\b(?:etc|enz)\.)[ \t]+(?=[A-Z‘“(])")
 
 
 def _split_at_line_ends(page: int, text: str, start: int, end: int) -> list[Sentence]:
     out = []
     at = start
     for match in _LINE_END_STOP.finditer(text, start, end):
-        cut = match.start() + 1
+        cut = match.start() + (1 if text[match.start()] in ".!?" else 0)
         if text[at:cut].strip():
             out.append(Sentence(page, at, cut, text[at:cut]))
         at = match.end()

@@ -328,3 +328,12 @@ def test_what_a_choice_means_for_our_work_commits_in_its_dat_clause() -> None:
         "Dit betekent dat er moet worden gekeken naar de toegang.",  # what must happen
     ):
         assert cues.classify(text) != "measure", text
+
+
+def test_an_enumeration_closed_by_etc_ends_its_sentence() -> None:
+    text = (
+        "De gemeente probeert hierin ondernemers te helpen met advies, scholing, stages etc. "
+        "Om de resultaten te meten, zetten we in op een jaarlijkse monitor."
+    )
+    quotes = [m.quote for m in _measures([text])]
+    assert "Om de resultaten te meten, zetten we in op een jaarlijkse monitor." in quotes
