@@ -24,6 +24,7 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 24: a change by a share ("de SW-populatie jaarlijks met 6% vermindert") is an indicator;
 # 23: an enumeration closed by "etc." or "enz." before a capital ends its sentence;
 # 22: also what it asks of our work ("Dit vraagt dat we afspraken maken ...");
 # 21: what a choice means for our work, in its dat-clause ("Dit betekent dat we inzetten op ...",
@@ -65,7 +66,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -65,6 +65,13 @@ _NEXT_SHARE = re.compile(r",?\s+en\s+(?=\d+(?:,\d+)?\s?%\s+van\b)")
 _CAP = re.compile(r"\b(maximaal|minimaal|hooguit|ten ?minste|tot|plafond|norm)\s+$", re.IGNORECASE)
 # A share of the set the sentence before counted: "Van deze inwoners kon bijna de helft ...".
 _BACK_SHARE = re.compile(r"^van (deze|die|dit|hen|hun)\b", re.IGNORECASE)
+# A change by a share names the quantity that changes: "waardoor de SW-populatie jaarlijks met 6%
+# vermindert", "het aantal is met 4% gestegen".
+_CHANGE_BY = re.compile(
+    r"\bmet\s+(?:\w+\s+)?\d+(?:,\d+)?\s?%\s+(?:\w+\s+)?(?:ge)?(?:stijg|steg|daal|daald|groei|verminder|"
+    r"toegenom|afgenom|toeneem|afneem|neemt\s+(?:toe|af))",
+    re.IGNORECASE,
+)
 # A figure for part of the set the sentence before counted: "50 daarvan werken in de stad",
 # "Hiervan woont 95% zelfstandig".
 _SUBSET_FIGURE = re.compile(
@@ -192,6 +199,8 @@ def _figure(text: str) -> dict[str, object] | None:
         # A share of a named set: "Wel vond 40% van de meldingen plaats via de wijk zelf"; not a cap
         # ("een plafond van maximaal 10% van de Rijksbijdrage").
         noun = next((m for m in _SHARE_OF.finditer(text) if not _CAP.search(text[: m.start()])), None)
+    if noun is None:
+        noun = _CHANGE_BY.search(text)  # "met 6% vermindert": the quantity that changes
     # The figure of a subset names its own quantity, dated or not.
     subset = None if noun is not None or share is not None else _SUBSET_FIGURE.match(text)
     noun = noun or subset

@@ -192,3 +192,12 @@ def test_the_figure_of_a_subset_of_the_set_before_is_an_indicator() -> None:
     rows = {r.quote: r for r in _indicators([text])}
     assert rows["60 daarvan werken voor gezinnen in onze gemeente."].baseline_value == "60"
     assert rows["Hiervan krijgt 85% een vaste contactpersoon bij het wijkteam."].baseline_value == "85%"
+
+
+def test_a_change_by_a_share_is_an_indicator() -> None:
+    text = (
+        "Er stromen geen nieuwe mensen in, waardoor het aantal deelnemers jaarlijks met 5% afneemt. "
+        "Het gebruik van de regeling is vorig jaar met ruim 8% gestegen."
+    )
+    values = sorted(r.baseline_value for r in _indicators([text]))
+    assert values == ["5%", "8%"]
