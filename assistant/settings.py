@@ -141,7 +141,7 @@ class AnswerSettings(_Group):
         default=10, ge=1, le=20, description="hits whose units (and neighbours) are candidates"
     )
     max_words: int = Field(
-        default=150,
+        default=100,
         ge=30,
         le=300,
         description="word budget of an extractive answer (most answers end sooner: when every part of the "
@@ -193,7 +193,7 @@ class AnswerSettings(_Group):
     )
     window_extra: int = Field(default=2, ge=0, le=10, description="following sentences a text block may take")
     window_words: int = Field(
-        default=60, ge=10, le=500, description="words a text block with following sentences may have"
+        default=80, ge=10, le=500, description="words a text block with following sentences may have"
     )
     length_cost: float = Field(
         default=0.05, ge=0, le=1, description="score per 50 words of following sentences"

@@ -84,7 +84,18 @@ def verify(
                 span = locate(quote, text + "\n" + following)
                 if span is not None and span[0] >= len(text):
                     span = None  # wholly on the next page: that page is tried in its own turn
+                elif span is not None and _ambiguous_head(quote, text, span[0]):
+                    span = None
         if span is not None:
             end = min(span[1], len(text))
             return Citation(doc=doc, page=page, quote=quote, start=span[0], end=end, chunk_id=chunk_id)
     return None
+
+
+def _ambiguous_head(quote: str, text: str, start: int) -> bool:
+    """The quote's first words on this page, and one more, stand somewhere on the page too: a
+    reader (or checker) looking for where the quote starts finds that place instead of the page
+    end ("Om" / "deze taakstellingen ..." when "om deze" occurs earlier)."""
+    head = len(text[start:].split())
+    longer = " ".join(quote.split()[: head + 1])
+    return locate(longer, text) is not None

@@ -38,6 +38,19 @@ def test_sentence_running_on_to_next_page_is_cited_where_it_starts() -> None:
     assert citation is not None and citation.page == 4
 
 
+def test_a_sentence_whose_start_on_the_page_is_ambiguous_is_not_cited_across_the_break() -> None:
+    # "Om" ends page 1, but "Om deze" also stands earlier on it: where the quote starts is unclear.
+    pages = {
+        1: "Om deze reden kiezen we een aanpak. Om",
+        2: "deze taakstellingen te realiseren, is een plan gemaakt.",
+    }
+    quote = "Om deze taakstellingen te realiseren, is een plan gemaakt."
+    assert verify("d", quote, [1, 2], _pages(pages)) is None
+    pages[1] = "Daarom kiezen we een aanpak. Om"
+    citation = verify("d", quote, [1, 2], _pages(pages))
+    assert citation is not None and citation.page == 1
+
+
 def test_long_quotes_are_trimmed_to_a_verbatim_prefix() -> None:
     long = " ".join(f"woord{i}" for i in range(100))
     trimmed = trim_quote(long, 60)
