@@ -81,22 +81,18 @@ class Selector:
         self.analysis = analysis
         self.stats = terms
         self.similarities = similarities
-        kind = settings.answer.kind_noun_weight
-        self.weights = _with(
-            _background(subject_weights(analysis.subject, terms), analysis, terms, settings),
-            analysis.kind_nouns,
-            terms,
-            kind,
-        )
+        self.weights = self._weights(analysis.subject, analysis.kind_nouns)
         self.total = sum(self.weights.values()) or 1.0
-        self.part_weights = [
-            _with(_background(subject_weights(part.subject, terms), analysis, terms, settings),
-                  part.kind_nouns, terms, kind)
-            for part in analysis.parts
-        ]  # fmt: skip
+        self.part_weights = [self._weights(part.subject, part.kind_nouns) for part in analysis.parts]
         self.kind_terms = frozenset(subject_weights(analysis.kind_nouns, terms))
         self.list_noun = frozenset(terms.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else None
         self._by_text: dict[tuple[str, str], Scored] = {}  # filled by `blocks`
+
+    def _weights(self, subject: Sequence[str], kind_nouns: Sequence[str]) -> dict[str, float]:
+        """The subject's term weights, with what a follow-up inherited and the money noun of an
+        amount question each at their share."""
+        weights = _background(subject_weights(subject, self.stats), self.analysis, self.stats, self.settings)
+        return _with(weights, kind_nouns, self.stats, self.settings.answer.kind_noun_weight)
 
     # -- scoring -------------------------------------------------------------------------------
     def score(self, units: Sequence[EvidenceUnit]) -> list[Scored]:

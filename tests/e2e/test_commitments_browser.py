@@ -33,14 +33,15 @@ def server(root: Path) -> Iterator[LiveServer]:
         yield live
 
 
+def _compare_view(page: Any) -> None:
+    page.click("a[data-view='compare']")
+    page.wait_for_selector("#p-municipality option[value='Anderstad']", state="attached")
+
+
 def test_commitments_show_status_and_open_both_quotes(browser: Any, server: LiveServer) -> None:
     from playwright.sync_api import expect
 
-    def ready(page: Any) -> None:
-        page.click("a[data-view='compare']")
-        page.wait_for_selector("#p-municipality option[value='Anderstad']", state="attached")
-
-    with page_opener(browser, server.url, ready) as open_page:
+    with page_opener(browser, server.url, _compare_view) as open_page:
         page = open_page(1280, 900)
         page.select_option("#p-municipality", "Anderstad")
         page.click("#promises-submit")
@@ -81,11 +82,7 @@ def test_a_promise_on_two_pages_says_ook_op_and_opens_the_other(
     finally:
         store.close()
 
-    def ready(page: Any) -> None:
-        page.click("a[data-view='compare']")
-        page.wait_for_selector("#p-municipality option[value='Anderstad']", state="attached")
-
-    with page_opener(browser, server.url, ready) as open_page:
+    with page_opener(browser, server.url, _compare_view) as open_page:
         page = open_page(1280, 900)
         page.select_option("#p-municipality", "Anderstad")
         page.click("#promises-submit")
