@@ -19,6 +19,7 @@ from api.messages import load_messages
 from api.routes import ask, budgets, documents, health, jobs, openai_compat, register, search, ui, uploads
 from api.uploads import UploadStore
 from assistant.core import Assistant
+from assistant.register.commitment_cache import CommitmentCache
 from assistant.resources import package_path
 from assistant.settings import Settings
 
@@ -80,6 +81,8 @@ def create_app(
     app.state.settings = settings
     app.state.messages = msg
     app.state.uploads = UploadStore(settings.uploads_dir)
+    # The commitment checks, by municipality, kept in memory: the catalog they key on is the app's.
+    app.state.commitment_cache = CommitmentCache()
     install_error_handlers(app, msg)
     app.add_middleware(SlotGuard, settings=settings, msg=msg)
     app.add_middleware(BodyGuard, settings=settings, msg=msg)  # added last: runs first

@@ -59,19 +59,9 @@ def app_register(state: Any) -> RegisterStore:
     return store
 
 
-_commitments_lock = threading.Lock()
-
-
 def get_commitment_cache(request: Request) -> CommitmentCache:
-    """The app's commitment checks by municipality, made on first use (kept in memory: the catalog
-    it keys on is the app's own, and a restart builds again)."""
-    state = request.app.state
-    with _commitments_lock:
-        cache: CommitmentCache | None = getattr(state, "commitment_cache", None)
-        if cache is None:
-            cache = CommitmentCache()
-            state.commitment_cache = cache
-    return cache
+    """The app's commitment checks by municipality (see `api.app.create_app`)."""
+    return cast(CommitmentCache, request.app.state.commitment_cache)
 
 
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
