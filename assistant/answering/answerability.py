@@ -65,7 +65,7 @@ def judge(
         return Verdict(False, "subject", missing, coverage)
     asked = analysis.asks_figure and analysis.wants_figure
     if asked and not _figure_about_subject(
-        analysis, selection.blocks, distinctive, settings.answer.figure_subject_share
+        analysis, selection.blocks, distinctive, settings.answer.figure_subject_share, found
     ):
         return Verdict(False, "figure", missing, coverage)
     # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is not
@@ -76,7 +76,11 @@ def judge(
 
 
 def _figure_about_subject(
-    analysis: Analysis, blocks: Sequence[Block], distinctive: Mapping[str, float], subject_share: float
+    analysis: Analysis,
+    blocks: Sequence[Block],
+    distinctive: Mapping[str, float],
+    subject_share: float,
+    found: frozenset[str],
 ) -> bool:
     wanted = {i for i in analysis.intents if i.wants_figure}
     if Intent.AMOUNT in wanted and analysis.wants(Intent.NUMBER, Intent.PERCENT):
@@ -101,6 +105,11 @@ def _figure_about_subject(
         return False
     total = sum(distinctive.values())
     held = frozenset().union(*(b.terms for b in figures))
+    # The weightiest subject word the evidence holds must stand with a figure: "structureel
+    # middelen" for suïcidepreventie and "€ 30.000" for other actiepunten give no amount for it.
+    core = max((t for t in distinctive if t in found), key=lambda t: distinctive[t], default=None)
+    if core is not None and core not in held:
+        return False
     return not total or sum(w for t, w in distinctive.items() if t in held) / total >= subject_share
 
 

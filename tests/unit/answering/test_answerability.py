@@ -1,11 +1,14 @@
-"""Answerability's count check: a row counts the asked noun only where it says what it counts."""
+"""Answerability: a row counts the asked noun only where it says what it counts; a figure stands
+with the subject."""
 
 from __future__ import annotations
 
-from assistant.answering.answerability import counts_noun
-from assistant.answering.question import Intent
-from assistant.answering.select import Block
+from assistant.answering.answerability import counts_noun, judge
+from assistant.answering.question import Intent, analyze_question
+from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
+from assistant.protocols import TermStats
+from assistant.settings import Settings
 from assistant.types import Chunk, UnitKind
 
 
@@ -21,3 +24,39 @@ def test_a_row_counts_the_noun_it_names_unless_it_counts_something_else() -> Non
     # A goal line glued to the row above its label: the row counts peuters, not laaggeletterden.
     glued = _row("Laaggeletterdheid is afgenomen Aantal peuters dat wordt bereikt | n.n.b. | 170")
     assert not counts_noun("laaggeletterden", glued, {})
+
+
+class _Vocabulary:
+    """Idf by a table; every other word is common."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self._idf = idf
+
+    def terms(self, text: str) -> list[str]:
+        return text.lower().split()
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, 1.0)
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        return dict.fromkeys(text.lower().split(), 1.0)
+
+
+def _text(terms: set[str], *intents: Intent) -> Block:
+    chunk = Chunk(id="t", doc_id="d", text=" ".join(terms), page_start=1, page_end=1, kind="text")
+    unit = EvidenceUnit(" ".join(sorted(terms)), UnitKind.SENTENCE, chunk, 0, (0, 0))
+    return Block([unit], "text", frozenset(terms), frozenset({Intent.DESCRIBE, *intents}), 1.0)
+
+
+def test_a_figure_must_stand_with_the_weightiest_subject_word_the_evidence_holds() -> None:
+    analysis = analyze_question("Hoeveel geld gaat er jaarlijks naar de aanpak van suicidepreventie?")
+    vocabulary = _Vocabulary({"suicidepreventie": 4.0, "jaarlijks": 2.0, "aanpak": 2.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    weights = {"suicidepreventie": 4.0, "jaarlijks": 2.0, "aanpak": 2.0}
+    about = _text({"suicidepreventie", "aanpak", "middelen"})  # the subject, no amount
+    other = _text({"jaarlijks", "aanpak", "actiepunten"}, Intent.AMOUNT)  # an amount, not for it
+    verdict = judge(analysis, Selection([about, other]), weights, stats, Settings())
+    assert not verdict.answerable and verdict.reason == "figure"
+    # With the amount in the sentence about suïcidepreventie, it is an answer.
+    both = _text({"suicidepreventie", "jaarlijks", "aanpak"}, Intent.AMOUNT)
+    assert judge(analysis, Selection([about, both]), weights, stats, Settings()).answerable
