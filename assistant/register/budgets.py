@@ -3,11 +3,13 @@
 Euros are established, never guessed: a table's unit line ("bedragen x € 1.000") gives the
 multiplier; a table without one only counts as money when its numbers, multiplied by 1.000, are
 amounts the document's own text names in euros ("4,5 miljoen euro in 2022" for a cell "4.500").
+An investment table's credits ("krediet") are printed in whole euros, their thousands dotted.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
@@ -15,10 +17,12 @@ from assistant.amounts import find_amounts, format_eur, parse_amount, unit_multi
 from assistant.lexicon import (
     BUDGET_MEASURE,
     MONEY_CUES,
+    NOTE_START,
     NUMBER_CELL,
     PROGRAMME,
     REFERENCE_YEAR,
     SCALED_EURO,
+    TABLE_TITLE,
     YEAR_CELL,
     YEAR_SPAN_TEXT,
     YEAR_TEXT,
@@ -34,10 +38,11 @@ from assistant.register.candidate import (
     years_in,
 )
 from assistant.register.cues import PROGRAMME_BUDGET
-from assistant.register.doctext import DocText, Sentence
+from assistant.register.doctext import DocText, Line, Sentence
 from assistant.register.models import Amount
 from assistant.types import Chunk
 
+_BBV = PROGRAMME_BUDGET
 _COLUMN_MAX_WORDS = 4  # "Begroting 2025 lasten", "Streefwaarde 2025 (%)": a column, not a title
 _ROW_NUMBER = re.compile(r"^\d{1,2}(\.\d)?$")  # "Volgnr" cells: 1, 2, 6.1
 _TOTAL = re.compile(r"^(sub)?totaal\b|\btotaal$|^saldo\b|^stand\b", re.IGNORECASE)
@@ -402,3 +407,107 @@ def _changed(bracket: str, raw: str, value: float) -> Amount:
         r"\b(lasten|baten)\b", bracket, re.IGNORECASE
     )
     return Amount(dated.eur, dated.year, dated.label, kinds[-1].lower() if kinds else "")
+
+
+# An investment table's header runs over at most this many lines above "Meerjarenbeeld", a row's
+# label over at most this many.
+_INVESTMENT_HEADER_LINES = 30
+_INVESTMENT_LABEL_LINES = 6
+
+
+def investment_tables(doc: DocText) -> Iterator[Candidate]:
+    """The investment table of a programme budget: "Reeds beschikbaar gesteld krediet of begrote
+    investering | Beschikbaar te stellen krediet | Meerjarenbeeld 2025 2026 2027 | Totaal". pypdf
+    gives a row as its label (over one or more lines) and its cells, one a line or several, in whole
+    euros with a dash for none. The line of years after "Meerjarenbeeld" names the year columns (the
+    first is the credit to grant this year), the last column is the total, and the columns before
+    the years are credits already granted: as many as most rows have cells more."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not _BBV["investment years"].search(line.stripped):
+            continue
+        above = " ".join(x.stripped for x in lines[max(0, i - _INVESTMENT_HEADER_LINES) : i + 1])
+        if not _BBV["investment credit"].search(above):
+            continue
+        k = next((j for j in range(i, min(i + 3, len(lines))) if len(years_in(lines[j].stripped)) >= 2), None)
+        if k is None:
+            continue
+        years = years_in(lines[k].stripped)
+        title = next(
+            (
+                x.stripped
+                for x in reversed(lines[max(0, i - _INVESTMENT_HEADER_LINES) : i])
+                if TABLE_TITLE.match(x.text)
+            ),
+            "Investeringen",
+        )
+        rows = _investment_rows(lines, k + 1)
+        counts = Counter(len(cells) for _, _, _, cells in rows)
+        # The width most rows have: a row that lost its empty cells, or shows one too many, differs.
+        width = max(counts, key=lambda n: (counts[n], n), default=0)
+        before = width - len(years) - 1
+        for first, last, label, cells in rows:
+            amounts = _investment_amounts(cells, years, before, width)
+            if not amounts:
+                continue
+            yield Candidate(
+                "budget", clean_label(label), doc.quote(first, last), lines[first].page, PRIORITY_STRUCTURE,
+                {"amounts": amounts, "table": clean_label(title), "row": clean_label(label),
+                 "note": "bedragen in euro (investeringstabel, kredieten)", "nature": "",
+                 "level": "totaal" if _TOTAL.search(label) else "", "group": "",
+                 "programme": programme_of(title), "taakveld": "", "taakveld_printed": ""},
+            )  # fmt: skip
+
+
+def _investment_rows(lines: Sequence[Line], k: int) -> list[tuple[int, int, str, list[str]]]:
+    """(first line, last line, label, cells) of each row from line k until the table ends: after
+    its total row, at a note or a next table, or at a label that runs on too long."""
+    rows: list[tuple[int, int, str, list[str]]] = []
+    label: list[str] = []
+    cells: list[str] = []
+    first = last = k
+    while k < len(lines):
+        text = lines[k].stripped
+        if not text:
+            k += 1
+            continue
+        if NOTE_START.match(text) or TABLE_TITLE.match(text):
+            break
+        tail = re.search(rf"(?:(?:^|\s+){_BBV['investment cell'].pattern})+\s*$", text)
+        words = text[: tail.start()].strip() if tail else text
+        found = _BBV["investment cell"].findall(tail.group(0)) if tail else []
+        if words and cells:  # a new row's label: the previous row is complete
+            rows.append((first, last, " ".join(label), cells))
+            if _TOTAL.search(rows[-1][2]):
+                return rows
+            label, cells = [], []
+        if words:
+            if not label:
+                first = k
+            label.append(words)
+            if len(label) > _INVESTMENT_LABEL_LINES:
+                return rows
+        if found and label:
+            cells.extend(found)
+            last = k
+        k += 1
+    if label and cells:
+        rows.append((first, last, " ".join(label), cells))
+    return rows
+
+
+def _investment_amounts(cells: list[str], years: list[int], before: int, width: int) -> tuple[Amount, ...]:
+    """The amounts of a row's cells; a row that lost its empty cells gets no columns."""
+    full = len(cells) == width and before >= 0
+    labels = ["beschikbaar gesteld krediet"] * max(before, 0) + [str(y) for y in years] + ["Totaal"]
+    out = []
+    for n, cell in enumerate(cells):
+        value = parse_amount(cell) if cell != "-" else None
+        if value is None or value == 0:
+            continue
+        if not full:
+            out.append(Amount(value, None, "kolom onbekend"))
+        else:
+            column = labels[n]
+            out.append(Amount(value, int(column) if column.isdigit() else None, column))
+    return tuple(out)

@@ -576,6 +576,20 @@ PROGRAMME_BUDGET = compile_table(
         # The bracket of a new-policy or savings heading: "(hogere lasten € 50.000 in 2024)",
         # "(structureel lagere lasten vanaf 2026 € 159.000)", "(€ 15.000 hogere lasten)".
         "budget change": r"\((?=[^()]*\b(?:hogere|lagere)\s+(?:lasten|baten)\b)[^()]*\)",
+        # The mandatory (BBV) policy-indicator table: "Progr. Nr. Naam Indicator Eenheid Bron
+        # Realisatie Wassenaar (jaartal) Realisatie Nederland (jaartal)"; a row starts with its
+        # programme and indicator number ("2 21.  Banen") and ends in values with their year.
+        "policy indicator header": r"\beenheid\b.*\bbron\b",
+        "policy indicator row": r"^\d{1,2}\s+\d{1,2}\.(?:\s|$)",
+        "dated value": rf"[-−–]?\d[\d.,]*(?:\s?%)?\s?\(\s?{YEAR_TEXT}\s?\)",
+        # A value column that compares with the country, not the municipality's own figure.
+        "national column": r"\b(?:nederland|landelijk|nl)\b",
+        # The investment table: "Reeds beschikbaar gesteld krediet ... Beschikbaar te stellen
+        # krediet | Meerjarenbeeld | Totaal", then a line of its years; amounts in whole euros, a
+        # dash for none.
+        "investment years": r"\bmeerjarenbeeld\b",
+        "investment credit": r"\bkrediet\b",
+        "investment cell": r"(?<!\S)(?:-?\d{1,3}(?:\.\d{3})+|-)(?!\S)",
         # The planned results of a programme ("Belangrijkste resultaten 2024", "... resultaten voor
         # 2025"), and the heading of their explanation.
         "results heading": r"^(?:belangrijkste\s+)?(?:beoogde\s+)?resultaten"

@@ -66,7 +66,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -94,9 +94,11 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *indicators.measurement_tables(doc),
         *indicators.effect_tables(doc),
         *indicators.effect_indicator_tables(doc),
+        *indicators.policy_indicator_tables(doc),
         *indicators.numbered_indicators(doc),
         *indicators.caption_tables(doc),
         *budgets.table_budgets(doc),
+        *budgets.investment_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),
     ]

@@ -16,7 +16,7 @@ Column headers give the years: "Begroot 2020" is a target, a bare year a realise
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from assistant.lexicon import (
@@ -554,4 +554,97 @@ def _effect_row(
         "indicator", name, doc.quote(first, last), doc.lines[first].page, PRIORITY_STRUCTURE,
         {**_summary(cells), "measurements": tuple(cells), "unit": unit_of(f"{name} {values[0]}"),
          "table": "Effectindicatoren"},
+    )  # fmt: skip
+
+
+# The mandatory policy-indicator table (BBV) has a header of at most this many lines, and a row runs
+# over at most this many.
+_POLICY_HEADER_LINES = 12
+_POLICY_ROW_LINES = 10
+
+
+def policy_indicator_tables(doc: DocText) -> Iterator[Candidate]:
+    """BBV policy indicators: "Progr. Nr. Naam Indicator | Eenheid | Bron | Realisatie Wassenaar
+    (jaartal) | Realisatie Nederland (jaartal)". A row starts with its programme and indicator
+    number ("2 21.") and ends in its values, each with the year it was measured ("397 (2023)");
+    between them stand the name, the unit and the source. The municipality's figure is the
+    baseline; the national one is a comparison, no target."""
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        if not _BBV["policy indicator header"].search(lines[i].stripped):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(lines) and k - i <= _POLICY_HEADER_LINES and not _policy_row_start(lines[k]):
+            k += 1
+        if k >= len(lines) or not _policy_row_start(lines[k]):
+            i += 1
+            continue
+        header = " ".join(x.stripped for x in lines[i:k])
+        columns = _policy_columns(header.split("Bron", 1)[-1] if "Bron" in header else header)
+        i = yield from _policy_rows(doc, k, columns)
+
+
+def _policy_row_start(line: Line) -> bool:
+    return bool(_BBV["policy indicator row"].match(line.stripped))
+
+
+def _policy_columns(header: str) -> list[_Column]:
+    """The value columns after "Bron": each closed by its bracket ("Realisatie Wassenaar (jaartal)")
+    or begun by "Realisatie"; the one that names the country is a comparison. The municipality's
+    own figure comes first: without a column that says so, the first is it."""
+    parts = re.findall(r"[^()]*\([^()]*\)", header) or re.split(
+        r"(?=\brealisatie\b)", header, flags=re.IGNORECASE
+    )
+    parts = [p for p in parts if p.strip()] or ["Realisatie"]
+    columns = [
+        _Column(" ".join(p.split()), None, "other" if _BBV["national column"].search(p) else "realised")
+        for p in parts
+    ]
+    if not any(c.kind == "realised" for c in columns):
+        columns[0] = _Column(columns[0].label, None, "realised")
+    return columns
+
+
+def _policy_rows(doc: DocText, k: int, columns: list[_Column]) -> Generator[Candidate, None, int]:
+    """The rows from line `k` on; returns the line after the table."""
+    lines = doc.lines
+    while k < len(lines) and _policy_row_start(lines[k]):
+        first = k
+        while k < len(lines) and k - first < _POLICY_ROW_LINES:
+            values = list(_BBV["dated value"].finditer(lines[k].stripped))
+            if values and lines[k].stripped.endswith(")"):
+                break
+            k += 1
+        else:
+            return k
+        yield _policy_row(doc, first, k, columns)
+        k += 1
+        # Page furniture between rows ("Pagina 73 van 136", a page number).
+        after = k
+        while k < len(lines) and not _policy_row_start(lines[k]) and k - after < 3:
+            k += 1
+        if k < len(lines) and not _policy_row_start(lines[k]):
+            return after
+    return k
+
+
+def _policy_row(doc: DocText, first: int, last: int, columns: list[_Column]) -> Candidate:
+    text = _BBV["policy indicator row"].sub("", doc.quote(first, last), count=1)
+    values = list(_BBV["dated value"].finditer(text))
+    # The cleaned lines fold the spaces between name, unit and source: the label keeps all three.
+    label = text[: values[0].start()] if values else text
+    measurements = []
+    more = [_Column("", None, "other")] * max(0, len(values) - len(columns))
+    for column, value in zip([*columns, *more], values, strict=False):
+        moment = re.search(rf"\(\s?({YEAR_TEXT})\s?\)\s*$", value.group(0))
+        year = int(moment.group(1)) if moment else None
+        shown = value.group(0)[: moment.start()].strip() if moment else value.group(0)
+        measurements.append(Measurement(column.label, shown, year, column.kind))
+    return Candidate(
+        "indicator", clean_label(label), doc.quote(first, last), doc.lines[first].page, PRIORITY_STRUCTURE,
+        {**_summary(measurements), "measurements": tuple(measurements),
+         "unit": unit_of(f"{label} {values[0].group(0)}" if values else label),
+         "table": "Beleidsindicatoren"},
     )  # fmt: skip

@@ -162,3 +162,76 @@ def test_a_saving_to_be_made_is_a_budget_line_a_possible_or_realised_saving_is_n
     )
     quotes = [b.quote for b in _budgets([text])]
     assert len(quotes) == 1 and quotes[0].startswith("Daardoor wordt de te realiseren besparing")
+
+
+INVESTMENTS_ONE_LINE = """Wat gaat het kosten ?
+Investeringen
+Tabel 1.1 - Investeringen P1 Veiligheid en Handhaving
+Programma 1
+Reeds beschikbaar
+gesteld krediet of
+begrote
+investering
+Beschikbaar te
+stellen krediet Meerjarenbeeld
+Totaal 2024 2025 2026 2027
+Tractie
+54.500
+-
+-
+-
+-
+54.500
+Nieuwe
+gemeentewerf
+-
+5.300.000
+-
+-
+-
+5.300.000
+Totaal
+54.500
+5.300.000
+-
+-
+-
+5.354.500
+Programma
+Tabel 1.2 - Baten en lasten P1 Veiligheid en Handhaving"""
+
+
+def test_an_investment_row_is_a_budget_line_with_its_amounts_per_column() -> None:
+    rows = {r.text: r for r in _budgets([INVESTMENTS_ONE_LINE]) if r.table.startswith("Tabel 1.1")}
+    assert set(rows) == {"Tractie", "Nieuwe gemeentewerf", "Totaal"}
+    werf = rows["Nieuwe gemeentewerf"]
+    # The first year column is the credit to grant this year; the last column the total.
+    assert [(a.year, a.eur) for a in werf.amounts] == [(2024, 5_300_000.0), (None, 5_300_000.0)]
+    assert werf.quote == "Nieuwe gemeentewerf - 5.300.000 - - - 5.300.000"
+    assert werf.programme == "P1 Veiligheid en Handhaving"
+    assert [(a.year, a.label) for a in rows["Tractie"].amounts] == [
+        (None, "beschikbaar gesteld krediet"), (None, "Totaal"),
+    ]  # fmt: skip
+    assert rows["Totaal"].level == "totaal"
+
+
+def test_an_investment_row_that_lost_its_empty_cells_keeps_its_amounts_without_columns() -> None:
+    text = """Tabel 2.2 - Investeringen P2 Mens en Maatschappij
+Totaal beschikbaar gesteld krediet Nog te besteden
+Begroting 2025: beschikbaar te stellen krediet
+Meerjarenbeeld Totale investering
+Omschrijving 2025 2026 2027 2028 Totaal
+Sporthal de
+Duinpan 7.411.000 -309.258      7.411.000
+Verduurzaming
+Paauwlaan 12 195.000 195.000 - - - - - 195.000
+Verduurzaming
+Langstraat 40 210.000 117.318 - - - - - 210.000
+Totaal 7.816.000 3.060 - - - - - 7.816.000
+* nog te besteden is investeringskrediet minus realisatie minus verplichtingen."""
+    rows = {r.text: r for r in _budgets([text]) if r.table.startswith("Tabel 2.2")}
+    assert [(a.year, a.label) for a in rows["Sporthal de Duinpan"].amounts] == [(None, "kolom onbekend")] * 3
+    # "40" of a street address is no amount: amounts print their thousands.
+    langstraat = rows["Verduurzaming Langstraat 40"]
+    assert [a.eur for a in langstraat.amounts] == [210_000.0, 117_318.0, 210_000.0]
+    assert [a.label for a in langstraat.amounts] == ["beschikbaar gesteld krediet"] * 2 + ["Totaal"]

@@ -201,3 +201,46 @@ def test_a_change_by_a_share_is_an_indicator() -> None:
     )
     values = sorted(r.baseline_value for r in _indicators([text]))
     assert values == ["5%", "8%"]
+
+
+POLICY_INDICATORS = """Beleidsindicatoren
+Tabel 6.1 - Beleidsindicatoren per programma
+Progr. Nr. Naam Indicator  Eenheid  Bron
+Realisatie
+Gemeente
+(jaartal)
+Realisatie
+Nederland
+(jaartal)
+1 8.  Winkeldiefstallen  Aantal per 1.000 inwoners  CBS  0,9 (2023) 2,5 (2023)
+2 21.  Banen
+Aantal per 1.000 inwoners
+ in de leeftijd 15 – 64 jaar
+LISA  397 (2023) 534,3 (2023)
+2 20.  Niet-sporters  %  CBS 44,2 % (2022) 46,4 % (2022)
+Pagina 73 van 136
+3 1.  Formatie  Fte per 1.000 inwoners  Eigen gegevens  7,59 (2023)
+Wat gaat het kosten?"""
+
+
+def test_a_policy_indicator_row_is_an_indicator_with_the_municipal_figure_as_baseline() -> None:
+    rows = {r.text: r for r in _indicators([POLICY_INDICATORS]) if r.table == "Beleidsindicatoren"}
+    banen = next(r for name, r in rows.items() if name.startswith("Banen"))
+    assert (banen.baseline_value, banen.baseline_year) == ("397", 2023)
+    assert banen.quote.endswith("LISA 397 (2023) 534,3 (2023)")
+    # The national figure is a comparison, never a target.
+    assert banen.target_value in ("", None)
+    assert [m.kind for m in banen.measurements] == ["realised", "other"]
+    sport = next(r for name, r in rows.items() if name.startswith("Niet-sporters"))
+    assert (sport.baseline_value, sport.baseline_year) == ("44,2 %", 2022)
+    # Page furniture between rows does not end the table; a row with the municipal figure only.
+    formatie = next(r for name, r in rows.items() if name.startswith("Formatie"))
+    assert (formatie.baseline_value, formatie.baseline_year) == ("7,59", 2023)
+    assert len(rows) == 4
+
+
+def test_a_policy_indicator_header_without_realisatie_takes_its_first_column_as_the_municipality() -> None:
+    text = POLICY_INDICATORS.replace("Realisatie\n", "")
+    rows = [r for r in _indicators([text]) if r.table == "Beleidsindicatoren"]
+    assert rows and all(r.baseline_year for r in rows)
+    assert rows[0].baseline_value == "0,9"
