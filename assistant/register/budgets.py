@@ -426,21 +426,14 @@ def investment_tables(doc: DocText) -> Iterator[Candidate]:
     for i, line in enumerate(lines):
         if not _BBV["investment years"].search(line.stripped):
             continue
-        above = " ".join(x.stripped for x in lines[max(0, i - _INVESTMENT_HEADER_LINES) : i + 1])
-        if not _BBV["investment credit"].search(above):
+        header = lines[max(0, i - _INVESTMENT_HEADER_LINES) : i]
+        if not _BBV["investment credit"].search(" ".join(x.stripped for x in [*header, line])):
             continue
         k = next((j for j in range(i, min(i + 3, len(lines))) if len(years_in(lines[j].stripped)) >= 2), None)
         if k is None:
             continue
         years = years_in(lines[k].stripped)
-        title = next(
-            (
-                x.stripped
-                for x in reversed(lines[max(0, i - _INVESTMENT_HEADER_LINES) : i])
-                if TABLE_TITLE.match(x.text)
-            ),
-            "Investeringen",
-        )
+        title = next((x.stripped for x in reversed(header) if TABLE_TITLE.match(x.text)), "Investeringen")
         rows = _investment_rows(lines, k + 1)
         counts = Counter(len(cells) for _, _, _, cells in rows)
         # The width most rows have: a row that lost its empty cells, or shows one too many, differs.

@@ -15,6 +15,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +112,7 @@ def _item_to_json(item: CommitmentItem) -> dict[str, Any]:
     return {
         "record": item.record.to_json(),
         "status": item.status,
-        "followups": [
-            {"doc": f.doc, "page": f.page, "quote": f.quote, "record_id": f.record_id, "score": f.score}
-            for f in item.followups
-        ],
+        "followups": [asdict(f) for f in item.followups],  # read back by `Followup(**f)`
     }
 
 
