@@ -634,3 +634,20 @@ def phrasing_words() -> frozenset[str]:
     """Folded words that phrase a question rather than name its subject (`data/phrasing_nl.txt`)."""
     lines = (_DATA / "phrasing_nl.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, tuple[str, ...]]:
+    """Acronyms of the social domain and the long forms they stand for (`data/acronyms_nl.txt`):
+    "pgb" -> ("persoonsgebonden budget",)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in (_DATA / "acronyms_nl.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        acronym, _, forms = line.partition(":")
+        table[fold(acronym.strip())] = tuple(fold(f.strip()) for f in forms.split("|") if f.strip())
+    return table
+
+
+# Endings of a finite verb, longest first: "stroomden" (past) and "stroomt" (present) -> "stroom".
+VERB_ENDINGS = ("den", "ten", "de", "te", "en", "t", "d")

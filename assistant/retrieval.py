@@ -81,14 +81,8 @@ class KeywordIndex:
         something the documents do not discuss and must weigh against answering."""
         dutch = to_dutch(query)
         parsed = self.lexicon.query(dutch)
-        weights = dict(parsed.weights)
-        unseen: set[str] = set()
-        for term in base_terms(dutch):
-            known = term in self.lexicon or self.lexicon.parts(term) or self.lexicon.corrections(term)
-            if term.isalpha() and not known:
-                unseen.add(term)
-                weights[term] = 1.0
-        return TermStats(weights, frozenset(unseen), parsed.coverage, self)
+        weights = dict(parsed.weights) | dict.fromkeys(parsed.unseen, 1.0)
+        return TermStats(weights, parsed.unseen, parsed.coverage, self, parsed.related)
 
     def neighbours(self, chunk: Chunk) -> tuple[Chunk, ...]:
         """The chunks that complete `chunk`: the one before and after it in its section, the rest

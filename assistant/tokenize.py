@@ -14,12 +14,12 @@ import re
 import threading
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
 
-from assistant.lexicon import DECIMAL_COMMA, GROUPED_NUMBER
+from assistant.lexicon import DECIMAL_COMMA, GROUPED_NUMBER, SEPARABLE_PARTICLES, VERB_ENDINGS, acronyms
 from assistant.resources import package_path
 
 STOPWORDS_FILE = package_path("assistant", "data", "stopwords_nl.txt")
@@ -33,6 +33,10 @@ _BROKEN_WORD = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LINKERS = ("s", "en", "e")  # Dutch linking sounds between compound parts: gezondheid-s-zorg
 
 MIN_PART = 4  # shorter compound parts match too much ("ouder" in "schouder")
+# A compound's head (its last part) may be shorter: it names what the whole is ("eis" in
+# "kwaliteitseis", "wet" in "jeugdwet"), and the rest must split into known parts first.
+MIN_HEAD = 3
+RELATED_LIMIT = 3  # compounds an unknown word stands for, most frequent first
 MIN_COMPOUND = 8
 _stem_lock = threading.Lock()
 
@@ -80,7 +84,20 @@ def number_terms(number: str) -> list[str]:
 
 def analyze(text: str) -> tuple[list[str], list[str]]:
     """Terms (stemmed words without stop words, and numbers; no compound parts yet) and the
-    unstemmed words they came from."""
+    unstemmed words they came from. A text that spells out an acronym ("persoonsgebonden budget")
+    also gets the acronym ("pgb"), so either form finds the other."""
+    terms, surfaces = _plain(text)
+    phrases = _acronym_phrases()
+    found = [
+        acronym
+        for i, term in enumerate(terms)
+        for phrase, acronym in phrases.get(term, ())
+        if tuple(terms[i : i + len(phrase)]) == phrase
+    ]
+    return terms + [a for a in dict.fromkeys(found) if a not in terms], surfaces
+
+
+def _plain(text: str) -> tuple[list[str], list[str]]:
     stops = stopwords()
     terms: list[str] = []
     surfaces: list[str] = []
@@ -91,6 +108,18 @@ def analyze(text: str) -> tuple[list[str], list[str]]:
             terms.append(stem(token))
             surfaces.append(token)
     return terms, surfaces
+
+
+@lru_cache(maxsize=1)
+def _acronym_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Each acronym's long forms as term sequences, by their first term."""
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for acronym, forms in acronyms().items():
+        for form in forms:
+            terms = tuple(_plain(form)[0])
+            if len(terms) > 1 or (terms and terms[0] != acronym):
+                phrases.setdefault(terms[0], []).append((terms, stem(acronym)))
+    return phrases
 
 
 def base_terms(text: str) -> list[str]:
@@ -114,11 +143,12 @@ class Lexicon:
         self._surface_stems = {
             word: stemmed
             for word in surfaces
-            if len(word) >= MIN_PART and (stemmed := stem(word)) in self._words and stemmed != word
+            if len(word) >= MIN_HEAD and (stemmed := stem(word)) in self._words and stemmed != word
         }
         self._lock = threading.Lock()
         self._parts_cache: dict[str, tuple[str, ...]] = {}
         self._deletes: dict[str, list[str]] | None = None
+        self._sorted: list[str] | None = None  # the words in order, for compounds a word begins
 
     def __contains__(self, term: object) -> bool:
         return term in self._counts
@@ -140,7 +170,7 @@ class Lexicon:
         are kept for every term without a substring whose standing changed, and a typo index
         already built is patched: a change costs what it touches, not the vocabulary."""
         new = Lexicon(term_counts, surfaces)
-        pieces = {w for w in self._words ^ new._words if len(w) >= MIN_PART}
+        pieces = {w for w in self._words ^ new._words if len(w) >= MIN_HEAD}
         pieces.update(w for w, _ in set(self._surface_stems.items()) ^ set(new._surface_stems.items()))
         with self._lock:
             cached = dict(self._parts_cache)
@@ -164,9 +194,9 @@ class Lexicon:
         kept = touched.intersection(self._counts).intersection(new._counts)
         return new, {t for t in kept if self.parts(t) != new.parts(t)}
 
-    def _known(self, piece: str) -> str | None:
+    def _known(self, piece: str, shortest: int = MIN_PART) -> str | None:
         """The indexed form (stem) of a compound part, if the corpus knows the part."""
-        if len(piece) < MIN_PART:
+        if len(piece) < shortest:
             return None
         if piece in self._words:
             return piece
@@ -192,14 +222,16 @@ class Lexicon:
         # best[i]: fewest parts covering term[:i]; cuts[i]: (start, end of core) of the last part.
         best: list[int | None] = [0] + [None] * n
         cuts: list[tuple[int, int]] = [(0, 0)] * (n + 1)
-        for end in range(MIN_PART, n + 1):
-            for start in range(0, end - MIN_PART + 1):
+        for end in range(MIN_HEAD, n + 1):
+            shortest = MIN_HEAD if end == n else MIN_PART
+            for start in range(0, end - shortest + 1):
                 prev = best[start]
                 if prev is None or (start == 0 and end == n):
                     continue
                 for core_end in self._core_ends(term, start, end, final=end == n):
                     current = best[end]
-                    if self._known(term[start:core_end]) and (current is None or prev + 1 < current):
+                    known = self._known(term[start:core_end], shortest)
+                    if known and (current is None or prev + 1 < current):
                         best[end] = prev + 1
                         cuts[end] = (start, core_end)
         if best[n] is None:
@@ -217,7 +249,9 @@ class Lexicon:
             for j in range(i, len(spans)):
                 if i == 0 and j == len(spans) - 1:
                     continue
-                known = self._known(term[spans[i][0] : spans[j][1]])
+                known = self._known(
+                    term[spans[i][0] : spans[j][1]], MIN_HEAD if j == len(spans) - 1 else MIN_PART
+                )
                 if known and known not in found:
                     found.append(known)
                     # "jeugdhulp" in "jeugdhulpverlening" also yields "jeugd" and "hulp".
@@ -299,13 +333,17 @@ class Lexicon:
         """Weighted terms for a query, and how much of the query the corpus vocabulary covers."""
         weights: dict[str, float] = {}
         known_share = 0.0
-        words = 0
+        count = 0
+        unseen: set[str] = set()
+        found: dict[str, dict[str, float]] = {}
+        surfaces = {stem(w): w for w in words(text) if w.isalpha()}
+        particles = _particles(text)
 
         def add(term: str, weight: float) -> None:
             weights[term] = max(weights.get(term, 0.0), weight)
 
         for term in base_terms(text):
-            words += 1
+            count += 1
             known = term in self._counts
             if known:
                 add(term, 1.0)
@@ -316,13 +354,67 @@ class Lexicon:
             if known or parts:
                 known_share += 1.0
                 continue
+            related = self.related(surfaces.get(term, term), particles)
+            for other, weight in related.items():
+                add(other, weight)
+            if related:
+                found[term] = related
+                known_share += 1.0
+                continue
             fixes = self.corrections(term)
             for fixed in fixes:
                 add(fixed, 0.8)
                 for part in self.parts(fixed):
                     add(part, 0.4)
             known_share += 0.5 if fixes else 0.0
-        return QueryTerms(weights, known_share / words if words else 0.0)
+            if not fixes and term.isalpha():
+                unseen.add(term)
+        return QueryTerms(weights, known_share / count if count else 0.0, frozenset(unseen), found)
+
+    def related(self, word: str, particles: Collection[str] = ()) -> dict[str, float]:
+        """Known terms an unknown question word stands for: a split verb joined with its particle
+        ("stroomden ... uit" -> "uitstroom", "uitgestroomd"), or the compounds the word begins ("uitwijken" ->
+        "uitwijkmogelijkheid"); each a looser match than the word itself."""
+        joined: dict[str, float] = {}
+        for ending in ("", *VERB_ENDINGS):
+            root = word[: len(word) - len(ending)]
+            if word.endswith(ending) and len(root) >= MIN_PART:
+                for particle in particles:
+                    # the noun or infinitive ("uitstroom") and the participle ("uitgestroomd")
+                    for form in (particle + root, f"{particle}ge{root}d", f"{particle}ge{root}t"):
+                        if (term := stem(form)) in self._counts:
+                            joined[term] = 0.8
+        if joined:
+            return joined
+        term = stem(word)
+        if len(term) < MIN_COMPOUND - MIN_HEAD or not term.isalpha():
+            return {}
+        with self._lock:
+            if self._sorted is None:
+                self._sorted = sorted(self._words)
+            ordered = self._sorted
+        start = bisect.bisect_left(ordered, term)
+        begun: list[str] = []
+        for other in ordered[start:]:
+            if not other.startswith(term):
+                break
+            if len(other) - len(term) >= MIN_HEAD:
+                begun.append(other)
+        begun.sort(key=lambda t: -self._counts[t])
+        return {t: 0.5 for t in begun[:RELATED_LIMIT]}
+
+
+def _particles(text: str) -> set[str]:
+    """Particles of split verbs: a particle ends its clause ("stroomden ... uit naar werk",
+    "... uit?"), where a preposition is followed by what it governs ("in Twenterand")."""
+    tokens = re.findall(r"[^\W\d_]+|\d+|[^\w\s]", normalize(text))
+    stops = stopwords()
+    found = set()
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in SEPARABLE_PARTICLES and (not nxt or not nxt[0].isalnum() or nxt in stops):
+            found.add(token)
+    return found
 
 
 @dataclass(frozen=True)
@@ -332,6 +424,8 @@ class QueryTerms:
 
     weights: dict[str, float]
     coverage: float
+    unseen: frozenset[str] = frozenset()  # words the corpus knows in no form
+    related: dict[str, dict[str, float]] = field(default_factory=dict)  # see `Lexicon.related`
 
 
 def _holding(terms: Collection[str], pieces: Collection[str]) -> set[str]:

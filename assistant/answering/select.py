@@ -420,6 +420,10 @@ def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
     repeat. Compound parts and typo repairs of the subject count, as the retriever found them."""
     vocab = terms.vocabulary
     query = vocab.query_terms(" ".join(words)) if words else {}
+    # A word the subject alone leaves unknown may stand for known terms read in the whole
+    # question ("stroomden" with the clause's closing "uit": "uitstroom").
+    for term in [t for t in query if t in terms.related]:
+        query = {t: w for t, w in query.items() if t != term} | dict(terms.related[term])
     return {t: w * vocab.idf(t) for t, w in query.items() if w * vocab.idf(t) > 0}
 
 

@@ -119,3 +119,33 @@ def test_successor_resplits_only_what_a_change_touches() -> None:
     back, resplit = new.successor(before.counts, {w for t in before_texts for w in analyze(t)[1]})
     assert resplit == {stem("mantelzorgwaardering")} and back.parts(stem("mantelzorgwaardering")) == old
     assert back.corrections("waardr") == ()
+
+
+def test_a_compound_head_of_three_letters_is_a_part() -> None:
+    # "kwaliteitseisen" is a kind of "eisen": a question about the demands finds it.
+    lexicon = lexicon_of("de kwaliteit van zorg", "eisen stellen", "dezelfde kwaliteitseisen")
+    assert stem("eis") in lexicon.parts(stem("kwaliteitseisen"))
+    # ... but a short part only as the head, once the rest splits into known parts.
+    assert lexicon_of("wet", "eisen").parts("xyzwabceis") == ()
+
+
+def test_an_acronym_and_its_long_form_share_a_term() -> None:
+    assert "pgb" in base_terms("uitwijken naar een persoonsgebonden budget")
+    assert "pgb" in base_terms("via een pgb")
+    assert "pgb" not in base_terms("een budget voor personen")
+
+
+def test_a_split_verb_meets_its_noun_and_participle() -> None:
+    lexicon = lexicon_of("Aantal personen die uitgestroomd zijn naar werk", "de instroom beperken")
+    query = lexicon.query("Hoeveel mensen stroomden in Twenterand uit naar werk?")
+    assert query.related[stem("stroomden")] == {stem("uitgestroomd"): 0.8}
+    assert stem("instroom") not in query.weights  # "in Twenterand" is a preposition, no particle
+    assert stem("stroomden") not in query.unseen
+
+
+def test_an_unknown_word_stands_for_the_compounds_it_begins() -> None:
+    lexicon = lexicon_of("de uitwijkmogelijkheid naar een persoonsgebonden budget")
+    query = lexicon.query("via een pgb uitwijken")
+    assert query.weights[stem("uitwijkmogelijkheid")] == 0.5
+    assert not query.unseen
+    assert lexicon.query("via een pgb verhuizen").unseen == {stem("verhuizen")}
