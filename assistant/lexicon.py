@@ -214,14 +214,16 @@ MONEY_CUES = compile_table(
         "label": rf"\b({MONEY_NOUN_TEXT}|besparing\w*|taakstelling\w*|kosten|lasten|baten|middelen|saldo|"
         r"reserve|begroting)\b",
         # A sentence that assigns money to a purpose: "een budget van € 75.000 incidenteel".
-        "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structureel|incidenteel|"
-        r"per jaar|begroting|begroot|stelpost|dotatie|rijksmiddelen|rijksbijdrage|integratie-uitkering|"
-        r"middelen|subsidie\w*|toe te voegen|besparing\w*|doelstelling|stand|geraamd|raming\w*)\b",
+        "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structurele?|incidentele?|"
+        r"per jaar|begroting|begroot|begrote|stelpost|dotatie|rijksmiddelen|rijksbijdrage|"
+        r"integratie-uitkering|middelen|subsidie\w*|toe te voegen|besparing\w*|doelstelling|stand|geraamd|"
+        r"raming\w*)\b",
         # A sentence about money that is no budget: what was realised or earned, costs per case,
         # national figures, incomes.
-        "not a budget": r"\b(gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|terugvordering|per casus|"
-        r"miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|zachte besparing|landelijk|"
-        r"mogelijke|potentiële)\b",
+        # A saving that "wordt gerealiseerd door ..." is planned, not realised.
+        "not a budget": r"\b((?<!wordt )(?<!worden )gerealiseerd\w*|bedroeg|opgeleverd|opbrengst\w*|"
+        r"terugvordering|per casus|miljard|kost ons|goedkoper|gemiddeld\w*|inkomen|harde besparing|"
+        r"zachte besparing|landelijk|mogelijke|potentiële)\b",
         # A named budget, target or grant with its amount stays a budget line when the sentence
         # reports it ("In 2019 is de taakstelling van 300.000 euro gerealiseerd", "De
         # integratie-uitkering bedroeg in 2015 nog € 10,3 mln"); national and per-case figures do not.

@@ -49,8 +49,16 @@ _TOTAL = re.compile(r"^(sub)?totaal\b|\btotaal$|^saldo\b|^stand\b", re.IGNORECAS
 _NATURE_CELL = re.compile(r"^(i|s)(\s*,.*)?$")
 # "50.000 euro per jaar voor de jaren 2021 en 2022": one amount for each of the years.
 _PER_YEAR = re.compile(rf"per jaar\b[^.]{{0,40}}?\b(?:jaren|in|voor)\s+({YEAR_SPAN_TEXT})")
-# The year right after an amount: "€ 8,3 mln in 2020".
-_YEAR_AFTER = re.compile(rf"^[\s.,]*(?:in|voor|vanaf|per)\s+({YEAR_TEXT})")
+# The year right after an amount: "€ 8,3 mln in 2020"; not the year that opens the next amount
+# ("2025 € 191.450, vanaf 2026 € 126.450": 2026 is the second amount's).
+_YEAR_AFTER = re.compile(rf"^[\s.,]*(?:in|voor|vanaf|per)\s+({YEAR_TEXT})(?![\s:]*(?:€|EUR\b))")
+# The year of a document an amount was decided in, not the year it is for: "in de kadernota 2023
+# structureel € 60.000 beschikbaar gesteld", "de in de voorjaarsnota 2024 opgenomen bijstelling". A
+# budget's year ("In de begroting 2023 is al € 60.000 opgenomen") is the amount's.
+_DECIDED_IN = re.compile(
+    rf"\b(?:kader|voorjaars|najaars|perspectief|zomer)nota\s+{YEAR_TEXT}\b|\bcoalitieakkoord\s+{YEAR_TEXT}\b",
+    re.IGNORECASE,
+)
 
 
 def table_budgets(doc: DocText) -> Iterator[Candidate]:
@@ -312,8 +320,11 @@ def prose_budgets(
             before is not None
             and before.page == sentence.page
             and re.match(r"^(Het|Dit) (betreft|is)\b", text)
+            and not find_amounts(doc.texts[sentence.page][before.start : before.end])
         ):
-            # "Het betreft een bedrag van € 500.000." says what for in the sentence before.
+            # "Het betreft een bedrag van € 500.000." says what for in the sentence before; after a
+            # sentence with an amount of its own ("... begroot op € 350.000. Dit is structureel
+            # € 150.000 hoger ...") it is a line of its own.
             text = " ".join(doc.texts[sentence.page][before.start : sentence.end].split())
         nature = next((w for w in ("incidenteel", "structureel") if w in text.lower()), "")
         section = doc.section_at(sentence.page, sentence.start).rsplit(" > ", 1)[-1]
@@ -338,7 +349,7 @@ def _per_year(text: str, amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:
 def _dated(text: str, raw: str, value: float) -> Amount:
     """The year an amount in running text is for: "voor 2020 een bedrag van € 80.000", "€ 8,3 mln in 2020"."""
     at = text.find(raw)
-    before = REFERENCE_YEAR.sub("", text[:at])[-45:]
+    before = _DECIDED_IN.sub("", REFERENCE_YEAR.sub("", text[:at]))[-45:]
     after = text[at + len(raw) : at + len(raw) + 25]
     year_after = _YEAR_AFTER.match(after)
     years_before = years_in(before)
@@ -350,6 +361,7 @@ def _dated(text: str, raw: str, value: float) -> Amount:
 
 
 _HEADING_MAX_WORDS = 14
+_BRACKET_MAX_LINES = 3  # lines a change heading's bracket may wrap over
 
 
 def change_headings(doc: DocText) -> Iterator[Candidate]:
@@ -360,8 +372,15 @@ def change_headings(doc: DocText) -> Iterator[Candidate]:
     lines = doc.lines
     for i, line in enumerate(lines):
         text, last = line.stripped, i
-        if text.count("(") > text.count(")") and i + 1 < len(lines):
-            text, last = f"{text} {lines[i + 1].stripped}", i + 1  # a bracket that wraps
+        # A bracket that wraps, over as many lines as it takes: "(structureel hogere lasten € 216.286.
+        # Dekking ... vanuit de leges" / "Omgevingsvergunning: structureel hogere baten € 112.500)".
+        while (
+            text.count("(") > text.count(")")
+            and last + 1 < len(lines)
+            and last - i < _BRACKET_MAX_LINES
+            and lines[last + 1].page == line.page
+        ):
+            text, last = f"{text} {lines[last + 1].stripped}", last + 1
         bracket = PROGRAMME_BUDGET["budget change"].search(text)
         if bracket is None or text[bracket.end() :].strip(" .;"):
             continue  # a change mentioned inside a sentence is read as a sentence

@@ -574,8 +574,10 @@ PROGRAMME_BUDGET = compile_table(
         # A remark printed under a value in its own bracket: "(plus 65)".
         "value note": r"\([^()]{1,20}\)",
         # The bracket of a new-policy or savings heading: "(hogere lasten € 50.000 in 2024)",
-        # "(structureel lagere lasten vanaf 2026 € 159.000)", "(€ 15.000 hogere lasten)".
-        "budget change": r"\((?=[^()]*\b(?:hogere|lagere)\s+(?:lasten|baten)\b)[^()]*\)",
+        # "(structureel lagere lasten vanaf 2026 € 159.000)", "(€ 15.000 hogere lasten)"; a bracket
+        # may hold one of its own ("Dekking voor het gedeelte van Wassenaar (52%) vanuit de leges").
+        "budget change": r"\((?=(?:[^()]|\([^()]*\))*?\b(?:hogere|lagere)\s+(?:lasten|baten)\b)"
+        r"(?:[^()]|\([^()]*\))*\)",
         # The mandatory (BBV) policy-indicator table: "Progr. Nr. Naam Indicator Eenheid Bron
         # Realisatie Wassenaar (jaartal) Realisatie Nederland (jaartal)"; a row starts with its
         # programme and indicator number ("2 21.  Banen") and ends in values with their year.

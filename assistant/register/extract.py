@@ -24,6 +24,11 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 26: a change heading's bracket over several lines or with a bracket inside, the year that opens
+#     the next amount ("2025 € 191.450, vanaf 2026 € 126.450") not the first's, the year of the note
+#     that decided an amount ("in de kadernota 2023") no year of it, "Dit is ... € N" after a
+#     sentence with its own amount a line of its own, "structurele"/"begrote" budget words, a saving
+#     that "wordt gerealiseerd door" planned (issue 16, fresh3);
 # 24: a change by a share ("de SW-populatie jaarlijks met 6% vermindert") is an indicator;
 # 23: an enumeration closed by "etc." or "enz." before a capital ends its sentence;
 # 22: also what it asks of our work ("Dit vraagt dat we afspraken maken ...");
@@ -66,7 +71,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -207,3 +207,23 @@ def test_a_change_heading_with_a_broken_thousands_point_or_two_years() -> None:
     assert [(a.year, a.eur) for a in budgets["Buurtsportcoaches"].amounts] == [(2026, 40000.0)]
     both = budgets["Ondersteuning voedselbank"].amounts
     assert [(a.year, a.eur, a.measure) for a in both] == [(y, 18000.0, "lasten") for y in (2026, 2027)]
+
+
+def test_a_change_heading_with_two_years_a_long_bracket_or_a_bracket_inside() -> None:
+    page = (
+        "Toelichting begroot 2026\n"
+        "Digitale weerbaarheid\n"
+        "(hogere lasten 2026 € 91.450, vanaf 2027 € 26.450)\n"
+        "De nieuwe wet vraagt om extra maatregelen.\n"
+        "Invoering nieuwe wet\n"
+        "(structureel hogere lasten € 116.286. Dekking voor het deel van de gemeente (52%) vanuit\n"
+        "de leges voor vergunningen: structureel hogere baten € 62.500)\n"
+        "De wet levert aanvullende taken op."
+    )
+    budgets = {r.text: r for r in _records(page) if r.type == "budget"}
+    # "vanaf 2027" opens the second amount: the first is for 2026.
+    two = budgets["Digitale weerbaarheid"].amounts
+    assert [(a.year, a.eur) for a in two] == [(2026, 91450.0), (2027, 26450.0)]
+    law = budgets["Invoering nieuwe wet"].amounts
+    assert [(a.year, a.eur, a.measure) for a in law] == [(None, 116286.0, "lasten"), (None, 62500.0, "baten")]
+    assert set(budgets) == {"Digitale weerbaarheid", "Invoering nieuwe wet"}

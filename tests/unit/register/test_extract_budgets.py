@@ -235,3 +235,40 @@ Totaal 7.816.000 3.060 - - - - - 7.816.000
     langstraat = rows["Verduurzaming Langstraat 40"]
     assert [a.eur for a in langstraat.amounts] == [210_000.0, 117_318.0, 210_000.0]
     assert [a.label for a in langstraat.amounts] == ["beschikbaar gesteld krediet"] * 2 + ["Totaal"]
+
+
+def test_an_amount_after_a_sentence_with_its_own_amount_is_a_line_of_its_own() -> None:
+    text = (
+        "De vergoeding van het COA is voor de komende jaren begroot op € 250.000. "
+        "Dit is structureel € 50.000 hoger dan de vergoeding die voor 2023 is begroot. "
+        "De kosten van de bibliotheek stijgen. Het betreft een bedrag van € 20.000."
+    )
+    quotes = [b.quote for b in _budgets([text])]
+    assert quotes[:2] == [
+        "De vergoeding van het COA is voor de komende jaren begroot op € 250.000.",
+        "Dit is structureel € 50.000 hoger dan de vergoeding die voor 2023 is begroot.",
+    ]
+    # Without an amount of its own, the sentence before says what the amount is for.
+    assert quotes[2] == "De kosten van de bibliotheek stijgen. Het betreft een bedrag van € 20.000."
+
+
+def test_the_year_of_the_note_that_decided_an_amount_is_not_its_year() -> None:
+    text = (
+        "Voor de uitvoering van de agenda is in de kadernota 2023 structureel € 60.000 beschikbaar gesteld. "
+        "Vanwege de lagere prijzen kunnen de begrote bedragen worden bijgesteld met € 150.000. "
+        "In de begroting 2024 is al € 40.000 opgenomen voor het sportakkoord."
+    )
+    lines = {b.quote[:20]: [(a.year, a.eur) for a in b.amounts] for b in _budgets([text])}
+    assert lines == {
+        "Voor de uitvoering v": [(None, 60000)],
+        "Vanwege de lagere pr": [(None, 150000)],  # "begrote bedragen": a budget
+        "In de begroting 2024": [(2024, 40000)],
+    }
+
+
+def test_a_saving_that_is_being_made_is_a_budget_line() -> None:
+    text = (
+        "Deze besparing (in totaal € 125.000 per jaar) wordt gerealiseerd door inhuur te beperken. "
+        "De gerealiseerde besparing bedroeg 40.000 euro."
+    )
+    assert [b.quote[:15] for b in _budgets([text])] == ["Deze besparing "]
