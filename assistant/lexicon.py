@@ -653,3 +653,36 @@ def acronyms() -> dict[str, tuple[str, ...]]:
 
 # Endings of a finite verb, longest first: "stroomden" (past) and "stroomt" (present) -> "stroom".
 VERB_ENDINGS = ("den", "ten", "de", "te", "en", "t", "d")
+
+
+# A document that defines an acronym: "de Internationale Taalklas (ITK)", "Stichting Katholiek
+# Onderwijs Wassenaar (SKOW)". Matched on the text as written (capitals tell an acronym).
+ACRONYM_DEFINITION = re.compile(r"((?:[\w'’-]+\s+){1,8})\(\s*([A-Z][A-Z]{1,6}|[A-Z][a-z]{1,3})\s*\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines, lower-cased, with their long forms: the shortest run of words
+    before the bracket that starts with the acronym's first letter and holds its letters in order
+    ("Schooladviesdienst Wassenaar (SAD)")."""
+    found: dict[str, str] = {}
+    for match in ACRONYM_DEFINITION.finditer(text):
+        acronym = match.group(2).lower()
+        words = match.group(1).split()
+        for start in range(len(words) - 1, max(-1, len(words) - len(acronym) - 3), -1):
+            long_form = " ".join(words[start:])
+            if _letters_in_order(acronym, fold(long_form)):
+                found[acronym] = long_form
+                break
+    return found
+
+
+def _letters_in_order(letters: str, text: str) -> bool:
+    if not text.startswith(letters[0]):
+        return False
+    at = 0
+    for letter in letters:
+        at = text.find(letter, at)
+        if at < 0:
+            return False
+        at += 1
+    return True

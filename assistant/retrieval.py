@@ -23,13 +23,16 @@ import numpy as np
 from assistant.bm25 import BM25Index, DocumentRows
 from assistant.catalog import Catalog, DocumentRecord, matcher, named_by_year
 from assistant.glossary import to_dutch
-from assistant.lexicon import CHANGE_CUE, fold
+from assistant.lexicon import CHANGE_CUE, defined_acronyms, fold
 from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
 from assistant.query_parse import ParsedQuery, parse_query
 from assistant.settings import Settings
 from assistant.tokenize import Lexicon, analyze, base_terms, count_terms
 from assistant.types import Chunk, Filters, SearchHit
+
+# An acronym's base term and the base terms of its long form: "itk" -> ("internationale", "taalklas").
+Acronyms = Mapping[str, tuple[str, ...]]
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
@@ -56,6 +59,7 @@ class KeywordIndex:
     position: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # doc -> chunk id -> index
     surfaces: Mapping[str, int] = field(default_factory=dict)  # surface word -> documents using it
     doc_surfaces: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    doc_acronyms: Mapping[str, Acronyms] = field(default_factory=dict)  # doc -> acronyms it defines
     term_cache: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def idf(self, term: str) -> float:
@@ -330,13 +334,15 @@ class HybridRetriever:
         records = self.catalog.documents()
         versions = {r.doc_id: r.version for r in records}
         self._analysed = {}  # what the last index held, not what every earlier one did
-        rows, surfaces = self._rows(self._read(versions))
+        rows, surfaces, acronyms = self._rows(self._read(versions))
         counts = count_terms(terms for document in rows for terms in document.terms)
         live_surfaces = _count_surfaces(surfaces.values())
-        lexicon = Lexicon(counts, live_surfaces)
+        lexicon = Lexicon(counts, live_surfaces, _merged(acronyms.values()))
         bm25 = BM25Index(rows, lexicon.parts)
         reading, position = _reading({}, {}, [], rows)
-        return KeywordIndex(generation, versions, lexicon, bm25, reading, position, live_surfaces, surfaces)
+        return KeywordIndex(
+            generation, versions, lexicon, bm25, reading, position, live_surfaces, surfaces, acronyms
+        )
 
     def _read(self, versions: Mapping[str, str]) -> dict[str, tuple[list[Chunk], np.ndarray | None]]:
         """The chunks of `versions` by document, in the store's reading order, with their vectors
@@ -377,7 +383,7 @@ class HybridRetriever:
             fresh = self._build(generation)
             give_back_free_memory()  # the old index is garbage now
             return fresh
-        rows, surfaces = self._rows(self._read(added))
+        rows, surfaces, acronyms = self._rows(self._read(added))
         counts = dict(index.lexicon.counts)
         for term, n in index.bm25.base_counts(removed).items():
             if counts[term] == n:
@@ -396,26 +402,34 @@ class HybridRetriever:
         for words in surfaces.values():
             for word in words:
                 live_surfaces[word] = live_surfaces.get(word, 0) + 1
-        lexicon, resplit = index.lexicon.successor(counts, live_surfaces)
-        bm25 = index.bm25.updated(removed, rows, lexicon.parts, resplit)
         gone = set(removed)
+        doc_acronyms = {d: a for d, a in index.doc_acronyms.items() if d not in gone} | acronyms
+        lexicon, resplit = index.lexicon.successor(counts, live_surfaces, _merged(doc_acronyms.values()))
+        bm25 = index.bm25.updated(removed, rows, lexicon.parts, resplit)
         doc_surfaces = {d: w for d, w in index.doc_surfaces.items() if d not in gone} | surfaces
         reading, position = _reading(index.reading, index.position, removed, rows)
         return KeywordIndex(
-            generation, versions, lexicon, bm25, reading, position, live_surfaces, doc_surfaces
+            generation, versions, lexicon, bm25, reading, position, live_surfaces, doc_surfaces, doc_acronyms
         )
 
     def _rows(
         self, documents: Mapping[str, tuple[list[Chunk], np.ndarray | None]]
-    ) -> tuple[list[DocumentRows[Chunk]], dict[str, tuple[str, ...]]]:
-        """Each document's chunks with their base terms (and vectors), and the surface words it uses."""
+    ) -> tuple[list[DocumentRows[Chunk]], dict[str, tuple[str, ...]], dict[str, Acronyms]]:
+        """Each document's chunks with their base terms (and vectors), the surface words it uses
+        and the acronyms it defines."""
         analysed = self._analysed
         rows: list[DocumentRows[Chunk]] = []
         surfaces: dict[str, tuple[str, ...]] = {}
+        acronyms: dict[str, Acronyms] = {}
         for doc_id, (chunks, vectors) in documents.items():
             terms: list[list[str]] = []
             words: set[str] = set()
+            defined: dict[str, tuple[str, ...]] = {}
             for chunk in chunks:
+                for acronym, long_form in defined_acronyms(chunk.text).items():
+                    key, expansion = base_terms(acronym), tuple(base_terms(long_form))
+                    if len(key) == 1 and expansion:
+                        defined[key[0]] = expansion
                 text = indexed_text(chunk)
                 found = analysed.get(text)
                 if found is None:
@@ -427,13 +441,25 @@ class HybridRetriever:
                 words.update(found[1])
             rows.append(DocumentRows(doc_id, chunks, terms, vectors))
             surfaces[doc_id] = tuple(words)
-        return rows, surfaces
+            if defined:
+                acronyms[doc_id] = defined
+        return rows, surfaces, acronyms
 
 
 def _rows(matrix: np.ndarray, at: list[int]) -> np.ndarray:
     if at and at[-1] - at[0] + 1 == len(at):
         return matrix[at[0] : at[-1] + 1]
     return matrix[at]
+
+
+def _merged(documents: Iterable[Acronyms]) -> Acronyms:
+    """One table of the acronyms the documents define; an acronym two documents spell out
+    differently stands for the terms of both."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for defined in documents:
+        for acronym, terms in defined.items():
+            merged[acronym] = tuple(dict.fromkeys((*merged.get(acronym, ()), *terms)))
+    return merged
 
 
 def _count_surfaces(documents: Iterable[Iterable[str]]) -> dict[str, int]:

@@ -134,8 +134,16 @@ class Lexicon:
     caches, which are filled under a lock so one lexicon can serve many threads.
     """
 
-    def __init__(self, term_counts: Mapping[str, int], surfaces: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        term_counts: Mapping[str, int],
+        surfaces: Iterable[str] = (),
+        acronyms: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self._counts = dict(term_counts)
+        # Acronyms the documents define ("Internationale Taalklas (ITK)"): the acronym's parts are
+        # the terms of its long form, so either form finds the other.
+        self._acronyms = {a: tuple(t for t in terms if t != a) for a, terms in (acronyms or {}).items()}
         self._words = frozenset(t for t in self._counts if not t[0].isdigit())
         # Compound parts are unstemmed ("gezondheid" in "gezondheidszorg") while the index holds
         # stems ("gezond"): the corpus' own surface words bridge the two without stemming every
@@ -161,7 +169,12 @@ class Lexicon:
         """Chunks holding each term (read only)."""
         return self._counts
 
-    def successor(self, term_counts: Mapping[str, int], surfaces: Iterable[str]) -> tuple[Lexicon, set[str]]:
+    def successor(
+        self,
+        term_counts: Mapping[str, int],
+        surfaces: Iterable[str],
+        acronyms: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> tuple[Lexicon, set[str]]:
         """The lexicon of the corpus after a change, and the terms of this one (the corpus before)
         that the new one splits differently.
 
@@ -169,7 +182,9 @@ class Lexicon:
         of known stems), and on the parts of the parts it finds. So the parts worked out before
         are kept for every term without a substring whose standing changed, and a typo index
         already built is patched: a change costs what it touches, not the vocabulary."""
-        new = Lexicon(term_counts, surfaces)
+        new = Lexicon(term_counts, surfaces, acronyms)
+        redefined = {a for a in self._acronyms.keys() | new._acronyms.keys() if self.parts(a) != new.parts(a)}
+        redefined &= self._counts.keys() & new._counts.keys()
         pieces = {w for w in self._words ^ new._words if len(w) >= MIN_HEAD}
         pieces.update(w for w, _ in set(self._surface_stems.items()) ^ set(new._surface_stems.items()))
         with self._lock:
@@ -178,7 +193,7 @@ class Lexicon:
         if not pieces:
             new._parts_cache = cached
             new._deletes = deletes
-            return new, set()
+            return new, redefined
         candidates = set(cached) | {p for found in cached.values() for p in found} | set(self._counts)
         touched = _holding(candidates, pieces)
         # A term is also touched through a part it takes the parts of ("jeugdhulp" in
@@ -192,7 +207,7 @@ class Lexicon:
         if deletes is not None:
             new._deletes = _patched_deletes(deletes, self._words - new._words, new._words - self._words)
         kept = touched.intersection(self._counts).intersection(new._counts)
-        return new, {t for t in kept if self.parts(t) != new.parts(t)}
+        return new, {t for t in kept if self.parts(t) != new.parts(t)} | redefined
 
     def _known(self, piece: str, shortest: int = MIN_PART) -> str | None:
         """The indexed form (stem) of a compound part, if the corpus knows the part."""
@@ -203,7 +218,11 @@ class Lexicon:
         return self._surface_stems.get(piece)
 
     def parts(self, term: str) -> tuple[str, ...]:
-        """Known parts of a compound and the known runs of adjacent parts, without `term` itself."""
+        """Known parts of a compound and the known runs of adjacent parts, without `term` itself;
+        for an acronym a document defines, the terms of its long form."""
+        acronym = self._acronyms.get(term)
+        if acronym is not None:
+            return acronym
         if len(term) < MIN_COMPOUND or not term.isalpha():
             return ()
         with self._lock:

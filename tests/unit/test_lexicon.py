@@ -42,6 +42,7 @@ from assistant.lexicon import (
     YEAR_SPAN_TEXT,
     YEAR_TEXT,
     compile_table,
+    defined_acronyms,
     fold,
 )
 
@@ -292,3 +293,11 @@ def test_compile_table_applies_the_flags_to_every_pattern() -> None:
     table = compile_table({"a": "budget", "b": "euro"}, re.IGNORECASE)
     assert table["a"].search("BUDGET") and table["b"].search("Euro")
     assert not compile_table({"a": "budget"})["a"].search("BUDGET")
+
+
+def test_an_acronym_a_text_defines_is_read_with_its_long_form() -> None:
+    text = "Om de Internationale Taalklas (ITK) en de Schooladviesdienst Wassenaar (SAD) te steunen"
+    assert defined_acronyms(text) == {"itk": "Internationale Taalklas", "sad": "Schooladviesdienst Wassenaar"}
+    assert defined_acronyms("de lokale inclusieagenda (LIA)") == {"lia": "lokale inclusieagenda"}
+    # A bracket whose letters the words before it do not hold is no definition.
+    assert defined_acronyms("het aantal (EUR) en de gemeente Almelo (Overijssel)") == {}

@@ -17,6 +17,7 @@ from assistant.retrieval import (
     rrf_fuse,
 )
 from assistant.settings import Settings
+from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Filters, Page, SearchHit
 from tests.fakes import MemoryStore
 
@@ -344,6 +345,7 @@ QUERIES = [
     "kompas respijtzorg wijkteams",
     "mantelzorgwaardering Hengelo",
     "jeugdhlup",  # a typo: the typo index follows the corpus too
+    "de ITK",  # an acronym a document defines: its long form follows the corpus too
 ]
 
 
@@ -380,15 +382,20 @@ def test_updated_keyword_index_scores_like_a_fresh_build(world: World) -> None:
     # A new word ("waardering") makes an existing compound split anew: Hengelo's
     # "mantelzorgwaardering" gains a part, so its rows are expanded again.
     publish_new(
-        world, "ede-notitie", "Ede", ["De waardering voor vrijwilligers en het kompas.", "Jeugdhlup."]
+        world,
+        "ede-notitie",
+        "Ede",
+        ["De waardering voor vrijwilligers en het kompas.", "Jeugdhlup.", "De Internationale Taalklas (ITK)"],
     )
     index = retriever.keyword_index()
     assert index.lexicon.parts("mantelzorgwaarder") == ("mantelzorg", "waarder")
+    assert index.lexicon.parts("itk") == tuple(base_terms("Internationale Taalklas"))
     assert_like_a_fresh_build(world, index)
     world.store.delete_version("leusden-kader@v1")
     world.publish("leusden-kader", "v2", ["Leusden geeft mantelzorgers een waardering en respijtzorg."])
     assert_like_a_fresh_build(world, retriever.keyword_index())
     remove(world, "ede-notitie")
+    assert retriever.keyword_index().lexicon.parts("itk") == ()
     assert_like_a_fresh_build(world, retriever.keyword_index())
     remove(world, "leusden-kader")  # the last "waardering" (and "mantelzorg"): parts are lost
     index = retriever.keyword_index()

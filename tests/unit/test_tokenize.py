@@ -149,3 +149,15 @@ def test_an_unknown_word_stands_for_the_compounds_it_begins() -> None:
     assert query.weights[stem("uitwijkmogelijkheid")] == 0.5
     assert not query.unseen
     assert lexicon.query("via een pgb verhuizen").unseen == {stem("verhuizen")}
+
+
+def test_a_defined_acronym_stands_for_its_long_form() -> None:
+    analyzed = [analyze(t) for t in ("De ITK groeit", "de internationale taalklas")]
+    lexicon = Lexicon(
+        count_terms(terms for terms, _ in analyzed),
+        {w for _, words in analyzed for w in words},
+        {"itk": tuple(base_terms("Internationale Taalklas"))},
+    )
+    long_form = set(base_terms("Internationale Taalklas"))
+    assert long_form <= set(lexicon.document_terms(base_terms("De ITK groeit")))
+    assert long_form <= set(lexicon.query_terms("Wat doet de ITK?"))
