@@ -55,6 +55,8 @@ NON_COMMITTING_VERBS = [
     "houden", "bevinden", "verkeren", "waarderen", "onderkennen", "volgen", "streven", "beogen", "vrezen",
     "twijfelen", "gebruiken", "stuiten", "verliezen", "winnen", "tekenen", "schetsen", "vatten", "sommen",
     "scoren", "voorzien", "laten", "voldoen", "presteren", "behoren",
+    # Valuing what there is: "We koesteren de centrale ligging ...".
+    "koesteren",
 ]  # fmt: skip
 _PLURAL_VERB = {
     "LOWER": {"REGEX": r"^[a-zà-ÿ]{3,}en$", "NOT_IN": [*NON_COMMITTING_VERBS, "ons", "tegen", "samen"]}
@@ -69,6 +71,8 @@ _WANT_ACTIONS = {
     "evalueren", "betrekken", "regelen", "inrichten", "opzetten", "starten", "bepalen",
     # Taking on people and means: "een coördinator aantrekken", "een regisseur aan te stellen".
     "aantrekken", "aanstellen", "inhuren", "werven", "aanschaffen", "inkopen",
+    # Having something done, or letting ourselves be led: "ons laten voeden door", "laten onderzoeken".
+    "laten",
 }  # fmt: skip
 # The infinitives after "moeten we" that make the obligation an action of ours.
 _MUST_ACTIONS = sorted({*ACTION_VERBS, *_WANT_ACTIONS, "inzetten"})
@@ -77,7 +81,13 @@ _MUNICIPALITY_VERBS = [
     "zorgt", "gaat", "zal", "zet", "investeert", "faciliteert", "draagt", "ondersteunt", "stimuleert",
     "biedt", "organiseert", "subsidieert", "werkt", "treft", "realiseert", "ontwikkelt", "probeert",
     "verleent", "betrekt",
+    # "Wassenaar legt de nadruk op preventie" (GUIDELINE.md: "leggen de nadruk op" commits).
+    "legt",
 ]  # fmt: skip
+
+# Between "we zijn" and "bezig" / "doende": "nu druk doende", "al volop bezig".
+_BUSY_ADVERBS = ["nu", "al", "inmiddels", "volop", "druk", "hard", "ook", "momenteel", "daarom"]
+_BUSY = {"LOWER": {"IN": ["bezig", "doende"]}}
 
 # Which goal a sentence names: "Het uiteindelijke doel is ...", "Ons belangrijkste streven is ...".
 _GOAL_RANKS = [
@@ -131,13 +141,17 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": "voorgesteld"}, {"LOWER": "wordt"}],
         [{"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "voorgesteld"}],
         [{"LOWER": {"IN": ["dit", "dat"]}}, {"LOWER": "doen"}, _WE],
-        [{"LOWER": "zijn"}, _WE, {"LOWER": "bezig"}],
-        [_WE, {"LOWER": "zijn"}, {"LOWER": "bezig"}],
+        # "We zijn nu druk doende de visie om te zetten", "zijn we volop bezig met ...".
+        [{"LOWER": "zijn"}, _WE, {"LOWER": {"IN": _BUSY_ADVERBS}, "OP": "*"}, _BUSY],
+        [_WE, {"LOWER": "zijn"}, {"LOWER": {"IN": _BUSY_ADVERBS}, "OP": "*"}, _BUSY],
         [{"LOWER": "moeten"}, _WE, {"LOWER": "er", "OP": "?"}, {"LOWER": "voor", "OP": "?"},
          {"LOWER": "zorgen"}],
         [{"LOWER": "voorstel"}, {"LOWER": "is"}],
         # "Het voornemen is om ...", "De bestuurlijke wens is om ... te intensiveren".
         [{"LOWER": {"IN": ["voornemen", "wens"]}}, {"LOWER": {"IN": ["is", "om"]}}],
+        # The task the year sets us: "Voor 2025 ligt er dan de opgave om de verordening aan te passen".
+        [{"LOWER": "ligt"}, {"LOWER": "er"}, {"LOWER": {"IN": ["dan", "nu", "ook", "daarom"]}, "OP": "*"},
+         {"LOWER": {"IN": ["de", "een"]}}, {"LOWER": {"IN": ["opgave", "taak"]}}, {"LOWER": "om"}],
         [{"LOWER": "college"}, {"LOWER": {"IN": ["wil", "gaat", "zal"]}}],
         [{"LOWER": {"IN": ["wil", "gaat", "zal"]}}, {"LOWER": "het"}, {"LOWER": "college"}],
     ],
@@ -169,6 +183,10 @@ _CHECK = compile_table(
         r"\bgaan (we|wij) in op\b|\bzullen (we|wij) zien\b|"
         r"\bwillen (we|wij) (nog )?opmerken\b|\bniet willen\b|\bwil overigens niet\b|\bwillen (we|wij)\s*\?|"
         r"\b(die|dat|wat) (we|wij) willen\b|"
+        # Stating, not doing: "kunnen we stellen dat ons beleid staat", "stellen we vast dat ..."; and
+        # how we deal with something, "gaan we (te) verschillend om met" (omgaan, no future).
+        r"\bstellen(\s+(we|wij|vast|dan|ook|nu|daarom))*\s+dat\b|"
+        r"\b(gaan (we|wij)|(we|wij) gaan)\b[^.;]{0,40}?\bom met\b|"
         # "We moeten de opgaven ... kunnen monitoren": a condition to meet, not an action.
         r"\bmoeten\b[^.;]{0,80}\bkunnen\b|"
         # Reflection and opinion in the words of work: "vragen we ons af", "denken we dat", "kijken we
@@ -208,7 +226,10 @@ _CHECK = compile_table(
         "about the document": r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|"
         r"document)|in hoofdstuk \d|\(H\d\)|antwoord op de vraag|vindt u|overzicht gegeven|"
         r"geven we (kort )?aan|per opgave|hieronder|(?<!\()hierna|hierboven|onderstaand\w*|"
-        r"(volgende|vorige) hoofdstuk)\b",
+        r"(volgende|vorige) hoofdstuk|"
+        # Where the document puts it: "Dit wordt hier als verzamelpost meegenomen".
+        r"(wordt|worden) hier\s+(\w+\s+){0,3}(meegenomen|opgenomen|verwerkt|weergegeven|toegelicht|"
+        r"gepresenteerd))\b",
         # A perfect or past tense: what was done, not what will be ("hebben we ... gestart").
         "past": r"\b(hadden|had|was|waren|werd|werden)\b|"
         r"\b(hebben|heeft|zijn|is)\b(\s+\S+){0,6}?\s+ge\w+(d|t)\b",
@@ -219,6 +240,8 @@ _CHECK = compile_table(
         # Participles of separable verbs carry their ge- inside: "zal ... moeten worden ingezet".
         "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(\w*ge\w+|\w+d)|(\w*ge\w+|\w+d)\s+"
         r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|"
+        # ... or with "gaan": "Dit gaat vorm gegeven worden door een scheidingsloket".
+        r"\b(gaat|gaan)\b[^.;]{0,80}\b(\w*ge\w+|\w+d)\s+worden\b|"
         r"\b(zal|zullen)\b[^.;]{0,80}\b(plaatsvinden|starten)\b",
         # An event planned for a moment: "De vaststelling ... vindt eind 2024 plaats".
         "dated event": rf"\b(vindt|vinden)\b[^.;]{{0,80}}\b(?:{_DATED}|{_QUARTER})\b[^.;]{{0,40}}\bplaats\b|"
@@ -235,6 +258,12 @@ _CHECK = compile_table(
         # ... or with the moment after its verb: "Om ... te organiseren is in 2024 een visie ontwikkeld".
         "dated result after": r"^(?:(?!\b(?:we|wij)\b)[^.;])*?\b(?:is|zijn)\s+"
         rf"(?:in|eind|medio|begin|uiterlijk)\s+(?P<year>{YEAR_TEXT})\b(?=[^.;]{{0,140}}?\b\w*ge\w+(?:d|t|en)\b)",
+        # Work planned for a moment, in its own words or in a relative clause: "die staan gepland vanaf
+        # 2026", "maatregelen ... die in 2020 worden geïmplementeerd".
+        "planned": rf"\b(?:staat|staan|is|zijn)\s+(?:\w+\s+)?gepland\s+"
+        rf"(?:voor|in|vanaf|per|na|begin|eind|medio)\s+(?:het\s+\w+\s+van\s+)?(?P<year>{YEAR_TEXT})\b|"
+        rf"\b(?:die|welke)\s+(?:in|eind|begin|medio|vanaf|per)\s+(?P<year2>{YEAR_TEXT})\s+(?:wordt|worden)\s+"
+        r"\w*ge\w+(?:d|t|en)\b",
         # A dated plan in the present passive whose participle has no ge- (inseparable verbs: "Begin
         # 2021 worden alle reacties verwerkt") or has it after "vast" ("In het 4e kwartaal van 2025
         # worden deze vastgesteld"); undated, such passives mostly describe ("wordt verstrekt").
@@ -243,6 +272,8 @@ _CHECK = compile_table(
         # Money meant for something: an action it pays for ("Dit geld is bedoeld voor het aantrekken
         # van een regisseur") commits, an aim ("bedoeld om de samenwerking te verbeteren") does not.
         "money for": r"\b(?:geld|budget|bedrag|middelen)\b[^.;]{0,30}\bbedoeld\s+(?:voor|om)\b",
+        # Work begun, told in the perfect: "Eind 2019 is gestart met een inventarisatie".
+        "started": r"\b(?:is|zijn)\s+(?:\w+\s+)?(?:gestart|begonnen)\s+met\b",
         # A need, not a commitment: "Om ... voort te zetten is een investering nodig".
         "need": r"\b(is|zijn)\s+(?:\w+\s+){0,5}nodig\b",
         # A result promised for a date: "Eind 2024 zullen de bruggen ... zijn hersteld".
@@ -260,10 +291,14 @@ _CHECK = compile_table(
         # What the Rijk or the law decides, or what may or must happen.
         "not ours": r"\b(rijk|rijksoverheid|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|"
         r"kan|kunnen|moet|moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|"
-        r"wordt bedoeld|bekostigd)\b",
+        r"wordt bedoeld|bekostigd|"
+        # How others value it: "wordt door inwoners zeer gewaardeerd", "wordt als zwaar ervaren".
+        r"gewaardeerd|ervaren)\b",
         # Predictions and opinions read like passive promises: "wordt in de toekomst minder aanspraak
         # gemaakt".
         "prediction": r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
+        # "In Wassenaar wordt verwacht dat deze wijziging zal leiden tot ...".
+        r"\b(wordt|worden)\s+(\w+\s+)?verwacht\s+dat\b|\b(zal|zullen)\s+(\w+\s+)?leiden\s+tot\b|"
         r"^(maar |en )?(als|indien|wanneer)\b",
         # "Verzoek in kadernota is om ...": a proposal.
         "proposal": r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b",
@@ -310,11 +345,23 @@ def matcher() -> Any:
     return _matcher
 
 
+# A relative pronoun before "we": what follows describes its noun ("Een grens die wij stellen is ...").
+_RELATIVE = {"die", "wat", "welke"}
+
+
 def labels(text: str) -> set[str]:
-    """The cue labels (GOAL, WANT, MEASURE, EXPECT) whose patterns occur in `text`."""
+    """The cue labels (GOAL, WANT, MEASURE, EXPECT) whose patterns occur in `text`; "we" + a verb of
+    doing in a relative clause ("de grens die wij stellen") is no work of ours."""
     nlp = get_nlp()
     doc = nlp.make_doc(text)
-    return {nlp.vocab.strings[match_id] for match_id, _, _ in matcher()(doc)}
+    found = set()
+    for match_id, start, _ in matcher()(doc):
+        label = nlp.vocab.strings[match_id]
+        relative = start > 0 and doc[start].lower_ in ("we", "wij") and doc[start - 1].lower_ in _RELATIVE
+        if label == "MEASURE" and relative:
+            continue
+        found.add(label)
+    return found
 
 
 def classify(text: str, plan_year: int | None = None, municipality: str = "") -> str | None:
@@ -332,7 +379,7 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
-    meaning = _MEANS_FOR_US.match(text)
+    meaning = _MEANS_FOR_US.match(text) or _DECIDED_THAT.match(text)
     if meaning and _commits_in_clause(meaning.group("clause")):
         return "measure"
     money = _CHECK["money for"].search(text)
@@ -341,7 +388,13 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     dated = (
         _CHECK["dated result"].match(text) or _CHECK["dated result after"].match(text) or _dated_work(text)
     )
-    if plan_year and dated and int(dated.group("year")) >= plan_year and not _uncertain(text):
+    if dated and _CHECK["started"].search(text):
+        dated = None  # "Eind 2019 is gestart met een inventarisatie": work begun, no result promised
+    year = int(dated.group("year")) if dated else None
+    planned = _CHECK["planned"].search(text)
+    if planned and year is None:
+        year = int(planned.group("year") or planned.group("year2"))
+    if plan_year and year is not None and year >= plan_year and not _uncertain(text):
         return "measure"
     if (
         _CHECK["ongoing"].search(text)
@@ -394,6 +447,14 @@ def _passive_promise(text: str) -> bool:
     doubts = ("not a promise", "past", "consequence")
     if _uncertain(text):
         return False
+    # What was done and what is being done, in one sentence: "In 2024 is het beleid geoptimaliseerd en
+    # worden nieuwe regelingen opgesteld": the second clause promises.
+    coordinated = _COORDINATED_PASSIVE.search(text)
+    if coordinated and _CHECK["past"].search(text[: coordinated.start()]):
+        return _passive_promise(text[coordinated.end() :])
+    # A purpose clause ("om ... het tekort van € 400.000 te kunnen halveren") says what for: its modal
+    # and its figures are not the main clause's.
+    text = _PURPOSE.sub("", text)
     if _CHECK["future perfect"].search(text) and not _CHECK["not a promise"].search(text):
         return True  # its "zijn hersteld" is no past tense
     if any(_CHECK[name].search(text) for name in doubts):
@@ -411,6 +472,11 @@ def _passive_promise(text: str) -> bool:
     # clause adds is about its noun ("actielijnen die ... bijdragen aan een besparing van € 275.000").
     return not _counts(_RELATIVE_CLAUSE.split(text, maxsplit=1)[0])
 
+
+# "... en worden ...": a second main clause in the present passive.
+_COORDINATED_PASSIVE = re.compile(r",?\s+en\s+(?:(?:er|ook|daarnaast|tevens)\s+)?(?=(?:wordt|worden)\b)")
+# A purpose clause at the end of a sentence: "om d.m.v. controles het tekort te kunnen halveren".
+_PURPOSE = re.compile(r",?\s+om\s+.*?\bte\s+(?:kunnen\s+)?\w+en\b.*$", re.IGNORECASE)
 
 # The start of a relative clause after its noun (or a bracket closing after it): ") die vanaf 2027".
 _RELATIVE_CLAUSE = re.compile(r"[),]?\s+(?:die|welke|waarmee|waardoor)\s")
@@ -500,6 +566,13 @@ def _dated_work(text: str) -> re.Match[str] | None:
 # inzetten op ...", "Dit vraagt dat we afspraken maken ...", "... dat initiatieven worden beoordeeld".
 _MEANS_FOR_US = re.compile(
     r"^(?:dit|dat|het)\s+(?:betekent|vraagt|vereist|houdt\s+in)\s+(?:\w+\s+)?dat\s+(?P<clause>.+)$",
+    re.IGNORECASE,
+)
+# A decision taken or an agreement made, in a dat-clause: "In het coalitieakkoord is opgenomen dat we
+# bij scheidingen inzetten op ...", "Er is afgesproken dat ... worden beoordeeld".
+_DECIDED_THAT = re.compile(
+    r"^(?:(?:in|met)\s+[^,.;]{1,60}?\s+)?(?:er\s+)?(?:is|staat)\s+(?:\w+\s+)?(?:opgenomen|afgesproken|besloten|"
+    r"vastgelegd|overeengekomen)\s+dat\s+(?P<clause>.+)$",
     re.IGNORECASE,
 )
 _SUBORDINATE_WE = re.compile(r"^(?:we|wij)\b(?P<rest>[^,;]*)", re.IGNORECASE)

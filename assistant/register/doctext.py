@@ -18,6 +18,16 @@ from assistant.answering.verify import verify
 from assistant.nlp import sentence_spans_many
 from assistant.types import Chunk, Citation, DocumentMeta, Page
 
+# A heading line glued before a sentence: under this share of a full line, at most this many words,
+# and not ending in a word that runs on to the next line ("In het kader van de" / "Wmo ...").
+_HEADING_SHARE = 0.6
+_HEADING_MAX_WORDS = 6
+_RUNS_ON = {
+    "de", "het", "een", "van", "en", "in", "op", "voor", "met", "te", "aan", "om", "dat", "die", "of", "bij",
+    "door", "naar", "uit", "over", "tot", "als", "is", "zijn", "wordt", "worden", "we", "wij", "ons", "onze",
+    "deze", "dit", "er", "ook", "nog", "niet", "maar", "zo", "wel", "geen", "al", "kan", "zal", "moet",
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Line:
@@ -117,8 +127,10 @@ class DocText:
 
     def sentence_text(self, sentence: Sentence) -> str:
         """The sentence with whitespace folded and a heading it was glued to removed ("Taakstellingen
-        Om beter uit te komen ..."): ingestion knows the headings, sentence splitting does not."""
-        text = " ".join(sentence.text.split())
+        Om beter uit te komen ..."): ingestion knows the headings, sentence splitting does not; a
+        heading line it does not know is told by its layout (`heading_lines`)."""
+        skip = self.heading_lines(sentence.page, sentence.start, sentence.end)
+        text = " ".join(sentence.text[skip:].split())
         for part in self.section_at(sentence.page, sentence.start).split(" > "):
             label = part.strip()
             bare = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", label)
@@ -127,6 +139,47 @@ class DocText:
                 if at >= 0 and len(text) > at + len(form) + 10:
                     text = text[at + len(form) :].strip()
         return text
+
+    def heading_lines(self, page: int, start: int, end: int) -> int:
+        """How many characters of page[start:end] are heading lines glued before a sentence
+        ("Inhoudelijk perspectief" / "We streven naar ..."): each a line of its own, short beside the
+        page's full lines, without a closing stop or comma and not ending in a word that runs on,
+        with a capital opening the next line."""
+        text = self.texts[page]
+        at = start
+        while at < end and text[at].isspace():
+            at += 1
+        if text[:at].rsplit("\n", 1)[-1].strip():
+            return 0  # the sentence starts inside a line: its first words are no line of their own
+        full = self._full_line(page)
+        while True:
+            cut = text.find("\n", at, end)
+            if cut < 0:
+                return at - start
+            line, rest = text[at:cut].strip(), text[cut + 1 : end].lstrip()
+            if not (
+                line
+                and len(line) < _HEADING_SHARE * full
+                and len(line.split()) <= _HEADING_MAX_WORDS
+                and not line.endswith((".", ",", ";", ":", "-", "(", "&"))
+                and line.split()[-1].lower() not in _RUNS_ON
+                and rest[:1].isupper()
+                and len(rest.split()) >= _HEADING_MAX_WORDS
+            ):
+                return at - start
+            at = cut + 1
+
+    @cached_property
+    def _full_lines(self) -> dict[int, int]:
+        out = {}
+        for number, text in self.texts.items():
+            lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+            out[number] = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+        return out
+
+    def _full_line(self, page: int) -> int:
+        """The length of a full line of running text on the page (its 90th percentile)."""
+        return self._full_lines.get(page, 0)
 
     def fragmented(self, sentence: Sentence) -> bool:
         """Text set in narrow columns or graphics ("W erk maken van werk We willen zoveel mogelij k"),

@@ -24,6 +24,16 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 27: a heading line glued before a sentence (short, no stop, a capital after) is no part of it;
+#     "we zijn (nu druk) doende/bezig", "ligt er de opgave om", "willen we ons laten ...", "Wassenaar
+#     legt de nadruk op" commit; work planned for a year ("staan gepland vanaf 2026", "maatregelen die
+#     in 2020 worden geïmplementeerd"), a present passive after a past one ("is ... herzien en worden
+#     ... opgesteld"), a future with gaan ("gaat vorm gegeven worden"), a decision in a dat-clause
+#     ("is opgenomen dat we ... richten op") commit, a purpose clause's modal and figures are not the
+#     main clause's; stating ("kunnen we stellen dat"), valuing ("koesteren", "wordt ... gewaardeerd"),
+#     dealing with ("gaan ... om met"), expecting ("wordt verwacht dat", "zal leiden tot"), where the
+#     document puts it ("wordt hier ... meegenomen"), "we" + a verb in a relative clause ("die wij
+#     stellen") and work begun ("is gestart met") do not; a share of money is no indicator (fresh3);
 # 26: a change heading's bracket over several lines or with a bracket inside, the year that opens
 #     the next amount ("2025 € 191.450, vanaf 2026 € 126.450") not the first's, the year of the note
 #     that decided an amount ("in de kadernota 2023") no year of it, "Dit is ... € N" after a
@@ -71,7 +81,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -53,7 +53,10 @@ _BACK_REFERENCE = re.compile(
 )
 # A percentage of a named set ("32% van de werk-, zorg- en jeugdvragen"), not "% van het budget".
 _SHARE_OF = re.compile(
-    r"\b\d+(?:,\d+)?\s?%\s+van\s+(?:de|het|alle|onze)\s+(?!totale?\b|budget)", re.IGNORECASE
+    r"\b\d+(?:,\d+)?\s?%\s+van\s+(?:de|het|alle|onze)\s+"
+    # not a share of money ("48% van de lasten wordt doorbelast"): a split of costs, no figure of ours
+    r"(?!totale?\b|budget|lasten\b|kosten\b|baten\b|uitgaven\b|inkomsten\b|middelen\b)",
+    re.IGNORECASE,
 )
 # A target set against what was realised: "(doel was 75 cases, realisatie bedroeg 60 cases)".
 _PLANNED_REALISED = re.compile(
@@ -138,7 +141,7 @@ def _uncovered(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, in
         text = (
             doc.sentence_text(part)
             if (s, e) == (sentence.start, sentence.end)
-            else " ".join(page[s:e].split())
+            else " ".join(page[s + doc.heading_lines(sentence.page, s, e) : e].split())
         )
         text = re.sub(r"^[-•▪;,.:)\s]+(\d{1,2}(\.\d{1,2})*\.?\s+)?", "", text)
         if len(text.split()) >= 4:

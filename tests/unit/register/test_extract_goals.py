@@ -163,3 +163,26 @@ def test_the_goal_a_sentence_ranks_first_is_a_goal() -> None:
     )
     goals = [r for r in extract_records(*document([text])) if r.type == "goal"]
     assert len(goals) == 2
+
+
+def test_a_heading_line_glued_before_a_sentence_is_no_part_of_it() -> None:
+    text = (
+        "Jeugd en gezondheid | 2022\n"
+        "Inhoudelijk perspectief\n"
+        "We streven naar gezonde inwoners, nu en in de toekomst. Gezondheid is in eerste instantie een\n"
+        "verantwoordelijkheid van inwoners zelf en de gemeente is verantwoordelijk voor de bescherming\n"
+        "van de gezondheid van alle inwoners. Ook zetten we in op preventie, zodat klachten en zorg zo\n"
+        "veel mogelijk worden voorkomen en inwoners langer gezond blijven in hun eigen omgeving.\n"
+        "Preventie en collectieve voorzieningen\n"
+        "Testgem ondersteunt inwoners in het algemeen, en oudere inwoners in het bijzonder, met een breed\n"
+        "pakket aan activiteiten dat voorkomt dat er problemen ontstaan. In het kader van de\n"
+        "Wmo bieden we ondersteuning aan wie dat nodig heeft."
+    )
+    records = extract_records(*document([text]))
+    goals = [r.text for r in records if r.type == "goal"]
+    assert goals == ["We streven naar gezonde inwoners, nu en in de toekomst."]
+    measures = [r.text for r in records if r.type == "measure"]
+    assert measures[0].startswith("Ook zetten we in op preventie")
+    assert measures[1].startswith("Testgem ondersteunt inwoners")
+    # A line that runs on ("In het kader van de" / "Wmo ...") is no heading.
+    assert measures[2].startswith("In het kader van de Wmo bieden we")

@@ -244,3 +244,12 @@ def test_a_policy_indicator_header_without_realisatie_takes_its_first_column_as_
     rows = [r for r in _indicators([text]) if r.table == "Beleidsindicatoren"]
     assert rows and all(r.baseline_year for r in rows)
     assert rows[0].baseline_value == "0,9"
+
+
+def test_a_share_of_money_is_no_indicator() -> None:
+    text = (
+        "Conform de afspraken met de buurgemeente worden 48% van de lasten doorbelast. "
+        "Wel vond 40% van de meldingen plaats via de wijk zelf."
+    )
+    figures = [r.text for r in extract_records(*document([text])) if r.type == "indicator"]
+    assert figures == ["Wel vond 40% van de meldingen plaats via de wijk zelf."]

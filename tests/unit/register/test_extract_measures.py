@@ -337,3 +337,56 @@ def test_an_enumeration_closed_by_etc_ends_its_sentence() -> None:
     )
     quotes = [m.quote for m in _measures([text])]
     assert "Om de resultaten te meten, zetten we in op een jaarlijkse monitor." in quotes
+
+
+def test_being_busy_with_a_task_and_the_task_a_year_sets_are_commitments() -> None:
+    assert cues.classify("We zijn nu druk doende het plan om te zetten in een werkwijze.") == "measure"
+    assert cues.classify("Zijn we al volop bezig met de nieuwe aanbesteding.") == "measure"
+    text = "Voor 2026 ligt er dan de opgave om de huidige regeling zo nodig aan te passen."
+    assert cues.classify(text, 2026) == "measure"
+
+
+def test_stating_valuing_dealing_with_and_expecting_are_no_commitments() -> None:
+    for text in (
+        "Na de gesprekken met de raad kunnen we stellen dat het beleid goed werkt.",
+        "We koesteren de rustige ligging en het groen van onze dorpen.",
+        "Daardoor gaan we verschillend om met de vragen van inwoners.",
+        "Het buurtcentrum wordt door bewoners zeer gewaardeerd.",
+        "In de gemeente wordt verwacht dat de nieuwe regel zal leiden tot minder aanvragen.",
+        "Het bedrag wordt hier als verzamelpost meegenomen.",
+        "Een grens die wij stellen is het misbruik van voorzieningen.",
+    ):
+        assert cues.classify(text, 2025) is None, text
+    # A proposal is no statement; work beside a verb of valuing still commits.
+    assert cues.classify("Wij stellen voor dat de raad de regeling vaststelt.") == "measure"
+    assert cues.classify("We stimuleren de sportclubs en koesteren de vrijwilligers.") == "measure"
+
+
+def test_wanting_to_let_something_happen_and_the_municipality_laying_stress_are_commitments() -> None:
+    assert cues.classify("Daarbij willen we ons laten adviseren door de jongerenraad.") == "measure"
+    text = "Testgem legt de nadruk op bewegen voor alle inwoners."
+    assert cues.classify(text, 2025, "Testgem") == "measure"
+
+
+def test_work_planned_for_a_year_in_a_relative_or_second_clause_is_a_commitment() -> None:
+    assert cues.classify("De acties vragen meer tijd; die staan gepland vanaf 2027.", 2026) == "measure"
+    text = "Daarvoor zijn in de werkgroep voorstellen uitgewerkt die in 2026 worden geïmplementeerd."
+    assert cues.classify(text, 2026) == "measure"
+    assert cues.classify(text, 2027) is None  # a year before the plan's: what was done
+    text = "In 2025 is de verordening herzien en worden nieuwe regels opgesteld."
+    assert cues.classify(text, 2026) == "measure"
+    assert cues.classify("In 2025 is de verordening herzien en vastgesteld.", 2026) is None
+    # Work begun is no result promised for its year.
+    assert cues.classify("Eind 2026 is gestart met een inventarisatie van de wachtlijsten.", 2026) is None
+
+
+def test_a_passive_future_with_gaan_a_purpose_clause_and_a_decision_in_a_dat_clause_commit() -> None:
+    assert cues.classify("Dit gaat vorm gegeven worden door een nieuw loket.") == "measure"
+    text = (
+        "Vooralsnog wordt er op ingezet om met extra controles het verwachte tekort van € 300.000 te "
+        "kunnen halveren."
+    )
+    assert cues.classify(text, 2026) == "measure" and not cues.not_a_commitment(text)
+    text = "In het coalitieakkoord is opgenomen dat we bij scheidingen richten op het begeleiden van ouders."
+    assert cues.classify(text) == "measure"
+    assert cues.classify("In het akkoord is opgenomen dat de kosten stijgen.") is None
