@@ -14,15 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.answering.features import counts
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
-from assistant.lexicon import DIGIT, YEAR, fold
+from assistant.lexicon import YEAR
 from assistant.protocols import TermStats
 from assistant.settings import Settings
-from assistant.tokenize import base_terms
-from assistant.types import UnitKind
-
-_COUNT_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -138,34 +135,5 @@ def _period_years(period: str) -> set[str]:
 
 
 def counts_noun(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
-    """A figure stands right before the counted noun ("ongeveer 60 scootmobielen"), or the unit
-    is a count of it ("Aantal verwijzingen ... 143"), or a row counts something under the
-    question's other distinctive words ("Aantal uitkeringsgerechtigden (participatiewet) | 460")."""
-    stem = base_terms(noun)[:1]
-    for unit in block.units:
-        words = [w.strip(".,;:()") for w in fold(unit.text).split()]
-        terms = [base_terms(w)[:1] for w in words]
-        if unit.kind == UnitKind.ROW and stem in terms and _counted_in_row(stem, words, terms):
-            return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
-        others = {t for (t,) in filter(None, terms)} - set(stem)
-        if unit.kind == UnitKind.ROW and "aantal" in words and others & distinctive.keys():
-            return True  # a count row under another of the question's rare words
-        for i, term in enumerate(terms):
-            if not stem or term != stem:
-                continue
-            window = words[max(0, i - _COUNT_WINDOW) : i]
-            if any(DIGIT.search(w) and not YEAR.fullmatch(w) for w in window):
-                return True
-            if "aantal" in words[max(0, i - _COUNT_WINDOW) : i] and DIGIT.search(YEAR.sub(" ", unit.text)):
-                return True
-    return False
-
-
-def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:
-    """A row that names the noun counts it, unless it says "aantal" of something else: "Aantal
-    ondersteunde mantelzorgers" counts mantelzorgers, "Laaggeletterdheid is afgenomen Aantal
-    peuters" (a goal line glued to its row) counts peuters."""
-    if "aantal" not in words:
-        return True
-    at = words.index("aantal")
-    return stem in terms[at + 1 : at + 1 + _COUNT_WINDOW]
+    """Some unit of the block counts `noun` (see `features.counts`)."""
+    return any(counts(noun, unit, distinctive) for unit in block.units)

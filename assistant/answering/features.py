@@ -3,6 +3,8 @@ figures it states. Read from the unit's own words with the lexicon's patterns.""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 from assistant.answering.question import Intent
 from assistant.answering.units import EvidenceUnit
 from assistant.lexicon import (
@@ -17,7 +19,10 @@ from assistant.lexicon import (
     YEAR,
     fold,
 )
+from assistant.tokenize import base_terms
 from assistant.types import UnitKind
+
+_COUNT_WINDOW = 4  # words between a count and the noun it counts
 
 
 def facts_of(text: str) -> frozenset[str]:
@@ -55,3 +60,36 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
     found |= {Intent(intent) for intent, cue in SENTENCE_CUES.items() if cue.search(folded)}
     found |= _KIND_INTENTS.get(unit.kind, set())
     return frozenset(found | {Intent.DESCRIBE, Intent.YESNO, Intent.COMPARE})
+
+
+def counts(noun: str, unit: EvidenceUnit, distinctive: Collection[str]) -> bool:
+    """A figure stands right before the counted noun ("ongeveer 60 scootmobielen"), or the unit
+    is a count of it ("Aantal verwijzingen ... 143"), or a row counts something under the
+    question's other distinctive words ("Aantal uitkeringsgerechtigden (participatiewet) | 460")."""
+    stem = base_terms(noun)[:1]
+    words = [w.strip(".,;:()") for w in fold(unit.text).split()]
+    terms = [base_terms(w)[:1] for w in words]
+    if unit.kind == UnitKind.ROW and stem in terms and _counted_in_row(stem, words, terms):
+        return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
+    others = {t for (t,) in filter(None, terms)} - set(stem)
+    if unit.kind == UnitKind.ROW and "aantal" in words and others & set(distinctive):
+        return True  # a count row under another of the question's rare words
+    for i, term in enumerate(terms):
+        if not stem or term != stem:
+            continue
+        window = words[max(0, i - _COUNT_WINDOW) : i]
+        if any(DIGIT.search(w) and not YEAR.fullmatch(w) for w in window):
+            return True
+        if "aantal" in window and DIGIT.search(YEAR.sub(" ", unit.text)):
+            return True
+    return False
+
+
+def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:
+    """A row that names the noun counts it, unless it says "aantal" of something else: "Aantal
+    ondersteunde mantelzorgers" counts mantelzorgers, "Laaggeletterdheid is afgenomen Aantal
+    peuters" (a goal line glued to its row) counts peuters."""
+    if "aantal" not in words:
+        return True
+    at = words.index("aantal")
+    return stem in terms[at + 1 : at + 1 + _COUNT_WINDOW]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.answering.features import facts_of, unit_intents
+from assistant.answering.features import counts, facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
 from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold
@@ -87,6 +87,7 @@ class Selector:
         self.kind_terms = frozenset(subject_weights(analysis.kind_nouns, terms))
         self.list_noun = frozenset(terms.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else None
         self._by_text: dict[tuple[str, str], Scored] = {}  # filled by `blocks`
+        self._counting: dict[tuple[tuple[str, str], ...], bool] = {}
 
     def _weights(self, subject: Sequence[str], kind_nouns: Sequence[str]) -> dict[str, float]:
         """The subject's term weights, with what a follow-up inherited and the money noun of an
@@ -322,7 +323,7 @@ class Selector:
         shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
         have_facts = frozenset().union(*(c.facts for c in chosen)) if chosen else frozenset()
         for block in blocks:
-            if self.relevance(block) < floor:
+            if self.relevance(block) < floor and not self._first_count(block, chosen):
                 continue
             fresh = self._fresh(block, shown)
             if fresh is None or (figures_only and not fresh.facts - have_facts):
@@ -375,6 +376,8 @@ class Selector:
     def covered(self, chosen: Sequence[Block]) -> bool:
         """Every part of the question has its subject and what it asks for (an amount, a year,
         a reason) in the chosen blocks: the answer is complete."""
+        if self.analysis.counted and not any(self.counts_asked(b) for b in chosen):
+            return False
         terms = frozenset().union(*(b.terms for b in chosen))
         intents = frozenset().union(*(b.intents for b in chosen))
         for part, weights in zip(self.analysis.parts, self.part_weights, strict=True):
@@ -389,6 +392,19 @@ class Selector:
             if not wanted <= intents:
                 return False
         return True
+
+    def counts_asked(self, block: Block) -> bool:
+        """The block counts what a count question asks for ("hoeveel onderzoeken": "35
+        onderzoeken", not "onderzoeken bij 12 zorgaanbieders")."""
+        if block.key not in self._counting:
+            weights, nouns = self.weights, self.analysis.counted
+            self._counting[block.key] = any(counts(n, u, weights) for n in nouns for u in block.units)
+        return self._counting[block.key]
+
+    def _first_count(self, block: Block, chosen: Sequence[Block]) -> bool:
+        """The block gives the count that was asked, which no chosen block gives yet."""
+        counted = bool(self.analysis.counted) and self.counts_asked(block)
+        return counted and not any(self.counts_asked(c) for c in chosen)
 
     def relevance(self, block: Block) -> float:
         """The share of the question's subject (weighted) the block covers."""
@@ -407,6 +423,8 @@ class Selector:
             new_intents = len((wanted & block.intents) - have_intents) / len(wanted) if wanted else 0.0
             relevant = sum(w for t, w in weights.items() if t in block.terms) / part_total
             total += new_terms / part_total + self.settings.answer.intent_share * new_intents * relevant
+        if self._first_count(block, chosen):
+            total += self.settings.answer.intent_share
         have_facts = frozenset().union(*(b.facts for b in chosen)) if chosen else frozenset()
         new_facts = min(1.0, len(block.facts - have_facts) / 2)
         return total / max(

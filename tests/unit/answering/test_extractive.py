@@ -175,3 +175,20 @@ def test_a_follow_up_weighs_its_own_words_above_the_topic_it_inherited(tmp_path:
     question = "Welke subsidie krijgt de stichting (taalklas in 2024)?"
     first = built.answerer().answer(question).text.splitlines()[0]
     assert first.startswith("Om het risico voor de stichting te beperken")
+
+
+def test_a_count_question_takes_the_number_that_counts_what_was_asked(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path, answer__max_words=30)
+    built.publish(
+        DocumentMeta("almelo-toezicht", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie"),
+        [
+            "Toezicht Wmo en Jeugd\n"
+            "De toezichthouders voeren onderzoeken uit bij 12 zorgaanbieders in de regio.\n"
+            "Het toezicht richt zich op misbruik van zorggelden.\n"
+            "In de periode tot maart 2020 zijn er 35 onderzoeken afgerond.\n"
+        ],
+    )
+    # 12 counts zorgaanbieders, not onderzoeken: the answer reads on to the count that was asked.
+    answer = built.answerer().answer("Hoeveel onderzoeken voerden de toezichthouders uit?")
+    assert not answer.refused
+    assert "35 onderzoeken" in answer.text
