@@ -573,7 +573,7 @@ DERIVATION_ENDINGS = ("lijk", "lijke", "lijks", "heid", "baar", "schap", "achtig
 
 # A sentence that leans on the one before it: it cannot be read alone.
 LEANS_BACK = re.compile(
-    r"^(dit|deze|dat|die|daarom|daarnaast|daarbij|daarvoor|hierdoor|hiermee|hiervoor|hierbij|ook|verder|"
+    r"^(dit|deze|dat|die|daar\w*|hier\w*|ook|verder|"
     r"tevens|bovendien|zo|dus|wel|(?:voor|met|in|bij|door|op|aan|van|om|na|uit) (?:deze|dit|die|dat))\b"
 )
 

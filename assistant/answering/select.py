@@ -309,7 +309,26 @@ class Selector:
                 break
             chosen.append(addition)
             extra += complete
-        return Selection(_ordered(chosen, groups), list(groups))
+        return Selection(_ordered([self._trimmed(b) for b in chosen], groups), list(groups))
+
+    def _trimmed(self, block: Block) -> Block:
+        """A text block without the sentences at its end that hold nothing the question asks:
+        none of its words and none of the figures, dates or reasons it wants."""
+        if block.kind != "text" or len(block.units) < 2:
+            return block
+        wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+        keep = len(block.units)
+        while keep > 1:
+            last = self._by_text.get((block.units[keep - 1].doc_id, block.units[keep - 1].text))
+            # A sentence that leans back ("Daar zijn we ...") goes on with what came before.
+            lead_in = block.units[keep - 2].text.rstrip().endswith(":")
+            goes_on = lead_in or LEANS_BACK.match(fold(block.units[keep - 1].text)) is not None
+            if last is None or goes_on or last.terms & self.weights.keys() or wanted & last.intents:
+                break
+            keep -= 1
+        if keep == len(block.units):
+            return block
+        return self._block(block.units[:keep], "text", self._by_text, block.score)
 
     def _best_addition(
         self, blocks: Sequence[Block], chosen: list[Block], groups: Sequence[str], figures_only: bool = False

@@ -192,3 +192,23 @@ def test_a_count_question_takes_the_number_that_counts_what_was_asked(tmp_path: 
     answer = built.answerer().answer("Hoeveel onderzoeken voerden de toezichthouders uit?")
     assert not answer.refused
     assert "35 onderzoeken" in answer.text
+
+
+def test_a_text_block_ends_with_the_last_sentence_that_serves_the_question(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(
+        DocumentMeta("hengelo-programma", "Hengelo", "Beleidsprogramma", 2021, "2021-2025", "beleidsplan"),
+        [
+            "Werk en inkomen\n"
+            "De re-integratie hebben we met één preferente partner georganiseerd, de SWB.\n"
+            "Het college vergadert iedere dinsdag.\n"
+        ],
+    )
+    built.publish(
+        DocumentMeta("almelo-programma", "Almelo", "Beleidsplan", 2022, "2022-", "beleidsplan"),
+        ["Schulden\nDe schuldhulp hebben we anders georganiseerd.\nDaar is nu één partner voor, de Stadsbank.\n"],
+    )
+    answer = built.answerer().answer("Hoe heeft Hengelo de re-integratie georganiseerd?")
+    assert "de SWB" in answer.text and "dinsdag" not in answer.text  # nothing the question asks
+    # A sentence that leans back on the one before goes on with it.
+    assert "Stadsbank" in built.answerer().answer("Hoe heeft Almelo de schuldhulp georganiseerd?").text
