@@ -263,7 +263,11 @@ _CHECK = compile_table(
         "planned": rf"\b(?:staat|staan|is|zijn)\s+(?:\w+\s+)?gepland\s+"
         rf"(?:voor|in|vanaf|per|na|begin|eind|medio)\s+(?:het\s+\w+\s+van\s+)?(?P<year>{YEAR_TEXT})\b|"
         rf"\b(?:die|welke)\s+(?:in|eind|begin|medio|vanaf|per)\s+(?P<year2>{YEAR_TEXT})\s+(?:wordt|worden)\s+"
-        r"\w*ge\w+(?:d|t|en)\b",
+        r"\w*ge\w+(?:d|t|en)\b|"
+        # ... or what the means make possible for a year: "Door uitbreiding van de formatie kan in 2024
+        # een sportvisie worden opgeleverd".
+        rf"\b(?:kan|kunnen)\s+(?:er\s+)?(?:in|eind|begin|medio|vanaf|per)\s+(?P<year3>{YEAR_TEXT})\b[^.;]{{0,100}}"
+        r"\bworden\s+\w*ge\w+(?:d|t|en)\b",
         # A dated plan in the present passive whose participle has no ge- (inseparable verbs: "Begin
         # 2021 worden alle reacties verwerkt") or has it after "vast" ("In het 4e kwartaal van 2025
         # worden deze vastgesteld"); undated, such passives mostly describe ("wordt verstrekt").
@@ -393,7 +397,7 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     year = int(dated.group("year")) if dated else None
     planned = _CHECK["planned"].search(text)
     if planned and year is None:
-        year = int(planned.group("year") or planned.group("year2"))
+        year = int(planned.group("year") or planned.group("year2") or planned.group("year3"))
     if plan_year and year is not None and year >= plan_year and not _uncertain(text):
         return "measure"
     if (
@@ -470,9 +474,13 @@ def _passive_promise(text: str) -> bool:
     # Without a subject, a sentence of counts or amounts reports ("Er wordt op jaarbasis door ca.
     # 200 à 300 mensen gebruik gemaakt"); an amount assigned is a budget line. What a relative
     # clause adds is about its noun ("actielijnen die ... bijdragen aan een besparing van € 275.000").
-    return not _counts(_RELATIVE_CLAUSE.split(text, maxsplit=1)[0])
+    # Done by an action of ours ("wordt gerealiseerd door externe inhuur te beperken"), it commits
+    # whatever its amounts.
+    return not _counts(_RELATIVE_CLAUSE.split(text, maxsplit=1)[0]) or bool(_BY_DOING.search(text))
 
 
+# The action a passive is done by: "door externe inhuur te beperken en meer werk uit te voeren".
+_BY_DOING = re.compile(r"\bdoor\s+[^.;]{1,80}?\bte\s+\w+en\b", re.IGNORECASE)
 # "... en worden ...": a second main clause in the present passive.
 _COORDINATED_PASSIVE = re.compile(r",?\s+en\s+(?:(?:er|ook|daarnaast|tevens)\s+)?(?=(?:wordt|worden)\b)")
 # A purpose clause at the end of a sentence: "om d.m.v. controles het tekort te kunnen halveren".

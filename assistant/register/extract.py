@@ -24,6 +24,11 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 28: a sentence running on to the next page is read whole and quoted on its first page; what the
+#     means make possible for a plan year ("kan in 2024 een sportvisie worden opgeleverd") and a
+#     passive done by an action of ours ("wordt gerealiseerd door inhuur te beperken", amounts or
+#     not) commit; a count as the subject of its sentence ("Het aantal mensen in de opvang is ...
+#     rond de 200") is a figure without a year (fresh3);
 # 27: a heading line glued before a sentence (short, no stop, a capital after) is no part of it;
 #     "we zijn (nu druk) doende/bezig", "ligt er de opgave om", "willen we ons laten ...", "Wassenaar
 #     legt de nadruk op" commit; work planned for a year ("staan gepland vanaf 2026", "maatregelen die
@@ -81,7 +86,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -12,6 +12,7 @@ from assistant.lexicon import (
     MARKER,
     MEASURED_FIGURE,
     MONEY_CUES,
+    MONTH_TEXT,
     YEAR_CELL,
     YEAR_TEXT,
 )
@@ -75,6 +76,10 @@ _CHANGE_BY = re.compile(
     r"toegenom|afgenom|toeneem|afneem|neemt\s+(?:toe|af))",
     re.IGNORECASE,
 )
+# A count or share as the subject of its sentence, undated: "Het aantal mensen in de opvang is de
+# afgelopen jaren stabiel gebleven, rond de 200".
+_COUNT_SUBJECT = re.compile(r"^(?:het|de)\s+(?:aantal|percentage|aandeel)\b", re.IGNORECASE)
+_DATE_DAY = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH_TEXT})\b", re.IGNORECASE)
 # A figure for part of the set the sentence before counted: "50 daarvan werken in de stad",
 # "Hiervan woont 95% zelfstandig".
 _SUBSET_FIGURE = re.compile(
@@ -88,14 +93,21 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
     keeps only its own part."""
     previous = ""
     plan_year = cues.plan_year(doc.meta)
+    tails = _page_tails(doc)
     for sentence in doc.sentences:
         if doc.fragmented(sentence) or _runs_on(doc, sentence):
             continue
+        tail = tails.get(sentence.page + 1, "") if _ends_page(doc, sentence) else ""
         # A programme's vision sketches the municipality it wants to be; its doelstellingen are the
         # goals (GUIDELINE.md, real split): the vision's sentences are no goals (what it says "we"
         # do still commits).
         vision = _in_vision(doc, sentence)
-        for text in _uncovered(doc, sentence, covered):
+        for text, last in _uncovered(doc, sentence, covered, whole=bool(tail)):
+            # A sentence that runs on to the next page is read whole and quoted on its first page
+            # (GUIDELINE.md): "Met deze partners" / "werken we onder meer aan beleid ...".
+            quote, text = (text, f"{text} {tail}") if last and tail else (text, text)
+            if len(text.split()) < _MIN_WORDS:
+                continue
             if _BACK_REFERENCE.match(text) and previous and not vision:
                 # "Dat is een aantal doelstellingen in het kader van 'dagactiviteiten'."
                 yield Candidate("goal", previous, previous, sentence.page, PRIORITY_CUE, {"level": ""})
@@ -103,7 +115,7 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
             kind = cues.classify(text, plan_year, doc.meta.municipality)
             if vision and kind == "goal":
                 kind = None
-            yield from _classified(text, sentence.page, kind)
+            yield from _classified(text, sentence.page, kind, quote)
 
 
 def _in_vision(doc: DocText, sentence: Sentence) -> bool:
@@ -123,7 +135,30 @@ def _runs_on(doc: DocText, sentence: Sentence) -> bool:
     )
 
 
-def _uncovered(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, int, int]]) -> list[str]:
+_MIN_WORDS = 4  # a piece of a sentence shorter than this is no sentence of its own
+
+
+def _page_tails(doc: DocText) -> dict[int, str]:
+    """Per page, the tail of a sentence from the page before that opens it ("werken we onder meer
+    aan ...")."""
+    tails: dict[int, str] = {}
+    for sentence in doc.sentences:
+        if sentence.page not in tails and _runs_on(doc, sentence) and not doc.fragmented(sentence):
+            tails[sentence.page] = doc.sentence_text(sentence)
+    return tails
+
+
+def _ends_page(doc: DocText, sentence: Sentence) -> bool:
+    """Whether the sentence is the last words of its page and breaks off there (no stop)."""
+    page = doc.texts[sentence.page]
+    return not page[sentence.end :].strip() and not sentence.text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _uncovered(
+    doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, int, int]], whole: bool = False
+) -> list[tuple[str, bool]]:
+    """The parts of the sentence no record covers, each with whether it reaches the sentence's end;
+    with `whole` (the sentence runs on to the next page) its last part however short."""
     spans = sorted(
         (s, e) for page, s, e in covered if page == sentence.page and s < sentence.end and sentence.start < e
     )
@@ -144,21 +179,26 @@ def _uncovered(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, in
             else " ".join(page[s + doc.heading_lines(sentence.page, s, e) : e].split())
         )
         text = re.sub(r"^[-•▪;,.:)\s]+(\d{1,2}(\.\d{1,2})*\.?\s+)?", "", text)
-        if len(text.split()) >= 4:
-            out.append(text)
+        last = e == sentence.end
+        if len(text.split()) >= _MIN_WORDS or (whole and last and text):
+            out.append((text, last))
     return out
 
 
-def _classified(text: str, page: int, kind: str | None) -> Iterator[Candidate]:
-    """The goal or measure `kind` says the sentence is (from its cue words), and its figures."""
+def _classified(text: str, page: int, kind: str | None, quote: str = "") -> Iterator[Candidate]:
+    """The goal or measure `kind` says the sentence is (from its cue words), and its figures; `quote`
+    is the part of it on `page` where it runs on to the next one."""
+    quote = quote or text
     if len(text.split()) > 90 or "|" in text:
         return
     if kind == "goal":
         level = STRATEGIC if re.search(r"\bambitie\b", text, re.IGNORECASE) else ""
-        yield Candidate("goal", text, text, page, PRIORITY_CUE, {"level": level})
+        yield Candidate("goal", text, quote, page, PRIORITY_CUE, {"level": level})
     elif kind == "measure" and not cues.not_a_commitment(text):
         fields = {"deadline": deadline(text), "actor": actor(text)}
-        yield Candidate("measure", text, text, page, PRIORITY_CUE, fields)
+        yield Candidate("measure", text, quote, page, PRIORITY_CUE, fields)
+    if quote != text:
+        return  # its figures are read on the page where they stand
     for clause in _figure_clauses(text):
         indicator = _figure(clause)
         if indicator is not None:
@@ -250,7 +290,10 @@ def _figure(text: str) -> dict[str, object] | None:
             "baseline_value": value,
             "unit": "%",
         }
-    if figures and not years and subset is not None:
+    if _COUNT_SUBJECT.match(text) and subset is None:
+        # A day of a date ("op 31 december") is no figure of the count.
+        figures = [f for f in MEASURED_FIGURE.findall(_DATE_DAY.sub("", after)) if not YEAR_CELL.fullmatch(f)]
+    if figures and not years and (subset is not None or _COUNT_SUBJECT.match(text)):
         value = figures[0].strip()
         return {
             "measurements": (Measurement("", value, None, "realised"),),

@@ -253,3 +253,13 @@ def test_a_share_of_money_is_no_indicator() -> None:
     )
     figures = [r.text for r in extract_records(*document([text])) if r.type == "indicator"]
     assert figures == ["Wel vond 40% van de meldingen plaats via de wijk zelf."]
+
+
+def test_a_count_as_the_subject_of_its_sentence_is_a_figure_without_a_year() -> None:
+    text = (
+        "Het aantal mensen in de opvang is de afgelopen jaren stabiel gebleven, rond de 150. "
+        "Het aantal inwoners is het aantal inwoners dat op 31 december een uitkering ontving."
+    )
+    (figure,) = [r for r in extract_records(*document([text])) if r.type == "indicator"]
+    assert figure.text.startswith("Het aantal mensen in de opvang")
+    assert (figure.baseline_value, figure.baseline_year) == ("150", None)

@@ -390,3 +390,21 @@ def test_a_passive_future_with_gaan_a_purpose_clause_and_a_decision_in_a_dat_cla
     text = "In het coalitieakkoord is opgenomen dat we bij scheidingen richten op het begeleiden van ouders."
     assert cues.classify(text) == "measure"
     assert cues.classify("In het akkoord is opgenomen dat de kosten stijgen.") is None
+
+
+def test_a_sentence_running_on_to_the_next_page_is_read_whole_and_quoted_on_its_first() -> None:
+    first = "Het onderwijs is belangrijk voor Testgem. Met de scholen\n"
+    second = "werken we onder meer aan beleid voor passend onderwijs. Dat is een taak voor iedereen."
+    (measure,) = _measures([first, second])
+    assert measure.page == 1 and measure.quote == "Met de scholen"
+    assert measure.text == "Met de scholen werken we onder meer aan beleid voor passend onderwijs."
+
+
+def test_what_the_means_make_possible_for_a_year_and_a_saving_made_by_our_action_commit() -> None:
+    text = "Door uitbreiding van de formatie kan in 2026 een sportvisie worden opgeleverd."
+    assert cues.classify(text, 2026) == "measure"
+    assert cues.classify(text, 2027) is None
+    text = "Deze besparing (€ 125.000 per jaar) wordt gerealiseerd door inhuur te beperken."
+    assert cues.classify(text, 2026) == "measure" and not cues.not_a_commitment(text)
+    # An amount reported without anyone acting stays a figure.
+    assert cues.not_a_commitment("Er wordt jaarlijks door 200 inwoners gebruik gemaakt van de regeling.")
