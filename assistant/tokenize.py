@@ -148,12 +148,22 @@ class Lexicon:
         # Compound parts are unstemmed ("gezondheid" in "gezondheidszorg") while the index holds
         # stems ("gezond"): the corpus' own surface words bridge the two without stemming every
         # substring, which would cost seconds per thousand chunks.
-        self._surface_stems = {
-            word: stemmed
-            for word in surfaces
-            if len(word) >= MIN_HEAD and (stemmed := stem(word)) in self._words and stemmed != word
-        }
+        self._surface_stems: dict[str, str] = {}
+        # The stemmer cuts long words harder ("beleidswijzigingen" -> "beleidswijz", but
+        # "wijzigingen" -> "wijzig"): a compound is also split as the corpus writes it, so its head
+        # is stemmed as a word of its own.
+        self._compound_surfaces: dict[str, str] = {}
+        for word in surfaces:
+            if len(word) < MIN_HEAD:
+                continue
+            stemmed = stem(word)
+            if stemmed in self._words and stemmed != word:
+                self._surface_stems[word] = stemmed
+                if len(word) >= MIN_COMPOUND and word.isalpha():
+                    known = self._compound_surfaces.get(stemmed)
+                    self._compound_surfaces[stemmed] = word if known is None else min(known, word)
         self._lock = threading.Lock()
+        self._splitting = threading.local()  # terms whose surface this thread is splitting
         self._parts_cache: dict[str, tuple[str, ...]] = {}
         self._deletes: dict[str, list[str]] | None = None
         self._sorted: list[str] | None = None  # the words in order, for compounds a word begins
@@ -187,15 +197,21 @@ class Lexicon:
         redefined &= self._counts.keys() & new._counts.keys()
         pieces = {w for w in self._words ^ new._words if len(w) >= MIN_HEAD}
         pieces.update(w for w, _ in set(self._surface_stems.items()) ^ set(new._surface_stems.items()))
+        spelled = set(self._compound_surfaces.items()) ^ set(new._compound_surfaces.items())
+        resurfaced = {term for term, _ in spelled}
         with self._lock:
             cached = dict(self._parts_cache)
             deletes = self._deletes
-        if not pieces:
+        if not pieces and not resurfaced:
             new._parts_cache = cached
             new._deletes = deletes
             return new, redefined
         candidates = set(cached) | {p for found in cached.values() for p in found} | set(self._counts)
-        touched = _holding(candidates, pieces)
+        # A surface holding a piece changes its stem's split too ("wijzigingen" in
+        # "beleidswijzigingen"): the stems of such surfaces are touched as well.
+        surfaces_of = {w: t for t, w in self._compound_surfaces.items()}
+        touched = _holding(candidates, pieces) | resurfaced
+        touched |= {surfaces_of[w] for w in _holding(surfaces_of, pieces)}
         # A term is also touched through a part it takes the parts of ("jeugdhulp" in
         # "jeugdhulpverlening"): follow the cached splits until nothing more is touched.
         grown = True
@@ -230,6 +246,15 @@ class Lexicon:
         if cached is not None:
             return cached
         found = self._split(term)
+        surface = self._compound_surfaces.get(term)
+        splitting = self._splitting.__dict__.setdefault("terms", set())
+        if surface is not None and term not in splitting:
+            # A part's own parts are taken too, and a surface may lead back to a term being split.
+            splitting.add(term)
+            try:
+                found += tuple(p for p in self._split(surface) if p not in found and p != term)
+            finally:
+                splitting.discard(term)
         with self._lock:
             if len(self._parts_cache) > 200_000:
                 self._parts_cache.clear()

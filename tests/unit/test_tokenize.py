@@ -161,3 +161,10 @@ def test_a_defined_acronym_stands_for_its_long_form() -> None:
     long_form = set(base_terms("Internationale Taalklas"))
     assert long_form <= set(lexicon.document_terms(base_terms("De ITK groeit")))
     assert long_form <= set(lexicon.query_terms("Wat doet de ITK?"))
+
+
+def test_a_compound_is_also_split_as_the_corpus_writes_it() -> None:
+    # The stemmer cuts the long word harder ("beleidswijz") than its head alone ("wijzig").
+    lexicon = lexicon_of("drie beleidswijzigingen van het rijk", "wijzigingen in het beleid")
+    assert stem("beleidswijzigingen") != "beleids" + stem("wijzigingen")
+    assert stem("wijzigingen") in lexicon.parts(stem("beleidswijzigingen"))
