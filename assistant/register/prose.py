@@ -111,10 +111,12 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
             if _BACK_REFERENCE.match(text) and previous and not vision:
                 # "Dat is een aantal doelstellingen in het kader van 'dagactiviteiten'."
                 yield Candidate("goal", previous, previous, sentence.page, PRIORITY_CUE, {"level": ""})
-            previous = text
+            before, previous = previous, text
             kind = cues.classify(text, plan_year, doc.meta.municipality)
             if vision and kind == "goal":
                 kind = None
+            if kind == "measure" and _NATIONAL_DECISION.search(before) and _ITS_CONTINUATION.match(text):
+                kind = None  # "... heeft het kabinet besloten ... in te voeren. Deze invoering zal ..."
             yield from _classified(text, sentence.page, kind, quote)
 
 
@@ -134,6 +136,20 @@ def _runs_on(doc: DocText, sentence: Sentence) -> bool:
         and sentence.text.lstrip()[:1].islower()
     )
 
+
+# What the Rijk decided, and a sentence that goes on about it without anyone of ours acting: "Om ...
+# heeft het kabinet besloten een eigen bijdrage in te voeren." / "Deze invoering zal plaatsvinden op
+# 1 januari 2026."
+_NATIONAL_DECISION = re.compile(
+    r"\b(?:het\s+)?(?:rijk|kabinet|minister\w*|tweede kamer|wetgever)\b[^.;]{0,40}\b"
+    r"(?:heeft|hebben|heeft\s+\w+)?\s*(?:besloten|bepaald|besluit|besluiten|gekozen|voorgesteld|aangekondigd)\b|"
+    r"\b(?:besloten|bepaald|gekozen|aangekondigd)\b[^.;]{0,20}\b(?:door\s+)?(?:het\s+)?"
+    r"(?:rijk|kabinet|minister\w*)\b",
+    re.IGNORECASE,
+)
+_ITS_CONTINUATION = re.compile(
+    r"^(?:deze|die|dit|dat)\s+(?!\w+\s+(?:we|wij)\b)\w+\s+(?!we\b|wij\b)", re.IGNORECASE
+)
 
 _MIN_WORDS = 4  # a piece of a sentence shorter than this is no sentence of its own
 

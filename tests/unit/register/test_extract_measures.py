@@ -408,3 +408,11 @@ def test_what_the_means_make_possible_for_a_year_and_a_saving_made_by_our_action
     assert cues.classify(text, 2026) == "measure" and not cues.not_a_commitment(text)
     # An amount reported without anyone acting stays a figure.
     assert cues.not_a_commitment("Er wordt jaarlijks door 200 inwoners gebruik gemaakt van de regeling.")
+
+
+def test_what_goes_on_about_a_national_decision_is_no_commitment_of_ours() -> None:
+    decided = "Om de kosten te beperken heeft het kabinet besloten een nieuwe eigen bijdrage in te voeren. "
+    ours = "Het college heeft een nieuwe regeling opgesteld. "
+    after = "Deze invoering zal plaatsvinden op 1 januari 2027. Dit doen we samen met de buurgemeenten."
+    assert [m.text[:12] for m in _measures([decided + after])] == ["Dit doen we "]
+    assert [m.text[:12] for m in _measures([ours + after])] == ["Deze invoeri", "Dit doen we "]
