@@ -266,7 +266,7 @@ class AnswerSettings(_Group):
         "answer complete: no further blocks but one with new figures (above 1: never complete)",
     )
     refusal_threshold: float = Field(
-        default=0.5,
+        default=0.55,
         ge=0,
         le=1,
         description="idf-weighted share of the question's distinctive subject the selected evidence must "
