@@ -217,6 +217,7 @@ MONEY_CUES = compile_table(
         "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structurele?|incidentele?|"
         r"per jaar|begroting|begroot|begrote|stelpost|dotatie|rijksmiddelen|rijksbijdrage|"
         r"integratie-uitkering|middelen|subsidie\w*|toe te voegen|besparing\w*|doelstelling|stand|geraamd|"
+        r"(?:verwachte|begrote|geraamde) tekort\w*|"
         r"raming\w*)\b",
         # A sentence about money that is no budget: what was realised or earned, costs per case,
         # national figures, incomes.
@@ -229,7 +230,7 @@ MONEY_CUES = compile_table(
         # integratie-uitkering bedroeg in 2015 nog € 10,3 mln"); national and per-case figures do not.
         "named": r"\b(taakstelling\w*|budget\w*|integratie-uitkering\w*|rijksbijdrage\w*|dotatie\w*|"
         r"besparingsdoelstelling\w*|bezuiniging\w*|"
-        r"(?:te realiseren|verwachte|beoogde|geraamde) besparing\w*)\b"
+        r"(?:te realiseren|verwachte|beoogde|geraamde) (?:besparing|tekort)\w*)\b"
         r"[^.;]{0,60}?(€|\d[\d.,]*\s*(euro|mln|miljoen)\b)",
         "not ours": r"\b(miljard|landelijk\w*|per casus|gemiddeld\w*|inkomen\w*|opbrengst\w*)\b",
     },

@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 30: a deficit forecast in the budget ("het voor 2025 verwachte tekort van € 400.000") is a budget
+#     line (fresh3);
 # 29: a sentence that goes on about what the Rijk or the kabinet decided ("Deze invoering zal
 #     plaatsvinden op 1 januari 2026") is no commitment of ours (fresh3);
 # 28: a sentence running on to the next page is read whole and quoted on its first page; what the
@@ -88,7 +90,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

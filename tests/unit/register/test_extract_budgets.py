@@ -272,3 +272,13 @@ def test_a_saving_that_is_being_made_is_a_budget_line() -> None:
         "De gerealiseerde besparing bedroeg 40.000 euro."
     )
     assert [b.quote[:15] for b in _budgets([text])] == ["Deze besparing "]
+
+
+def test_a_deficit_forecast_in_the_budget_is_a_budget_line_a_bare_deficit_is_not() -> None:
+    text = (
+        "Met extra controles wordt er op ingezet om het voor 2026 verwachte tekort van € 300.000 te "
+        "halveren naar € 150.000. "
+        "Het tekort van de zorgaanbieder bedroeg € 80.000."
+    )
+    (line,) = _budgets([text])
+    assert [a.eur for a in line.amounts] == [300000, 150000] and line.amounts[0].year == 2026
