@@ -206,7 +206,11 @@ def test_a_text_block_ends_with_the_last_sentence_that_serves_the_question(tmp_p
     )
     built.publish(
         DocumentMeta("almelo-programma", "Almelo", "Beleidsplan", 2022, "2022-", "beleidsplan"),
-        ["Schulden\nDe schuldhulp hebben we anders georganiseerd.\nDaar is nu één partner voor, de Stadsbank.\n"],
+        [
+            "Schulden\n"
+            "De schuldhulp hebben we anders georganiseerd.\n"
+            "Daar is nu één partner voor, de Stadsbank.\n"
+        ],
     )
     answer = built.answerer().answer("Hoe heeft Hengelo de re-integratie georganiseerd?")
     assert "de SWB" in answer.text and "dinsdag" not in answer.text  # nothing the question asks
