@@ -657,8 +657,10 @@ VERB_ENDINGS = ("den", "ten", "de", "te", "en", "t", "d")
 
 
 # A document that defines an acronym: "de Internationale Taalklas (ITK)", "Stichting Katholiek
-# Onderwijs Wassenaar (SKOW)". Matched on the text as written (capitals tell an acronym).
-ACRONYM_DEFINITION = re.compile(r"((?:[\w'’-]+\s+){1,8})\(\s*([A-Z][A-Z]{1,6}|[A-Z][a-z]{1,3})\s*\)")
+# Onderwijs Wassenaar (SKOW)". Matched on the text as written (capitals tell an acronym); the long
+# form is looked for among the words before the bracket.
+ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Z]{1,6}|[A-Z][a-z]{1,3})\s*\)")
+_LONG_FORM_WORDS = 8
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -667,8 +669,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
     ("Schooladviesdienst Wassenaar (SAD)")."""
     found: dict[str, str] = {}
     for match in ACRONYM_DEFINITION.finditer(text):
-        acronym = match.group(2).lower()
-        words = match.group(1).split()
+        acronym = match.group(1).lower()
+        words = text[max(0, match.start() - 200) : match.start()].split()[-_LONG_FORM_WORDS:]
         for start in range(len(words) - 1, max(-1, len(words) - len(acronym) - 3), -1):
             long_form = " ".join(words[start:])
             if _letters_in_order(acronym, fold(long_form)):
