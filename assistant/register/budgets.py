@@ -23,6 +23,7 @@ from assistant.lexicon import (
     REFERENCE_YEAR,
     SCALED_EURO,
     TABLE_TITLE,
+    TABLE_UNIT,
     YEAR_CELL,
     YEAR_SPAN_TEXT,
     YEAR_TEXT,
@@ -69,14 +70,19 @@ def table_budgets(doc: DocText) -> Iterator[Candidate]:
         rows = [(*row[:3], _page(doc, chunk, row)) for chunk in chunks for row in _rows(chunk)]
         if any(PROGRAMME_BUDGET["indicator column"].search(text) for text in (key[0], *(r[0] for r in rows))):
             continue  # effect indicators in euros ("Peilwaarde ... € 30,4 mln") are targets, not budgets
-        multiplier, note = _multiplier(chunks[0], rows, prose)
+        multiplier, note = _multiplier(chunks[0], rows, prose, _unit_above(doc, rows))
         if multiplier is None:
             continue
         columns = _year_columns(chunks[0].table_header)
         header = chunks[0].table_header
-        title = header.split("|")[0].strip()
+        title = _TRAILING_YEARS.sub("", header.split("|")[0]).strip()
         parent = ""
         for label, numbers, tail, page_hint in rows:
+            if len(numbers) == len(columns) + 1 and YEAR_CELL.fullmatch(numbers[0]):
+                # "Kadernota 2025 1.512 5.586 ...": the year belongs to the label, not to a column.
+                label, numbers = f"{label} {numbers[0].strip()}", numbers[1:]
+            while len(numbers) > len(columns) and _DASH_CELL.match(numbers[-1]):
+                numbers, tail = numbers[:-1], [numbers[-1]]  # a dash in a column after the amounts
             group_label, name = _split_arrow(label)
             parent = group_label or (parent if label.startswith("→") else "")
             amounts = _amounts(doc, numbers, columns, multiplier, label, page_hint)
@@ -104,18 +110,50 @@ def programme_of(*texts: str) -> str:
     return ""
 
 
-def _year_columns(header: str) -> list[tuple[int, str]]:
-    """(year, column name) of each value column that names one year: "2024", "Begroting 2025 lasten"."""
-    out = []
-    for cell in header.split("|")[1:] if "|" in header else []:
+def _year_columns(header: str) -> list[tuple[int | None, str]]:
+    """(year, column name) of each value column that names one year: "2024", "Begroting 2025 lasten".
+    A title that ends in its year columns ("Tabel 11.1 - Financieel Meerjarenbeeld 2025 2026 2027
+    2028") has those; a bare year printed again ("raming 2023 | raming 2024 | mutatie t.o.v. 2023")
+    is a column compared with that year, not one of it."""
+    out: list[tuple[int | None, str]] = []
+    if "|" not in header:
+        trailing = _TRAILING_YEARS.search(header)
+        return [(int(y), y) for y in trailing.group(0).split()] if trailing else []
+    for cell in header.split("|")[1:]:
         cell = cell.strip()
         years = years_in(cell)
-        if YEAR_CELL.fullmatch(cell) or (len(years) == 1 and len(cell.split()) <= _COLUMN_MAX_WORDS):
+        if YEAR_CELL.fullmatch(cell) and any(cell == name for _, name in out):
+            out.append((None, f"mutatie t.o.v. {cell}"))
+        elif YEAR_CELL.fullmatch(cell) or (len(years) == 1 and len(cell.split()) <= _COLUMN_MAX_WORDS):
             out.append((years[0], cell))
     first = header.split("|")[0]
     if YEAR_CELL.fullmatch(first):  # a header that starts with its first year column
         out.insert(0, (years_in(first)[0], first.strip()))
     return out
+
+
+# The year columns that end a title line without cells: "... Meerjarenbeeld 2025 2026 2027 2028".
+_TRAILING_YEARS = re.compile(rf"(?<![\d.\-–])(?:{YEAR_TEXT}\s+){{1,}}{YEAR_TEXT}\s*$")
+# An empty cell of a budget table: a dash, no amount ("220 | - | - | -").
+_DASH_CELL = re.compile(r"^[-–−]$")
+_UNIT_LINES_ABOVE = 3  # lines above a table's first row that may hold its title with the unit
+
+
+def _unit_above(doc: DocText, rows: Sequence[tuple[str, list[str], list[str], int]]) -> str:
+    """The unit printed in the title above a table rather than in its header: "Tabel 7.1 -
+    Opbrengst uit belastingen bedragen x € 1.000" two lines above the first row."""
+    if not rows:
+        return ""
+    label, numbers, _, page = rows[0]
+    citation = doc.verify(" | ".join([label, *numbers]), page)
+    if citation is None:
+        return ""
+    above = [x for x in doc.texts[citation.page][: citation.start].split("\n") if x.strip()]
+    for line in reversed(above[-_UNIT_LINES_ABOVE:]):
+        unit = TABLE_UNIT.search(line)
+        if unit:
+            return unit.group(0)
+    return ""
 
 
 def measure_of(column: str, row: str) -> str:
@@ -136,17 +174,30 @@ def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
         lines = lines[1:]
     for line in lines:
         cells = [c.strip() for c in line.split("|") if c.strip()]
-        first = next((i for i, c in enumerate(cells) if NUMBER_CELL.match(c) or c.upper() == "PM"), None)
+        first = next((i for i, c in enumerate(cells) if _value_cell(c)), None)
         if first is None or first == 0:
             continue
         numbers: list[str] = []
         i = first
-        while i < len(cells) and (NUMBER_CELL.match(cells[i]) or cells[i].upper() == "PM"):
+        while i < len(cells) and _value_cell(cells[i]):
             numbers.append(cells[i])
             i += 1
+        # Dashes keep the cells after them in their columns only at the row's end ("220 | - | - |
+        # -"); a dash with a number after it is a column of its own ("200 | 200 | 200 | - | 5",
+        # Op koers / Volgnr), where the amounts end.
+        dash = next((n for n, c in enumerate(numbers) if _DASH_CELL.match(c)), len(numbers))
+        if any(NUMBER_CELL.match(c) for c in numbers[dash:]):
+            numbers, i = numbers[:dash], first + dash
+        if not any(NUMBER_CELL.match(n) or n.upper() == "PM" for n in numbers):
+            continue  # a row of dashes only: no amount
         tail = cells[i : i + 1] if i < len(cells) and not NUMBER_CELL.match(cells[i]) else []
         out.append((" ".join(cells[:first]), numbers, tail, chunk.page_start))
     return out
+
+
+def _value_cell(cell: str) -> bool:
+    """A number, "PM" or a dash (an empty cell, which keeps the cells after it in their columns)."""
+    return bool(NUMBER_CELL.match(cell) or cell.upper() == "PM" or _DASH_CELL.match(cell))
 
 
 def _page(doc: DocText, chunk: Chunk, row: tuple[str, list[str], list[str], int]) -> int:
@@ -160,9 +211,9 @@ def _page(doc: DocText, chunk: Chunk, row: tuple[str, list[str], list[str], int]
 
 
 def _multiplier(
-    chunk: Chunk, rows: Sequence[tuple[str, list[str], list[str], int]], prose: list[float]
+    chunk: Chunk, rows: Sequence[tuple[str, list[str], list[str], int]], prose: list[float], above: str = ""
 ) -> tuple[float | None, str]:
-    unit = chunk.unit or chunk.table_header
+    unit = chunk.unit or (chunk.table_header if SCALED_EURO.search(chunk.table_header) else above)
     if chunk.unit == "€":
         return 1.0, "bedragen in euro (tabel van baten en lasten)"
     if SCALED_EURO.search(unit):
@@ -188,7 +239,12 @@ def _multiplier(
 
 
 def _amounts(
-    doc: DocText, numbers: list[str], years: list[tuple[int, str]], multiplier: float, label: str, page: int
+    doc: DocText,
+    numbers: list[str],
+    years: list[tuple[int | None, str]],
+    multiplier: float,
+    label: str,
+    page: int,
 ) -> tuple[Amount, ...]:
     values = [(n, parse_amount(n, multiplier)) for n in numbers]
     numeric = [(n, v) for n, v in values if v is not None]

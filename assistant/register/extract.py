@@ -24,6 +24,11 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 31: a table's unit printed in its title line above it ("Tabel 7.1 - Opbrengst uit belastingen
+#     bedragen x € 1.000"), a title that ends in its year columns ("Meerjarenbeeld 2025 2026 2027
+#     2028"), a year cell that belongs to the row's label ("Kadernota | 2025 | 1.512 ..."), a bare
+#     year printed again a comparison column ("mutatie t.o.v. 2023"), dashes at a row's end empty
+#     cells (fresh4);
 # 30: a deficit forecast in the budget ("het voor 2025 verwachte tekort van € 400.000") is a budget
 #     line (fresh3);
 # 29: a sentence that goes on about what the Rijk or the kabinet decided ("Deze invoering zal
@@ -90,7 +95,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

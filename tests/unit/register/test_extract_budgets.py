@@ -282,3 +282,46 @@ def test_a_deficit_forecast_in_the_budget_is_a_budget_line_a_bare_deficit_is_not
     )
     (line,) = _budgets([text])
     assert [a.eur for a in line.amounts] == [300000, 150000] and line.amounts[0].year == 2026
+
+
+def test_a_table_takes_its_unit_from_its_title_line_and_a_repeated_year_is_a_comparison() -> None:
+    page = (
+        "Tabel 3.2 - Opbrengst uit heffingen bedragen x € 1.000\n"
+        "Opbrengst heffingen raming raming mutatie t.o.v.\n\n2021 2022 2021\n"
+        "Parkeerbelasting 310 325 15\nLeges reisdocumenten 88 80 -8\n"
+    )
+    header = " | 2021 | 2022 | 2021"
+    rows = ["Parkeerbelasting | 310 | 325 | 15", "Leges reisdocumenten | 88 | 80 | -8"]
+    parking, fees = _budgets([page], [_table(page, header, "", rows)])
+    assert parking.text == "Parkeerbelasting"
+    assert [(a.year, a.eur) for a in parking.amounts] == [(2021, 310_000), (2022, 325_000), (None, 15_000)]
+    assert [(a.year, a.eur) for a in fees.amounts] == [(2021, 88_000), (2022, 80_000), (None, -8_000)]
+
+
+def test_a_title_that_ends_in_its_years_names_the_columns_and_a_year_cell_of_the_label_is_no_amount() -> None:
+    page = (
+        "Tabel 9.1 - Meerjarenbeeld (bedragen x € 1.000) 2023 2024 2025\n"
+        "Primitieve begroting 2022 -310 -420 -515\nVoorjaarsnota 2022 120 130 140\n"
+        "Eenmalige bijdrage dorpshuis 50 - -\nAlleen streepjes - - -\n"
+    )
+    header = "Tabel 9.1 - Meerjarenbeeld  2023 2024 2025"
+    rows = [
+        "Primitieve begroting | 2022 | -310 | -420 | -515",
+        "Voorjaarsnota | 2022 | 120 | 130 | 140",
+        "Eenmalige bijdrage dorpshuis | 50 | - | -",
+        "Alleen streepjes | - | - | -",
+    ]
+    budgets = _budgets([page], [_table(page, header, "(bedragen x € 1.000)", rows)])
+    assert [(b.text, [(a.year, a.eur) for a in b.amounts]) for b in budgets] == [
+        ("Primitieve begroting 2022", [(2023, -310_000), (2024, -420_000), (2025, -515_000)]),
+        ("Voorjaarsnota 2022", [(2023, 120_000), (2024, 130_000), (2025, 140_000)]),
+        ("Eenmalige bijdrage dorpshuis", [(2023, 50_000)]),
+    ]
+
+
+def test_a_dash_before_a_number_ends_the_amounts() -> None:
+    page = "Omschrijving 2021 2022 2023 2024 Op koers Volgnr\nAnders organiseren vervoer 200 200 200 - 5\n"
+    header = "Omschrijving | 2021 | 2022 | 2023 | 2024 | Op koers | Volgnr"
+    rows = ["Anders organiseren vervoer | 200 | 200 | 200 | - | 5"]
+    (row,) = _budgets([page], [_table(page, header, "(bedragen x € 1.000)", rows)])
+    assert [a.eur for a in row.amounts] == [200_000, 200_000, 200_000]
