@@ -441,7 +441,8 @@ QUESTION_CUES = compile_table(
         r"outcome\w*)\b",
         "table": r"\b(tabel\w*|\w+tabel|overzicht\w*|staat .{0,20}(?:kolom|rij))\b",
         "yes-no": r"^(is|zijn|heeft|hebben|wordt|worden|gaat|gaan|komt|komen|kan|kunnen|moet|moeten|wil|"
-        r"willen|betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|does|do|is|are|has|have|will)\b",
+        r"willen|betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|weet|weten|kent|kennen|"
+        r"bestaat|bestaan|houdt|houden|does|do|is|are|has|have|will)\b",
         "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil|willen bereiken|speerpunt\w*|"
         r"opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b",
         "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|kengetal\w*|"

@@ -186,7 +186,8 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     size = next((n for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
     years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
     english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
-    asks_figure = bool(ASKS_FIGURE.search(folded))
+    # "Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?" asks whether, not how many.
+    asks_figure = bool(ASKS_FIGURE.search(folded)) and not QUESTION_CUES[Intent.YESNO].match(folded)
     counted = _counted(folded, name_forms)
     list_noun = _list_noun(folded) if Intent.LIST in intents else None
     bracket = BACKGROUND.search(question)

@@ -91,6 +91,8 @@ def test_the_finite_verb_after_a_question_word_is_not_distinctive(
         ("Hoeveel raamt Wassenaar voor ambulante jeugdhulp?", (), True),  # a verb of money, no noun
         ("Hoeveel kilo restafval per inwoner?", (), True),
         ("Hoe wil Almelo een hoger preventiebudget bekostigen?", (), False),
+        # A yes-no question asks whether the documents know, not for the figure itself.
+        ("Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?", ("laaggeletterden",), False),
     ],
 )
 def test_what_a_figure_question_counts(question: str, counted: tuple[str, ...], asks: bool) -> None:
