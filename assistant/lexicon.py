@@ -488,8 +488,8 @@ CHANGE_CUE = re.compile(
 RECORD_TYPE_CUES = compile_table(
     {
         "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat willen|speerpunt\w*)\b",
-        "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|peilwaarde\w*|streefwaarde\w*|monitor\w*|"
-        r"cijfers?)\b",
+        "indicator": r"\b(\w*indicator\w*|meten|meet|gemeten|nulmeting|peilwaarde\w*|streefwaarde\w*|"
+        r"monitor\w*|cijfers?)\b",
         "budget": rf"\b({MONEY_NOUN_TEXT}|geld|euro|begroting\w*|begroot|kost\w*|middelen|uitgave\w*|"
         r"investering\w*)\b|€",
         "measure": r"\b(maatregel\w*|toezegging\w*|beloofd|gaan doen|acties?|activiteiten|aanpak|"

@@ -84,3 +84,5 @@ def test_a_what_changed_question_is_answered_from_both_budgets(
     asked = "Hoe is de peilwaarde voor eenzaamheid veranderd tussen de begroting 2024 en 2025 van Anderstad?"
     assert answerer.changes_asked(asked) is None
     assert answerer.changes_asked("Welke doelen zijn veranderd tussen de begroting 2024 en 2025?") is None
+    asked = "Hoe is de WOZ-waarde veranderd tussen de beleidsindicatoren van de begroting 2024 en 2025?"
+    assert answerer.changes_asked(asked) is None
