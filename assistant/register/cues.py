@@ -198,8 +198,14 @@ _CHECK = compile_table(
         # How the costs just named are covered ("Deze lasten worden gedekt vanuit de Algemene Reserve"),
         # a note under a budget heading, and what is
         # expected of something ("wordt er een impuls verwacht van een nieuw systeem").
-        r"\b(lasten|kosten)\b[^.;]{0,40}\b(wordt|worden) gedekt\b|"
-        r"\b(wordt|worden)\b[^.;]{0,40}\b(lasten|kosten)\b[^.;]{0,20}\bgedekt\b|\bverwacht van\b",
+        r"\w*(lasten|kosten)\b[^;]{0,100}?\b(wordt|worden)\b[^;]{0,40}?\bgedekt\b|"
+        r"\b(wordt|worden)\b[^.;]{0,40}\b(lasten|kosten)\b[^.;]{0,20}\bgedekt\b|\bverwacht van\b|"
+        # What something consists of or is based on, and what a passive does not do: "Het kader wordt
+        # gevormd door ...", "De aanslag wordt ... gebaseerd op ...", "wordt hierin niet meegenomen".
+        r"\b(wordt|worden) gevormd\b|\b(wordt|worden)\b[^.;]{0,60}\bgebaseerd op\b|"
+        r"\b(wordt|worden)\s+(\w+\s+){0,4}niet\s+(\w+\s+)?(\w*ge\w+|\w+d)\b|"
+        # What is used now, not what is worked on: "Op dit moment wordt gewerkt met twee applicaties".
+        r"\b(wordt|worden)\s+(\w+\s+){0,3}gewerkt met\b",
         # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
         # dragen we bij aan ...", "Hiermee wordt voorkomen dat ...", "Dit wordt veroorzaakt doordat ...".
         # "En daarmee bouwen we aan het vertrouwen", "Hiermee voldoen wij aan de minimale eisen".
@@ -226,12 +232,18 @@ _CHECK = compile_table(
         "about the document": r"\b(in (dit|deze|het volgende|het vorige) (hoofdstuk|notitie|nota|paragraaf|"
         r"document)|in hoofdstuk \d|\(H\d\)|antwoord op de vraag|vindt u|overzicht gegeven|"
         r"geven we (kort )?aan|per opgave|hieronder|(?<!\()hierna|hierboven|onderstaand\w*|"
-        r"(volgende|vorige) hoofdstuk|"
+        r"(volgende|vorige) hoofdstuk|(in|uit) (het|dit|de|deze) (volgende )?(overzicht|tabel)|"
+        # Another document that works it out: "In ons Transformatieprogramma wordt dit nader uitgewerkt".
+        r"^in (ons|onze|het|de)\s+[^,;.]{0,60}?\b(wordt|worden) (dit|deze|dat|die)\s+(nader|verder)\s+"
+        r"(uitgewerkt|beschreven|toegelicht)|"
         # Where the document puts it: "Dit wordt hier als verzamelpost meegenomen".
         r"(wordt|worden) hier\s+(\w+\s+){0,3}(meegenomen|opgenomen|verwerkt|weergegeven|toegelicht|"
         r"gepresenteerd))\b",
         # A perfect or past tense: what was done, not what will be ("hebben we ... gestart").
         "past": r"\b(hadden|had|was|waren|werd|werden)\b|"
+        # ... also in a simple past of our own: "We wisten dat we meer taken kregen", "wat we konden doen".
+        r"\b(wisten|kregen|konden|wilden|moesten|mochten|gingen|zagen|deden|kwamen|dachten|bleken|"
+        r"stonden|hielden|namen|gaven|brachten|zochten|kozen|begonnen)\b|"
         r"\b(hebben|heeft|zijn|is)\b(\s+\S+){0,6}?\s+ge\w+(d|t)\b",
         # A subordinate clause opening the sentence sets the scene; its tense is not the promise's:
         # "En daar waar het al is georganiseerd, maken we een vervolgstap".
@@ -295,6 +307,8 @@ _CHECK = compile_table(
         # What the Rijk or the law decides, or what may or must happen.
         "not ours": r"\b(rijk|rijksoverheid|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|"
         r"kan|kunnen|moet|moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|"
+        # What the law lays on us: "Er wordt vanuit wettelijke kaders beleid opgevoerd".
+        r"wettelijk\w*|"
         r"wordt bedoeld|bekostigd|"
         # How others value it: "wordt door inwoners zeer gewaardeerd", "wordt als zwaar ervaren".
         r"gewaardeerd|ervaren)\b",

@@ -24,6 +24,11 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 32: a simple past of ours ("We wisten dat ...", "wat we konden doen") is no commitment, nor what
+#     a thing is made of or based on ("wordt gevormd door", "wordt ... gebaseerd op"), a passive
+#     negated ("wordt hierin niet meegenomen"), costs covered ("Het deel van de kosten ... zal worden
+#     gedekt uit"), what is used now ("wordt gewerkt met"), what the law lays on us ("vanuit
+#     wettelijke kaders"), another document that works it out or the next table (fresh4);
 # 31: a table's unit printed in its title line above it ("Tabel 7.1 - Opbrengst uit belastingen
 #     bedragen x € 1.000"), a title that ends in its year columns ("Meerjarenbeeld 2025 2026 2027
 #     2028"), a year cell that belongs to the row's label ("Kadernota | 2025 | 1.512 ..."), a bare
@@ -95,7 +100,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "31"
+EXTRACTOR_VERSION = "32"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -416,3 +416,25 @@ def test_what_goes_on_about_a_national_decision_is_no_commitment_of_ours() -> No
     after = "Deze invoering zal plaatsvinden op 1 januari 2027. Dit doen we samen met de buurgemeenten."
     assert [m.text[:12] for m in _measures([decided + after])] == ["Dit doen we "]
     assert [m.text[:12] for m in _measures([ours + after])] == ["Deze invoeri", "Dit doen we "]
+
+
+def test_what_we_knew_wanted_or_could_in_the_past_is_no_commitment() -> None:
+    assert cues.classify("We wisten dat we meer taken kregen voor minder middelen.", 2024) is None
+    assert cues.classify("Wat we daarmee konden doen, wisten we toen nog niet.", 2024) is None
+    assert cues.classify("We wilden graag uitkomen met het budget van het Rijk.", 2024) is None
+    assert cues.classify("We bieden inwoners een vast aanspreekpunt.", 2024) == "measure"
+
+
+def test_how_a_thing_is_made_up_based_covered_used_or_not_done_is_no_commitment() -> None:
+    for text in (
+        "Het kader van dit programma wordt gevormd door de nieuwe beleidsnota.",
+        "De aanslag wordt voor het belastingjaar 2026 gebaseerd op de nieuwe tarieven.",
+        "Alleen de uitkering voor de bijstand wordt hierin niet meegenomen.",
+        "Het eenmalige deel van de aanschafkosten van €80.000 zal worden gedekt uit de algemene reserve.",
+        "Op dit moment wordt gewerkt met twee systemen die niet op elkaar aansluiten.",
+        "Er wordt vanuit wettelijke kaders nieuw beleid opgesteld.",
+        "In ons Uitvoeringsprogramma wordt dit nader uitgewerkt.",
+        "Daarom worden de eenmalige lasten weggelaten in het volgende overzicht.",
+    ):
+        assert cues.classify(text, 2026) is None, text
+    assert cues.classify("Het beleid wordt in 2026 nader uitgewerkt.", 2026) == "measure"
