@@ -106,6 +106,10 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}},
          {"LOWER": {"IN": ["hierbij", "daarbij", "hiervan", "daarvan"]}}, {"LOWER": "is"}],
         [{"LOWER": "met"}, {"LOWER": "als"}, {"LOWER": "hoofddoel"}],
+        # "Doel is om toe te werken naar ...", "Doel is tevens inzicht in ..." opening a sentence of a
+        # Toelichting; "Met deze middelen wordt getracht ... terug te dringen" (GUIDELINE.md, fresh4).
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}}, {"LOWER": "is"}],
+        [{"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "getracht"}],
         [{"LOWER": "volgende"}, {"LOWER": {"IN": ["doelstelling", "hoofddoel"]}}],
         [_WE, {"LOWER": {"IN": ["streven", "beogen"]}}],
         [{"LOWER": {"IN": ["ons", "onze"]}}, {"LOWER": "streven"}],
@@ -640,7 +644,8 @@ def _only_goal_of(text: str) -> bool:
         rf"\b(ons|onze|het|de) (?:(?:{'|'.join(_GOAL_RANKS)}) )?"
         r"(doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b|"
         r"\b(doel|doelstelling|hoofddoel) (hierbij|daarbij|hiervan|daarvan) is\b|\bmet als hoofddoel\b|"
-        r"\bvolgende (doelstelling|hoofddoel)\b",
+        r"\bvolgende (doelstelling|hoofddoel)\b|^(doel|doelstelling|hoofddoel) is\b|"
+        r"\b(wordt|worden) getracht\b",
         text,
         re.I,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.register import cues
 from assistant.register.extract import extract_records
 from tests.unit.register.conftest import document
 
@@ -186,3 +187,10 @@ def test_a_heading_line_glued_before_a_sentence_is_no_part_of_it() -> None:
     assert measures[1].startswith("Testgem ondersteunt inwoners")
     # A line that runs on ("In het kader van de" / "Wmo ...") is no heading.
     assert measures[2].startswith("In het kader van de Wmo bieden we")
+
+
+def test_doel_is_opening_a_sentence_and_what_is_tried_with_the_means_are_goals() -> None:
+    assert cues.classify("Doel is om toe te werken naar lagere wachttijden.", 2026) == "goal"
+    assert cues.classify("Doel is tevens inzicht in de oorzaken van de stijgende kosten.", 2026) == "goal"
+    text = "Met deze middelen wordt getracht de eenzaamheid onder ouderen terug te dringen."
+    assert cues.classify(text, 2026) == "goal"
