@@ -255,7 +255,7 @@ _CHECK = compile_table(
         # "Lokaal zal ... een sluitend vervoersnetwerk worden ontwikkeld": a promise in the passive.
         # Participles of separable verbs carry their ge- inside: "zal ... moeten worden ingezet".
         "future passive": r"\b(zal|zullen)\b[^.;]{0,140}\b(worden\s+(\w*ge\w+|\w+d)|(\w*ge\w+|\w+d)\s+"
-        r"(gaan\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|"
+        r"(gaan\s+|moeten\s+)?worden)\b|\bzal er\b[^.;]{0,120}\bkomen\b|"
         # ... or with "gaan": "Dit gaat vorm gegeven worden door een scheidingsloket".
         r"\b(gaat|gaan)\b[^.;]{0,80}\b(\w*ge\w+|\w+d)\s+worden\b|"
         r"\b(zal|zullen)\b[^.;]{0,80}\b(plaatsvinden|starten)\b",
@@ -329,6 +329,8 @@ _CHECK = compile_table(
         # ingaan", "Het is daarom noodzakelijk het beleid door te ontwikkelen".
         "own duty": rf"^(?:(?:ook|daarom|daarnaast|verder|(?:in|eind|per|vanaf) {YEAR_TEXT})\s+)*moet\s+"
         r"[^.;]{0,100}\b(?:worden\s+\w*ge\w+[dt]|ingaan|starten|komen)\b|"
+        # ... or of what is ours by its demonstrative: "Dit beleid moet worden geëvalueerd".
+        r"^(?:dit|deze|ons|onze)\s+\w+\s+moet(?:en)?\s+(?:ook\s+|nog\s+)?worden\s+\w*ge\w+[dt]\b|"
         r"^het is (?:daar(?:door|om)\s+|dan ook\s+)?noodzakelijk (?:om\s+)?[^.;,]{0,100}\bte\s+\w+en\b",
         "uncertain": r"\b(onduidelijk|onzeker|mogelijk|misschien|waarschijnlijk|of het|wellicht)\b",
         "want that": r"\b(willen (we|wij)|(we|wij) willen|wil de gemeente|gemeente wil) dat\b|"
@@ -452,6 +454,8 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         return "measure"
     if "EXPECT" in found and TIME_MENTION.search(text) and re.search(r"\bte\b|\bkunnen\b", text):
         return "measure"
+    if "EXPECT" in found and re.search(r"\bte kunnen\b", text) and _BY_DOING.search(text):
+        return "measure"  # "We verwachten ... € 150.000 te kunnen besparen door scherper te kijken naar ..."
     return None
 
 
@@ -523,9 +527,19 @@ def _in_main_clause(text: str, at: int) -> bool:
 
 
 def _uncertain(text: str) -> bool:
-    """Doubt in the sentence; "zo veel mogelijk" and "zo thuis mogelijk" say how far, not whether."""
+    """Doubt in the sentence; "zo veel mogelijk" and "zo thuis mogelijk" say how far, not whether, and
+    the question a study asks is what it examines ("wordt onderzocht waar nog meer plekken mogelijk
+    zijn")."""
+    text = _EXAMINED.sub(r"\1", text)
     degree = re.sub(r"\bzo(veel)?\s+(\w+\s+)?mogelijk\b", "", text, flags=re.IGNORECASE)
     return bool(_CHECK["uncertain"].search(degree))
+
+
+# A verb of examining and the indirect question after it: "onderzocht waar ... mogelijk zijn".
+_EXAMINED = re.compile(
+    r"\b(onderzocht|onderzoeken|bekeken|bekijken|verkend|verkennen|nagegaan|nagaan)\s+(?:of|waar|welke|hoe|wat)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _counts(text: str) -> bool:

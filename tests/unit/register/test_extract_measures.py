@@ -438,3 +438,16 @@ def test_how_a_thing_is_made_up_based_covered_used_or_not_done_is_no_commitment(
     ):
         assert cues.classify(text, 2026) is None, text
     assert cues.classify("Het beleid wordt in 2026 nader uitgewerkt.", 2026) == "measure"
+
+
+def test_our_duty_in_a_future_or_demonstrative_passive_a_study_and_an_expected_saving_commit() -> None:
+    for text in (
+        "Voor de nieuwe school zal een ruimtelijke procedure opgesteld moeten worden.",
+        "Dit beleid moet worden geëvalueerd.",
+        "Ook wordt onderzocht waar nog meer speelplekken mogelijk zijn voor kinderen.",
+        "We verwachten hiermee € 50.000 te kunnen besparen door scherper te kijken naar de inkoop.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
+    # Doubt stays doubt, and an obligation in a relative clause is context.
+    assert cues.classify("Mogelijk wordt de regeling onderzocht.", 2026) is None
+    assert cues.classify("Er komt een wet die lokaal moet worden verwerkt.", 2026) is None
