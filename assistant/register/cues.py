@@ -95,6 +95,21 @@ _GOAL_RANKS = [
     "gezamenlijke", "gemeenschappelijke", "grootste", "hoogste",
 ]  # fmt: skip
 
+# Adverbs that may open a main clause with its verb before the subject: "Daarnaast herijkt de gemeente".
+_THEN_ADVERBS = ["daarnaast", "ook", "verder", "tevens", "daarom", "hiervoor", "daarvoor", "vervolgens"]
+# A verb in the third person that is work, not being, having, a modal or a state.
+_THIRD_PERSON_WORK = {
+    "LOWER": {
+        "REGEX": r"^[a-zà-ÿ]{3,}t$",
+        "NOT_IN": [
+            "wordt", "moet", "heeft", "krijgt", "staat", "ligt", "komt", "kent", "weet", "ziet", "vindt",
+            "betekent", "bestaat", "blijft", "kost", "telt", "geldt", "loopt", "zit", "lijkt", "blijkt",
+            "houdt", "mist", "hecht", "acht", "past", "verwacht", "hoopt", "merkt", "ontvangt", "besteedt",
+            "betaalt", "draagt", "neemt", "wenst", "gaat", "mogelijk",
+        ],
+    }
+}  # fmt: skip
+
 _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "GOAL": [
         [{"LOWER": {"IN": ["ons", "onze", "het", "de"]}}, {"LOWER": {"IN": _GOAL_RANKS}, "OP": "?"},
@@ -157,6 +172,17 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": "ligt"}, {"LOWER": "er"}, {"LOWER": {"IN": ["dan", "nu", "ook", "daarom"]}, "OP": "*"},
          {"LOWER": {"IN": ["de", "een"]}}, {"LOWER": {"IN": ["opgave", "taak"]}}, {"LOWER": "om"}],
         [{"LOWER": "college"}, {"LOWER": {"IN": ["wil", "gaat", "zal"]}}],
+        # "De gemeente blijft zich inzetten om ...": work that goes on.
+        [{"LOWER": "de"}, {"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": "blijft"},
+         {"LOWER": "zich", "OP": "?"}, {"LOWER": {"IN": _MUST_ACTIONS}}],
+        # The verb before the municipality after an adverb: "Daarnaast herijkt en vernieuwt de gemeente
+        # de sportsubsidieregeling".
+        [{"LOWER": {"IN": _THEN_ADVERBS}}, _THIRD_PERSON_WORK, {"LOWER": "en", "OP": "?"},
+         {**_THIRD_PERSON_WORK, "OP": "?"}, {"LOWER": "de"}, {"LOWER": "gemeente"}],
+        # Where the work puts its weight: "Daarnaast ligt de focus op een goede inbedding" (as "legt de
+        # nadruk op").
+        [{"LOWER": "ligt"}, {"LOWER": "de"}, {"LOWER": {"IN": ["focus", "nadruk"]}}, {"LOWER": "op"}],
+        [{"LOWER": "de"}, {"LOWER": {"IN": ["focus", "nadruk"]}}, {"LOWER": "ligt"}, {"LOWER": "op"}],
         [{"LOWER": {"IN": ["wil", "gaat", "zal"]}}, {"LOWER": "het"}, {"LOWER": "college"}],
     ],
     "EXPECT": [

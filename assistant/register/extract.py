@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 35: the municipality that keeps working ("De gemeente blijft zich inzetten om"), its verb before it
+#     after an adverb ("Daarnaast herijkt en vernieuwt de gemeente ..."), where the focus lies
+#     ("ligt de focus op") commit (fresh4);
 # 34: our duty in a future passive with moeten ("zal een procedure opgesteld moeten worden") or of
 #     what is ours by its demonstrative ("Dit beleid moet worden geëvalueerd"), a study's question no
 #     doubt ("wordt onderzocht waar ... mogelijk zijn"), a saving expected from an action of ours
@@ -105,7 +108,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "34"
+EXTRACTOR_VERSION = "35"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -451,3 +451,14 @@ def test_our_duty_in_a_future_or_demonstrative_passive_a_study_and_an_expected_s
     # Doubt stays doubt, and an obligation in a relative clause is context.
     assert cues.classify("Mogelijk wordt de regeling onderzocht.", 2026) is None
     assert cues.classify("Er komt een wet die lokaal moet worden verwerkt.", 2026) is None
+
+
+def test_the_municipality_keeps_working_its_verb_before_it_and_where_the_focus_lies_commit() -> None:
+    for text in (
+        "De gemeente blijft zich inzetten om voldoende woonplekken te realiseren.",
+        "Daarnaast herijkt en vernieuwt de gemeente de subsidieregeling voor verenigingen.",
+        "Daarnaast ligt de focus op een goede begeleiding van nieuwkomers in de wijk.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
+    assert cues.classify("De gemeente blijft verantwoordelijk voor de toegang.", 2026) is None
+    assert cues.classify("Daarnaast krijgt de gemeente meer taken van het Rijk.", 2026) is None
