@@ -217,6 +217,9 @@ MONEY_CUES = compile_table(
         "budget": r"\b(budget\w*|bedrag|beschikbaar|reserv\w*|taakstelling\w*|structurele?|incidentele?|"
         r"per jaar|begroting|begroot|begrote|stelpost|dotatie|rijksmiddelen|rijksbijdrage|"
         r"integratie-uitkering|middelen|subsidie\w*|toe te voegen|besparing\w*|doelstelling|stand|geraamd|"
+        # The municipality's main income and the circulars that set it: "De meicirculaire 2023 levert
+        # in 2024 een voordeel op van € 2.200.000", "zal de algemene uitkering ... worden verlaagd".
+        r"algemene uitkering|(?:mei|september|december)circulaire|"
         r"(?:verwachte|begrote|geraamde) tekort\w*|"
         r"raming\w*)\b",
         # A sentence about money that is no budget: what was realised or earned, costs per case,

@@ -369,7 +369,7 @@ def prose_budgets(
             not MONEY_CUES["not a budget"].search(text)
             or (MONEY_CUES["named"].search(text) and not MONEY_CUES["not ours"].search(text))
         )
-        if not found or "|" in text or not budget or PROGRAMME_BUDGET["indicator column"].search(text):
+        if not found or "|" in text or not budget or _INDICATOR_TABLE_TEXT.search(text):
             continue  # no amount, a table row, or an effect-indicator table read as one sentence
         amounts = _per_year(text, tuple(_dated(text, raw, value) for raw, value in found))
         if (
@@ -389,6 +389,14 @@ def prose_budgets(
             {"amounts": amounts, "nature": nature, "row": clean_label(section),
              "note": "bedrag uit de tekst"},
         )  # fmt: skip
+
+
+# An effect-indicator table read as one sentence names its columns ("Peilwaarde", "Realisatie
+# 2022"); the realisation of a building plan in running text ("... bij te staan in de realisatie") is
+# no such column.
+_INDICATOR_TABLE_TEXT = re.compile(
+    rf"\b(?:peilwaarde|streefwaarde)\b|\brealisatie\s+{YEAR_TEXT}\b", re.IGNORECASE
+)
 
 
 def _per_year(text: str, amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:

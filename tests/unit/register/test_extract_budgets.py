@@ -325,3 +325,17 @@ def test_a_dash_before_a_number_ends_the_amounts() -> None:
     rows = ["Anders organiseren vervoer | 200 | 200 | 200 | - | 5"]
     (row,) = _budgets([page], [_table(page, header, "(bedragen x € 1.000)", rows)])
     assert [a.eur for a in row.amounts] == [200_000, 200_000, 200_000]
+
+
+def test_the_algemene_uitkering_and_an_amount_for_a_plan_s_realisation_are_budget_lines() -> None:
+    text = (
+        "De meicirculaire 2025 levert in 2026 een voordeel op van € 1.200.000. "
+        "Het bedrag van € 30.000 in 2026 zal worden aangewend om projectleiders bij te staan in de "
+        "realisatie."
+    )
+    first, second = _budgets([text])
+    assert [(a.year, a.eur) for a in first.amounts] == [(2026, 1_200_000)]
+    assert [(a.year, a.eur) for a in second.amounts] == [(2026, 30_000)]
+    # An effect-indicator table read as one sentence stays out.
+    table = "Bijstandsbudget Peilwaarde Realisatie 2024 Streefwaarde € 30,4 mln € 31 mln"
+    assert _budgets([table]) == []
