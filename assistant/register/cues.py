@@ -223,7 +223,9 @@ _CHECK = compile_table(
         # terug", "realiseren wij ons", "zetten we ... af tegen" (a comparison), "stellen we ... centraal"
         # (a principle), "later ... dan verwacht" (a delay).
         r"\bons af\b|\b(denken (we|wij)|(we|wij) denken) (dat|aan)\b|\bkijken (we|wij) terug\b|"
-        r"\b(realiseren (we|wij)|(we|wij) realiseren) ons\b|\baf tegen\b|\bcentraal\b|"
+        r"\b(realiseren (we|wij)|(we|wij) realiseren) ons\b|\baf tegen\b|"
+        # ... not what stands central in a clause about its noun ("waar meedoen centraal staat").
+        r"(?:^|[,;])(?:(?!\b(?:waar|waarin|waarbij|die|dat)\b)[^,;])*\bcentraal\b|"
         r"\blater\b[^.]{0,40}\bdan (verwacht|gepland)\b|\b(uitgesteld|vertraagd)\b|"
         # How the costs just named are covered ("Deze lasten worden gedekt vanuit de Algemene Reserve"),
         # a note under a budget heading, and what is

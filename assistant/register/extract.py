@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 37: what stands central in a clause about its noun ("waar meedoen centraal staat") is no principle
+#     that voids the commitment before it (fresh4);
 # 36: the algemene uitkering and the circulars that set it ("De meicirculaire 2023 levert in 2024
 #     een voordeel op van € 2.200.000") are budget words; "realisatie" in running text ("bij te staan
 #     in de realisatie") no column of an effect-indicator table (fresh4);
@@ -111,7 +113,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "36"
+EXTRACTOR_VERSION = "37"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

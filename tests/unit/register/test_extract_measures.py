@@ -462,3 +462,9 @@ def test_the_municipality_keeps_working_its_verb_before_it_and_where_the_focus_l
         assert cues.classify(text, 2026) == "measure", text
     assert cues.classify("De gemeente blijft verantwoordelijk voor de toegang.", 2026) is None
     assert cues.classify("Daarnaast krijgt de gemeente meer taken van het Rijk.", 2026) is None
+
+
+def test_what_stands_central_in_a_clause_about_its_noun_leaves_the_commitment() -> None:
+    text = "We zetten in op een wijk waar iedereen welkom is en meedoen centraal staat."
+    assert cues.classify(text, 2026) == "measure"
+    assert cues.classify("Daarbij stellen we de inwoner centraal.", 2026) is None
