@@ -19,9 +19,11 @@ from assistant.lexicon import NAMED_DOCUMENT_YEAR, SIBLING_TERMS, YEAR, fold
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
 
-# A question that continues the one before ("En ...", "Ook ...", "Welke nog meer?").
+# A question that continues the one before ("En ...", "Ook ...", "Welke nog meer?", "Wie zorgt
+# dan nog voor ...?", "Wie doet dat dan?").
 _CONTINUES = re.compile(
     r"^\s*(?:en|ook|maar|dan|verder|and|also|what about)\b|\bnog meer\b|^\s*waarom\s*\??\s*$"
+    r"|\bdan nog\b|\bdan\s*\?\s*$"
 )
 # Words that point back at the previous topic; the weak ones are also articles or pronouns
 # ("dit jaar", "die gemeente") and only count in a question with little subject of its own.

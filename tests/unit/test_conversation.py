@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.conversation import Turn, resolve
 from assistant.types import Filters
 
@@ -72,6 +74,19 @@ def test_a_question_with_its_own_subject_starts_fresh() -> None:
     resolution = resolve("Welke doelen heeft Almelo voor jeugdhulp en mantelzorg?", history, PLACES)
     assert resolution.text == "Welke doelen heeft Almelo voor jeugdhulp en mantelzorg?"
     assert resolution.filters.municipalities == ("Almelo",) and not resolution.inherited
+
+
+@pytest.mark.parametrize(
+    "question", ["Wie zorgt dan nog voor de oude doelgroep?", "Wie betaalt de oude regeling dan?"]
+)
+def test_then_continues_the_conversation(question: str) -> None:
+    history = [Turn("Kunnen mensen in Wassenaar nog instromen in de sociale werkvoorziening?")]
+    resolution = resolve(question, history, PLACES)
+    assert resolution.filters.municipalities == ("Wassenaar",)
+    assert "werkvoorziening" in resolution.text
+    # "meer dan" compares: no pointer back.
+    fresh = resolve("Welke gemeenten geven meer dan een miljoen uit aan jeugdhulp?", history, PLACES)
+    assert not fresh.inherited
 
 
 def test_a_chain_of_follow_ups_keeps_its_topic() -> None:
