@@ -741,6 +741,20 @@ PROGRAMME_BUDGET = compile_table(
         "explanation heading": r"^toelichting\s*:?$",
         # The vision a programme opens with, before its doelstellingen.
         "vision heading": r"^visie\s*:?$",
+        # The financial kengetallen of the Paragraaf Weerstandsvermogen (BBV art. 11): a table
+        # titled "Tabel 8.3 Overzicht kengetallen gemeente Wassenaar" or headed "Kengetallen:", a
+        # line of its year columns ("2022 2023 2024", the first the Verslag or Rekening, the others
+        # Begroting), then one row per kengetal the BBV prescribes, perhaps numbered ("1a. Netto
+        # schuldquote 23 25 18", "3. Structurele" / "-0,85 2,63 0,04" / "exploitatie ruimte"), its
+        # VNG norms printed after its values ("<100", ">100 /", "Geen norm").
+        "kengetallen title": r"^(?:(?:tabel|overzicht)\b.*\bkengetallen\b.*|kengetallen\s*:.*)$",
+        "kengetallen years": rf"^(?:{YEAR_TEXT}\s+)+{YEAR_TEXT}\b",
+        "kengetallen budget year": rf"\bbegroting\s+({YEAR_TEXT})\b",
+        "kengetal row": r"^(?:\d[a-z]?\.?\s+)?(?:netto[\s-]+schuldquote|solvabiliteit\w*|structurele\b"
+        r"|grondexploitatie|belastingcapaciteit|weerstandsratio)",
+        "kengetal value": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?",
+        # What is no part of a kengetal's name: its values, its norms and their words.
+        "kengetal cell": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?|\S*[<>/=]\S*|geen|norm",
     },
     re.IGNORECASE,
 )

@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 38: the financial kengetallen table of the Paragraaf Weerstandsvermogen ("1a. Netto schuldquote 23
+#     25 18"): one indicator per kengetal, the Verslag its baseline, the budget year its target (fresh5);
 # 37: what stands central in a clause about its noun ("waar meedoen centraal staat") is no principle
 #     that voids the commitment before it (fresh4);
 # 36: the algemene uitkering and the circulars that set it ("De meicirculaire 2023 levert in 2024
@@ -113,7 +115,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "37"
+EXTRACTOR_VERSION = "38"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -142,6 +144,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *indicators.effect_tables(doc),
         *indicators.effect_indicator_tables(doc),
         *indicators.policy_indicator_tables(doc),
+        *indicators.kengetallen_tables(doc),
         *indicators.numbered_indicators(doc),
         *indicators.caption_tables(doc),
         *budgets.table_budgets(doc),

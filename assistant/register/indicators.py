@@ -426,7 +426,7 @@ def _summary(cells: tuple[Measurement, ...] | list[Measurement]) -> dict[str, ob
 
 
 def _empty(value: str) -> bool:
-    return value.strip().lower() in {"-", "–", "n.n.b.", "nnb", "pm", "p.m.", ""}
+    return value.strip().lower() in {"-", "–", "n.n.b.", "nnb", "pm", "p.m.", "n.v.t.", "n.v.t", ""}
 
 
 def unit_of(text: str) -> str:
@@ -648,3 +648,83 @@ def _policy_row(doc: DocText, first: int, last: int, columns: list[_Column]) -> 
          "unit": unit_of(f"{label} {values[0].group(0)}" if values else label),
          "table": "Beleidsindicatoren"},
     )  # fmt: skip
+
+
+# The kengetallen table's header (title, column words, years) runs over at most this many lines, the
+# table over at most this many, a row over at most this many; a line of more words is running text.
+_KENGETAL_HEADER_LINES = 8
+_KENGETAL_TABLE_LINES = 60
+_KENGETAL_ROW_LINES = 5
+_KENGETAL_PROSE_WORDS = 12
+
+
+def kengetallen_tables(doc: DocText) -> Iterator[Candidate]:
+    """The financial kengetallen every programme budget prints (BBV): "Kengetallen: Verslag Begr.
+    Begr." over the years "2022 2023 2024", then one row per prescribed kengetal, its values in the
+    year columns and the VNG norms after them. The Verslag (the first column) is the baseline, the
+    budget year's column the target; a Begroting of the year before is neither."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not _BBV["kengetallen title"].match(line.stripped):
+            continue
+        header = lines[i : i + _KENGETAL_HEADER_LINES]
+        at = next((x for x in header if _BBV["kengetallen years"].match(x.stripped)), None)
+        if at is None:
+            continue
+        years = years_in(_BBV["kengetallen years"].match(at.stripped).group(0))  # type: ignore[union-attr]
+        budget_year = next(
+            (int(m.group(1)) for x in header if (m := _BBV["kengetallen budget year"].search(x.stripped))),
+            years[-1],
+        )
+        columns = [
+            _Column(str(y), y, "realised" if n == 0 else "target" if y == budget_year else "other")
+            for n, y in enumerate(years)
+        ]
+        yield from _kengetal_rows(doc, at.index + 1, columns)
+
+
+def _kengetal_rows(doc: DocText, k: int, columns: list[_Column]) -> Iterator[Candidate]:
+    lines = doc.lines
+    end = min(len(lines), k + _KENGETAL_TABLE_LINES)
+    while k < end:
+        if len(lines[k].stripped.split()) > _KENGETAL_PROSE_WORDS:
+            return  # the explanation under the table
+        if not _BBV["kengetal row"].match(lines[k].stripped):
+            k += 1
+            continue
+        first = k
+        values: list[str] = []
+        text = _BBV["kengetal row"].sub("", lines[k].stripped, count=1)
+        while True:
+            values += [w for w in text.split() if _BBV["kengetal value"].fullmatch(w)]
+            if len(values) >= len(columns) or k + 1 >= end or k + 1 - first >= _KENGETAL_ROW_LINES:
+                break
+            following = lines[k + 1].stripped
+            if _BBV["kengetal row"].match(following) or len(following.split()) > _KENGETAL_PROSE_WORDS:
+                break
+            k += 1
+            text = following
+        if len(values) < len(columns):
+            return  # a heading of the explanation, no row
+        cells = [Measurement(c.label, v, c.year, c.kind) for c, v in zip(columns, values, strict=False)]
+        words = " ".join(x.stripped for x in lines[first : k + 1]).split()
+        # The name's last words may stand below the values ("3. Structurele" / "-0,85 2,63 0,04" /
+        # ">0,6" / "exploitatie ruimte").
+        n = k + 1
+        while (
+            n < end
+            and n - first < _KENGETAL_ROW_LINES + 3
+            and not _BBV["kengetal row"].match(lines[n].stripped)
+        ):
+            more = lines[n].stripped.split()
+            if len(more) <= _KENGETAL_PROSE_WORDS and not any(
+                _BBV["kengetal cell"].fullmatch(w) for w in more
+            ):
+                words += more
+            n += 1
+        name = clean_label(" ".join(w for w in words if not _BBV["kengetal cell"].fullmatch(w)))
+        yield Candidate(
+            "indicator", name, doc.quote(first, k), lines[first].page, PRIORITY_STRUCTURE,
+            {**_summary(cells), "measurements": tuple(cells), "unit": unit_of(name), "table": "Kengetallen"},
+        )  # fmt: skip
+        k += 1

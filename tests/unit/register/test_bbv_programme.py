@@ -227,3 +227,43 @@ def test_a_change_heading_with_two_years_a_long_bracket_or_a_bracket_inside() ->
     law = budgets["Invoering nieuwe wet"].amounts
     assert [(a.year, a.eur, a.measure) for a in law] == [(None, 116286.0, "lasten"), (None, 62500.0, "baten")]
     assert set(budgets) == {"Digitale weerbaarheid", "Invoering nieuwe wet"}
+
+
+# The financial kengetallen (BBV): the year columns on a line of their own, rows numbered, a row's
+# values on the line of its name or the next, its VNG norms after the values, the name's last words
+# below them.
+KENGETALLEN = """Tabel 9.2 Overzicht kengetallen
+Begroting 2026 Kengetallen (%) Normen VNG (%)
+2024 2025 2026 2027 Vol-
+Kengetallen: Rekening Begr. Begr. Begr. doende
+1a. Netto schuldquote 41 44 47 52
+<90
+1b. Netto schuldquote
+38 40 43 49 gecorrigeerd voor
+alle leningen
+3. Structurele
+0,31 -0,12 0,55 0,70 >0
+<0 /
+exploitatieruimte
+4. Grondexploitatie n.v.t. n.v.t. n.v.t. n.v.t. Geen norm
+1. Netto schuldquote
+De netto schuldquote geeft de hoogte van de schuld weer ten opzichte van de eigen middelen, en dat
+vinden wij een belangrijke maat voor de ruimte die de begroting laat voor rente en aflossing."""
+
+
+def test_kengetallen_rows_have_the_rekening_as_baseline_and_the_budget_year_as_target() -> None:
+    rows = {r.text: r for r in _records(KENGETALLEN) if r.type == "indicator"}
+    assert set(rows) == {
+        "1a. Netto schuldquote",
+        "1b. Netto schuldquote gecorrigeerd voor alle leningen",
+        "3. Structurele exploitatieruimte",
+        "4. Grondexploitatie",
+    }
+    debt = rows["1a. Netto schuldquote"]
+    assert (debt.baseline_value, debt.baseline_year) == ("41", 2024)
+    # The budget year the header names is the target, not the year before or the years after it.
+    assert (debt.target_value, debt.target_year) == ("47", 2026)
+    corrected = rows["1b. Netto schuldquote gecorrigeerd voor alle leningen"]
+    assert (corrected.baseline_value, corrected.target_value) == ("38", "43")
+    assert rows["3. Structurele exploitatieruimte"].baseline_value == "0,31"
+    assert rows["4. Grondexploitatie"].baseline_value in (None, "")
