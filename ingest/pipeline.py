@@ -42,7 +42,7 @@ from ingest.parse import parse_document
 # 3: spaced tables (Word exports) as rows with rebuilt headers; 4: a heading with an amount is text;
 # 5: "vm.", "vml.", "n.v.t." and "t.o.v." end no sentence; a date at a line start ("1 januari") is no
 # list number.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

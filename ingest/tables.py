@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
-from assistant.lexicon import TABLE_COLUMN_WORDS, TABLE_UNIT, VALUE_CELL, YEAR, fold
+from assistant.lexicon import TABLE_COLUMN_WORDS, TABLE_TITLE, TABLE_UNIT, VALUE_CELL, YEAR, fold
 from ingest.spaced_tables import SpacedTable, find_spaced_tables
 from ingest.structure import numbered_heading
 
@@ -24,6 +24,8 @@ _LOOSE_MAX_CHARS = 60
 _LOOSE_MIN_LINES = 8
 _LOOSE_MIN_VALUES = 3
 _LOOSE_VALUE_SHARE = 0.25
+# A short note in brackets under a value: "12.460" / "(plus 65)", "489" / "(31/5)".
+_VALUE_NOTE = re.compile(r"^\([^()]{1,30}\)$")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,10 @@ class Table:
 def is_value(cell: str) -> bool:
     """A cell that holds a number, an amount, a percentage or a placeholder ("PM", "-", "i")."""
     cell = cell.strip()
+    if cell.endswith(")") and "(" in cell:
+        head, _, note = cell.rpartition("(")
+        if head.strip() and _VALUE_NOTE.match(f"({note}") and is_value(head):
+            return True  # "12.460 (plus 65)"
     return bool(VALUE_CELL.match(cell) or _WORD_VALUE.match(cell) or cell.startswith("€"))
 
 
@@ -303,11 +309,11 @@ def _wrapped_cell(line: str) -> bool:
 
 def _loose_header_end(lines: list[str], start: int, end: int) -> int:
     """Header lines are short column names and years; without a year there is no header row."""
-    i = start
+    i = start + 1 if TABLE_TITLE.match(lines[start]) else start  # "Tabel 4.1 - Effectindicatoren ..."
     has_year = False
     while i < end:
         text = lines[i].removeprefix("- ")
-        year = bool(YEAR.search(text)) and len(text.split()) <= 3 and not re.search(r"\d[.,]\d", text)
+        year = _year_line(text)
         if not year and (len(text.split()) > 2 or is_value(text)):
             break
         has_year = has_year or year
@@ -323,8 +329,31 @@ def _loose_header_end(lines: list[str], start: int, end: int) -> int:
     )
     i = min(i, first_value - 1)
     if has_year and i - start >= 2 and i < end:
-        return i
+        return _label_start(lines, start, i, first_value, end)
     return _named_header_end(lines, start, end)
+
+
+def _year_line(text: str) -> bool:
+    return bool(YEAR.search(text)) and len(text.split()) <= 3 and not re.search(r"\d[.,]\d", text)
+
+
+def _label_start(lines: list[str], start: int, label: int, first_value: int, end: int) -> int:
+    """Where the first row's label starts. It is the line before the first value unless that
+    label wraps or ends in a footnote marker ("Inwoners met / arbeidsongeschiktheidsuitkering /
+    ¹"): when the header has one year line per value of that row, the lines after the last of
+    them that are no column name or unit are the label's."""
+    values = 0
+    j = first_value
+    while j < end and (is_value(lines[j].removeprefix("- ")) or _value_note(lines, j)):
+        values += not _value_note(lines, j)
+        j += 1
+    years = [j for j in range(start, label) if _year_line(lines[j].removeprefix("- "))]
+    if not years or len(years) != values:
+        return label
+    after = years[-1] + 1
+    while after < label and _column_name(lines[after]):
+        after += 1
+    return after if after - start >= 2 else label
 
 
 def _named_header_end(lines: list[str], start: int, end: int) -> int:
@@ -349,6 +378,8 @@ def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[
     for i in range(first, end):
         if i > first and _opens_bracket(lines[i - 1]):
             continue  # "€ 25.000 (dekking reserve" / "Sociaal Domein)": one cell over two lines
+        if i > first and _value_note(lines, i):
+            continue
         value = is_value(lines[i].removeprefix("- "))
         if not value and seen_value:
             if after < trailing:
@@ -362,6 +393,15 @@ def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[
     return tuple(rows)
 
 
+def _column_name(line: str) -> bool:
+    return fold(line.strip()) in TABLE_COLUMN_WORDS or bool(TABLE_UNIT.fullmatch(line))
+
+
+def _value_note(lines: list[str], i: int) -> bool:
+    """A bracketed note right under a value belongs to that value's cell."""
+    return bool(_VALUE_NOTE.match(lines[i].strip())) and is_value(lines[i - 1].removeprefix("- "))
+
+
 def _opens_bracket(line: str) -> bool:
     return line.count("(") > line.count(")")
 
@@ -370,7 +410,7 @@ def _joined_cells(lines: list[str]) -> tuple[str, ...]:
     """Cells one per line, a line that closes the bracket of the line before joined to it."""
     cells: list[str] = []
     for line in lines:
-        if cells and _opens_bracket(cells[-1]):
+        if cells and (_opens_bracket(cells[-1]) or _value_note([cells[-1], line], 1)):
             cells[-1] = f"{cells[-1]} {line.strip()}"
         else:
             cells.append(line)

@@ -117,6 +117,63 @@ def test_loose_cells_one_per_line() -> None:
     ]
 
 
+def test_a_wrapped_first_label_with_a_footnote_marker_stays_in_its_row() -> None:
+    lines = [
+        "Kerncijfers",
+        "Almelo 2015",
+        "Almelo 2019/20",
+        "Nederland 2019/20",
+        "Inwoners met",
+        "arbeidsongeschiktheidsuitkering",
+        "¹",
+        "4.690 (10,05%)",
+        "4.700 (9,75%)",
+        "725.840 (6,27%)",
+        "Arbeidsdeelname ²",
+        "88,9%",
+        "97,2%",
+        "96,2%",
+    ]
+    (table,) = find_tables(lines)
+    assert table.header == ("Kerncijfers", "Almelo 2015", "Almelo 2019/20", "Nederland 2019/20")
+    assert [r.render() for r in table.rows] == [
+        "Inwoners met arbeidsongeschiktheidsuitkering ¹ | 4.690 (10,05%) | 4.700 (9,75%) | 725.840 (6,27%)",
+        "Arbeidsdeelname ² | 88,9% | 97,2% | 96,2%",
+    ]
+
+
+def test_a_caption_opens_the_header_and_notes_stay_with_their_value() -> None:
+    lines = [
+        "Tabel 4.1 - Effectindicatoren P4 Fysieke Leefomgeving",
+        "Effectindicator",
+        "Peilwaarde",
+        "(2023)",
+        "Streefwaarde",
+        "Begroting",
+        "2025",
+        "Streefwaarde",
+        "Begroting",
+        "2026",
+        "Aantal woningen",
+        "12.367",
+        "12.460",
+        "(plus 65)",
+        "12.637",
+        "(plus 177)",
+        "Aantal inwoners",
+        "26.100",
+        "26.200",
+        "26.300",
+    ]
+    (table,) = find_tables(lines)
+    assert table.header == tuple(lines[:10])
+    assert [r.render() for r in table.rows] == [
+        "Aantal woningen | 12.367 | 12.460 (plus 65) | 12.637 (plus 177)",
+        "Aantal inwoners | 26.100 | 26.200 | 26.300",
+    ]
+    assert table.rows[0].values == ("12.367", "12.460 (plus 65)", "12.637 (plus 177)")
+
+
 def test_prose_and_lists_are_not_tables() -> None:
     lines = [
         "- Inloopfunctie GGZ",
