@@ -40,7 +40,7 @@ from assistant.register.candidate import (
 )
 from assistant.register.cues import PROGRAMME_BUDGET
 from assistant.register.doctext import DocText, Line, Sentence
-from assistant.register.models import Amount
+from assistant.register.models import Amount, Measurement
 from assistant.types import Chunk
 
 _BBV = PROGRAMME_BUDGET
@@ -587,3 +587,72 @@ def _investment_amounts(cells: list[str], years: list[int], before: int, width: 
             column = labels[n]
             out.append(Amount(value, int(column) if column.isdigit() else None, column))
     return tuple(out)
+
+
+# A cost-recovery table runs over at most this many lines; a line of more words is running text.
+_COST_RECOVERY_LINES = 30
+_COST_RECOVERY_PROSE_WORDS = 10
+
+
+def cost_recovery_tables(doc: DocText) -> Iterator[Candidate]:
+    """The cost-recovery calculation of a heffing: each row (costs of the taakvelden, income, overhead,
+    BTW, totals) a budget line without a year, the table names none; the percentage it ends in an
+    indicator. A label without its amount waits for the next line of amounts only, first come first
+    served; a label that ends in a colon heads a group."""
+    lines = doc.lines
+    k = 0
+    while k < len(lines):
+        if not _BBV["cost recovery title"].match(lines[k].stripped):
+            k += 1
+            continue
+        title = clean_label(lines[k].stripped)
+        factor = unit_multiplier(lines[k].stripped) if SCALED_EURO.search(lines[k].stripped) else 1.0
+        k += 1
+        end = min(len(lines), k + _COST_RECOVERY_LINES)
+        waiting: list[int] = []
+        while k < end:
+            text = lines[k].stripped
+            share = _BBV["cost recovery share"].match(text)
+            if share:
+                cell = Measurement("Kostendekkendheid", share.group("share"), None, "target")
+                yield Candidate(
+                    "indicator", clean_label(text[: share.start("share")]), text, lines[k].page,
+                    PRIORITY_STRUCTURE, {"measurements": (cell,), "unit": "%", "table": title},
+                )  # fmt: skip
+                break
+            if not text or _BBV["cost recovery title"].match(text):
+                k += 1
+                continue
+            if (
+                NOTE_START.match(text)
+                or TABLE_TITLE.match(text)
+                or len(text.split()) > _COST_RECOVERY_PROSE_WORDS
+            ):
+                break
+            cells = _BBV["cost recovery amounts"].search(text)
+            label = text[: cells.start()].strip() if cells else text
+            values = (
+                [v for v in (parse_amount(c, factor) for c in cells.group(0).split()) if v is not None]
+                if cells
+                else []
+            )
+            if label and values:
+                yield _cost_row(doc, k, k, label, values, title)
+            elif values:
+                for value in values:
+                    if waiting:
+                        row = waiting.pop(0)
+                        yield _cost_row(doc, row, row, lines[row].stripped, [value], title)
+            elif not _BBV["cost recovery group"].search(label):
+                waiting.append(k)
+            k += 1
+
+
+def _cost_row(doc: DocText, first: int, last: int, label: str, values: list[float], title: str) -> Candidate:
+    return Candidate(
+        "budget", clean_label(label), doc.quote(first, last), doc.lines[first].page, PRIORITY_STRUCTURE,
+        {"amounts": tuple(Amount(v, None, "kostendekkendheid") for v in values), "table": title,
+         "row": clean_label(label), "note": "bedragen in euro (berekening kostendekkendheid)", "nature": "",
+         "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
+         "taakveld": "", "taakveld_printed": ""},
+    )  # fmt: skip

@@ -753,6 +753,15 @@ PROGRAMME_BUDGET = compile_table(
         "kengetal row": r"^(?:\d[a-z]?\.?\s+)?(?:netto[\s-]+schuldquote|solvabiliteit\w*|structurele\b"
         r"|grondexploitatie|belastingcapaciteit|weerstandsratio)",
         "kengetal value": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?",
+        # The cost-recovery calculation of a heffing (Paragraaf Lokale heffingen, BBV art. 10):
+        # "Tabel 7.3 - Berekening kostendekkingspercentage riool- en waterzorgheffing", its rows
+        # the costs of the taakvelden, the overhead and BTW, the totals and the opbrengsten, the
+        # last the percentage ("Kostendekkendheid 99,0%"). pypdf may print labels and amounts apart
+        # ("Overhead" / "BTW" / "368.000" / "175.000"): the amounts follow the labels in order.
+        "cost recovery title": r"^(?:tabel\b|berekening\b).*\bkostendekk\w*",
+        "cost recovery share": r"^kostendekk\w*\s+(?P<share>\d[\d.,]*\s?%)$",
+        "cost recovery amounts": r"(?:(?:^|\s+)[-−–]?\d{1,3}(?:\.\d{3})*)+$",
+        "cost recovery group": r":\s*$",
         # What is no part of a kengetal's name: its values, its norms and their words.
         "kengetal cell": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?|\S*[<>/=]\S*|geen|norm",
     },

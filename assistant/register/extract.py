@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 39: the cost-recovery calculation of a heffing ("Berekening kostendekkendheid rioolheffing"): each
+#     row a budget line without a year, amounts printed after their labels in the labels' order, the
+#     percentage it ends in an indicator (fresh5);
 # 38: the financial kengetallen table of the Paragraaf Weerstandsvermogen ("1a. Netto schuldquote 23
 #     25 18"): one indicator per kengetal, the Verslag its baseline, the budget year its target (fresh5);
 # 37: what stands central in a clause about its noun ("waar meedoen centraal staat") is no principle
@@ -115,7 +118,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "38"
+EXTRACTOR_VERSION = "39"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -149,6 +152,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *indicators.caption_tables(doc),
         *budgets.table_budgets(doc),
         *budgets.investment_tables(doc),
+        *budgets.cost_recovery_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),
     ]

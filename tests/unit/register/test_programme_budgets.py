@@ -65,3 +65,45 @@ def test_taakveld_rows_in_whole_euros_with_their_taakveld() -> None:
 
 def test_every_budget_line_has_a_taakveld_or_says_onbekend() -> None:
     assert all(r.taakveld for r in _records())
+
+
+# The cost-recovery calculation of a heffing, as pypdf prints it: some labels with their amount on
+# the line, others first and their amounts after them in the same order.
+COST_RECOVERY = """Tabel 6.2 - Berekening kostendekkingspercentage afvalstoffenheffing
+Kosten taakveld afval
+Opbrengst verkoop oud papier
+1.812.000
+-96.000
+Netto kosten taakveld 1.716.000
+Toe te rekenen kosten:
+Overhead
+Kwijtschelding
+204.000
+31.000
+Totale kosten 1.951.000
+Opbrengst afvalstoffenheffing 1.901.000
+Kostendekkendheid 97,4%
+De afvalstoffenheffing wordt geheven van de gebruiker van een perceel waar afval ontstaat en de
+tarieven voor 2026 stijgen met de inflatie."""
+
+
+def test_cost_recovery_rows_are_budget_lines_without_a_year_and_the_share_an_indicator() -> None:
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(1, COST_RECOVERY)]
+    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    assert rows == {
+        "Kosten taakveld afval": [(None, 1_812_000.0)],
+        "Opbrengst verkoop oud papier": [(None, -96_000.0)],
+        "Netto kosten taakveld": [(None, 1_716_000.0)],
+        "Overhead": [(None, 204_000.0)],
+        "Kwijtschelding": [(None, 31_000.0)],
+        "Totale kosten": [(None, 1_951_000.0)],
+        "Opbrengst afvalstoffenheffing": [(None, 1_901_000.0)],
+    }
+    share = [r for r in records if r.type == "indicator"]
+    assert [(r.text, r.measurements[0].value, r.baseline_value) for r in share] == [
+        ("Kostendekkendheid", "97,4%", "")
+    ]
