@@ -41,8 +41,9 @@ from ingest.parse import parse_document
 # Bump when parsing or chunking changes in a way that should re-ingest unchanged files.
 # 3: spaced tables (Word exports) as rows with rebuilt headers; 4: a heading with an amount is text;
 # 5: "vm.", "vml.", "n.v.t." and "t.o.v." end no sentence; a date at a line start ("1 januari") is no
-# list number.
-PIPELINE_VERSION = "6"
+# list number; 6: a wrapped first row label and a bracketed note under a value stay in their row;
+# 7: a loose table's header reads as one name per column ("Streefwaarde Begroting 2025").
+PIPELINE_VERSION = "7"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

@@ -9,6 +9,7 @@ every row stays verifiable against the page text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
@@ -77,7 +78,41 @@ class Table:
         return self.kind != "spaced"
 
     def header_text(self) -> str:
-        return " | ".join(self.header)
+        """The header as its column names, one a cell: a loose table's header comes a line at a
+        time and a column name may take several lines ("Streefwaarde / Begroting / 2025")."""
+        return " | ".join(self.columns())
+
+    def columns(self) -> tuple[str, ...]:
+        """The label column's name and one name per value column. In a loose header a column
+        name ends at its year line; the first name in front of the first year is the label
+        column's (see below), names after the last year are one line each ("Op koers", "Bron"). Kept only
+        when it gives most rows a name per cell; else the header lines as they are."""
+        header = self.header
+        if self.kind != "loose" or not any(_year_line(line) for line in header):
+            return header
+        caption = 1 if TABLE_TITLE.match(header[0]) else 0
+        groups: list[list[str]] = []
+        current: list[str] = []
+        for line in header[caption:]:
+            current.append(line)
+            if _year_line(line):
+                groups.append(current)
+                current = []
+        groups += [[line] for line in current]
+        first = groups[0]
+        if len(first) < 2:
+            return header
+        # "Almelo 2015" names its column alone; a bare "(2023)" takes the name above it
+        # ("Peilwaarde"), unless that is all there is in front of it ("Omschrijving / 2019").
+        bare = not re.sub(r"[\d()/\s-]", "", first[-1])
+        split = len(first) - (2 if bare and len(first) >= 3 else 1)
+        names = (
+            " ".join([*header[:caption], *first[:split]]),
+            " ".join(first[split:]),
+            *(" ".join(group) for group in groups[1:]),
+        )
+        widths = Counter(len(row.render().split(" | ")) - 1 for row in self.rows)
+        return names if widths and widths.most_common(1)[0][0] == len(names) - 1 else header
 
     def multiplier(self) -> float:
         return unit_multiplier(self.unit)

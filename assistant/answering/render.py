@@ -67,14 +67,14 @@ def _focused(columns: Sequence[str], focus: RowFocus) -> Sequence[int]:
     """The columns of the asked years, narrowed to the asked measures where columns name them."""
     every = range(len(columns))
     named = [set(fold(c).split()) for c in columns]
-    kept = {i for i in every if any(y in columns[i] for y in focus.years)} or set(every)
+    of_years = {i for i in every if any(y in columns[i] for y in focus.years)} or set(every)
+    kept = {i for i in of_years if named[i] & set(focus.measures)} or of_years
     # "Peilwaarde (2023)" names the year it was measured: a measure asked for that no column of
-    # the asked years holds is shown whatever its year.
+    # the asked years holds is shown whatever its year, beside the asked years' columns.
     for measure in focus.measures:
-        if not any(measure in named[i] for i in kept):
+        if not any(measure in named[i] for i in of_years):
             kept |= {i for i in every if measure in named[i]}
-    by_measure = [i for i in sorted(kept) if named[i] & set(focus.measures)]
-    return by_measure or sorted(kept)
+    return sorted(kept)
 
 
 def _repeats_per_year(columns: list[str], values: list[str]) -> bool:

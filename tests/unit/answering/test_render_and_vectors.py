@@ -65,6 +65,11 @@ def test_a_document_year_is_no_column_and_an_asked_measure_keeps_its_own_year() 
     assert render_row(row, chunk, both) == (
         "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2026 (%): 13,7"
     )
+    # A measure of another year asked beside a year: both, not the measure alone.
+    two_parts = RowFocus.of("Wat is de peilwaarde, en wat wil de gemeente in 2026 bereiken?")
+    assert render_row(row, chunk, two_parts) == (
+        "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2026 (%): 13,7"
+    )
 
 
 def test_unit_vectors_respect_the_budget_and_are_cached() -> None:

@@ -110,6 +110,7 @@ def test_loose_cells_one_per_line() -> None:
     (table,) = find_tables(lines)
     assert table.kind == "loose"
     assert table.header == ("Omschrijving", "2019", "2020", "2021", "Op koers")
+    assert table.header_text() == "Omschrijving | 2019 | 2020 | 2021 | Op koers"
     assert [r.render() for r in table.rows] == [
         "Doorbraakmethode | 750 | 2.251 | 3.750 | Ja",
         "Dagstructurering | 300 | 400 | 440 | Ja",
@@ -172,6 +173,11 @@ def test_a_caption_opens_the_header_and_notes_stay_with_their_value() -> None:
         "Aantal inwoners | 26.100 | 26.200 | 26.300",
     ]
     assert table.rows[0].values == ("12.367", "12.460 (plus 65)", "12.637 (plus 177)")
+    # The header's lines gather into one name per column.
+    assert table.header_text() == (
+        "Tabel 4.1 - Effectindicatoren P4 Fysieke Leefomgeving Effectindicator | Peilwaarde (2023)"
+        " | Streefwaarde Begroting 2025 | Streefwaarde Begroting 2026"
+    )
 
 
 def test_prose_and_lists_are_not_tables() -> None:
