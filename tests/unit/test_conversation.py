@@ -115,3 +115,12 @@ def test_what_a_follow_up_inherits_stands_in_a_closing_bracket() -> None:
     assert resolution.text.startswith("Welke subsidie krijgt de stichting (")
     assert resolution.text.endswith("Internationale Taalklas Wassenaar)?")
     assert resolution.display.startswith("Welke subsidie krijgt de stichting daarvoor?")
+
+
+def test_a_follow_up_that_asks_nothing_of_its_own_asks_the_same_figure() -> None:
+    history = [Turn("Hoeveel Almeloërs hadden in 2019/20 een arbeidsongeschiktheidsuitkering?")]
+    resolution = resolve("en landelijk?", history, PLACES)
+    assert resolution.text.startswith("en landelijk (hoeveel ")
+    assert "hoeveel" not in resolution.display  # the user is shown the topic, not the question word
+    asking = resolve("En wie doet dat landelijk?", history, PLACES)
+    assert "hoeveel" not in asking.text
