@@ -26,6 +26,7 @@ _DOCUMENT_WORDS = (
     "rekening", "visie", "agenda", "monitor", "notitie", "koers", "evaluatie", "document",
     "strategie", "beleid", "budget", "report", "policy",
 )  # fmt: skip
+_DOCUMENT_POINTERS = frozenset({"die", "dat", "deze", "dit"})
 _WINDOW = 4  # words between the document word and its year ("beleidsplan sociaal domein 2022")
 # A year right after one of these is what the question is about, not the document's date.
 _SUBJECT_MARKERS = frozenset(
@@ -110,7 +111,13 @@ def _document_years(
         if not match or (i > 0 and tokens[i - 1] in _SUBJECT_MARKERS):
             continue
         before = tokens[max(0, i - _WINDOW) : i]
-        if not any(word.endswith(_DOCUMENT_WORDS) or word in _DOCUMENT_WORDS for word in before):
+        # "de begroting 2024 en die van 2025": a pronoun for the document named before.
+        pointing = (
+            bool(years) and i >= 2 and tokens[i - 2] in _DOCUMENT_POINTERS and tokens[i - 1] in ("van", "uit")
+        )
+        if not pointing and not any(
+            word.endswith(_DOCUMENT_WORDS) or word in _DOCUMENT_WORDS for word in before
+        ):
             continue
         year = int(match.group(1))
         if year in years or year in missing:

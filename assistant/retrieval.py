@@ -250,6 +250,11 @@ class HybridRetriever:
             ]
             rankings = [self._rank(query, vector, group, index) for group in groups if group]
             hits = interleave(rankings, k)
+        elif len(applied.years) > 1 and len(selected) > 1:
+            # "... in de begroting 2024 en die van 2025": one side a document, so the passages
+            # of one year cannot crowd out the other's.
+            rankings = [self._rank(query, vector, [r], index) for r in selected]
+            hits = interleave(rankings, k)
         else:
             hits = self._rank(query, vector, selected, index)[:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}

@@ -499,3 +499,34 @@ def test_a_budget_named_by_its_year_is_searched_alone_unless_the_question_asks_w
     assert {h.chunk.doc_id for h in named.hits} == {"w-2025"}
     changed = retriever.search("Wat verandert er voor jeugdhulp in de begroting 2025 van Wassenaar?", k=5)
     assert {h.chunk.doc_id for h in changed.hits} == {"w-2024", "w-2025"}
+
+
+def test_two_named_budget_years_each_get_a_place(world: World) -> None:
+    budgets = {
+        "w-2024": DocumentMeta(
+            "w-2024", "Wassenaar", "Programmabegroting 2024", 2023, "2024-2027", "begroting"
+        ),
+        "w-2025": DocumentMeta(
+            "w-2025", "Wassenaar", "Programmabegroting 2025", 2024, "2025-2028", "begroting"
+        ),
+    }
+    texts = {
+        # The 2024 budget says "externe inhuur" over and over; it must not crowd out 2025.
+        "w-2024": [f"Externe inhuur externe inhuur loonsom inhuur {n}." for n in range(4)],
+        "w-2025": ["Kosten externe inhuur als % van de loonsom: 29,07%."],
+    }
+    for doc_id, meta in budgets.items():
+        chunks = [
+            Chunk(
+                id=f"{doc_id}:{i}", doc_id=doc_id, text=text, page_start=i + 1, page_end=i + 1,
+                meta={"municipality": "Wassenaar"},
+            )
+            for i, text in enumerate(texts[doc_id])
+        ]  # fmt: skip
+        world.store.add(chunks, world.embedder.embed_passages([c.text for c in chunks]), version=doc_id)
+        pages = [Page(i + 1, c.text) for i, c in enumerate(chunks)]
+        world.catalog.publish(meta, doc_id, "sha", "x.pdf", pages, len(chunks))
+    found = world.retriever().search(
+        "Hoe is de externe inhuur van Wassenaar veranderd tussen de begroting 2024 en die van 2025?", k=2
+    )
+    assert {h.chunk.doc_id for h in found.hits} == {"w-2024", "w-2025"}
