@@ -45,6 +45,8 @@ _SUBSTITUTION = re.compile(
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
 _FIGURE_INTENTS = (Intent.PERCENT, Intent.AMOUNT, Intent.NUMBER)
+# Intents whose cue words say what kind of statement was asked for ("doel", "bereiken", "meten").
+_KIND_INTENTS = (Intent.GOAL, Intent.INDICATOR, Intent.MEASURE, Intent.RESULT)
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ def _follow_up(
     own_words = {fold(t) for t in own.topic}
     # "En de baten?" after a question about lasten asks about baten instead, not as well.
     replaced = {w for group in SIBLING_TERMS if own_words & group for w in group}
-    topic = [w for w in previous.topic if fold(w) not in own_words | replaced]
+    topic = [
+        w for w in previous.topic if fold(w) not in own_words | replaced and not _asked_otherwise(w, question)
+    ]
     if topic:
         inherited.append("onderwerp")
     when = [] if years else _when(previous.text)
@@ -154,6 +158,22 @@ def _follow_up(
     )
     filters = replace(explicit, municipalities=explicit.municipalities or places)
     return Resolution(question, text, display, filters, tuple(inherited), tuple([*own.topic, *topic]))
+
+
+def _asked_otherwise(word: str, question: str) -> bool:
+    """A word that asked the turn before for a kind of statement the follow-up does not ask for:
+    "Wat gaan ze daarvoor doen?" after "Welk doel wil Hengelo bereiken met ...?" asks for
+    measures, so "doel" and "bereiken" stay behind (the rest of the topic carries over)."""
+    own = analyze_question(question).intents
+    if own <= {Intent.DESCRIBE}:
+        return False
+    folded = fold(word)
+    return any(
+        intent not in own
+        and (match := QUESTION_CUES[intent].search(folded)) is not None
+        and match.group(0) == folded
+        for intent in _KIND_INTENTS
+    )
 
 
 def _figure_asked(question: str, previous: str) -> list[str]:

@@ -124,3 +124,12 @@ def test_a_follow_up_that_asks_nothing_of_its_own_asks_the_same_figure() -> None
     assert "hoeveel" not in resolution.display  # the user is shown the topic, not the question word
     asking = resolve("En wie doet dat landelijk?", history, PLACES)
     assert "hoeveel" not in asking.text
+
+
+def test_a_follow_up_asking_for_another_kind_of_statement_leaves_the_old_kind_behind() -> None:
+    history = [Turn("Welk doel wil Hengelo bereiken met de opgave 'Investeren in zakelijk partnerschap'?")]
+    resolution = resolve("Wat gaan ze daarvoor doen?", history, PLACES)
+    assert "zakelijk partnerschap" in resolution.text
+    assert "doel" not in resolution.text and "bereiken" not in resolution.text
+    # A follow-up that asks for a goal too keeps the word.
+    assert "doel" in resolve("En welk doel nog meer?", history, PLACES).text
