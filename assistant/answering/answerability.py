@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from assistant.answering.features import counts
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
-from assistant.lexicon import YEAR
+from assistant.lexicon import ASKS_MONEY, YEAR, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
+from assistant.types import UnitKind
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _figure_about_subject(
     wanted = {i for i in analysis.intents if i.wants_figure}
     if Intent.AMOUNT in wanted and analysis.wants(Intent.NUMBER, Intent.PERCENT):
         wanted.discard(Intent.AMOUNT)  # "hoeveel ... en welk percentage": a count or share will do
+    money = wanted == {Intent.AMOUNT} and bool(ASKS_MONEY.search(fold(analysis.question)))
     # An amount may stand as a bare number in a table whose unit is said elsewhere, and a share
     # as "1/3": both accept a plain figure. A count ("hoeveel mantelzorgers") is never money.
     if wanted & {Intent.AMOUNT, Intent.PERCENT}:
@@ -89,7 +91,7 @@ def _figure_about_subject(
     # The figures must stand with the subject: a percentage for 18-65-year-olds does not answer
     # a question about 75-plussers. Blocks that give figures are judged together ("X compared
     # with Y" finds each in its own sentence).
-    figures = [b for b in blocks if wanted & b.intents]
+    figures = [b for b in blocks if wanted & b.intents and not (money and not _may_be_money(b))]
     if not figures:
         return False
     if (
@@ -108,6 +110,13 @@ def _figure_about_subject(
     if core is not None and core not in held:
         return False
     return not total or sum(w for t, w in distinctive.items() if t in held) / total >= subject_share
+
+
+def _may_be_money(block: Block) -> bool:
+    """An amount, or a bare number in a table row (whose unit the table states): a question that
+    asks for euros is not answered by a percentage or a count in a sentence ("100% van de
+    bijstandsnorm" for "hoeveel euro")."""
+    return Intent.AMOUNT in block.intents or any(unit.kind == UnitKind.ROW for unit in block.units)
 
 
 def _misses_asked_year(analysis: Analysis, blocks: Sequence[Block]) -> bool:

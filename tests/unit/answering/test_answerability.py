@@ -60,3 +60,17 @@ def test_a_figure_must_stand_with_the_weightiest_subject_word_the_evidence_holds
     # With the amount in the sentence about suïcidepreventie, it is an answer.
     both = _text({"suicidepreventie", "jaarlijks", "aanpak"}, Intent.AMOUNT)
     assert judge(analysis, Selection([about, both]), weights, stats, Settings()).answerable
+
+
+def test_a_money_question_is_not_answered_by_a_percentage_in_a_sentence() -> None:
+    analysis = analyze_question("Hoeveel euro is de bijstandsnorm voor een alleenstaande?")
+    vocabulary = _Vocabulary({"bijstandsnorm": 4.0, "alleenstaande": 3.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    weights = {"bijstandsnorm": 4.0, "alleenstaande": 3.0}
+    share = _text({"bijstandsnorm", "alleenstaande", "kwijtscheldingsnorm"}, Intent.PERCENT, Intent.NUMBER)
+    verdict = judge(analysis, Selection([share]), weights, stats, Settings())
+    assert not verdict.answerable and verdict.reason == "figure"
+    # A bare number in a table row may be money (the table states its unit).
+    row = _row("Bijstandsnorm alleenstaande | 1.300")
+    row = Block(row.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
+    assert judge(analysis, Selection([row]), weights, stats, Settings()).answerable
