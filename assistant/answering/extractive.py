@@ -87,18 +87,28 @@ class Planner:
         named = list(retrieval.filters.municipalities)
         if len(named) > 1:
             return named
-        if not analysis.wants(Intent.COMPARE):
+        # Two documents named by their years ("volgens de begroting 2024, en waar volgens de
+        # begroting 2025?") are compared, whether or not the question says so.
+        compares = analysis.wants(Intent.COMPARE)
+        years = analysis.years if compares else retrieval.filters.years
+        if not compares and len(years) < 2:
             return []
         present = {b.units[0].doc_id for b in blocks}
+        if not compares and blocks:  # one series of documents: the leading evidence's municipality
+            present = {
+                b.units[0].doc_id
+                for b in blocks
+                if b.units[0].municipality == blocks[0].units[0].municipality
+            }
         by_year = [
             d.doc_id
-            for year in analysis.years
+            for year in years
             for d in documents
             if d.doc_id in present and str(year) in f"{d.title} {d.period.split('-')[0]}"
         ]
         if len(set(by_year)) > 1:
             return list(dict.fromkeys(by_year))
-        if not named:
+        if compares and not named:
             places = list(dict.fromkeys(b.units[0].municipality for b in blocks if b.units[0].municipality))
             if len(places) > 1:
                 return places[:_MAX_GROUPS]

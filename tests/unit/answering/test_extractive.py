@@ -216,3 +216,27 @@ def test_a_text_block_ends_with_the_last_sentence_that_serves_the_question(tmp_p
     assert "de SWB" in answer.text and "dinsdag" not in answer.text  # nothing the question asks
     # A sentence that leans back on the one before goes on with it.
     assert "Stadsbank" in built.answerer().answer("Hoe heeft Almelo de schuldhulp georganiseerd?").text
+
+
+def test_two_budgets_named_by_their_years_are_answered_side_by_side(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    places = {2024: "de voormalige Den Deijlschool", 2025: "het gebouw van The American School"}
+    for year, place in places.items():
+        built.publish(
+            DocumentMeta(
+                f"wassenaar-begroting-{year}", "Wassenaar", f"Programmabegroting {year}", year - 1,
+                f"{year}-{year + 3}", "begroting",
+            ),
+            [
+                "Onderwijs\n"
+                f"De taalklas voor nieuwkomerskinderen is gehuisvest in {place}.\n"
+                "De gemeente betaalt het leerlingenvervoer.\n"
+            ],
+        )  # fmt: skip
+    answer = built.answerer().answer(
+        "Waar was de taalklas gehuisvest volgens de begroting 2024, en waar volgens de begroting 2025?"
+    )
+    assert not answer.refused
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("• Programmabegroting 2024:") and "Den Deijlschool" in lines[0]
+    assert lines[1].startswith("• Programmabegroting 2025:") and "American School" in lines[1]
