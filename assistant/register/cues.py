@@ -126,6 +126,22 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"IS_SENT_START": True, "LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}}, {"LOWER": "is"}],
         [{"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "getracht"}],
         [{"LOWER": "volgende"}, {"LOWER": {"IN": ["doelstelling", "hoofddoel"]}}],
+        # More wordings of a stated goal (GUIDELINE.md, fresh5): the aim named passively ("Beoogd
+        # wordt daarmee dat ...", "Hiermee wordt beoogd ..."), an ambition or intention with its
+        # content ("We hebben de ambitie om ...", "De intentie is om ..."), the goal after its verb
+        # ("... is het doel te komen tot ...") and the goal nouns as the subject that opens the
+        # sentence ("De algemene doelstelling van het plan ...", "Specifieke doelstellingen zijn ...").
+        [{"IS_SENT_START": True, "LOWER": "beoogd"}, {"LOWER": {"IN": ["wordt", "worden"]}}],
+        [{"LOWER": {"IN": ["hiermee", "daarmee", "hierdoor", "daardoor"]}},
+         {"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "beoogd"}],
+        [{"LOWER": {"IN": ["ambitie", "intentie"]}}, {"LOWER": "om"}],
+        [{"LOWER": {"IN": ["de", "onze"]}}, {"LOWER": "intentie"}, {"LOWER": "is"}],
+        [{"LOWER": "is"}, {"LOWER": "het"}, {"LOWER": {"IN": ["doel", "streven"]}},
+         {"LOWER": {"IN": ["te", "om"]}}],
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["de", "het"]}}, {"IS_ALPHA": True, "OP": "?"},
+         {"LOWER": {"IN": ["doel", "doelstelling", "doelstellingen"]}},
+         {"LOWER": {"IN": ["van", "is", "zijn"]}}],
+        [{"IS_SENT_START": True, "IS_ALPHA": True}, {"LOWER": "doelstellingen"}, {"LOWER": "zijn"}],
         [_WE, {"LOWER": {"IN": ["streven", "beogen"]}}],
         [{"LOWER": {"IN": ["ons", "onze"]}}, {"LOWER": "streven"}],
         [{"LOWER": {"IN": ["streven", "beogen"]}}, _WE],
@@ -687,7 +703,13 @@ def _only_goal_of(text: str) -> bool:
         r"(doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b|"
         r"\b(doel|doelstelling|hoofddoel) (hierbij|daarbij|hiervan|daarvan) is\b|\bmet als hoofddoel\b|"
         r"\bvolgende (doelstelling|hoofddoel)\b|^(doel|doelstelling|hoofddoel) is\b|"
-        r"\b(wordt|worden) getracht\b",
+        r"\b(wordt|worden) getracht\b|^beoogd (wordt|worden)\b|"
+        r"\b(hier|daar)(mee|door) (wordt|worden) beoogd\b|"
+        r"\b(ambitie|intentie) om\b(?![^.]*\b(hebben|heeft) (wij|we)\b)|\b(de|onze) intentie is\b|"
+        r"\bis het (doel|streven) (te|om)\b|"
+        r"^(de|het) (\w+ )?(doel|doelstelling|doelstellingen) "
+        r"(is|zijn|van\b(?![^.]*\b(wordt|worden|werd|werden)\b))|"
+        r"^\w+ doelstellingen zijn\b",
         text,
         re.I,
     )

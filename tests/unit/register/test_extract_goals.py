@@ -194,3 +194,24 @@ def test_doel_is_opening_a_sentence_and_what_is_tried_with_the_means_are_goals()
     assert cues.classify("Doel is tevens inzicht in de oorzaken van de stijgende kosten.", 2026) == "goal"
     text = "Met deze middelen wordt getracht de eenzaamheid onder ouderen terug te dringen."
     assert cues.classify(text, 2026) == "goal"
+
+
+def test_more_wordings_of_a_stated_goal() -> None:
+    goals = [
+        "Beoogd wordt hiermee dat aanvragen sneller kunnen worden afgehandeld.",
+        "Hiermee wordt beoogd de wachtlijst voor de schuldhulp te verkorten.",
+        "We hebben de ambitie om alle scholen in 2030 energieneutraal te maken.",
+        "De intentie is om de helft van de nieuwe woningen betaalbaar te laten zijn.",
+        "Na de evaluatie is het doel te komen tot een eenvoudiger subsidiestelsel.",
+        "De belangrijkste doelstelling van het programma een levendig en bereikbaar centrum.",
+        "Concrete doelstellingen zijn minder leegstand, meer groen en veilige fietsroutes.",
+    ]
+    for text in goals:
+        assert cues.classify(text, 2026) == "goal", text
+    # The goal nouns in a sentence about them, and an aim in a relative clause, state no goal.
+    assert cues.classify("De doelstellingen van het programma worden jaarlijks gemonitord.", 2026) is None
+    text = "Als maatstaf geldt het verbruik, waarmee wordt beoogd recht te doen aan het principe."
+    assert cues.classify(text, 2026) is None
+    # An ambition we say we have filled in is no goal stated here.
+    text = "Onze ambitie om de wachttijden te verkorten hebben wij ingevuld met een actieplan."
+    assert cues.classify(text, 2026) is None
