@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 41: the goal line heading rows of a measurement table ("Financieel zelfredzame inwoners") is an
+#     operational goal (GUIDELINE.md, settled in round 7);
 # 40: more wordings of a stated goal: "Beoogd wordt daarmee dat", "We hebben de ambitie om", "De
 #     intentie is om", "is het doel te komen tot", the goal noun opening the sentence ("De algemene
 #     doelstelling van het plan ...", "Specifieke doelstellingen zijn ...") (fresh5);
@@ -121,7 +123,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "40"
+EXTRACTOR_VERSION = "41"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

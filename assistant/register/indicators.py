@@ -114,6 +114,11 @@ def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
         names = [line.stripped for line in lines[i:value_start]]
         if name_start > i:
             goal_ref = clean_label(" ".join(names[: name_start - i]))
+            # The goal line heading the rows below it is a goal itself (GUIDELINE.md: subgoal lines).
+            yield Candidate(
+                "goal", goal_ref, doc.quote(i, name_start - 1), lines[i].page, PRIORITY_STRUCTURE,
+                {"level": "operational"},
+            )
         name = clean_label(" ".join(line.stripped for line in lines[name_start:value_start]))
         values, _ = _value_cells(lines, value_start, len(columns))
         source = " ".join(line.stripped for line in lines[source_start:end])

@@ -263,3 +263,9 @@ def test_a_count_as_the_subject_of_its_sentence_is_a_figure_without_a_year() -> 
     (figure,) = [r for r in extract_records(*document([text])) if r.type == "indicator"]
     assert figure.text.startswith("Het aantal mensen in de opvang")
     assert (figure.baseline_value, figure.baseline_year) == ("150", None)
+
+
+def test_the_goal_line_heading_rows_of_a_measurement_table_is_an_operational_goal() -> None:
+    # GUIDELINE.md: a goal line that heads a group of rows in an indicator table is a goal.
+    goals = [r for r in extract_records(*document([MEASUREMENTS])) if r.type == "goal"]
+    assert [(g.text, g.level) for g in goals] == [("Financieel zelfredzame inwoners", "operational")]
