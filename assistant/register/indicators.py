@@ -118,7 +118,7 @@ def _measurement_table(doc: DocText, header: int) -> Iterator[Candidate]:
             yield Candidate(
                 "goal", goal_ref, doc.quote(i, name_start - 1), lines[i].page, PRIORITY_STRUCTURE,
                 {"level": "operational"},
-            )
+            )  # fmt: skip
         name = clean_label(" ".join(line.stripped for line in lines[name_start:value_start]))
         values, _ = _value_cells(lines, value_start, len(columns))
         source = " ".join(line.stripped for line in lines[source_start:end])
