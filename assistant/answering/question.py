@@ -22,6 +22,7 @@ from assistant.lexicon import (
     MONEY_WORDS,
     MONEY_WORDS_IN_TEXT,
     MONTHS,
+    NAMED_DOCUMENT_YEAR,
     NUMBER_WORDS,
     QUESTION_CUES,
     YEAR,
@@ -169,15 +170,18 @@ class Analysis:
         return any(i.wants_figure for i in self.intents)
 
 
+def question_parts(question: str) -> list[str]:
+    """The questions a question asks: "..., en tegen welk jaar ...?" is two."""
+    return [p.strip(" ?,") for p in _PART_SPLIT.split(question) if p and p.strip(" ?,")] or [question]
+
+
 def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     """Intents, subject and parts of `question`; `names` are municipality names to set aside
     (with their adjectives: "Almelose", "Hengelose")."""
-    pieces = [p.strip(" ?,") for p in _PART_SPLIT.split(question) if p and p.strip(" ?,")]
+    pieces = question_parts(question)
     name_terms = {t for name in names for t in base_terms(name)}
     name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
-    parts = tuple(_part(piece, name_terms, name_forms) for piece in pieces) or (
-        _part(question, name_terms, name_forms),
-    )
+    parts = tuple(_part(piece, name_terms, name_forms) for piece in pieces)
     intents = frozenset(i for part in parts for i in part.intents)
     folded = fold(question)
     if QUESTION_CUES[Intent.COMPARE].search(folded):
@@ -202,7 +206,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         subject,
         years,
         size,
-        tuple(w for w in _not_verbs(subject) if w not in _finite_verbs(pieces or [question])),
+        tuple(w for w in _not_verbs(subject) if w not in _finite_verbs(pieces)),
         english,
         asks_figure,
         counted,
@@ -299,7 +303,8 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     stripped = folded
     for intent in _FORM_INTENTS:
         stripped = QUESTION_CUES[intent].sub(" ", stripped)
-    stripped = YEAR.sub(" ", stripped)
+    # "volgens de begroting 2025" names where to look, not what the answer is about.
+    stripped = YEAR.sub(" ", NAMED_DOCUMENT_YEAR.sub(" ", stripped))
     phrasing = phrasing_words()
     words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]
     skip = names | NUMBER_WORDS.keys()

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.amounts import format_eur, parse_amount, unit_multiplier
+from assistant.answering.question import question_parts
 from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, YEAR, fold
 from assistant.types import Chunk
 
@@ -32,9 +33,19 @@ class RowFocus:
 
     @classmethod
     def of(cls, question: str) -> RowFocus:
-        asked = NAMED_DOCUMENT_YEAR.sub(" ", question)
-        words = set(re.findall(r"\w+", fold(question)))
-        return cls(tuple(dict.fromkeys(YEAR.findall(asked))), tuple(sorted(COLUMN_ASK_WORDS & words)))
+        """The focus of every part of the question; none when a part asks for no year or measure
+        ("Hoeveel AED's zijn er in kaart gebracht, en hoeveel zijn er voor 2020 begroot?" wants
+        the whole row, not the 2020 column alone)."""
+        years: list[str] = []
+        measures: set[str] = set()
+        for part in question_parts(question):
+            asked = YEAR.findall(NAMED_DOCUMENT_YEAR.sub(" ", part))
+            named = COLUMN_ASK_WORDS & set(re.findall(r"\w+", fold(part)))
+            if not asked and not named:
+                return cls()
+            years += asked
+            measures |= named
+        return cls(tuple(dict.fromkeys(years)), tuple(sorted(measures)))
 
 
 _NATURE = {"i": "incidenteel", "s": "structureel"}

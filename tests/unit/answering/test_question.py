@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.question import Intent, analyze_question
+from assistant.answering.question import Intent, analyze_question, question_parts
 
 PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand"]
 
@@ -136,3 +136,12 @@ def test_the_money_noun_of_an_amount_question(
 )
 def test_the_noun_a_list_question_asks_for(question: str, noun: str | None) -> None:
     assert analyze_question(question, ["Almelo"]).list_noun == noun
+
+
+def test_the_document_a_question_names_is_not_its_subject() -> None:
+    analysis = analyze_question(
+        "Hoe ontwikkelt de demografische druk zich volgens de begroting 2024 en de begroting 2025?"
+    )
+    assert "begroting" not in analysis.subject
+    assert {"demografische", "druk"} <= set(analysis.subject)
+    assert question_parts("Welk doel, en tegen welk jaar?") == ["Welk doel", "tegen welk jaar"]

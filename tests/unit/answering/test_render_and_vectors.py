@@ -65,6 +65,13 @@ def test_a_document_year_is_no_column_and_an_asked_measure_keeps_its_own_year() 
     assert render_row(row, chunk, both) == (
         "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2026 (%): 13,7"
     )
+    # A part that asks for no year or measure wants the whole row.
+    assert (
+        RowFocus.of("Hoeveel zijn er in kaart gebracht, en hoeveel zijn er voor 2020 begroot?") == RowFocus()
+    )
+    assert RowFocus.of("Hoeveel zijn er in 2019 gebracht, en hoeveel voor 2020?") == RowFocus(
+        ("2019", "2020")
+    )
     # A measure of another year asked beside a year: both, not the measure alone.
     two_parts = RowFocus.of("Wat is de peilwaarde, en wat wil de gemeente in 2026 bereiken?")
     assert render_row(row, chunk, two_parts) == (
@@ -81,8 +88,11 @@ def test_unit_vectors_respect_the_budget_and_are_cached() -> None:
     assert first[0] is not None and first[1] is not None and first[2] is None
     assert first[0] > first[1]
     calls = embedder.calls
-    again = vectors.similarities(query, texts[:2], budget=0)
+    again = vectors.similarities(query, texts[:2], budget=2)
     assert again == first[:2] and embedder.calls == calls  # from the cache
+    # What is cached beyond the budget does not count: an answer does not depend on the questions
+    # asked before it.
+    assert vectors.similarities(query, texts[:2], budget=1) == [first[0], None]
     assert vectors.similarities(None, texts, budget=5) == [None, None, None]
     assert isinstance(np.float32(first[0]), np.floating)
 
