@@ -23,7 +23,7 @@ import numpy as np
 from assistant.bm25 import BM25Index, DocumentRows
 from assistant.catalog import Catalog, DocumentRecord, matcher, named_by_year
 from assistant.glossary import to_dutch
-from assistant.lexicon import CHANGE_CUE, defined_acronyms, fold
+from assistant.lexicon import CHANGE_CUE, NAMED_DOCUMENT_YEAR, defined_acronyms, fold
 from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
 from assistant.query_parse import ParsedQuery, parse_query
@@ -252,8 +252,10 @@ class HybridRetriever:
             hits = interleave(rankings, k)
         elif len(applied.years) > 1 and len(selected) > 1:
             # "... in de begroting 2024 en die van 2025": one side a document, so the passages
-            # of one year cannot crowd out the other's.
-            rankings = [self._rank(query, vector, [r], index) for r in selected]
+            # of one year cannot crowd out the other's. Inside a document so named, its name
+            # ("begroting 2024") says nothing about which passage answers.
+            about = NAMED_DOCUMENT_YEAR.sub(" ", query)
+            rankings = [self._rank(about, vector, [r], index) for r in selected]
             hits = interleave(rankings, k)
         else:
             hits = self._rank(query, vector, selected, index)[:k]

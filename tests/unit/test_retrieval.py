@@ -530,3 +530,37 @@ def test_two_named_budget_years_each_get_a_place(world: World) -> None:
         "Hoe is de externe inhuur van Wassenaar veranderd tussen de begroting 2024 en die van 2025?", k=2
     )
     assert {h.chunk.doc_id for h in found.hits} == {"w-2024", "w-2025"}
+
+
+def test_inside_a_budget_named_by_its_year_its_name_does_not_rank(world: World) -> None:
+    budgets = {
+        year: DocumentMeta(
+            f"w-{year}",
+            "Wassenaar",
+            f"Programmabegroting {year}",
+            year - 1,
+            f"{year}-{year + 3}",
+            "begroting",
+        )
+        for year in (2024, 2025)
+    }
+    for year, meta in budgets.items():
+        texts = [
+            f"De begroting {year} en de meerjarenraming: het begrotingssaldo van de begroting {year}.",
+            f"Demografische druk: {90 + year % 10}% volgens het CBS.",
+        ]
+        chunks = [
+            Chunk(
+                id=f"{meta.doc_id}:{i}", doc_id=meta.doc_id, text=text, page_start=i + 1, page_end=i + 1,
+                meta={"municipality": "Wassenaar"},
+            )
+            for i, text in enumerate(texts)
+        ]  # fmt: skip
+        world.store.add(chunks, world.embedder.embed_passages(texts), version=meta.doc_id)
+        pages = [Page(i + 1, t) for i, t in enumerate(texts)]
+        world.catalog.publish(meta, meta.doc_id, "sha", "x.pdf", pages, len(chunks))
+    found = world.retriever("bm25").search(
+        "Hoe ontwikkelt de demografische druk in Wassenaar volgens de begroting 2024 en de begroting 2025?",
+        k=2,
+    )
+    assert {h.chunk.id for h in found.hits} == {"w-2024:1", "w-2025:1"}
