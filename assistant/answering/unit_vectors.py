@@ -2,8 +2,9 @@
 
 Embedding every sentence at ingest would cost about as much again as embedding the chunks (the
 same words pass through the model twice), so units are embedded when a question first needs them
-and kept in a bounded cache: a question embeds at most `budget` new units, chosen by the caller
-(the lexically best candidates), and every later question about the same passages pays nothing.
+and kept in a bounded cache: a question has the similarity of at most `budget` units, chosen by
+the caller (the lexically best candidates), and a later question about the same passages does not
+embed them again.
 """
 
 from __future__ import annotations
@@ -32,15 +33,18 @@ class UnitVectors:
     def similarities(
         self, query_vector: np.ndarray | None, texts: Sequence[str], budget: int
     ) -> list[float | None]:
-        """Cosine similarity of each text to the query; None for a text that is neither cached
-        nor among the first `budget` uncached texts (or when there is no query vector)."""
+        """Cosine similarity to the query of the first `budget` distinct texts, None for the rest
+        (and for all when there is no query vector). A cached text is not embedded again, but it
+        gets its own similarity only within the budget: the answer to a question must not depend
+        on what was asked before it."""
         if query_vector is None or not texts:
             return [None] * len(texts)
+        chosen = list(dict.fromkeys(texts))[: max(0, budget)]
         with self._lock:
-            vectors = {t: self._cache[t] for t in texts if t in self._cache}
+            vectors = {t: self._cache[t] for t in chosen if t in self._cache}
             for text in vectors:
                 self._cache.move_to_end(text)
-        missing = list(dict.fromkeys(t for t in texts if t not in vectors))[: max(0, budget)]
+        missing = [t for t in chosen if t not in vectors]
         if missing:
             # A sentence's gist is in its first words; the model's cost grows with every token.
             fresh = self.embedder.embed_passages([" ".join(t.split()[:EMBED_WORDS]) for t in missing])
