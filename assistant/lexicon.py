@@ -538,6 +538,9 @@ SENTENCE_CUES = compile_table(
         "measure": r"\b(gaan|gaat|zullen|zal|starten|start|inzetten|zetten in|ontwikkelen|organiseren|voeren|"
         r"realiseren|investeren|subsidieren|versterken|uitbreiden|verlengen|continueren|voorstel\w*|"
         r"activiteit\w*|maatregel\w*|actie\w*|aanpak)\b",
+        # An enumeration in running text: "Leiden, Leiderdorp, Oegstgeest en Voorschoten" (items of
+        # up to three words, at least three of them).
+        "list": r"(?:\b[\w'-]+(?:\s[\w'-]+){0,2},\s){2,}[\w'-]+(?:\s[\w'-]+){0,2}\s(?:en|of)\s[\w'-]+",
     }
 )
 # -- commitment status (folded text of what a later document says) -----------------------------

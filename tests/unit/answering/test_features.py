@@ -1,0 +1,25 @@
+"""What a unit offers: the intents its own words satisfy."""
+
+from __future__ import annotations
+
+from assistant.answering.features import unit_intents
+from assistant.answering.question import Intent
+from assistant.answering.units import EvidenceUnit
+from assistant.types import Chunk, UnitKind
+
+
+def _sentence(text: str) -> EvidenceUnit:
+    chunk = Chunk(id="c", doc_id="d", text=text, page_start=1, page_end=1)
+    return EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
+
+
+def test_an_enumeration_in_running_text_is_a_list() -> None:
+    enumeration = _sentence(
+        "De gemeenten Leiden, Leiderdorp, Oegstgeest, Zoeterwoude en Voorschoten hebben dit plan gemaakt."
+    )
+    assert Intent.LIST in unit_intents(enumeration)
+    # Two clauses, or years, are no enumeration of items.
+    assert Intent.LIST not in unit_intents(
+        _sentence("Als het nodig is, doen we dat, maar alleen als het kan.")
+    )
+    assert Intent.LIST not in unit_intents(_sentence("In 2024, 2025 en 2026 blijft het budget gelijk."))
