@@ -320,8 +320,14 @@ _CHECK = compile_table(
         rf"(?:in|eind|medio|begin|uiterlijk)\s+(?P<year>{YEAR_TEXT})\b(?=[^.;]{{0,140}}?\b\w*ge\w+(?:d|t|en)\b)",
         # Work planned for a moment, in its own words or in a relative clause: "die staan gepland vanaf
         # 2026", "maatregelen ... die in 2020 worden geïmplementeerd".
+        # The moment may be a quarter or a season before its year ("staat gepland voor het 3e kwartaal
+        # 2024", "staat vooralsnog gepland voor eind 2025"); the project's planning states it too ("De
+        # (huidige) planning is dat in het 2e kwartaal 2024 de voorbereidingen zijn afgerond").
         "planned": rf"\b(?:staat|staan|is|zijn)\s+(?:\w+\s+)?gepland\s+"
-        rf"(?:voor|in|vanaf|per|na|begin|eind|medio)\s+(?:het\s+\w+\s+van\s+)?(?P<year>{YEAR_TEXT})\b|"
+        rf"(?:voor|in|vanaf|per|na|begin|eind|medio|rond|omstreeks)\s+(?:(?:het|de)\s+)?"
+        rf"(?:(?:\d+e|eerste|tweede|derde|vierde|begin|eind|medio|voorjaar|najaar|zomer|winter|"
+        rf"kwartaal|helft|van)\s+){{0,4}}(?P<year>{YEAR_TEXT})\b|"
+        rf"^(?:de\s+)?(?:huidige\s+)?planning\s+is\s+(?:dat|om)\b[^.;]{{0,60}}?\b(?P<year4>{YEAR_TEXT})\b|"
         rf"\b(?:die|welke)\s+(?:in|eind|begin|medio|vanaf|per)\s+(?P<year2>{YEAR_TEXT})\s+(?:wordt|worden)\s+"
         r"\w*ge\w+(?:d|t|en)\b|"
         # ... or what the means make possible for a year: "Door uitbreiding van de formatie kan in 2024
@@ -461,7 +467,7 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     year = int(dated.group("year")) if dated else None
     planned = _CHECK["planned"].search(text)
     if planned and year is None:
-        year = int(planned.group("year") or planned.group("year2") or planned.group("year3"))
+        year = int(next(planned.group(g) for g in ("year", "year2", "year3", "year4") if planned.group(g)))
     if plan_year and year is not None and year >= plan_year and not _uncertain(text):
         return "measure"
     if (

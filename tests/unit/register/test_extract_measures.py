@@ -468,3 +468,18 @@ def test_what_stands_central_in_a_clause_about_its_noun_leaves_the_commitment() 
     text = "We zetten in op een wijk waar iedereen welkom is en meedoen centraal staat."
     assert cues.classify(text, 2026) == "measure"
     assert cues.classify("Daarbij stellen we de inwoner centraal.", 2026) is None
+
+
+def test_work_planned_for_a_quarter_or_season_and_the_projects_planning_commit() -> None:
+    planned = [
+        "De aanleg staat gepland voor het 2e kwartaal 2027 met uitloop naar het najaar.",
+        "De uitvoering staat vooralsnog gepland voor eind 2026.",
+        "De planning is dat in het 3e kwartaal 2026 het ontwerp is afgerond.",
+        "De huidige planning is dat omstreeks medio 2027 een nieuwe locatie is gevonden.",
+    ]
+    for text in planned:
+        assert cues.classify(text, 2026) == "measure", text
+    # A moment before the plan's years, or a plan of the past, promises nothing now.
+    assert cues.classify("De renovatie stond gepland voor het najaar van 2022.", 2026) is None
+    text = "De planning is dat in het voorjaar van 2024 de vergunning verleend was."
+    assert cues.classify(text, 2026) is None
