@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, topic_words
-from assistant.lexicon import NAMED_DOCUMENT_YEAR, QUESTION_CUES, QUESTION_WORD, SIBLING_TERMS, YEAR, fold
+from assistant.lexicon import NAMED_DOCUMENT_YEAR, QUESTION_CUES, SIBLING_TERMS, YEAR, fold
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
 
@@ -44,7 +44,6 @@ _SUBSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
-_FIGURE_INTENTS = (Intent.PERCENT, Intent.AMOUNT, Intent.NUMBER)
 # Intents whose cue words say what kind of statement was asked for ("doel", "bereiken", "meten").
 _KIND_INTENTS = (Intent.GOAL, Intent.INDICATOR, Intent.MEASURE, Intent.RESULT)
 
@@ -139,7 +138,6 @@ def _follow_up(
     when = [] if years else _when(previous.text)
     if when:
         inherited.append("jaar")
-    form = [w for w in _figure_asked(question, previous.text) if fold(w) not in {fold(t) for t in topic}]
     pointers = _ANAPHORS | _WEAK_ANAPHORS
     core = " ".join(
         w for w in re.findall(r"\S+", question.rstrip(" ?")) if fold(w.strip(",.")) not in pointers
@@ -147,7 +145,7 @@ def _follow_up(
     place_words = [p for p in places if p not in named]
     # What was carried over stands in brackets at the end: the answerer weighs the follow-up's
     # own words above the topic it inherited ("Welke subsidie krijgt de SKOW (Taalklas)?").
-    carried = " ".join([*form, *topic, *place_words, *when])
+    carried = " ".join([*topic, *place_words, *when])
     text = f"{core.strip()} ({carried})?" if carried and core.strip() else f"{core} {carried}".strip() + "?"
     about = ", ".join([*topic, *when])
     where = ", ".join(place_words)
@@ -174,20 +172,6 @@ def _asked_otherwise(word: str, question: str) -> bool:
         and match.group(0) == folded
         for intent in _KIND_INTENTS
     )
-
-
-def _figure_asked(question: str, previous: str) -> list[str]:
-    """What figure the turn before asked for ("hoeveel", "welk percentage"), when the follow-up
-    asks for nothing of its own: "en landelijk?" after "Hoeveel Almeloërs hadden ...?" asks how
-    many again, nationally."""
-    if QUESTION_WORD.search(fold(question)) or analyze_question(question).intents != {Intent.DESCRIBE}:
-        return []
-    earlier = fold(previous)
-    for intent in _FIGURE_INTENTS:
-        match = QUESTION_CUES[intent].search(earlier)
-        if match:
-            return [match.group(0)]
-    return []
 
 
 def _when(text: str) -> list[str]:

@@ -469,10 +469,6 @@ LIST_NOUN = re.compile(
 )
 # A bracket that closes a question: context, not what is asked ("... de SKOW (Taalklas, 2024)?").
 BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
-# A question word anywhere in a question (folded): "en landelijk?" has none, "en wie dan?" has one.
-QUESTION_WORD = re.compile(
-    r"\b(?:wat|wie|hoe|hoeveel|welke?|waar\w*|wanneer|waarom|what|who|how|which|when|why)\b"
-)
 # A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
 # verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
 FINITE_AFTER = re.compile(

@@ -117,15 +117,6 @@ def test_what_a_follow_up_inherits_stands_in_a_closing_bracket() -> None:
     assert resolution.display.startswith("Welke subsidie krijgt de stichting daarvoor?")
 
 
-def test_a_follow_up_that_asks_nothing_of_its_own_asks_the_same_figure() -> None:
-    history = [Turn("Hoeveel Almeloërs hadden in 2019/20 een arbeidsongeschiktheidsuitkering?")]
-    resolution = resolve("en landelijk?", history, PLACES)
-    assert resolution.text.startswith("en landelijk (hoeveel ")
-    assert "hoeveel" not in resolution.display  # the user is shown the topic, not the question word
-    asking = resolve("En wie doet dat landelijk?", history, PLACES)
-    assert "hoeveel" not in asking.text
-
-
 def test_a_follow_up_asking_for_another_kind_of_statement_leaves_the_old_kind_behind() -> None:
     history = [Turn("Welk doel wil Hengelo bereiken met de opgave 'Investeren in zakelijk partnerschap'?")]
     resolution = resolve("Wat gaan ze daarvoor doen?", history, PLACES)
