@@ -244,7 +244,7 @@ class Selector:
         """The unit the first member leans on ("Dit ...", "Hiervoor wordt ... ingezet op:"), if it
         does; for a list only a sentence (an item or row before it belongs to something else)."""
         first = members[0]
-        prev = before(first, units) if LEANS_BACK.match(fold(first.text)) else None
+        prev = before(first, units) if _leans_back(first) else None
         if prev is not None and (not sentence_only or prev.kind == UnitKind.SENTENCE):
             return [prev]
         return []
@@ -322,7 +322,7 @@ class Selector:
             last = self._by_text.get((block.units[keep - 1].doc_id, block.units[keep - 1].text))
             # A sentence that leans back ("Daar zijn we ...") goes on with what came before.
             lead_in = block.units[keep - 2].text.rstrip().endswith(":")
-            goes_on = lead_in or LEANS_BACK.match(fold(block.units[keep - 1].text)) is not None
+            goes_on = lead_in or _leans_back(block.units[keep - 1])
             if last is None or goes_on or last.terms & self.weights.keys() or wanted & last.intents:
                 break
             keep -= 1
@@ -484,6 +484,11 @@ def _background(
     own = set(subject_weights(said, terms))
     share = settings.answer.background_weight
     return {t: w * share if t in inherited and t not in own else w for t, w in weights.items()}
+
+
+def _leans_back(unit: EvidenceUnit) -> bool:
+    """The unit goes on with what came before it: "Dit ...", "Daar ...", "Hiervoor ..."."""
+    return LEANS_BACK.match(fold(unit.text)) is not None
 
 
 def _normalise(values: Sequence[float]) -> Callable[[float], float]:
