@@ -269,7 +269,12 @@ _CHECK = compile_table(
         r"\bdoor ?(loopt|lopen)\b|\blopend traject\b|\bonze inspanning(en)?\b[^.;]{0,30}\bgericht\b|"
         r"\b(we|wij)\b(\s+\w+){0,2}\s+op zoek\b",
         # "Om dat te bereiken wil de gemeente ...": the means to an end already named.
-        "means": r"^om (dat|dit|deze \w+) te (bereiken|realiseren)\b",
+        # ... or names the means we deploy for what we want: "Deze mantelzorgers willen we beter kunnen
+        # ondersteunen met de inzet van respijtzorg" (GUIDELINE.md: the means is the commitment).
+        # Not in a relative clause about a result ("het resultaat dat met de inzet van ... moet worden
+        # bereikt").
+        "means": r"^om (dat|dit|deze \w+) te (bereiken|realiseren)\b|"
+        r"(?<!\bdat )(?<!\bdie )\b(met|door) (de )?inzet van\b|(?<!\bdat )(?<!\bdie )\bdoor middel van\b",
         # A condition or a circumstance opening the sentence: "Willen we dit blijven realiseren, ...".
         "condition": r"^\s*((willen|als|indien|wanneer) (we|wij)\b|sinds\b|inmiddels\b)|"
         # "Wanneer vervolgcontacten nodig zijn, kijken we ...": what happens in a case, a procedure;

@@ -483,3 +483,16 @@ def test_work_planned_for_a_quarter_or_season_and_the_projects_planning_commit()
     assert cues.classify("De renovatie stond gepland voor het najaar van 2022.", 2026) is None
     text = "De planning is dat in het voorjaar van 2024 de vergunning verleend was."
     assert cues.classify(text, 2026) is None
+
+
+def test_what_we_want_with_the_means_we_deploy_for_it_is_a_measure() -> None:
+    # GUIDELINE.md (round 7): "willen" + an aim is a goal; with the means named, the means commit.
+    text = "Deze vrijwilligers willen we beter kunnen ondersteunen met de inzet van een steunpunt."
+    assert cues.classify(text, 2026) == "measure"
+    text = "We willen de eenzaamheid verminderen door middel van huisbezoeken."
+    assert cues.classify(text, 2026) == "measure"
+    text = "Daarmee wil de gemeente de inwoners beter kunnen ondersteunen en de inzet betaalbaar maken."
+    assert cues.classify(text, 2026) == "goal"
+    # The means of a result in a relative clause are not ours to deploy here.
+    text = "Daarbij willen we meer focus op het resultaat dat met de inzet van hulp moet worden bereikt."
+    assert cues.classify(text, 2026) == "goal"
