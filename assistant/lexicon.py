@@ -474,11 +474,11 @@ BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
 FINITE_AFTER = re.compile(
     r"^\W*(?:(?:en|maar)\s+)?(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
 )
-# A question that asks for a figure outright (not one that only mentions money or counts).
 # A question that names money as what it wants (folded): "hoeveel euro", "welk bedrag".
 ASKS_MONEY = re.compile(
     r"\b(?:hoeveel (?:geld|euro)|welk (?:\w+ )?bedrag|voor hoeveel geld|how much money)\b"
 )
+# A question that asks for a figure outright (not one that only mentions money or counts).
 ASKS_FIGURE = re.compile(
     r"\b(hoeveel|hoe (?:hoog|groot|veel|duur)|welke? (?:\w+ )?(?:bedrag|budget|bedragen|percentage|deel|"
     r"aandeel|aantal|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
