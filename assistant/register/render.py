@@ -80,8 +80,24 @@ def records_renderable(records: Sequence[Record]) -> Table:
         table.add_column(cols[key], overflow="fold")
     for record in records:
         row = _record_row(record)
-        table.add_row(*row[:5], labels()["source_ref"].format(doc=record.doc_id, page=record.page))
+        table.add_row(*row[:5], source_with_places(record))
     return table
+
+
+def source_with_places(record: Record) -> str:
+    """Where the record stands, with the other places it is restated: "almelo-plan p. 4 (ook p. 12,
+    andere-nota p. 3)"."""
+    lab = labels()
+    source = lab["source_ref"].format(doc=record.doc_id, page=record.page)
+    if not record.also_at:
+        return source
+    places = ", ".join(
+        lab["page_ref"].format(page=p.page)
+        if p.doc == record.doc_id
+        else lab["source_ref"].format(doc=p.doc, page=p.page)
+        for p in record.also_at
+    )
+    return f"{source} ({lab['also_at_ref'].format(places=places)})"
 
 
 def records_to_text(records: Sequence[Record], width: int = 160) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -168,4 +169,16 @@ def test_register_listings_render(store: RegisterStore) -> None:
         "Schuldhulpverlening",
     ]
     assert json.loads(render.records_to_json(records))[0]["amounts"][0]["eur"] == 250_000
+    # A record restated elsewhere names those places too.
+    restated = replace(
+        records[0],
+        also_at=(
+            Provenance(records[0].doc_id, 12, records[0].quote, 0, 1),
+            Provenance("almelo-review-2020", 3, records[0].quote, 0, 1),
+        ),
+    )
+    assert render.source_with_places(restated) == (
+        f"{records[0].doc_id} p. {records[0].page} (ook p. 12, almelo-review-2020 p. 3)"
+    )
+    assert render.source_with_places(records[0]) == f"{records[0].doc_id} p. {records[0].page}"
     assert "| Almelo | begrotingsregel |" in render.records_to_markdown(records)
