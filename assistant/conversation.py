@@ -130,8 +130,9 @@ def _follow_up(
     own_words = {fold(t) for t in own.topic}
     # "En de baten?" after a question about lasten asks about baten instead, not as well.
     replaced = {w for group in SIBLING_TERMS if own_words & group for w in group}
+    asks = analyze_question(question).intents
     topic = [
-        w for w in previous.topic if fold(w) not in own_words | replaced and not _asked_otherwise(w, question)
+        w for w in previous.topic if fold(w) not in own_words | replaced and not _asked_otherwise(w, asks)
     ]
     if topic:
         inherited.append("onderwerp")
@@ -158,11 +159,11 @@ def _follow_up(
     return Resolution(question, text, display, filters, tuple(inherited), tuple([*own.topic, *topic]))
 
 
-def _asked_otherwise(word: str, question: str) -> bool:
-    """A word that asked the turn before for a kind of statement the follow-up does not ask for:
-    "Wat gaan ze daarvoor doen?" after "Welk doel wil Hengelo bereiken met ...?" asks for
-    measures, so "doel" and "bereiken" stay behind (the rest of the topic carries over)."""
-    own = analyze_question(question).intents
+def _asked_otherwise(word: str, own: frozenset[Intent]) -> bool:
+    """A word that asked the turn before for a kind of statement the follow-up (whose intents are
+    `own`) does not ask for: "Wat gaan ze daarvoor doen?" after "Welk doel wil Hengelo bereiken
+    met ...?" asks for measures, so "doel" and "bereiken" stay behind (the rest of the topic
+    carries over)."""
     if own <= {Intent.DESCRIBE}:
         return False
     folded = fold(word)

@@ -84,9 +84,9 @@ class Table:
 
     def columns(self) -> tuple[str, ...]:
         """The label column's name and one name per value column. In a loose header a column
-        name ends at its year line; the first name in front of the first year is the label
-        column's (see below), names after the last year are one line each ("Op koers", "Bron"). Kept only
-        when it gives most rows a name per cell; else the header lines as they are."""
+        name ends at its year line; what stands in front of the first column's name is the label
+        column's, and names after the last year are one line each ("Op koers", "Bron"). Kept
+        only when it gives most rows a name per cell; else the header lines as they are."""
         header = self.header
         if self.kind != "loose" or not any(_year_line(line) for line in header):
             return header
@@ -379,8 +379,8 @@ def _label_start(lines: list[str], start: int, label: int, first_value: int, end
     them that are no column name or unit are the label's."""
     values = 0
     j = first_value
-    while j < end and (is_value(lines[j].removeprefix("- ")) or _value_note(lines, j)):
-        values += not _value_note(lines, j)
+    while j < end and (is_value(lines[j].removeprefix("- ")) or _value_note(lines[j - 1], lines[j])):
+        values += not _value_note(lines[j - 1], lines[j])
         j += 1
     years = [j for j in range(start, label) if _year_line(lines[j].removeprefix("- "))]
     if not years or len(years) != values:
@@ -413,7 +413,7 @@ def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[
     for i in range(first, end):
         if i > first and _opens_bracket(lines[i - 1]):
             continue  # "€ 25.000 (dekking reserve" / "Sociaal Domein)": one cell over two lines
-        if i > first and _value_note(lines, i):
+        if i > first and _value_note(lines[i - 1], lines[i]):
             continue
         value = is_value(lines[i].removeprefix("- "))
         if not value and seen_value:
@@ -432,9 +432,9 @@ def _column_name(line: str) -> bool:
     return fold(line.strip()) in TABLE_COLUMN_WORDS or bool(TABLE_UNIT.fullmatch(line))
 
 
-def _value_note(lines: list[str], i: int) -> bool:
-    """A bracketed note right under a value belongs to that value's cell."""
-    return bool(_VALUE_NOTE.match(lines[i].strip())) and is_value(lines[i - 1].removeprefix("- "))
+def _value_note(above: str, line: str) -> bool:
+    """`line` is a bracketed note right under the value `above`: it belongs to that value's cell."""
+    return bool(_VALUE_NOTE.match(line.strip())) and is_value(above.removeprefix("- "))
 
 
 def _opens_bracket(line: str) -> bool:
@@ -445,7 +445,7 @@ def _joined_cells(lines: list[str]) -> tuple[str, ...]:
     """Cells one per line, a line that closes the bracket of the line before joined to it."""
     cells: list[str] = []
     for line in lines:
-        if cells and (_opens_bracket(cells[-1]) or _value_note([cells[-1], line], 1)):
+        if cells and (_opens_bracket(cells[-1]) or _value_note(cells[-1], line)):
             cells[-1] = f"{cells[-1]} {line.strip()}"
         else:
             cells.append(line)

@@ -93,13 +93,9 @@ class Planner:
         years = analysis.years if compares else retrieval.filters.years
         if not compares and len(years) < 2:
             return []
-        present = {b.units[0].doc_id for b in blocks}
-        if not compares and blocks:  # one series of documents: the leading evidence's municipality
-            present = {
-                b.units[0].doc_id
-                for b in blocks
-                if b.units[0].municipality == blocks[0].units[0].municipality
-            }
+        # Without a comparison word, one series of documents: the leading evidence's municipality.
+        leading = blocks[0].units[0].municipality if blocks and not compares else None
+        present = {b.units[0].doc_id for b in blocks if leading is None or b.units[0].municipality == leading}
         by_year = [
             d.doc_id
             for year in years

@@ -637,20 +637,21 @@ def cost_recovery_tables(doc: DocText) -> Iterator[Candidate]:
                 else []
             )
             if label and values:
-                yield _cost_row(doc, k, k, label, values, title)
+                yield _cost_row(doc, k, label, values, title)
             elif values:
                 for value in values:
                     if waiting:
                         row = waiting.pop(0)
-                        yield _cost_row(doc, row, row, lines[row].stripped, [value], title)
+                        yield _cost_row(doc, row, lines[row].stripped, [value], title)
             elif not _BBV["cost recovery group"].search(label):
                 waiting.append(k)
             k += 1
 
 
-def _cost_row(doc: DocText, first: int, last: int, label: str, values: list[float], title: str) -> Candidate:
+def _cost_row(doc: DocText, line: int, label: str, values: list[float], title: str) -> Candidate:
+    """One row of a cost-recovery table, on one line."""
     return Candidate(
-        "budget", clean_label(label), doc.quote(first, last), doc.lines[first].page, PRIORITY_STRUCTURE,
+        "budget", clean_label(label), doc.quote(line, line), doc.lines[line].page, PRIORITY_STRUCTURE,
         {"amounts": tuple(Amount(v, None, "kostendekkendheid") for v in values), "table": title,
          "row": clean_label(label), "note": "bedragen in euro (berekening kostendekkendheid)", "nature": "",
          "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
