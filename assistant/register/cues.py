@@ -124,6 +124,9 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         # "Doel is om toe te werken naar ...", "Doel is tevens inzicht in ..." opening a sentence of a
         # Toelichting; "Met deze middelen wordt getracht ... terug te dringen" (GUIDELINE.md, fresh4).
         [{"IS_SENT_START": True, "LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}}, {"LOWER": "is"}],
+        # ... also dated: "Doel in 2025 is de verkennende fase af te ronden" (fresh6).
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["doel", "doelstelling", "hoofddoel"]}},
+         {"LOWER": {"IN": ["in", "voor"]}}, {"SHAPE": "dddd"}, {"LOWER": "is"}],
         [{"LOWER": {"IN": ["wordt", "worden"]}}, {"LOWER": "getracht"}],
         [{"LOWER": "volgende"}, {"LOWER": {"IN": ["doelstelling", "hoofddoel"]}}],
         # More wordings of a stated goal (GUIDELINE.md, fresh5): the aim named passively ("Beoogd
@@ -399,6 +402,16 @@ _CHECK = compile_table(
         # "Uitgangspunt is dat wij ... willen instaan voor ...": the premise names what is wanted.
         "premise": r"\buitgangspunt (is )?dat (we|wij)\b[^.;]{0,120}\bwillen\b",
         "past goal": r"\b(was|waren)\b",
+        # The aim of the municipality's own policy, instrument or partnership (GUIDELINE.md, fresh6):
+        # "De werkwijze ... is erop gericht om ...", "Dit beleid zal er onder meer op gericht zijn
+        # ...", "Deze campagne is bedoeld om ...", "Het is de bedoeling dat ...", and the aim pursued
+        # in the passive, "er wordt te allen tijde gestreefd naar ..."; not what a partner
+        # concentrates on ("richt zich op") nor what a budget is meant for (money for, above).
+        "aim": r"\ber\s*(?:\w+\s+){0,3}?op\s+gericht\b|\b(?:is|zijn)\s+bedoeld\s+om\b|"
+        r"\b(?:het\s+is|is\s+het)\s+de\s+bedoeling\s+(?:dat|om)\b|^(?:de\s+)?bedoeling\s+is\b|"
+        r"\b(?:wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,4}?gestreefd\b",
+        # Policy of the Rijk or another tier, whose aim is context, not ours.
+        "national": r"\b(?:rijk\w*|kabinet|minister\w*|landelijk\w*|europe\w*|provinci\w*)\b",
         # Subordinate clauses after "we willen ..." describe a purpose, not what is wanted.
         "subclause": r"\b(zodat|waardoor|waarbij|omdat|die|dat|hoe|waar|om|door)\b",
     },
@@ -484,6 +497,11 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         return "measure"
     if _CHECK["premise"].search(text):
         return "goal"
+    aim = _CHECK["aim"].search(text)
+    if aim and not _CHECK["past goal"].search(text) and not _CHECK["national"].search(text):
+        # An aim dated in the plan's first years is a step planned ("Bedoeling is dat begin 2025 door
+        # de Raad het financieel kader wordt vastgesteld").
+        return "measure" if _plan_dated(text, plan_year) else "goal"
     found = labels(text)
     if not found:
         return "measure" if _passive_promise(text) else None
@@ -498,6 +516,8 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
             return "measure" if not re.search(r"\b(doel|ambitie|doelstelling)\b", text, re.I) else "goal"
         return "goal"
     if "WANT" in found and not _CHECK["not a promise"].search(text):
+        if _plan_dated(text, plan_year) and not _CHECK["want that"].search(text):
+            return "measure"  # "In 2024 wil de gemeente één loketfunctie uitbouwen": planned for the year
         promised = "MEASURE" in found and _CHECK["want and promise"].search(text)
         if _CHECK["means"].search(text) or (promised and not _CHECK["want that"].search(text)):
             return "measure"
@@ -512,6 +532,24 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     if "EXPECT" in found and re.search(r"\bte kunnen\b", text) and _BY_DOING.search(text):
         return "measure"  # "We verwachten ... € 150.000 te kunnen besparen door scherper te kijken naar ..."
     return None
+
+
+# A moment in a plan year: "In 2024", "begin 2025", "in het najaar van 2024", "Voor 2025".
+_PLAN_MOMENT = re.compile(
+    rf"\b(?:eind|begin|medio|in|per|vanaf|voor)\s+(?:het\s+\w+\s+(?:van\s+)?)?(?P<year>{YEAR_TEXT})\b",
+    re.IGNORECASE,
+)
+# How far past the plan's first year a wish or an aim is still the work planned: a wish for 2030 is a
+# target ("In 2030 willen we klimaatneutraal zijn"), one for the budget year the year's work.
+PLANNED_YEARS_AHEAD = 1
+
+
+def _plan_dated(text: str, plan_year: int | None) -> bool:
+    """Whether `text` names a moment in the plan's first years ("In 2024 willen we ...")."""
+    if plan_year is None:
+        return False
+    years = [int(m.group("year")) for m in _PLAN_MOMENT.finditer(text)]
+    return any(plan_year <= year <= plan_year + PLANNED_YEARS_AHEAD for year in years)
 
 
 def plan_year(meta: DocumentMeta) -> int:
@@ -713,7 +751,7 @@ def _only_goal_of(text: str) -> bool:
         rf"\b(ons|onze|het|de) (?:(?:{'|'.join(_GOAL_RANKS)}) )?"
         r"(doel|ambitie|doelstelling|hoofddoel|streven|speerpunt) is\b|"
         r"\b(doel|doelstelling|hoofddoel) (hierbij|daarbij|hiervan|daarvan) is\b|\bmet als hoofddoel\b|"
-        r"\bvolgende (doelstelling|hoofddoel)\b|^(doel|doelstelling|hoofddoel) is\b|"
+        r"\bvolgende (doelstelling|hoofddoel)\b|^(doel|doelstelling|hoofddoel) ((in|voor) \d{4} )?is\b|"
         r"\b(wordt|worden) getracht\b|^beoogd (wordt|worden)\b|"
         r"\b(hier|daar)(mee|door) (wordt|worden) beoogd\b|"
         r"\b(ambitie|intentie) om\b(?![^.]*\b(hebben|heeft) (wij|we)\b)|\b(de|onze) intentie is\b|"

@@ -24,6 +24,11 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 44: the aim of our own policy or instrument ("is erop gericht om", "is bedoeld om", "Het is de
+#     bedoeling dat", "wordt ... gestreefd naar", "Doel in 2025 is") is a goal, a wish dated in the plan
+#     year ("In 2024 wil de gemeente ... uitbouwen") a measure; the themes ambitions are set on
+#     ("ambities op de volgende beleidsthema's:") are no goals; a result title wrapped after a colon
+#     is one result, in the list and as its explanation heading (fresh6);
 # 43: "willen" + an aim with the means we deploy for it ("met de inzet van respijtzorg", "door middel
 #     van") is a measure (GUIDELINE.md, settled in round 7);
 # 42: work planned for a quarter or a season of a plan year ("staat gepland voor het 3e kwartaal 2024",
@@ -128,7 +133,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "43"
+EXTRACTOR_VERSION = "44"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -57,6 +57,9 @@ _INTRO = compile_table(
         # Programmalijnen are lines of work, not goals (guideline): a list of them is not a goal list.
         r"zetten in.{0,3}op een \w+ waar|\bwillen (we |wij )?(zijn|worden)\b",
         "indicator": r"\bindicator(en)?\b",
+        # Ambitions "op de volgende beleidsthema's:" list the themes they are about, not goals
+        # (GUIDELINE.md, fresh6): "Laaggeletterdheid terugdringen" heads a theme's paragraph.
+        "themes": r"\b(op|voor|binnen|in)\s+de\s+volgende\s+\w*(thema|terrein|gebied|domein|onderwerp)\w*",
         "strategic": r"\b(strategisch\w*|ambitie|programmalijnen|maatschappelijke)\b",
     },
     re.IGNORECASE,
@@ -429,8 +432,10 @@ def _intro(lines: list[Line], first: int) -> tuple[str, str]:
 
 
 def _kind(text: str) -> str:
-    """What an introduction says its list holds: "measure", "goal", "indicator" or ""."""
-    return next((kind for kind in ("measure", "goal", "indicator") if _INTRO[kind].search(text)), "")
+    """What an introduction says its list holds: "measure", "goal", "indicator", "" or, for the
+    themes goals are set on, "enumeration" (named things)."""
+    kind = next((kind for kind in ("measure", "goal", "indicator") if _INTRO[kind].search(text)), "")
+    return "enumeration" if kind == "goal" and _INTRO["themes"].search(text) else kind
 
 
 def _window(lines: list[Line], first: int) -> str:
@@ -457,6 +462,8 @@ def programme_results(doc: DocText) -> Iterator[Candidate]:
             while (item := _result_item(lines, i)) is not None:
                 last = _item_end(lines, i)
                 numbers.add(item.group("num"))
+                if _wrapped_tail(lines, last + 1, numbers):
+                    last += 1
                 yield _result(doc, i, last, doc.quote(i, last), item.group("num"))
                 i = last + 1
             # The explanation may follow without a "Toelichting" heading of its own (2025 budgets go
@@ -472,11 +479,45 @@ def programme_results(doc: DocText) -> Iterator[Candidate]:
         i += 1
 
 
+def _wrapped_tail(lines: list[Line], i: int, numbers: set[str]) -> bool:
+    """A short line of its own between two results of a list: the end of the title above it, wrapped
+    after a colon or a name ("6.1 Meer sport- ... en het Sportakkoord II: Fit in" / "Wassenaar").
+    The list must go on below it with a result not yet listed; a heading ("Toelichting") above the
+    results restated ends the list."""
+    if i <= 0 or i + 1 >= len(lines) or lines[i].page != lines[i - 1].page:
+        return False
+    tail = lines[i].stripped
+    after = _result_item(lines, i + 1)
+    return (
+        len(tail.split()) <= _TAIL_WORDS
+        and not _ends_sentence(lines[i - 1].stripped)
+        and _result_item(lines, i) is None
+        and after is not None
+        and after.group("num") not in numbers
+    )
+
+
+_TAIL_WORDS = 3  # a wrapped title's last words; a longer line is a paragraph
+
+
+def _subtitled(lines: list[Line], i: int) -> bool:
+    """A heading that ends on a colon, its subtitle a short line of its own below it."""
+    title = lines[i].stripped
+    sub = lines[i + 1].stripped if i + 1 < len(lines) and lines[i + 1].page == lines[i].page else ""
+    return (
+        title.endswith(":")
+        and len(title.split()) <= 2 * _LINE_GOAL_WORDS
+        and 0 < len(sub.split()) <= _TAIL_WORDS
+        and not _ends_sentence(sub)
+    )
+
+
 def _explains(lines: list[Line], i: int) -> bool:
     """A numbered heading of the explanation, also one that wraps onto a lower-case line ("2.1 Het
     Sociaal Team Wassenaar is duidelijk vindbaar als toegang van ondersteuning en zorg" / "in het
-    sociaal domein") before its paragraph starts."""
-    if _heading_like(lines, i):
+    sociaal domein") or that ends on a colon before its subtitle ("6.1 Meer sport- ... en het
+    Sportakkoord II:" / "Fit in Wassenaar") before its paragraph starts."""
+    if _heading_like(lines, i) or _subtitled(lines, i):
         return True
     last = _wrap_end(lines, i)
     after = lines[last + 1].stripped if last + 1 < len(lines) else ""

@@ -267,3 +267,34 @@ def test_kengetallen_rows_have_the_rekening_as_baseline_and_the_budget_year_as_t
     assert (corrected.baseline_value, corrected.target_value) == ("38", "43")
     assert rows["3. Structurele exploitatieruimte"].baseline_value == "0,31"
     assert rows["4. Grondexploitatie"].baseline_value in (None, "")
+
+
+# A result's title wrapped after a colon ("... akkoord: Fit in" / "Testgem") in the list, and its
+# explanation heading ending on the colon with the subtitle on a line of its own.
+RESULTS_WRAPPED = """Wat gaan we daarvoor doen ?
+Belangrijkste resultaten 2026
+1.1 Vastgesteld actieplan eenzaamheid
+2.1 Meer sportdeelname door uitvoering van de regeling en het akkoord: Fit in
+Testgem
+2.2 Opgestelde sportvisie
+Toelichting
+2.1 Meer sportdeelname door uitvoering van de regeling en het akkoord:
+Fit in Testgem
+De regeling van het Rijk loopt in 2025 af.
+2.2 Opgestelde sportvisie Testgem
+Het college laat een visie op sport en bewegen opstellen."""
+
+
+def test_a_result_title_wrapped_after_a_colon_is_one_result() -> None:
+    records = _records(RESULTS_WRAPPED)
+    assert not [r.text for r in records if r.type == "goal"]
+    starts = {p.start: r.text for r in records if r.type == "measure" for p in r.places}
+    # The list goes on after the wrapped title: 2.2 is a result, and so its explanation heading.
+    assert starts[RESULTS_WRAPPED.index("2.2 Opgestelde sportvisie")] == "Opgestelde sportvisie"
+    assert RESULTS_WRAPPED.index("2.2 Opgestelde sportvisie Testgem") in starts
+    # The heading that ends on its colon is the result 2.1 restated, not a goal.
+    wrapped = RESULTS_WRAPPED.index("2.1 Meer sportdeelname")
+    restated = RESULTS_WRAPPED.index("2.1 Meer sportdeelname", RESULTS_WRAPPED.index("Toelichting"))
+    # (the place restated is quoted without its number)
+    again = [text for start, text in starts.items() if restated <= start <= restated + len("2.1 ")]
+    assert again == [starts[wrapped]] and starts[wrapped].endswith("Fit in Testgem")

@@ -215,3 +215,52 @@ def test_more_wordings_of_a_stated_goal() -> None:
     # An ambition we say we have filled in is no goal stated here.
     text = "Onze ambitie om de wachttijden te verkorten hebben wij ingevuld met een actieplan."
     assert cues.classify(text, 2026) is None
+
+
+def test_the_aim_of_our_own_policy_or_instrument_is_a_goal() -> None:
+    # GUIDELINE.md (fresh6): the aim of the municipality's own policy, instrument or partnership.
+    goals = [
+        "De aanpak van het jongerenteam is erop gericht om jongeren eerder te bereiken.",
+        "Het nieuwe beleid zal er vooral op gericht zijn de regels eenvoudiger te maken.",
+        "Deze voorlichtingsactie is bedoeld om ouders beter te informeren over het aanbod.",
+        "Het is de bedoeling dat de buurthuizen samen één programma aanbieden.",
+        "Bij de inzameling wordt er steeds gestreefd naar zo weinig mogelijk restafval.",
+        "Doel in 2026 is de pilot af te ronden en een keuze te maken over het vervolg.",
+    ]
+    for text in goals:
+        assert cues.classify(text, 2026) == "goal", text
+    # The aim of the Rijk's policy is context; an aim dated in the plan year is a step planned.
+    assert cues.classify("Het rijksbeleid is erop gericht om de zorgkosten te beperken.", 2026) is None
+    text = "Bedoeling is dat begin 2026 door de raad het financieel kader wordt vastgesteld."
+    assert cues.classify(text, 2026) == "measure"
+
+
+def test_a_wish_for_the_plan_year_is_the_work_planned_for_it() -> None:
+    assert (
+        cues.classify("In 2026 wil de gemeente één digitaal loket voor verenigingen uitbouwen.", 2026)
+        == "measure"
+    )
+    assert (
+        cues.classify("In 2026 willen we de vindbaarheid van informatie verder verbeteren.", 2026)
+        == "measure"
+    )
+    # Undated, or for a year far ahead, or the end state wanted ("willen dat"), it stays a goal.
+    assert cues.classify("We willen de vindbaarheid van informatie verder verbeteren.", 2026) == "goal"
+    assert cues.classify("In 2030 willen we de uitstoot van de eigen gebouwen halveren.", 2026) == "goal"
+    assert cues.classify("In 2026 willen we dat alle scholen een gezonde kantine hebben.", 2026) == "goal"
+
+
+THEMES = """Binnen het beleidsterrein Onderwijs hebben we ambities op de volgende beleidsthema's:
+
+- Onderwijsachterstanden verkleinen
+Het nieuwe beleidsplan voor voorschoolse educatie is in 2025 vastgesteld.
+
+- Laaggeletterdheid terugdringen
+Hiervoor werkt Testgem samen met andere gemeenten in de regio."""
+
+
+def test_the_themes_ambitions_are_set_on_are_no_goals() -> None:
+    assert not [g.text for g in _goals([THEMES])]
+    # A list of the ambitions themselves is a list of goals.
+    goals = _goals([THEMES.replace("ambities op de volgende beleidsthema's", "de volgende ambities")])
+    assert [g.text for g in goals] == ["Onderwijsachterstanden verkleinen", "Laaggeletterdheid terugdringen"]
