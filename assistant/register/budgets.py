@@ -184,9 +184,10 @@ def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
             i += 1
         # Dashes keep the cells after them in their columns only at the row's end ("220 | - | - |
         # -"); a dash with a number after it is a column of its own ("200 | 200 | 200 | - | 5",
-        # Op koers / Volgnr), where the amounts end.
+        # Op koers / Volgnr), where the amounts end. A dash in the first column is its empty cell
+        # ("Opvoeren mutaties ... | - | 450 | 705 | 639": nothing in the first year).
         dash = next((n for n, c in enumerate(numbers) if _DASH_CELL.match(c)), len(numbers))
-        if any(NUMBER_CELL.match(c) for c in numbers[dash:]):
+        if dash > 0 and any(NUMBER_CELL.match(c) for c in numbers[dash:]):
             numbers, i = numbers[:dash], first + dash
         if not any(NUMBER_CELL.match(n) or n.upper() == "PM" for n in numbers):
             continue  # a row of dashes only: no amount
@@ -657,3 +658,156 @@ def _cost_row(doc: DocText, line: int, label: str, values: list[float], title: s
          "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
          "taakveld": "", "taakveld_printed": ""},
     )  # fmt: skip
+
+
+# A table of amounts per year that pypdf printed as lines and ingestion gave no table for: the title
+# ("Tabel 9.2 - Exploitatiegegevens kapitaalgoederen (bedragen x € 1.000)") with its year columns on
+# it or on the header line below ("Kapitaalgoed 2024 2025 2026 2027 Specificatie werkzaamheden"),
+# then per row its label and one cell per year, on one line (perhaps with a text column after the
+# amounts: "Wegen 1.707 1.886 1.955 2.032 Herstelwerkzaamheden asfalt,") or the label on the lines
+# above its cells, or each cell on a line of its own ("Saldo baten en lasten" / "-2.349" / "-554").
+_LINE_CELL = re.compile(r"^(?:[-–−]|[-–−]?\d{1,3}(?:\.\d{3})*(?:,\d+)?)$")
+_HEADER_YEARS = re.compile(rf"(?<![\d.])(?P<years>(?:{YEAR_TEXT}\s+)+{YEAR_TEXT})(?![\d.])")
+# A text cell that goes on: it ends on a comma or a word that joins ("... markeringen en").
+_TEXT_GOES_ON = re.compile(r"(?:,|\b(?:en|of|van|met|voor|de|het|een|en/of))$", re.IGNORECASE)
+_LINE_TABLE_LABEL_LINES = 3  # a label runs over at most this many lines
+_LINE_TABLE_PROSE_WORDS = 10  # a line without cells and with more words is running text: the end
+_LINE_TABLE_HEADER_LINES = 2  # the year columns stand on the title line or the one or two below
+
+
+def line_tables(doc: DocText) -> Iterator[Candidate]:
+    """Budget lines of the year tables ingestion gave no table chunk for (see above). The unit is
+    the title's or the header's; a table without one takes the unit of the table titled above it on
+    its page with the same years (the structural balance under the Meerjarenbeeld it restates)."""
+    lines = doc.lines
+    chunked = {fold(c.table_header.split("|")[0])[:30] for c in doc.chunks if c.kind == "table"}
+    units: dict[tuple[int, tuple[int, ...]], str] = {}
+    for i, line in enumerate(lines):
+        head = _line_table_head(lines, i) if TABLE_TITLE.match(line.text) else None
+        if head is None:
+            continue
+        header, years, unit = head
+        if unit:
+            units[(line.page, tuple(years))] = unit
+        key = fold(line.stripped)[:30]
+        if any(c and (key.startswith(c) or c.startswith(key)) for c in chunked):
+            continue  # ingestion read this table
+        unit = unit or units.get((line.page, tuple(years)), "")
+        if not unit:
+            continue
+        title = clean_label(_TRAILING_YEARS.sub("", TABLE_UNIT.sub("", line.stripped)))
+        for first, last, label, cells in _line_rows(lines, header + 1, len(years)):
+            candidate = _line_row(doc, (first, last), label, zip(cells, years, strict=True), title, unit)
+            if candidate is not None:
+                yield candidate
+
+
+def _line_table_head(lines: Sequence[Line], i: int) -> tuple[int, list[int], str] | None:
+    """The header line of the table titled at line i (the title itself or a line below it on the
+    same page that names the years), its years and the unit the title and header print, if any."""
+    header = next(
+        (
+            k
+            for k in range(i, min(i + 1 + _LINE_TABLE_HEADER_LINES, len(lines)))
+            if _years_of(lines[k].stripped)
+        ),
+        None,
+    )
+    if header is None or any(lines[k].page != lines[i].page for k in range(i, header + 1)):
+        return None
+    unit = TABLE_UNIT.search(" ".join(x.stripped for x in lines[i : header + 1]))
+    return header, _years_of(lines[header].stripped), unit.group(0) if unit else ""
+
+
+def _line_row(
+    doc: DocText, span: tuple[int, int], label: str, cells: Iterator[tuple[str, int]], title: str, unit: str
+) -> Candidate | None:
+    """The budget line of one row of a line table; None for a row of dashes only."""
+    multiplier = unit_multiplier(unit)
+    amounts = tuple(
+        Amount(value, year, str(year), measure_of(str(year), label))
+        for cell, year in cells
+        if (value := parse_amount(cell, multiplier)) is not None
+    )
+    if not amounts:
+        return None
+    fields = {
+        "amounts": amounts, "table": title, "row": clean_label(label), "note": unit, "nature": "",
+        "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": programme_of(title),
+        "taakveld": "", "taakveld_printed": "",
+    }  # fmt: skip
+    first, last = span
+    return Candidate(
+        "budget",
+        clean_label(label),
+        doc.quote(first, last),
+        doc.lines[first].page,
+        PRIORITY_STRUCTURE,
+        fields,
+    )
+
+
+def _years_of(text: str) -> list[int]:
+    """The year columns a title or header line names: two or more years in a row ("2024 2025 2026")."""
+    match = _HEADER_YEARS.search(text)
+    return [int(y) for y in match.group("years").split()] if match else []
+
+
+def _line_rows(lines: Sequence[Line], k: int, width: int) -> Iterator[tuple[int, int, str, list[str]]]:
+    """(first line, last line, label, cells) of each row of a line table from line k, `width` cells
+    a row, until a next table, running text or the page's end."""
+    page = lines[k - 1].page
+    label: list[str] = []
+    cells: list[str] = []
+    first = k
+    text_goes_on = False  # the last row's text column wraps onto the next line
+    text_column = False  # the last row had a text column after its amounts
+    while k < len(lines) and lines[k].page == page:
+        words = lines[k].stripped.split()
+        k += 1
+        if not words:
+            continue
+        if TABLE_TITLE.match(lines[k - 1].text) or NOTE_START.match(lines[k - 1].stripped):
+            return
+        at = next((n for n, w in enumerate(words) if _LINE_CELL.match(w)), None)
+        if at is None:
+            if text_goes_on:
+                text_goes_on = bool(_TEXT_GOES_ON.search(words[-1]))
+                continue
+            if len(words) > _LINE_TABLE_PROSE_WORDS or len(label) >= _LINE_TABLE_LABEL_LINES:
+                return
+            first = k - 1 if not label else first
+            label.append(" ".join(words))
+            continue
+        end = at
+        while end < len(words) and _LINE_CELL.match(words[end]):
+            end += 1
+        run, before, after = words[at:end], words[:at], words[end:]
+        if cells and before:
+            cells, label = [], []  # an incomplete row before a new label: no columns to trust
+        if before and text_column:
+            label = []  # the lines since the row above are its text column going on, no label
+        if len(run) > width - len(cells):
+            # Figures in the label ("Kadernota 2024 -175 ..."): the last cells are the columns.
+            before, run = (
+                before + run[: len(run) - (width - len(cells))],
+                run[len(run) - (width - len(cells)) :],
+            )
+        if before:
+            if not label:
+                first = k - 1
+            label.append(" ".join(before))
+        spread = bool(cells)  # the row's cells began on a line above
+        cells.extend(run)
+        if len(cells) == width and label:
+            yield first, k - 1, " ".join(label), cells
+            label, cells, text_goes_on = [], [], False
+            text_column = bool(after) and not spread
+            if after and spread and not before:
+                # The last cell of a row printed a cell a line, before the next row's label ("- /
+                # Structureel begrotingssaldo"): the words after it are that label.
+                first, label = k - 1, [" ".join(after)]
+            elif after:
+                text_goes_on = bool(_TEXT_GOES_ON.search(after[-1]))  # the row's text column
+        elif after:
+            return  # running text after too few cells

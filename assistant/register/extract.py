@@ -24,6 +24,10 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 45: year tables printed as lines that ingestion gave no table chunk ("Tabel 9.2 - Exploitatiegegevens
+#     kapitaalgoederen (bedragen x € 1.000)" with a text column after the amounts, a table of one cell a
+#     line under the Meerjarenbeeld taking its unit); a dash in a table's first year column is its
+#     empty cell (fresh6);
 # 44: the aim of our own policy or instrument ("is erop gericht om", "is bedoeld om", "Het is de
 #     bedoeling dat", "wordt ... gestreefd naar", "Doel in 2025 is") is a goal, a wish dated in the plan
 #     year ("In 2024 wil de gemeente ... uitbouwen") a measure; the themes ambitions are set on
@@ -133,7 +137,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "44"
+EXTRACTOR_VERSION = "45"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -168,6 +172,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *budgets.table_budgets(doc),
         *budgets.investment_tables(doc),
         *budgets.cost_recovery_tables(doc),
+        *budgets.line_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),
     ]

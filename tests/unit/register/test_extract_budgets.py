@@ -339,3 +339,65 @@ def test_the_algemene_uitkering_and_an_amount_for_a_plan_s_realisation_are_budge
     # An effect-indicator table read as one sentence stays out.
     table = "Bijstandsbudget Peilwaarde Realisatie 2024 Streefwaarde € 30,4 mln € 31 mln"
     assert _budgets([table]) == []
+
+
+def test_a_dash_in_the_first_year_column_is_its_empty_cell() -> None:
+    page = "Tabel 4.1 - Mutaties (bedragen x € 1.000)\nOpvoeren mutaties jeugdzorg - 450 705\n"
+    header = "Tabel 4.1 - Mutaties | 2024 | 2025 | 2026"
+    rows = ["Opvoeren mutaties jeugdzorg | - | 450 | 705"]
+    (row,) = _budgets([page], [_table(page, header, "(bedragen x € 1.000)", rows)])
+    assert [(a.year, a.eur) for a in row.amounts] == [(2025, 450_000), (2026, 705_000)]
+
+
+# Year tables pypdf prints as lines, with no table chunk: a text column after the amounts, a label
+# on the lines above its amounts, and a table whose cells stand one a line, without a unit of its
+# own under the table with the same years.
+LINE_TABLES = """Tabel 9.2 - Onderhoudsbudgetten per onderdeel (bedragen x € 1.000)
+Onderdeel 2026 2027 2028 Werkzaamheden
+Wegen 1.200 1.250 1.300 Herstel asfalt,
+bestrating en
+inspecties
+Civieltechnische
+kunstwerken
+124 204 334 Reinigen en schilderen
+Sportvelden 80 80 80 Maaien en herstellen
+van de grasmat
+Speeltuinen 40 40 40 Controles
+De stijging komt door hogere kapitaallasten van de investeringen die in deze jaren gepland zijn.
+
+Tabel 9.3 - Structureel saldo 2026 2027 2028
+Saldo baten en lasten
+
+-2.349
+
+-554
+
+-4.411
+Incidentele baten
+
+-
+
+-
+
+- Structureel saldo
+
+32
+
+368
+
+-4.314
+"""
+
+
+def test_a_year_table_printed_as_lines_gives_a_budget_line_per_row() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([LINE_TABLES])}
+    assert rows == {
+        "Wegen": [(2026, 1_200_000), (2027, 1_250_000), (2028, 1_300_000)],
+        "Civieltechnische kunstwerken": [(2026, 124_000), (2027, 204_000), (2028, 334_000)],
+        "Sportvelden": [(2026, 80_000), (2027, 80_000), (2028, 80_000)],
+        "Speeltuinen": [(2026, 40_000), (2027, 40_000), (2028, 40_000)],  # its text column above is none
+        "Saldo baten en lasten": [(2026, -2_349_000), (2027, -554_000), (2028, -4_411_000)],
+        "Structureel saldo": [(2026, 32_000), (2027, 368_000), (2028, -4_314_000)],
+    }
+    # Without a unit of its own or above it, a table of numbers is no money.
+    assert not _budgets([LINE_TABLES[LINE_TABLES.index("Tabel 9.3") :]])
