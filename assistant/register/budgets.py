@@ -372,6 +372,8 @@ def prose_budgets(
         )
         if not found or "|" in text or not budget or _INDICATOR_TABLE_TEXT.search(text):
             continue  # no amount, a table row, or an effect-indicator table read as one sentence
+        if not find_amounts(TABLE_UNIT.sub(" ", text)):
+            continue  # its only amount is a table's unit ("Bedragen x € 1.000 (inclusief ...)")
         amounts = _per_year(text, tuple(_dated(text, raw, value) for raw, value in found))
         if (
             before is not None
@@ -692,14 +694,28 @@ def line_tables(doc: DocText) -> Iterator[Candidate]:
         key = fold(line.stripped)[:30]
         if any(c and (key.startswith(c) or c.startswith(key)) for c in chunked):
             continue  # ingestion read this table
-        unit = unit or units.get((line.page, tuple(years)), "")
+        unit = unit or units.get((line.page, tuple(years))) or _unit_below(lines, header + 1)
         if not unit:
             continue
         title = clean_label(_TRAILING_YEARS.sub("", TABLE_UNIT.sub("", line.stripped)))
-        for first, last, label, cells in _line_rows(lines, header + 1, len(years)):
-            candidate = _line_row(doc, (first, last), label, zip(cells, years, strict=True), title, unit)
+        has_text_column = bool(_HEADER_YEARS.split(lines[header].stripped)[-1].strip())
+        for first, last, label, cells in _line_rows(lines, header + 1, len(years), has_text_column):
+            # A row with fewer amounts than year columns does not say which years they are.
+            columns = years if len(cells) == len(years) else [None] * len(cells)
+            candidate = _line_row(doc, (first, last), label, zip(cells, columns, strict=True), title, unit)
             if candidate is not None:
                 yield candidate
+
+
+def _unit_below(lines: Sequence[Line], k: int) -> str:
+    """The unit a line under a line table prints ("Bedragen x € 1.000 (inclusief dotatie ...)"),
+    before the next table on the page; "" if none."""
+    page = lines[k - 1].page
+    while k < len(lines) and lines[k].page == page and not TABLE_TITLE.match(lines[k].text):
+        if unit := TABLE_UNIT.match(lines[k].stripped):
+            return unit.group(0)
+        k += 1
+    return ""
 
 
 def _line_table_head(lines: Sequence[Line], i: int) -> tuple[int, list[int], str] | None:
@@ -720,12 +736,17 @@ def _line_table_head(lines: Sequence[Line], i: int) -> tuple[int, list[int], str
 
 
 def _line_row(
-    doc: DocText, span: tuple[int, int], label: str, cells: Iterator[tuple[str, int]], title: str, unit: str
+    doc: DocText,
+    span: tuple[int, int],
+    label: str,
+    cells: Iterator[tuple[str, int | None]],
+    title: str,
+    unit: str,
 ) -> Candidate | None:
     """The budget line of one row of a line table; None for a row of dashes only."""
     multiplier = unit_multiplier(unit)
     amounts = tuple(
-        Amount(value, year, str(year), measure_of(str(year), label))
+        Amount(value, year, str(year or ""), measure_of(str(year or ""), label))
         for cell, year in cells
         if (value := parse_amount(cell, multiplier)) is not None
     )
@@ -753,9 +774,13 @@ def _years_of(text: str) -> list[int]:
     return [int(y) for y in match.group("years").split()] if match else []
 
 
-def _line_rows(lines: Sequence[Line], k: int, width: int) -> Iterator[tuple[int, int, str, list[str]]]:
+def _line_rows(
+    lines: Sequence[Line], k: int, width: int, has_text_column: bool = False
+) -> Iterator[tuple[int, int, str, list[str]]]:
     """(first line, last line, label, cells) of each row of a line table from line k, `width` cells
-    a row, until a next table, running text or the page's end."""
+    a row, until a next table, a unit line, running text or the page's end. In a table with a text
+    column after the years (`has_text_column`), a short line with a label, fewer cells and its text
+    ("Nieuwe gemeentewerf 5.300 Verplaatsing gemeentewerf") is a row whose years are unknown."""
     page = lines[k - 1].page
     label: list[str] = []
     cells: list[str] = []
@@ -767,12 +792,14 @@ def _line_rows(lines: Sequence[Line], k: int, width: int) -> Iterator[tuple[int,
         k += 1
         if not words:
             continue
-        if TABLE_TITLE.match(lines[k - 1].text) or NOTE_START.match(lines[k - 1].stripped):
+        stripped = lines[k - 1].stripped
+        if TABLE_TITLE.match(lines[k - 1].text) or NOTE_START.match(stripped) or TABLE_UNIT.match(stripped):
             return
         at = next((n for n, w in enumerate(words) if _LINE_CELL.match(w)), None)
         if at is None:
-            if text_goes_on:
-                text_goes_on = bool(_TEXT_GOES_ON.search(words[-1]))
+            if text_goes_on or (text_column and not label and words[0][0].islower()):
+                # The text column wraps on: "... groot" / "onderhoud"; a label starts with a capital.
+                text_goes_on = text_goes_on and bool(_TEXT_GOES_ON.search(words[-1]))
                 continue
             if len(words) > _LINE_TABLE_PROSE_WORDS or len(label) >= _LINE_TABLE_LABEL_LINES:
                 return
@@ -809,5 +836,10 @@ def _line_rows(lines: Sequence[Line], k: int, width: int) -> Iterator[tuple[int,
                 first, label = k - 1, [" ".join(after)]
             elif after:
                 text_goes_on = bool(_TEXT_GOES_ON.search(after[-1]))  # the row's text column
+        elif after and has_text_column and label and not spread and len(words) <= _LINE_TABLE_PROSE_WORDS:
+            yield first, k - 1, " ".join(label), cells
+            label, cells = [], []
+            text_column = True
+            text_goes_on = bool(_TEXT_GOES_ON.search(after[-1]))
         elif after:
             return  # running text after too few cells

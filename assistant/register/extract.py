@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 46: a line table's unit printed under it ("Bedragen x € 1.000 (inclusief ...)"), its text column
+#     wrapping onto lines of their own, and rows with fewer amounts than year columns (years unknown);
+#     a sentence whose only amount is a table's unit is no budget line (fresh7);
 # 45: year tables printed as lines that ingestion gave no table chunk ("Tabel 9.2 - Exploitatiegegevens
 #     kapitaalgoederen (bedragen x € 1.000)" with a text column after the amounts, a table of one cell a
 #     line under the Meerjarenbeeld taking its unit); a dash in a table's first year column is its
@@ -137,7 +140,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "45"
+EXTRACTOR_VERSION = "46"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -401,3 +401,32 @@ def test_a_year_table_printed_as_lines_gives_a_budget_line_per_row() -> None:
     }
     # Without a unit of its own or above it, a table of numbers is no money.
     assert not _budgets([LINE_TABLES[LINE_TABLES.index("Tabel 9.3") :]])
+
+
+# A line table with a text column that wraps onto lines of its own, rows with fewer amounts than
+# year columns, and its unit printed under it instead of in its title.
+LINE_TABLE_UNIT_BELOW = """Tabel 4.2 - Vervangingen per onderdeel
+Onderdeel 2026 2027 2028 Omschrijving
+Kades
+
+410 420 430 Herstel van de kademuur en
+vervangen
+leuningen
+Fietspaden 90 95 100 Nieuwe toplaag
+Nieuw depot 2.400 Bouw depot
+Gymzaal:
+Duinschool
+800 800 Nieuwbouw gymzaal
+Bedragen x € 1.000 (inclusief kapitaallasten, exclusief interne uren)
+De stijging komt door de investeringen die in deze jaren gepland zijn.
+"""
+
+
+def test_a_line_table_takes_its_unit_from_below_and_a_short_row_has_no_years() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([LINE_TABLE_UNIT_BELOW])}
+    assert rows == {
+        "Kades": [(2026, 410_000), (2027, 420_000), (2028, 430_000)],
+        "Fietspaden": [(2026, 90_000), (2027, 95_000), (2028, 100_000)],  # "leuningen" wraps the text
+        "Nieuw depot": [(None, 2_400_000)],
+        "Gymzaal: Duinschool": [(None, 800_000), (None, 800_000)],
+    }  # and the unit line is no budget line of its own
