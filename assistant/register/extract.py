@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 47: each row of an areaal table ("Tabel 9.1 - Overzicht beheerareaal": label, plan, "75 stuks") is
+#     an indicator without baseline (fresh7);
 # 46: a line table's unit printed under it ("Bedragen x € 1.000 (inclusief ...)"), its text column
 #     wrapping onto lines of their own, and rows with fewer amounts than year columns (years unknown);
 #     a sentence whose only amount is a table's unit is no budget line (fresh7);
@@ -140,7 +142,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "46"
+EXTRACTOR_VERSION = "47"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -172,6 +174,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *indicators.kengetallen_tables(doc),
         *indicators.numbered_indicators(doc),
         *indicators.caption_tables(doc),
+        *indicators.areaal_tables(doc),
         *budgets.table_budgets(doc),
         *budgets.investment_tables(doc),
         *budgets.cost_recovery_tables(doc),

@@ -733,3 +733,92 @@ def _kengetal_rows(doc: DocText, k: int, columns: list[_Column]) -> Iterator[Can
             {**_summary(cells), "measurements": tuple(cells), "unit": unit_of(name), "table": "Kengetallen"},
         )  # fmt: skip
         k += 1
+
+
+# An areaal table ("Tabel 9.1 - Overzicht beheerareaal": Beheerplan | Areaal-gegevens |
+# Kwaliteitsniveau | Toelichting) counts what the municipality manages: per beheerobject its label,
+# perhaps its plan ("Update" / "2021-2023"), its quantity ("Circa 1.43 km²", "Circa 5.200" /
+# "verkeersborden", "Groen:" / "179 ha" / "Bomen:" / "25.850 stuks"), then a quality letter and an
+# explanation. Each row is an indicator without a year, so without baseline (GUIDELINE.md, fresh7).
+_AREAAL = re.compile(r"areaal", re.IGNORECASE)
+_AREAAL_HEADER_LINES = 3  # the title or one of the lines below it names the areaal column
+_AREAAL_QUANTITY_LINES = 6
+_AREAAL_LABEL_WORDS = 3
+_QUANTITY = re.compile(r"^(?:(?:circa|ca\.)\s+)?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?:\s|$)", re.IGNORECASE)
+_PART_LABEL = re.compile(r"^[A-Z][\w&]*:$")  # "Groen:" before its own quantity
+_YEAR_RANGE = re.compile(rf"^{YEAR_TEXT}\s*[-–]\s*{YEAR_TEXT}$")
+_PLAN_LINE = re.compile(rf"^(?:[A-Za-z]+\s*)?{YEAR_TEXT}\s*[-–]\s*{YEAR_TEXT}$")  # "IBOR 2024-2028"
+_QUALITY_LETTER = re.compile(r"(?:^|\s)[A-E](?:\s|$)")  # the kwaliteitsniveau after the quantity
+
+
+def areaal_tables(doc: DocText) -> Iterator[Candidate]:
+    """One indicator per row of a titled table whose title or header names the areaal."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not TABLE_TITLE.match(line.text):
+            continue
+        head = lines[i : i + 1 + _AREAAL_HEADER_LINES]
+        if not any(_AREAAL.search(x.stripped) for x in head):
+            continue
+        title = clean_label(line.stripped)
+        k = i + 1
+        while k < len(lines) and lines[k].page == line.page and not TABLE_TITLE.match(lines[k].text):
+            row = _areaal_row(lines, k)
+            if row is None:
+                k += 1
+                continue
+            label, parts, k = row
+            text = f"{label}: {_quantity_text(parts)}"
+            fields: dict[str, object] = {"table": title, "unit": "aantal"}
+            yield Candidate("indicator", text, " ".join(parts), line.page, PRIORITY_STRUCTURE, fields)
+
+
+def _areaal_row(lines: list[Line], k: int) -> tuple[str, list[str], int] | None:
+    """(label, the row's texts up to its quantity, the line after it) of a row starting at line k."""
+    first = lines[k].stripped
+    if not _areaal_label(first):
+        return None
+    label, j = [first], k + 1
+    if first.endswith("-") and j < len(lines) and _areaal_label(lines[j].stripped):
+        label.append(lines[j].stripped)  # "Verkeersregel-" / "Installaties"
+        j += 1
+    plan: list[str] = []
+    one_word = j + 1 < len(lines) and len(lines[j].stripped.split()) == 1
+    if one_word and _YEAR_RANGE.match(lines[j + 1].stripped):
+        plan, j = [lines[j].stripped, lines[j + 1].stripped], j + 2  # "Update" / "2021-2023"
+    elif j < len(lines) and _PLAN_LINE.match(lines[j].stripped):
+        plan, j = [lines[j].stripped], j + 1
+    quantity: list[str] = []
+    while j < len(lines) and len(quantity) < _AREAAL_QUANTITY_LINES and lines[j].page == lines[k].page:
+        text = lines[j].stripped
+        j += 1
+        if not text:
+            continue
+        if not quantity and not (_QUANTITY.match(text) or _PART_LABEL.match(text)):
+            return None
+        letter = _QUALITY_LETTER.search(text)
+        if letter and (letter.start() > 0 or quantity):
+            if letter.start() > 0:
+                quantity.append(text[: letter.start()].strip())
+            break
+        quantity.append(text)
+    if not any(_QUANTITY.match(q) for q in quantity):
+        return None
+    return "".join(label) if label[0].endswith("-") else " ".join(label), [*label, *plan, *quantity], j
+
+
+def _areaal_label(text: str) -> bool:
+    """A beheerobject's label line: capitalised, a few words, no figure, no sentence or part end."""
+    words = text.split()
+    return (
+        0 < len(words) <= _AREAAL_LABEL_WORDS
+        and text[0].isupper()
+        and not re.search(r"\d", text)
+        and not text.endswith((".", ":"))
+    )
+
+
+def _quantity_text(parts: list[str]) -> str:
+    """The quantity of a row's texts: from its first figure or part label on."""
+    start = next((n for n, p in enumerate(parts) if _QUANTITY.match(p) or _PART_LABEL.match(p)), 0)
+    return " ".join(parts[start:])

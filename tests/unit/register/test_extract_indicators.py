@@ -269,3 +269,38 @@ def test_the_goal_line_heading_rows_of_a_measurement_table_is_an_operational_goa
     # GUIDELINE.md: a goal line that heads a group of rows in an indicator table is a goal.
     goals = [r for r in extract_records(*document([MEASUREMENTS])) if r.type == "goal"]
     assert [(g.text, g.level) for g in goals] == [("Financieel zelfredzame inwoners", "operational")]
+
+
+# An areaal table: per beheerobject its label, its plan, its quantity, then a quality letter and an
+# explanation that runs over several lines.
+AREAAL_TABLE = """Tabel 3.1 - Overzicht beheerareaal
+Beheerplan Areaal-gegevens Kwaliteitsniveau
+Toelichting
+Fietspaden
+Beheerplan
+2022-2026
+Circa 38 km B Het uitgangspunt is een veilig
+en vlak fietspad.
+Gemalen-
+Installaties
+Beheerplan 2022-2026
+14 stuks A Alle gemalen worden op afstand
+bewaakt.
+Water & oevers
+Beheerplan 2022-2026
+Water:
+61 ha
+
+Oevers:
+12.400 m
+C Oevers worden in fases vervangen.
+"""
+
+
+def test_each_row_of_an_areaal_table_is_an_indicator_without_baseline() -> None:
+    records = [r for r in extract_records(*document([AREAAL_TABLE])) if r.type == "indicator"]
+    assert [(r.text, r.baseline_value) for r in records] == [
+        ("Fietspaden: Circa 38 km", ""),
+        ("Gemalen-Installaties: 14 stuks", ""),
+        ("Water & oevers: Water: 61 ha Oevers: 12.400 m", ""),
+    ]
