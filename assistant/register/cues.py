@@ -353,6 +353,15 @@ _CHECK = compile_table(
         # Work begun, told in the perfect: "Eind 2019 is gestart met een inventarisatie".
         "started": r"\b(?:is|zijn)\s+(?:\w+\s+)?(?:gestart|begonnen)\s+met\b",
         # A need, not a commitment: "Om ... voort te zetten is een investering nodig".
+        # The financing rules of a kapitaalgoederen paragraph, how upkeep is paid for and booked
+        # ("treffen we voorzieningen", "onttrekken we uit de voorzieningen", "worden geactiveerd en
+        # afgeschreven", "wordt een evenredig bedrag gestort", "maken we een onderscheid tussen"):
+        # principles, no measures (GUIDELINE.md, fresh7), unless dated.
+        "bookkeeping": r"\btreffen (we|wij) (een )?voorziening(en)?\b|"
+        r"\bonttrekken (we|wij)\b[^.;]{0,60}\bvoorziening|"
+        r"\b(wordt|worden)\s+(\w+\s+){0,3}?(geactiveerd|afgeschreven)\b|"
+        r"\b(wordt|worden)\s+(\w+\s+){0,4}?bedrag\w*\s+(\w+\s+){0,4}?gestort\b|"
+        r"\bmaken (we|wij) (een )?onderscheid\b",
         "need": r"\b(is|zijn)\s+(?:\w+\s+){0,5}nodig\b",
         # A result promised for a date: "Eind 2024 zullen de bruggen ... zijn hersteld".
         "future perfect": rf"\b{_DATED}\b[^.;]{{0,20}}\b(zal|zullen)\b[^.;]{{0,140}}"
@@ -471,6 +480,8 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
+    if _CHECK["bookkeeping"].search(text) and not _DATE.search(text):
+        return None  # how upkeep is financed and booked: a principle
     meaning = _MEANS_FOR_US.match(text) or _DECIDED_THAT.match(text)
     if meaning and _commits_in_clause(meaning.group("clause")):
         return "measure"

@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 48: how upkeep is financed and booked ("treffen we voorzieningen", "worden geactiveerd en
+#     afgeschreven"), undated, is a principle, no measure (fresh7);
 # 47: each row of an areaal table ("Tabel 9.1 - Overzicht beheerareaal": label, plan, "75 stuks") is
 #     an indicator without baseline (fresh7);
 # 46: a line table's unit printed under it ("Bedragen x € 1.000 (inclusief ...)"), its text column
@@ -142,7 +144,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "47"
+EXTRACTOR_VERSION = "48"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -496,3 +496,17 @@ def test_what_we_want_with_the_means_we_deploy_for_it_is_a_measure() -> None:
     # The means of a result in a relative clause are not ours to deploy here.
     text = "Daarbij willen we meer focus op het resultaat dat met de inzet van hulp moet worden bereikt."
     assert cues.classify(text, 2026) == "goal"
+
+
+def test_how_upkeep_is_financed_and_booked_is_a_principle_no_measure() -> None:
+    text = (
+        "Om de vervanging van gemalen gelijkmatig te bekostigen treffen we voorzieningen. "
+        "De uitgaven voor het baggeren in een jaar onttrekken we uit de voorziening. "
+        "Nieuwe beschoeiingen worden geactiveerd en afgeschreven vanaf het jaar na oplevering. "
+        "In 2025 onttrekken we het bedrag voor de kademuur uit de voorziening. "
+        "We gaan de beschoeiingen langs de vaart vervangen."
+    )
+    assert [m.text for m in _measures([text])] == [
+        "In 2025 onttrekken we het bedrag voor de kademuur uit de voorziening.",  # dated: planned work
+        "We gaan de beschoeiingen langs de vaart vervangen.",
+    ]
