@@ -130,7 +130,11 @@ def _follow_up(
     own_words = {fold(t) for t in own.topic}
     # "En de baten?" after a question about lasten asks about baten instead, not as well.
     replaced = {w for group in SIBLING_TERMS if own_words & group for w in group}
-    asks = analyze_question(question).intents
+    asked = analyze_question(question)
+    asks = asked.intents
+    # "Welke groepen krijgen daarbij extra aandacht?" after "Op welke pijlers ...?" asks for
+    # another list: the pillars stay behind.
+    replaced |= _other_list_noun(asked.list_noun, previous.text)
     topic = [
         w for w in previous.topic if fold(w) not in own_words | replaced and not _asked_otherwise(w, asks)
     ]
@@ -157,6 +161,14 @@ def _follow_up(
     )
     filters = replace(explicit, municipalities=explicit.municipalities or places)
     return Resolution(question, text, display, filters, tuple(inherited), tuple([*own.topic, *topic]))
+
+
+def _other_list_noun(own: str | None, previous: str) -> set[str]:
+    """The plural noun the previous question listed, when the follow-up lists another (folded)."""
+    if own is None:
+        return set()
+    before = analyze_question(previous).list_noun
+    return {before} if before is not None and before != own else set()
 
 
 def _asked_otherwise(word: str, own: frozenset[Intent]) -> bool:

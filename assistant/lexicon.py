@@ -71,6 +71,13 @@ NAMED_DOCUMENT_YEAR = re.compile(
     rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
+# A part of a document a question names as its source (folded): "volgens de beleidsindicatoren",
+# "in de bijlage over ...", "uit het overzicht". Where to look, not what the answer is about.
+DOCUMENT_PART = re.compile(
+    r"\b(?:volgens|in|uit)\s+(?:de|het)\s+(?:\w+\s+)?(?P<part>beleidsindicatoren|indicatorentabel|bijlagen?|"
+    r"paragraaf|paragrafen|hoofdstuk(?:ken)?|kengetallen|toelichting|samenvatting|inleiding|tabellen|tabel|"
+    r"overzicht)\b"
+)
 # A year or a period as one word of a question: "2022", "2020-2023", "2020/21" (any four digits).
 PERIOD_TEXT = r"\d{4}(?:\s*[-/]\s*\d{2,4})?"
 
@@ -436,6 +443,9 @@ QUESTION_CUES = compile_table(
         "when": r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|in welk jaar|welke datum|welke termijn|"
         r"tegen welk jaar|uiterlijk|deadline|when|by when|what year)\b",
         "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
+        # "Waar kunnen inwoners terecht?", "Waar was de taalklas gehuisvest?"; not "waarom", "waarmee".
+        "where": r"\b(waar(?=\s)|terecht|op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|"
+        r"in welk gebouw|(?:op )?welk adres|bij welk loket|where)\b",
         "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
         # "Wat leverde dat op?": the separable verb with its particle at the end.
         "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|"
@@ -525,6 +535,8 @@ SENTENCE_CUES = compile_table(
         "when": DEADLINE.pattern,
         "who": r"\b(samen met|in samenwerking met|met|door|via|partner\w*|stichting|organisatie\w*|"
         r"aanbieder\w*|college|wijkteam\w*|ggd|uwv|coa)\b",
+        "where": r"\b(locatie\w*|gebouw\w*|adres\w*|gehuisvest|huisvesting|gevestigd|terecht|loket\w*|"
+        r"\w*(?:huis|centrum|school|pand)|ruimte in|op het terrein|aanmelden bij|meld(?:en|t) zich)\b",
         "result": r"\b(geleid tot|leidde|leidt tot|opgeleverd|levert op|resulteer\w*|gerealiseerd|bereikt|"
         r"behaald|gehaald|afgenomen|toegenomen|gedaald|gestegen|verminderd|uitkomst|resultaat|resultaten)\b",
         "goal": r"\b(doel\w*|ambitie\w*|streven|streeft|streefwaarde|beogen|beoogd\w*|bereiken|willen|wil|"
@@ -665,6 +677,15 @@ def acronyms() -> dict[str, tuple[str, ...]]:
 
 # Endings of a finite verb, longest first: "stroomden" (past) and "stroomt" (present) -> "stroom".
 VERB_ENDINGS = ("den", "ten", "de", "te", "en", "t", "d")
+# Endings of a weak past tense, longest first: "betaalden", "telde", "stopte".
+WEAK_PAST_ENDINGS = ("den", "ten", "de", "te")
+# Plural nouns in "-eren", the ending of many infinitives ("verankeren"): the closed class of
+# "kind" -> "kinderen" and the nouns made of comparatives ("ouderen"), also at the end of a compound
+# ("nieuwkomerskinderen").
+EREN_PLURALS = (
+    "kinderen", "ouderen", "jongeren", "goederen", "eieren", "liederen", "bladeren", "kalveren",
+    "runderen", "lammeren", "beenderen", "volkeren",
+)  # fmt: skip
 
 
 # A document that defines an acronym: "de Internationale Taalklas (ITK)", "Stichting Katholiek

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from assistant.lexicon import ITEM_NUMBER
+from assistant.lexicon import ITEM_NUMBER, WEAK_PAST_ENDINGS
 
 _MODEL = "nl_core_news_sm"
 _lock = threading.Lock()
@@ -147,6 +148,55 @@ def lemmas(text: str) -> list[str]:
     """
     nlp = _with_lemmatizer()
     return [(t.lemma_ or t.text).lower() for t in nlp(text) if not t.is_space and not t.is_punct]
+
+
+def past_tense_infinitive(word: str) -> str | None:
+    """The infinitive of a weak past-tense form the lemmatizer does not know ("telde" -> a verb
+    in "-en", "betaalde" -> "betalen"), or None for any other word.
+
+    spaCy's lookup table lists many past forms but not all; a question word it leaves as it is
+    would count as subject. Only a form that is itself no known word or lemma is read this way,
+    so nouns in "-te" and "-de" ("ruimte", "waarde") stay nouns.
+    """
+    forms, infinitives = _lookup_table()
+    word = word.lower()
+    if not infinitives or word in forms or word in infinitives:
+        return None
+    for ending in WEAK_PAST_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2:
+            return next((c for c in _infinitives(stem) if c in infinitives), None)
+    return None
+
+
+def _infinitives(stem: str) -> list[str]:
+    """Spellings of the infinitive a past-tense stem may come from: "zorg" -> "zorgen",
+    "betaal" -> "betalen" (an open syllable loses its double vowel), "tel" -> "tellen" (a short
+    vowel doubles the consonant), "leef" -> "leven", "reis" -> "reizen"."""
+    found = [f"{stem}en"]
+    vowels = "aeiou"
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in vowels and stem[-1] not in vowels:
+        found.append(f"{stem[:-2]}{stem[-1]}en")
+    if stem[-1] not in vowels and stem[-2] in vowels and (len(stem) < 3 or stem[-3] not in vowels):
+        found.append(f"{stem}{stem[-1]}en")
+    voiced = {"f": "v", "s": "z"}.get(stem[-1])
+    if voiced:
+        found.append(f"{stem[:-1]}{voiced}en")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _lookup_table() -> tuple[Container[str], frozenset[str]]:
+    """The lookup lemmatizer's forms (a spaCy table, which hashes the strings it is asked for)
+    and its lemmas; both empty without one (nl_core_news_sm's lemmatizer reads past forms itself)."""
+    nlp = _with_lemmatizer()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset(), frozenset()
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    except KeyError:
+        return frozenset(), frozenset()
+    return table, frozenset(table.values())
 
 
 def _with_lemmatizer() -> Any:

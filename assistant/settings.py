@@ -265,6 +265,13 @@ class AnswerSettings(_Group):
         description="share of each question part's subject that, found with what the part asks for, makes an "
         "answer complete: no further blocks but one with new figures (above 1: never complete)",
     )
+    figure_fallback_blocks: int = Field(
+        default=6,
+        ge=0,
+        le=50,
+        description="when the chosen blocks give no figure for the subject, how many of the best other "
+        "blocks are tried as the answer before refusing; 0 refuses at once",
+    )
     refusal_threshold: float = Field(
         default=0.55,
         ge=0,

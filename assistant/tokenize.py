@@ -381,7 +381,7 @@ class Lexicon:
         unseen: set[str] = set()
         found: dict[str, dict[str, float]] = {}
         surfaces = {stem(w): w for w in words(text) if w.isalpha()}
-        particles = _particles(text)
+        particles = split_particles(text)
 
         def add(term: str, weight: float) -> None:
             weights[term] = max(weights.get(term, 0.0), weight)
@@ -448,7 +448,7 @@ class Lexicon:
         return {t: 0.5 for t in begun[:RELATED_LIMIT]}
 
 
-def _particles(text: str) -> set[str]:
+def split_particles(text: str) -> set[str]:
     """Particles of split verbs: a particle ends its clause ("stroomden ... uit naar werk",
     "... uit?"), where a preposition is followed by what it governs ("in Twenterand")."""
     tokens = re.findall(r"[^\W\d_]+|\d+|[^\w\s]", normalize(text))

@@ -60,6 +60,15 @@ class Planner:
         selection = selector.choose(blocks, groups)
         weights = subject_weights(analysis.distinctive, retrieval.terms)
         verdict = judge(analysis, selection, weights, retrieval.terms, self.settings)
+        if verdict.reason == "figure" and not groups:
+            # The chosen blocks cover the subject but give no figure for it; one of the next best
+            # blocks may ("Aantal woningen ... 12.367" under prose about housing).
+            for block in blocks[: self.settings.answer.figure_fallback_blocks]:
+                single = Selection([block])
+                outcome = judge(analysis, single, weights, retrieval.terms, self.settings)
+                if outcome.answerable:
+                    selection, verdict = single, outcome
+                    break
         labels = {d.doc_id: d.title for d in documents if d.doc_id in groups}
         return Plan(analysis, retrieval, units, blocks, selection, verdict, labels)
 

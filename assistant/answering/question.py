@@ -16,7 +16,9 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     BACKGROUND,
+    DOCUMENT_PART,
     ENGLISH_WORDS,
+    EREN_PLURALS,
     FINITE_AFTER,
     LIST_NOUN,
     MONEY_WORDS,
@@ -29,9 +31,9 @@ from assistant.lexicon import (
     fold,
     phrasing_words,
 )
-from assistant.nlp import lemmas
+from assistant.nlp import lemmas, past_tense_infinitive
 from assistant.query_parse import detect_municipalities
-from assistant.tokenize import base_terms
+from assistant.tokenize import base_terms, split_particles
 
 
 class Intent(StrEnum):
@@ -44,6 +46,7 @@ class Intent(StrEnum):
     MEASURE = "measure"  # what will be done
     WHEN = "when"
     WHO = "who"
+    WHERE = "where"  # a place: where something is housed, or where people can go
     WHY = "why"
     RESULT = "result"  # what something achieved or delivered
     TABLE = "table"  # the question points at a table ("in de maatregelentabel")
@@ -116,12 +119,14 @@ _VERB_ENDINGS = (
 # Words of money or shares, which are no counts: "hoeveel geld", "hoeveel procent".
 _MONEY_OR_SHARE = (QUESTION_CUES[Intent.AMOUNT], QUESTION_CUES[Intent.PERCENT], MONEY_WORDS)
 # Intents whose cue words say what kind of answer is wanted, not what it is about.
-_FORM_INTENTS = (Intent.AMOUNT, Intent.NUMBER, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.WHY)
+_FORM_INTENTS = (
+    Intent.AMOUNT, Intent.NUMBER, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY,
+)  # fmt: skip
 # The intents a question part can have by its cue words, figures first: a percentage before money
 # before a count, of which a part asks for one at most.
 _PART_INTENTS = (
-    Intent.PERCENT, Intent.AMOUNT, Intent.NUMBER, Intent.LIST, Intent.WHEN, Intent.WHO, Intent.WHY,
-    Intent.RESULT, Intent.TABLE, Intent.INDICATOR, Intent.GOAL, Intent.MEASURE,
+    Intent.PERCENT, Intent.AMOUNT, Intent.NUMBER, Intent.LIST, Intent.WHEN, Intent.WHO, Intent.WHERE,
+    Intent.WHY, Intent.RESULT, Intent.TABLE, Intent.INDICATOR, Intent.GOAL, Intent.MEASURE,
 )  # fmt: skip
 
 
@@ -187,6 +192,8 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     if QUESTION_CUES[Intent.COMPARE].search(folded):
         intents |= {Intent.COMPARE}
     subject = tuple(dict.fromkeys(t for part in parts for t in part.subject))
+    # A split verb ("stroomden ... uit") is the topic itself: its forms join into "uitstroom".
+    split_verb = bool(split_particles(question))
     size = next((n for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
     years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
     english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
@@ -206,7 +213,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         subject,
         years,
         size,
-        tuple(w for w in _not_verbs(subject) if w not in _finite_verbs(pieces)),
+        tuple(w for w in _not_verbs(subject, split_verb) if w not in _finite_verbs(pieces)),
         english,
         asks_figure,
         counted,
@@ -256,20 +263,25 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
     return tuple(nouns)
 
 
-def _not_verbs(words: Sequence[str]) -> tuple[str, ...]:
+def _not_verbs(words: Sequence[str], split_verb: bool = False) -> tuple[str, ...]:
     """The words that are not verbs, as far as the lookup lemmatizer tells (plural nouns in -en
-    such as "doelen" and "kosten" stay)."""
+    such as "doelen" and "kosten" stay); with `split_verb` a past form the lemmatizer does not
+    know stays too, as the verb whose particle the question holds."""
     if not words:
         return ()
     forms = lemmas(" ".join(words))
     if len(forms) != len(words):  # the lemmatizer split a word: judge them one by one
         forms = [(lemmas(w) or [w])[-1] for w in words]
-    return tuple(w for w, lemma in zip(words, forms, strict=True) if not _verb(w, lemma))
+    return tuple(w for w, lemma in zip(words, forms, strict=True) if not _verb(w, lemma, split_verb))
 
 
-def _verb(word: str, lemma: str) -> bool:
-    """An inflected verb ("betaalt" -> "betalen") or an infinitive in -eren ("verankeren")."""
-    return (lemma != word and lemma.endswith("en")) or word.endswith(_VERB_ENDINGS)
+def _verb(word: str, lemma: str, split_verb: bool = False) -> bool:
+    """An inflected verb ("betaalt" -> "betalen"), a past form the lemmatizer does not list
+    ("telde"; not when the question splits a verb), or an infinitive in -eren ("verankeren")."""
+    inflected = lemma != word and lemma.endswith("en")
+    infinitive = word.endswith(_VERB_ENDINGS) and not word.endswith(EREN_PLURALS)
+    past = not split_verb and past_tense_infinitive(word) is not None
+    return inflected or infinitive or past
 
 
 def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPart:
@@ -303,8 +315,9 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     stripped = folded
     for intent in _FORM_INTENTS:
         stripped = QUESTION_CUES[intent].sub(" ", stripped)
-    # "volgens de begroting 2025" names where to look, not what the answer is about.
-    stripped = YEAR.sub(" ", NAMED_DOCUMENT_YEAR.sub(" ", stripped))
+    # "volgens de begroting 2025" and "volgens de beleidsindicatoren" name where to look, not what
+    # the answer is about.
+    stripped = DOCUMENT_PART.sub(" ", YEAR.sub(" ", NAMED_DOCUMENT_YEAR.sub(" ", stripped)))
     phrasing = phrasing_words()
     words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]
     skip = names | NUMBER_WORDS.keys()

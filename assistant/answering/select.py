@@ -293,8 +293,15 @@ class Selector:
             chosen.append(blocks[0])
             self._answer_each_part(blocks, chosen)
         single = len(self.analysis.parts) == 1
-        if chosen[0].kind == "list" and single and (self.analysis.wants(Intent.LIST) or self.covered(chosen)):
-            return Selection(chosen)  # the list is the answer
+        # The list is the answer, when it is about what was asked: a list of pillars does not
+        # answer which groups get extra attention, however well it fits the inherited topic.
+        about = self.relevance(chosen[0]) >= self.settings.answer.relevance
+        if (
+            chosen[0].kind == "list"
+            and single
+            and (self.analysis.wants(Intent.LIST) and about or self.covered(chosen))
+        ):
+            return Selection(chosen)
         extra = 0  # blocks taken after the question was covered: at most one, with new figures
         while sum(b.words for b in chosen) < budget and extra < self.settings.answer.after_covered:
             complete = self.covered(chosen)

@@ -124,3 +124,12 @@ def test_a_follow_up_asking_for_another_kind_of_statement_leaves_the_old_kind_be
     assert "doel" not in resolution.text and "bereiken" not in resolution.text
     # A follow-up that asks for a goal too keeps the word.
     assert "doel" in resolve("En welk doel nog meer?", history, PLACES).text
+
+
+def test_a_follow_up_asking_for_another_list_leaves_the_old_list_behind() -> None:
+    history = [Turn("Op welke pijlers richt het Wassenaarse beleidsplan 'Opstap naar werk' zich?")]
+    resolution = resolve("Welke groepen krijgen daarbij extra aandacht?", history, PLACES)
+    assert "pijlers" not in resolution.text
+    assert "beleidsplan" in resolution.text and "Wassenaar" in resolution.text
+    # The same list asked again keeps its noun.
+    assert "pijlers" in resolve("Welke pijlers nog meer?", history, PLACES).text

@@ -90,3 +90,12 @@ def test_a_date_that_wrapped_to_the_line_start_is_no_list_number() -> None:
         "1. Eerste punt",
         "2. Tweede punt",
     ]
+
+
+def test_a_weak_past_form_the_table_lacks_is_read_as_a_verb() -> None:
+    assert nlp.past_tense_infinitive("betaalde") == "betalen"
+    assert nlp.past_tense_infinitive("zorgde") == "zorgen"
+    assert nlp.past_tense_infinitive("telde") is not None
+    # Nouns in "-te"/"-de" and words the table knows are no past forms.
+    for word in ("ruimte", "waarde", "gemeente", "hoogte", "woningen", "kosten"):
+        assert nlp.past_tense_infinitive(word) is None

@@ -240,3 +240,45 @@ def test_two_budgets_named_by_their_years_are_answered_side_by_side(tmp_path: Pa
     lines = answer.text.splitlines()
     assert lines[0].startswith("• Programmabegroting 2024:") and "Den Deijlschool" in lines[0]
     assert lines[1].startswith("• Programmabegroting 2025:") and "American School" in lines[1]
+
+
+def test_a_figure_among_the_next_best_blocks_answers_before_a_refusal(tmp_path: Path) -> None:
+    pages = [
+        "Wonen\n"
+        "Wassenaar telde in 2023 drie plannen voor nieuwe woningen: de woningen in Wassenaar zijn "
+        "duur, en 3 nieuwe plannen moeten de woningen betaalbaar houden voor jonge gezinnen, voor "
+        "ouderen en voor alle andere inwoners die in Wassenaar willen blijven wonen.\n\n"
+        "Kengetallen\n"
+        "Aantal woningen | 12.371 | 12.406\n"
+    ]
+    meta = DocumentMeta("wassenaar-wonen", "Wassenaar", "Begroting", 2024, "2024", "begroting")
+    question = "Hoeveel woningen telde Wassenaar?"
+    refusing = AnswerWorld(tmp_path / "a", answer__max_words=30, answer__figure_fallback_blocks=0)
+    refusing.publish(meta, pages)
+    assert refusing.answerer().answer(question).refused
+    built = AnswerWorld(tmp_path / "b", answer__max_words=30)
+    built.publish(meta, pages)
+    answer = built.answerer().answer(question)
+    assert not answer.refused
+    assert "12.371" in answer.text
+    _quotes_on_pages(answer, built)
+
+
+def test_a_list_about_the_inherited_topic_only_is_not_the_whole_answer(tmp_path: Path) -> None:
+    # A list question's intent weighing heavily, the pillars outrank the sentence that answers.
+    built = AnswerWorld(tmp_path, answer__weight_intent=1.0)
+    built.publish(
+        DocumentMeta("wassenaar-werk", "Wassenaar", "Begroting", 2024, "2024", "begroting"),
+        [
+            "Werk en participatie\n"
+            "Het beleidsplan werk en participatie richt zich op 3 pijlers:\n"
+            "- Beperking van de instroom in de bijstand;\n"
+            "- Duurzame uitstroom naar werk;\n"
+            "- Doorstroom naar vrijwilligerswerk.\n\n"
+            "Er gaat extra aandacht uit naar twee groepen, jongeren zonder startkwalificatie en 55-plussers.\n"
+        ],
+    )
+    # As `resolve` writes the follow-up to "Op welke pijlers richt het beleidsplan zich?".
+    answer = built.answerer().answer("Welke groepen krijgen extra aandacht (beleidsplan werk participatie)?")
+    assert not answer.refused
+    assert "startkwalificatie" in answer.text

@@ -23,3 +23,9 @@ def test_an_enumeration_in_running_text_is_a_list() -> None:
         _sentence("Als het nodig is, doen we dat, maar alleen als het kan.")
     )
     assert Intent.LIST not in unit_intents(_sentence("In 2024, 2025 en 2026 blijft het budget gelijk."))
+
+
+def test_a_place_is_where_something_is_or_where_people_go() -> None:
+    assert Intent.WHERE in unit_intents(_sentence("De taalklas is gehuisvest in het gebouw van de school."))
+    assert Intent.WHERE in unit_intents(_sentence("Inwoners kunnen terecht bij het Sociaal Team."))
+    assert Intent.WHERE not in unit_intents(_sentence("Het budget stijgt in 2025 met 3 procent."))

@@ -145,3 +145,45 @@ def test_the_document_a_question_names_is_not_its_subject() -> None:
     assert "begroting" not in analysis.subject
     assert {"demografische", "druk"} <= set(analysis.subject)
     assert question_parts("Welk doel, en tegen welk jaar?") == ["Welk doel", "tegen welk jaar"]
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # A past form the lookup table lacks is a verb, not a subject the answer must repeat.
+        ("Hoeveel woningen telde Wassenaar volgens de begroting 2024?", ("woningen",)),
+        ("Wat betaalde Almelo voor de taalklas?", ("taalklas",)),
+        # Nouns in "-te"/"-de" stay, and a plural in "-eren" is no infinitive.
+        ("Hoeveel ruimte is er voor nieuwkomerskinderen?", ("ruimte", "nieuwkomerskinderen")),
+        ("Wat is de waarde van de woningen?", ("waarde", "woningen")),
+    ],
+)
+def test_past_forms_are_verbs_and_nouns_in_te_or_eren_stay(question: str, subject: tuple[str, ...]) -> None:
+    assert analyze_question(question, ["Wassenaar", "Almelo"]).distinctive == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "where", "subject"),
+    [
+        ("Waar was de taalklas gehuisvest?", True, ("taalklas", "gehuisvest")),
+        ("Waar kunnen inwoners terecht met vragen over schulden?", True, ("inwoners", "vragen", "schulden")),
+        ("Op welke locatie zit het Sociaal Team?", True, ("zit", "sociaal", "team")),
+        ("Waarom stijgen de kosten?", False, ("stijgen",)),
+        ("Waarmee wordt dat gemeten?", False, ("gemeten",)),
+    ],
+)
+def test_a_question_for_a_place(question: str, where: bool, subject: tuple[str, ...]) -> None:
+    analysis = analyze_question(question)
+    assert (Intent.WHERE in analysis.intents) is where
+    assert analysis.subject == subject
+
+
+def test_examples_are_phrasing_not_subject() -> None:
+    analysis = analyze_question("Welke voorbeelden van woonvormen noemt Almelo?", ["Almelo"])
+    assert analysis.subject == ("woonvormen",)
+
+
+def test_a_split_verb_stays_distinctive() -> None:
+    # "stroomden ... uit" is the topic (uitstroom), not phrasing.
+    analysis = analyze_question("Hoeveel mensen stroomden in 2018 uit naar werk?")
+    assert "stroomden" in analysis.distinctive
