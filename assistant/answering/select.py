@@ -299,7 +299,7 @@ class Selector:
         if (
             chosen[0].kind == "list"
             and single
-            and (self.analysis.wants(Intent.LIST) and about or self.covered(chosen))
+            and ((self.analysis.wants(Intent.LIST) and about) or self.covered(chosen))
         ):
             return Selection(chosen)
         extra = 0  # blocks taken after the question was covered: at most one, with new figures

@@ -275,10 +275,17 @@ def test_a_list_about_the_inherited_topic_only_is_not_the_whole_answer(tmp_path:
             "- Beperking van de instroom in de bijstand;\n"
             "- Duurzame uitstroom naar werk;\n"
             "- Doorstroom naar vrijwilligerswerk.\n\n"
-            "Er gaat extra aandacht uit naar twee groepen, jongeren zonder startkwalificatie en 55-plussers.\n"
+            "Er gaat extra aandacht uit naar twee groepen, jongeren zonder startkwalificatie en "
+            "55-plussers.\n"
         ],
     )
     # As `resolve` writes the follow-up to "Op welke pijlers richt het beleidsplan zich?".
     answer = built.answerer().answer("Welke groepen krijgen extra aandacht (beleidsplan werk participatie)?")
     assert not answer.refused
     assert "startkwalificatie" in answer.text
+
+
+def test_a_place_the_documents_do_not_name_is_refused_saying_so(answerer: ExtractiveAnswerer) -> None:
+    answer = answerer.answer("Op welk adres zit de herbeoordeling van scootmobielen in Almelo?")
+    assert answer.refused
+    assert answer.text.startswith("De documenten van Almelo noemen daar geen plaats, gebouw of adres.")
