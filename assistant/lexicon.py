@@ -46,8 +46,8 @@ MINUS = "-−–"
 
 # A year, 1900-2099: the fragment every year pattern is built from.
 YEAR_TEXT = r"(?:19|20)\d\d"
-# A year as a word: "in 2022", both years of "2020-2023".
-YEAR = re.compile(rf"\b{YEAR_TEXT}\b")
+# A year as a word: "in 2022", both years of "2020-2023", "in 2040¹" (a footnote marker glued on).
+YEAR = re.compile(rf"\b{YEAR_TEXT}(?:\b|(?=[{SUPERSCRIPTS}]))")
 # A year that is no part of a larger number ("2.020", "12020" are not), captured: "2022", "2021*".
 BARE_YEAR = re.compile(rf"(?<![\d.,])({YEAR_TEXT})(?![\d.,]\d)")
 # A table cell or line that is only a year, for `fullmatch`: "2022", " 2022 ".
@@ -113,6 +113,9 @@ TIME_MENTION = re.compile(
 
 # Words that round a figure: "ca. 360", "circa 250", "ruim 7,5 miljoen".
 APPROXIMATELY = r"(?:ca\.|circa|ongeveer|ruim|bijna|rond|±|c\.a\.)"
+
+# The base of a rate, which is no figure of its own: "per 1000 inwoners", "per 1.000 woningen".
+RATE_BASE = re.compile(r"\bper\s+1(?:00\.000|0\.000|\.000|0{2,3})(?![.,]?\d)", re.IGNORECASE)
 
 DIGIT = re.compile(r"\d")
 PERCENTAGE = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)

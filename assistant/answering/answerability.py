@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.features import counts
+from assistant.answering.features import counts_in
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
 from assistant.lexicon import ASKS_MONEY, YEAR, fold
@@ -163,5 +163,5 @@ def _period_years(period: str) -> set[str]:
 
 
 def counts_noun(noun: str, block: Block, distinctive: Mapping[str, float]) -> bool:
-    """Some unit of the block counts `noun` (see `features.counts`)."""
-    return any(counts(noun, unit, distinctive) for unit in block.units)
+    """The block counts `noun` (see `features.counts_in`)."""
+    return counts_in(noun, block.units, distinctive)

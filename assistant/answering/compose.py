@@ -68,18 +68,22 @@ def compose(
     evidence: Evidence,
     labels: dict[str, str] | None = None,
     focus: RowFocus | None = None,
+    absent: str = "",
 ) -> tuple[str, list[Citation]]:
     """Answer text and its citations; `labels` name the compared groups ("Almelo", a document);
-    `focus` the years and measures of the question, which table rows show."""
+    `focus` the years and measures of the question, which table rows show; `absent` is said of a
+    compared group without evidence (it is left out when empty)."""
     composer = Composer(evidence, focus)
     lines: list[str] = []
     current_group = None
+    answered: set[str] = set()
     for block in selection.blocks:
         shown = composer.block(block)
         if not shown:
             continue
         if selection.groups:
             group = group_of(block, selection.groups)
+            answered.add(group)
             if group != current_group:
                 current_group = group
                 label = (labels or {}).get(group, group)
@@ -87,4 +91,7 @@ def compose(
             else:
                 shown[0] = f"  {shown[0]}"
         lines.extend(shown)
+    if lines and absent:
+        # A comparison says which of the compared have nothing on it, rather than leave them out.
+        lines += [f"• {(labels or {}).get(g, g)}: {absent}" for g in selection.groups if g not in answered]
     return "\n".join(lines), composer.citations

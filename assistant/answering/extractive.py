@@ -59,15 +59,20 @@ class Planner:
         groups = self._groups(analysis, retrieval, blocks, documents)
         selection = selector.choose(blocks, groups)
         weights = subject_weights(analysis.distinctive, retrieval.terms)
-        verdict = judge(analysis, selection, weights, retrieval.terms, self.settings)
-        if verdict.reason == "figure" and not groups:
+
+        def verdict_on(chosen: Selection) -> Verdict:
+            return judge(analysis, chosen, weights, retrieval.terms, self.settings)
+
+        verdict = verdict_on(selection)
+        if not verdict.answerable and groups:
+            selection, verdict = _answered_groups(selection, verdict, verdict_on)
+        elif verdict.reason == "figure":
             # The chosen blocks cover the subject but give no figure for it; one of the next best
             # blocks may ("Aantal woningen ... 12.367" under prose about housing).
             for block in blocks[: self.settings.answer.figure_fallback_blocks]:
-                single = Selection([block])
-                outcome = judge(analysis, single, weights, retrieval.terms, self.settings)
+                outcome = verdict_on(Selection([block]))
                 if outcome.answerable:
-                    selection, verdict = single, outcome
+                    selection, verdict = Selection([block]), outcome
                     break
         labels = {d.doc_id: d.title for d in documents if d.doc_id in groups}
         return Plan(analysis, retrieval, units, blocks, selection, verdict, labels)
@@ -146,7 +151,10 @@ class ExtractiveAnswerer:
         """The answer from a plan already made (the generative answerer's fallback reuses its plan)."""
         retrieval = plan.retrieval
         if plan.verdict.answerable and not _names_missing(retrieval):
-            text, citations = compose(plan.selection, self.evidence, plan.labels, RowFocus.of(question))
+            absent = texts("answers_nl.json", self.settings.prompts_dir)["group_absent"]
+            text, citations = compose(
+                plan.selection, self.evidence, plan.labels, RowFocus.of(question), absent
+            )
             if citations:
                 return answer_from(question, retrieval, text, citations, refused=False)
         return self.refuse(question, plan)
@@ -196,6 +204,20 @@ class ExtractiveAnswerer:
             else doc_id
         )
         return label, shown, citations
+
+
+def _answered_groups(
+    selection: Selection, verdict: Verdict, verdict_on: Callable[[Selection], Verdict]
+) -> tuple[Selection, Verdict]:
+    """A comparison that is not answered for every group is answered for the groups whose
+    blocks are (the others are named as without evidence when the answer is written)."""
+    groups = selection.groups
+    kept = [b for b in selection.blocks if verdict_on(Selection([b], groups)).answerable]
+    if not kept:
+        return selection, verdict
+    partial = Selection(kept, groups)
+    outcome = verdict_on(partial)
+    return (partial, outcome) if outcome.answerable else (selection, verdict)
 
 
 def answer_from(

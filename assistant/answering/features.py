@@ -4,6 +4,7 @@ figures it states. Read from the unit's own words with the lexicon's patterns.""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 
 from assistant.answering.question import Intent
 from assistant.answering.units import EvidenceUnit
@@ -15,6 +16,7 @@ from assistant.lexicon import (
     MARKER,
     MONEY,
     PERCENTAGE,
+    RATE_BASE,
     SENTENCE_CUES,
     YEAR,
     fold,
@@ -44,7 +46,7 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
     text, folded = unit.text, fold(unit.text)
     without_years = YEAR.sub(" ", text)
     # Item and section numbers ("1.4 Opgesteld advies") and dates ("1 januari") are no figures.
-    figures = DATE.sub(" ", MARKER.sub(" ", without_years))
+    figures = RATE_BASE.sub(" ", DATE.sub(" ", MARKER.sub(" ", without_years)))
     found: set[Intent] = set()
     # A row is money when the table counts in euros ("x € 1.000") or the row itself says "€".
     scaled = "€" in unit.chunk.table_header or "x" in unit.chunk.unit.replace("€", "").lower()
@@ -85,11 +87,29 @@ def counts(noun: str, unit: EvidenceUnit, distinctive: Collection[str]) -> bool:
     return False
 
 
+def counts_in(noun: str, units: Sequence[EvidenceUnit], distinctive: Collection[str]) -> bool:
+    """Some unit counts `noun` (see `counts`), or a unit that names it is followed by its count as
+    a line of its own: an indicator table read as text gives "Vestigingen (van bedrijven)", then
+    "Aantal per 1.000 inwoners ... 251,6 (2024)"."""
+    if any(counts(noun, unit, distinctive) for unit in units):
+        return True
+    stem = base_terms(noun)[:1]
+    for named, nxt in pairwise(units):
+        label = [base_terms(w.strip(".,;:()"))[:1] for w in fold(named.text).split()]
+        rate = fold(nxt.text).split()[:1] == ["aantal"]
+        if stem and stem in label and rate and DIGIT.search(YEAR.sub(" ", nxt.text)):
+            return True
+    return False
+
+
 def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:
     """A row that names the noun counts it, unless it says "aantal" of something else: "Aantal
     ondersteunde mantelzorgers" counts mantelzorgers, "Laaggeletterdheid is afgenomen Aantal
-    peuters" (a goal line glued to its row) counts peuters."""
-    if "aantal" not in words:
+    peuters" (a goal line glued to its row) counts peuters; "Aantal per ..." is a unit."""
+    # "Aantal per 1.000 inwoners" is the row's unit (the BBV indicators' Eenheid column), not
+    # what it counts: "Vestigingen (van bedrijven) | Aantal per 1.000 inwoners | 251,6".
+    counting = [i for i, w in enumerate(words) if w == "aantal" and words[i + 1 : i + 2] != ["per"]]
+    if not counting:
         return True
-    at = words.index("aantal")
+    at = counting[0]
     return stem in terms[at + 1 : at + 1 + _COUNT_WINDOW]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.answering.features import counts, facts_of, unit_intents
+from assistant.answering.features import counts_in, facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
 from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold
@@ -284,10 +284,14 @@ class Selector:
         budget = self.settings.answer.max_words
         chosen: list[Block] = []
         if groups:
+            # Each group's best block that shares a word with the subject: a municipality whose
+            # passages are about something else is said to have nothing on it, not quoted off topic.
             for group in groups:
-                own = [b for b in blocks if group_of(b, groups) == group]
+                own = [b for b in blocks if group_of(b, groups) == group and self.relevance(b) > 0]
                 if own:
                     chosen.append(own[0])
+            if not chosen:
+                return Selection()
             budget = max(budget, 40 * len(chosen))
         else:
             chosen.append(blocks[0])
@@ -424,7 +428,7 @@ class Selector:
         onderzoeken", not "onderzoeken bij 12 zorgaanbieders")."""
         if block.key not in self._counting:
             weights, nouns = self.weights, self.analysis.counted
-            self._counting[block.key] = any(counts(n, u, weights) for n in nouns for u in block.units)
+            self._counting[block.key] = any(counts_in(n, block.units, weights) for n in nouns)
         return self._counting[block.key]
 
     def _first_count(self, block: Block, chosen: Sequence[Block]) -> bool:

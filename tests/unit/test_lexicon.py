@@ -301,3 +301,8 @@ def test_an_acronym_a_text_defines_is_read_with_its_long_form() -> None:
     assert defined_acronyms("de lokale inclusieagenda (LIA)") == {"lia": "lokale inclusieagenda"}
     # A bracket whose letters the words before it do not hold is no definition.
     assert defined_acronyms("het aantal (EUR) en de gemeente Almelo (Overijssel)") == {}
+
+
+def test_a_year_with_a_footnote_marker_glued_on_is_a_year() -> None:
+    assert YEAR.findall("van 1200 in 2020 naar 2100 in 2040¹. Bij") == ["2020", "2040"]
+    assert YEAR.findall("20401 en 12020") == []

@@ -86,3 +86,19 @@ def test_a_question_for_a_place_needs_evidence_that_names_one() -> None:
     assert not verdict.answerable and verdict.reason == "kind" and verdict.kinds == (Intent.WHERE,)
     placed = _text({"voorziening", "dagactiviteiten", "gebouw"}, Intent.WHERE)
     assert judge(analysis, Selection([placed]), weights, stats, Settings()).answerable
+
+
+def test_a_label_line_followed_by_its_count_line_counts_the_noun() -> None:
+    # An indicator table read as text: the label, then "Aantal per ..." with the figures.
+    chunk = Chunk(id="t", doc_id="d", text="", page_start=1, page_end=1, kind="text")
+    label = EvidenceUnit("Vestigingen (van bedrijven)", UnitKind.SENTENCE, chunk, 0, (0, 0))
+    count = EvidenceUnit(
+        "Aantal per 1.000 inwoners LISA 251,6 (2024) 217,5 (2024)", UnitKind.SENTENCE, chunk, 0, (0, 0)
+    )
+    block = Block([label, count], "text", frozenset(), frozenset({Intent.NUMBER}), 1.0)
+    assert counts_noun("vestigingen", block, {})
+    # A count line under another label does not count it.
+    other = EvidenceUnit("Functiemenging", UnitKind.SENTENCE, chunk, 0, (0, 0))
+    assert not counts_noun("vestigingen", Block([other, count], "text", frozenset(), frozenset(), 1.0), {})
+    # "Aantal per ..." is a row's unit, not what it counts.
+    assert counts_noun("vestigingen", _row("Vestigingen | Aantal per 1.000 inwoners | 251,6"), {})

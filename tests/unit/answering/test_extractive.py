@@ -289,3 +289,13 @@ def test_a_place_the_documents_do_not_name_is_refused_saying_so(answerer: Extrac
     answer = answerer.answer("Op welk adres zit de herbeoordeling van scootmobielen in Almelo?")
     assert answer.refused
     assert answer.text.startswith("De documenten van Almelo noemen daar geen plaats, gebouw of adres.")
+
+
+def test_a_comparison_says_which_municipality_has_nothing_on_it(answerer: ExtractiveAnswerer) -> None:
+    answer = answerer.answer("Wat heeft de herbeoordeling van scootmobielen in Almelo en Leusden opgeleverd?")
+    assert not answer.refused
+    assert "60 scootmobielen" in answer.text
+    # Leusden's passages are about something else: said so, not quoted off topic.
+    assert "• Leusden: daarover vond ik niets in de documenten." in answer.text
+    both = answerer.answer("Hoe ondersteunen Almelo en Leusden mantelzorgers?").text
+    assert "• Almelo:" in both and "• Leusden: Leusden ondersteunt mantelzorgers" in both

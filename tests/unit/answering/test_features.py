@@ -29,3 +29,12 @@ def test_a_place_is_where_something_is_or_where_people_go() -> None:
     assert Intent.WHERE in unit_intents(_sentence("De taalklas is gehuisvest in het gebouw van de school."))
     assert Intent.WHERE in unit_intents(_sentence("Inwoners kunnen terecht bij het Sociaal Team."))
     assert Intent.WHERE not in unit_intents(_sentence("Het budget stijgt in 2025 met 3 procent."))
+
+
+def test_the_base_of_a_rate_is_no_figure() -> None:
+    assert Intent.NUMBER not in unit_intents(
+        _sentence("Personen met een bijstandsuitkering (per 1000 inwoners)")
+    )
+    assert Intent.NUMBER in unit_intents(
+        _sentence("Nieuw gebouwde woningen, aantal per 1.000 woningen: 10,5")
+    )
