@@ -71,6 +71,8 @@ NAMED_DOCUMENT_YEAR = re.compile(
     rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
+# How often, in a question (folded): "per jaar", "per maand". The rate of a figure, not its subject.
+FREQUENCY = re.compile(r"\bper\s+(?:jaar|maand|week|dag|kwartaal)\b")
 # A part of a document a question names as its source (folded): "volgens de beleidsindicatoren",
 # "in de bijlage over ...", "uit het overzicht". Where to look, not what the answer is about.
 DOCUMENT_PART = re.compile(

@@ -20,6 +20,7 @@ from assistant.lexicon import (
     ENGLISH_WORDS,
     EREN_PLURALS,
     FINITE_AFTER,
+    FREQUENCY,
     LIST_NOUN,
     MONEY_WORDS,
     MONEY_WORDS_IN_TEXT,
@@ -254,7 +255,11 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
             continue  # "hoeveel Hengelose inwoners"
         if nouns and word in ("en", "of"):
             continue  # a second counted noun may follow
-        generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word)
+        # "Hoeveel legt ... in": a finite verb after "hoeveel" counts nothing (it asks how much);
+        # "hoeveel onderzoeken" is a plural, whatever the infinitive looks like.
+        lemma = (lemmas(word) or [word])[-1]
+        finite = (lemma != word and lemma.endswith("en")) or past_tense_infinitive(word) is not None
+        generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word) or finite
         if generic or any(cue.search(word) for cue in _MONEY_OR_SHARE):
             break
         nouns.append(word)
@@ -318,6 +323,7 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     # "volgens de begroting 2025" and "volgens de beleidsindicatoren" name where to look, not what
     # the answer is about.
     stripped = DOCUMENT_PART.sub(" ", YEAR.sub(" ", NAMED_DOCUMENT_YEAR.sub(" ", stripped)))
+    stripped = FREQUENCY.sub(" ", stripped)
     phrasing = phrasing_words()
     words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]
     skip = names | NUMBER_WORDS.keys()

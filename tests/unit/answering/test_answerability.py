@@ -102,3 +102,12 @@ def test_a_label_line_followed_by_its_count_line_counts_the_noun() -> None:
     assert not counts_noun("vestigingen", Block([other, count], "text", frozenset(), frozenset(), 1.0), {})
     # "Aantal per ..." is a row's unit, not what it counts.
     assert counts_noun("vestigingen", _row("Vestigingen | Aantal per 1.000 inwoners | 251,6"), {})
+
+
+def test_how_much_of_nothing_named_is_answered_by_an_amount() -> None:
+    analysis = analyze_question("Hoeveel legt de gemeente in voor het nationaal park?")
+    vocabulary = _Vocabulary({"nationaal": 3.0, "park": 3.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    weights = {"nationaal": 3.0, "park": 3.0}
+    euros = _text({"nationaal", "park", "bedrag"}, Intent.AMOUNT)
+    assert judge(analysis, Selection([euros]), weights, stats, Settings()).answerable

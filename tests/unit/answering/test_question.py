@@ -187,3 +187,9 @@ def test_a_split_verb_stays_distinctive() -> None:
     # "stroomden ... uit" is the topic (uitstroom), not phrasing.
     analysis = analyze_question("Hoeveel mensen stroomden in 2018 uit naar werk?")
     assert "stroomden" in analysis.distinctive
+
+
+def test_a_finite_verb_after_hoeveel_counts_nothing_and_per_jaar_is_no_subject() -> None:
+    assert analyze_question("Hoeveel legt Wassenaar in voor het Nationaal Park?", ["Wassenaar"]).counted == ()
+    assert analyze_question("Hoeveel onderzoeken voerden zij uit?").counted == ("onderzoeken",)
+    assert analyze_question("Wat kost het beheersysteem per jaar?").subject == ("beheersysteem",)
