@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, topic_words
-from assistant.lexicon import NAMED_DOCUMENT_YEAR, QUESTION_CUES, SIBLING_TERMS, YEAR, fold
+from assistant.lexicon import MONEY_ASKING, NAMED_DOCUMENT_YEAR, QUESTION_CUES, SIBLING_TERMS, YEAR, fold
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
 
@@ -179,6 +179,8 @@ def _asked_otherwise(word: str, own: frozenset[Intent]) -> bool:
     if own <= {Intent.DESCRIBE}:
         return False
     folded = fold(word)
+    if folded in MONEY_ASKING and not any(i.wants_figure for i in own):
+        return True  # "Waarom?" after "Hoeveel geld ...?" asks why, not for money
     return any(
         intent not in own
         and (match := QUESTION_CUES[intent].search(folded)) is not None

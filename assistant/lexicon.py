@@ -210,6 +210,10 @@ UNIT_MARK = re.compile(r"\((%|aantal|€)\)")
 MONEY_NOUN_TEXT = r"budget\w*|bedrag\w*"
 # Nouns that name money in folded text, also inside compounds: taxes, levies, revenues, costs
 # ("hoeveel toeristenbelasting").
+# Words that only ask for money without naming what it is for (folded): "hoeveel geld", "de kosten".
+MONEY_ASKING = frozenset(
+    {"geld", "euro", "bedrag", "kosten", "kost", "lasten", "baten", "middelen", "uitgaven", "uitgave"}
+)
 MONEY_WORDS = re.compile(
     r"(belasting|heffing|opbrengst|inkomst|uitgave|lasten|baten|tarief|tarieven|subsidie|budget|kosten|"
     r"premie|uitkering|vergoeding|bijdrage|leges|reserve|dotatie|onttrekking|besparing|middelen)"

@@ -22,12 +22,14 @@ from assistant.lexicon import (
     FINITE_AFTER,
     FREQUENCY,
     LIST_NOUN,
+    MONEY_ASKING,
     MONEY_WORDS,
     MONEY_WORDS_IN_TEXT,
     MONTHS,
     NAMED_DOCUMENT_YEAR,
     NUMBER_WORDS,
     QUESTION_CUES,
+    SEPARABLE_PARTICLES,
     YEAR,
     fold,
     phrasing_words,
@@ -102,8 +104,6 @@ _QUESTION_WORDS = frozenset(
 )
 _ENGLISH_MIN_WORDS = 2
 _MONTHS = frozenset(MONTHS)
-# Money words that ask for an amount without naming what it is.
-_MONEY_ASKING = frozenset({"kosten", "kost", "lasten", "baten", "middelen", "uitgaven", "uitgave"})
 _COUNTED = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+(?P<words>(?:[\w-]+\s*){1,3})")
 # Units and generic people: "hoeveel kilo restafval" measures, "hoeveel mensen" may be "69 ontheemden".
 _NOT_COUNTED = frozenset(
@@ -301,7 +301,7 @@ def _kind_nouns(folded: str) -> tuple[str, ...]:
     """The money nouns the amount cue took from the subject ("subsidie", "bijdrage"), not the
     words that only ask for money ("geld", "euro", "kosten")."""
     found = [m.group(0) for m in MONEY_WORDS_IN_TEXT.finditer(folded)]
-    return _not_verbs(list(dict.fromkeys(w for w in found if w not in _MONEY_ASKING)))
+    return _not_verbs(list(dict.fromkeys(w for w in found if w not in MONEY_ASKING)))
 
 
 def _intents(folded: str) -> list[Intent]:
@@ -326,7 +326,8 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     stripped = FREQUENCY.sub(" ", stripped)
     phrasing = phrasing_words()
     words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]
-    skip = names | NUMBER_WORDS.keys()
+    # A verb's particle ("werken ... mee") is no subject of its own ("samen" is a word of its own).
+    skip = names | NUMBER_WORDS.keys() | (set(SEPARABLE_PARTICLES) - {"samen"})
     kept = [w for w in words if w not in skip and (terms := base_terms(w)) and not set(terms) & name_terms]
     return tuple(dict.fromkeys(w for w in kept if not w.isdigit()))
 

@@ -133,3 +133,11 @@ def test_a_follow_up_asking_for_another_list_leaves_the_old_list_behind() -> Non
     assert "beleidsplan" in resolution.text and "Wassenaar" in resolution.text
     # The same list asked again keeps its noun.
     assert "pijlers" in resolve("Welke pijlers nog meer?", history, PLACES).text
+
+
+def test_a_follow_up_asking_why_leaves_the_money_words_behind() -> None:
+    history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?")]
+    resolution = resolve("Waarom?", history, PLACES)
+    assert "geld" not in resolution.text and "laaggeletterdheid" in resolution.text
+    # A follow-up that asks for money again keeps them.
+    assert "geld" in resolve("En hoeveel daarvan is incidenteel?", history, PLACES).text

@@ -193,3 +193,8 @@ def test_a_finite_verb_after_hoeveel_counts_nothing_and_per_jaar_is_no_subject()
     assert analyze_question("Hoeveel legt Wassenaar in voor het Nationaal Park?", ["Wassenaar"]).counted == ()
     assert analyze_question("Hoeveel onderzoeken voerden zij uit?").counted == ("onderzoeken",)
     assert analyze_question("Wat kost het beheersysteem per jaar?").subject == ("beheersysteem",)
+
+
+def test_a_verb_particle_is_no_subject() -> None:
+    assert "mee" not in analyze_question("Welke partners werken mee aan de aanpak van eenzaamheid?").subject
+    assert "samen" in analyze_question("Hoe werken de gemeenten samen?").subject
