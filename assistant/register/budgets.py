@@ -630,8 +630,9 @@ def cost_recovery_tables(doc: DocText) -> Iterator[Candidate]:
                 NOTE_START.match(text)
                 or TABLE_TITLE.match(text)
                 or len(text.split()) > _COST_RECOVERY_PROSE_WORDS
+                or _BBV["cost recovery columns"].match(text)
             ):
-                break
+                break  # running text, a next table, or a table by row (`cost_recovery_rows`)
             cells = _BBV["cost recovery amounts"].search(text)
             label = text[: cells.start()].strip() if cells else text
             values = (
@@ -659,6 +660,93 @@ def _cost_row(doc: DocText, line: int, label: str, values: list[float], title: s
          "row": clean_label(label), "note": "bedragen in euro (berekening kostendekkendheid)", "nature": "",
          "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
          "taakveld": "", "taakveld_printed": ""},
+    )  # fmt: skip
+
+
+_SHARE_ROW_LABEL_LINES = 3  # a row's label wraps over at most this many lines
+_SHARE_TITLE_LINES = 3  # the title above the columns ("Berekening kostendekkendheid Leges ...")
+
+
+def cost_recovery_rows(doc: DocText) -> Iterator[Candidate]:
+    """A cost-recovery table by row ("Kosten baten kostendek." over the leges per title): each row
+    with amounts a budget line with its kosten and baten (no year: the table names none), and each
+    row an indicator for its own kostendekkendheid, totals included. pypdf prints a row on one line
+    or its label, amounts and share on lines of their own ("Totaal secretarieleges" / "109.000" /
+    "78.000" / "72%"); the items listed under a heading ("- Huisvestingswet") have no amounts."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if _BBV["cost recovery columns"].match(line.stripped):
+            above = reversed(lines[max(0, i - _SHARE_TITLE_LINES) : i])
+            title = next((x.stripped for x in above if _BBV["cost recovery title"].match(x.stripped)), "")
+            yield from _share_rows(doc, i + 1, clean_label(title))
+
+
+def _share_rows(doc: DocText, k: int, title: str) -> Iterator[Candidate]:
+    """The rows of a cost-recovery table by row from line k until running text, a next table or
+    the page's end."""
+    lines = doc.lines
+    page = lines[k - 1].page
+    first = k
+    label: list[str] = []  # the row's label, perhaps over several lines
+    cells: list[str] = []
+    while k < len(lines) and lines[k].page == page:
+        text = lines[k].stripped
+        if (
+            TABLE_TITLE.match(lines[k].text)
+            or _BBV["cost recovery title"].match(text)
+            or _BBV["cost recovery columns"].match(text)
+            or len(text.split()) > _COST_RECOVERY_PROSE_WORDS
+        ):
+            return
+        words, row_cells, share = _share_cells(text)
+        if not words or text.startswith("- "):
+            pass  # cells only, or an item listed under the row's heading: no row of its own
+        elif label and not cells and words[0][0].islower() and len(label) < _SHARE_ROW_LABEL_LINES:
+            label.append(" ".join(words))  # "Omgevingsvergunning (als gevolg van de" / "invoeringswet ...)"
+        else:
+            first, label, cells = k, [" ".join(words)], []
+        cells += row_cells
+        if share and label:
+            yield from _share_row(doc, (first, k), clean_label(" ".join(label)), cells, share, title)
+            label, cells = [], []
+        k += 1
+
+
+def _share_cells(text: str) -> tuple[list[str], list[str], str]:
+    """(label words, amount cells, share) of one line of a cost-recovery table by row."""
+    share = ""
+    if match := _BBV["row share"].search(text):
+        share, text = match.group("share"), text[: match.start()]
+    cells: list[str] = []
+    while match := _BBV["row cell"].search(text):
+        cells.insert(0, match.group(0).strip())
+        text = text[: match.start()]
+    return text.split(), cells, share
+
+
+def _share_row(
+    doc: DocText, span: tuple[int, int], label: str, cells: list[str], share: str, title: str
+) -> Iterator[Candidate]:
+    """The budget line (where the row has amounts) and the indicator of one row."""
+    first, last = span
+    quote, page = doc.quote(first, last), doc.lines[first].page
+    amounts = tuple(
+        Amount(value, None, "kostendekkendheid", measure)
+        for cell, measure in zip(cells, ("lasten", "baten"), strict=False)
+        if (value := parse_amount(cell)) is not None
+    )
+    if amounts:
+        yield Candidate(
+            "budget", label, quote, page, PRIORITY_STRUCTURE,
+            {"amounts": amounts, "table": title, "row": label,
+             "note": "bedragen in euro (berekening kostendekkendheid)", "nature": "",
+             "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
+             "taakveld": "", "taakveld_printed": ""},
+        )  # fmt: skip
+    cell = Measurement("Kostendekkendheid", share, None, "target")
+    yield Candidate(
+        "indicator", label, quote, page, PRIORITY_STRUCTURE,
+        {"measurements": (cell,), "unit": "%", "table": title},
     )  # fmt: skip
 
 

@@ -844,6 +844,12 @@ PROGRAMME_BUDGET = compile_table(
         "cost recovery share": r"^kostendekk\w*\s+(?P<share>\d[\d.,]*\s?%)$",
         "cost recovery amounts": r"(?:(?:^|\s+)[-−–]?\d{1,3}(?:\.\d{3})*)+$",
         "cost recovery group": r":\s*$",
+        # A cost-recovery table by row (the leges per title): the columns "Kosten baten kostendek."
+        # head rows that each end in their own share ("Burgerlijke stand 129.000 109.000 84%",
+        # "nnb nnb < 100%" where the figures are not known yet).
+        "cost recovery columns": r"^kosten\s+baten\s+kostendek\w*\.?$",
+        "row share": r"(?:^|\s)(?P<share>(?:[<>]\s?)?\d[\d.,]*\s?%)$",
+        "row cell": r"(?:^|\s)(?:[-−–]?\d{1,3}(?:\.\d{3})*|nnb)$",
         # What is no part of a kengetal's name: its values, its norms and their words.
         "kengetal cell": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?|\S*[<>/=]\S*|geen|norm",
     },

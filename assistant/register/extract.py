@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 49: a cost-recovery table by row ("Kosten baten kostendek.", the leges per title): each row a budget
+#     line with its kosten and baten (year unknown) and an indicator for its own share (fresh8);
 # 48: how upkeep is financed and booked ("treffen we voorzieningen", "worden geactiveerd en
 #     afgeschreven"), undated, is a principle, no measure (fresh7);
 # 47: each row of an areaal table ("Tabel 9.1 - Overzicht beheerareaal": label, plan, "75 stuks") is
@@ -144,7 +146,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "48"
+EXTRACTOR_VERSION = "49"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -180,6 +182,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *budgets.table_budgets(doc),
         *budgets.investment_tables(doc),
         *budgets.cost_recovery_tables(doc),
+        *budgets.cost_recovery_rows(doc),
         *budgets.line_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),

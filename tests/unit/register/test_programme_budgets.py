@@ -107,3 +107,52 @@ def test_cost_recovery_rows_are_budget_lines_without_a_year_and_the_share_an_ind
     assert [(r.text, r.measurements[0].value, r.baseline_value) for r in share] == [
         ("Kostendekkendheid", "97,4%", "")
     ]
+
+
+# A cost-recovery table by row (the leges per title): each row ends in its own share, on its line
+# or with label, amounts and share on lines of their own; the items under a heading have no amounts.
+LEGES = """Tabel 5.4 - Berekening kostendekkingspercentage leges per hoofdstuk
+Berekening kostendekkendheid Leges Publiekszaken
+Kosten baten kostendek.
+Paspoorten 210.000 190.000 90%
+Huwelijken 40.000 20.000 50%
+Overige leges
+- Uittreksels
+- Verklaringen
+Totaal overige leges
+
+12.000
+
+6.000
+
+50%
+Totaal leges Publiekszaken 262.000 216.000 82%
+Berekening kostendekkendheid Leges Bouwen
+kosten baten kostendek.
+Bouwvergunning (nog niet bekend door
+de nieuwe wet)
+nnb nnb < 100%
+De leges voor bouwvergunningen worden in de loop van het jaar opnieuw berekend op basis van de kosten."""
+
+
+def test_each_row_of_a_cost_recovery_table_by_row_is_a_budget_line_and_an_indicator() -> None:
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(1, LEGES)]
+    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    assert rows == {
+        "Paspoorten": [(None, 210_000.0), (None, 190_000.0)],
+        "Huwelijken": [(None, 40_000.0), (None, 20_000.0)],
+        "Totaal overige leges": [(None, 12_000.0), (None, 6_000.0)],
+        "Totaal leges Publiekszaken": [(None, 262_000.0), (None, 216_000.0)],
+    }
+    shares = [(r.text, r.measurements[0].value, r.baseline_value) for r in records if r.type == "indicator"]
+    assert shares == [
+        ("Paspoorten", "90%", ""),
+        ("Huwelijken", "50%", ""),
+        ("Totaal overige leges", "50%", ""),
+        ("Totaal leges Publiekszaken", "82%", ""),
+        ("Bouwvergunning (nog niet bekend door de nieuwe wet)", "< 100%", ""),
+    ]
