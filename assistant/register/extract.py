@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 50: an areaal table on the page it runs on to (its header repeated, no title), labels over two lines,
+#     plans with a note or none ("Nvt"), parts with their quantity, level words ("sober", "Basis") (fresh8);
 # 49: a cost-recovery table by row ("Kosten baten kostendek.", the leges per title): each row a budget
 #     line with its kosten and baten (year unknown) and an indicator for its own share (fresh8);
 # 48: how upkeep is financed and booked ("treffen we voorzieningen", "worden geactiveerd en
@@ -146,7 +148,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "49"
+EXTRACTOR_VERSION = "50"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -736,75 +736,129 @@ def _kengetal_rows(doc: DocText, k: int, columns: list[_Column]) -> Iterator[Can
 
 
 # An areaal table ("Tabel 9.1 - Overzicht beheerareaal": Beheerplan | Areaal-gegevens |
-# Kwaliteitsniveau | Toelichting) counts what the municipality manages: per beheerobject its label,
-# perhaps its plan ("Update" / "2021-2023"), its quantity ("Circa 1.43 km²", "Circa 5.200" /
-# "verkeersborden", "Groen:" / "179 ha" / "Bomen:" / "25.850 stuks"), then a quality letter and an
+# Kwaliteitsniveau | Toelichting) counts what the municipality manages: per beheerobject its label
+# (perhaps over two lines: "Integraal" / "waterketenplan"), perhaps its plan ("Update" / "2021-2023",
+# "2019-2023" / "(riolering)", "Nvt"), its quantity ("Circa 1.43 km²", "Circa 5.200" /
+# "verkeersborden", "Groen:" / "179 ha", "Beschoeiingen 25,8 km'", "Maatschappelijk &" /
+# "commercieel 18"), then its kwaliteitsniveau (a letter, a level word, or a dash for none) and an
 # explanation. Each row is an indicator without a year, so without baseline (GUIDELINE.md, fresh7).
+# A table that runs over a page repeats its header, not its title, at the top of the next page.
 _AREAAL = re.compile(r"areaal", re.IGNORECASE)
 _AREAAL_HEADER_LINES = 3  # the title or one of the lines below it names the areaal column
-_AREAAL_QUANTITY_LINES = 6
+_AREAAL_HEADER_WORDS = 6  # a repeated header line: the column names only
+_AREAAL_QUANTITY_LINES = 14  # a quantity in parts ("Sport &" / "bewegen" / "4" / ...) takes lines
 _AREAAL_LABEL_WORDS = 3
+_AREAAL_QUANTITY_WORDS = 4  # a longer line before the kwaliteitsniveau is running text
 _QUANTITY = re.compile(r"^(?:(?:circa|ca\.)\s+)?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?:\s|$)", re.IGNORECASE)
 _PART_LABEL = re.compile(r"^[A-Z][\w&]*:$")  # "Groen:" before its own quantity
+# A part with its quantity on one line: "Beschoeiingen 25,8 km'", "Riool: circa 165 km'".
+_PART_QUANTITY = re.compile(
+    rf"^[A-Z][\w&-]*:?\s+(?:(?:circa|ca\.)\s+)?(?!{YEAR_TEXT}\s*[-–])\d", re.IGNORECASE
+)  # not a plan ("IBOR 2024-2028")
 _YEAR_RANGE = re.compile(rf"^{YEAR_TEXT}\s*[-–]\s*{YEAR_TEXT}$")
 _PLAN_LINE = re.compile(rf"^(?:[A-Za-z]+\s*)?{YEAR_TEXT}\s*[-–]\s*{YEAR_TEXT}$")  # "IBOR 2024-2028"
-_QUALITY_LETTER = re.compile(r"(?:^|\s)[A-E](?:\s|$)")  # the kwaliteitsniveau after the quantity
+_NO_PLAN = re.compile(r"^n\.?v\.?t\.?$", re.IGNORECASE)  # "Nvt": no beheerplan
+_PLAN_NOTE = re.compile(r"^\([^()]+\)$")  # "(riolering)" under the plan's years
+# The kwaliteitsniveau after the quantity: a CROW letter or a level word ("sober", "Basis").
+_QUALITY_LETTER = re.compile(r"(?:^|\s)(?:[A-E]|[Bb]asis|[Ss]ober|[Hh]oog)(?:\s|$)")
 
 
 def areaal_tables(doc: DocText) -> Iterator[Candidate]:
-    """One indicator per row of a titled table whose title or header names the areaal."""
+    """One indicator per row of a titled table whose title or header names the areaal, also on the
+    pages it runs on to."""
     lines = doc.lines
+    title, last_page = "", 0
     for i, line in enumerate(lines):
-        if not TABLE_TITLE.match(line.text):
+        if TABLE_TITLE.match(line.text):
+            head = lines[i : i + 1 + _AREAAL_HEADER_LINES]
+            if not any(_AREAAL.search(x.stripped) for x in head):
+                continue
+            title = clean_label(line.stripped)
+        elif not (title and line.page == last_page + 1 and _repeated_areaal_header(lines, i)):
             continue
-        head = lines[i : i + 1 + _AREAAL_HEADER_LINES]
-        if not any(_AREAAL.search(x.stripped) for x in head):
-            continue
-        title = clean_label(line.stripped)
+        last_page = line.page
         k = i + 1
         while k < len(lines) and lines[k].page == line.page and not TABLE_TITLE.match(lines[k].text):
             row = _areaal_row(lines, k)
             if row is None:
                 k += 1
                 continue
-            label, parts, k = row
-            text = f"{label}: {_quantity_text(parts)}"
+            label, parts, quantity, k = row
+            text = f"{label}: {' '.join(quantity)}"
             fields: dict[str, object] = {"table": title, "unit": "aantal"}
             yield Candidate("indicator", text, " ".join(parts), line.page, PRIORITY_STRUCTURE, fields)
 
 
-def _areaal_row(lines: list[Line], k: int) -> tuple[str, list[str], int] | None:
-    """(label, the row's texts up to its quantity, the line after it) of a row starting at line k."""
+def _repeated_areaal_header(lines: list[Line], i: int) -> bool:
+    """Whether line i is an areaal table's header repeated at the top of a page."""
+    text = lines[i].stripped
+    top = i == 0 or lines[i - 1].page != lines[i].page
+    return top and bool(_AREAAL.search(text)) and len(text.split()) <= _AREAAL_HEADER_WORDS
+
+
+def _areaal_row(lines: list[Line], k: int) -> tuple[str, list[str], list[str], int] | None:
+    """(label, the row's texts up to its quantity, its quantity, the line after it) of a row
+    starting at line k."""
     first = lines[k].stripped
     if not _areaal_label(first):
         return None
     label, j = [first], k + 1
-    if first.endswith("-") and j < len(lines) and _areaal_label(lines[j].stripped):
-        label.append(lines[j].stripped)  # "Verkeersregel-" / "Installaties"
+    if j < len(lines) and _label_goes_on(first, lines[j].stripped):
+        label.append(lines[j].stripped)  # "Verkeersregel-" / "Installaties", "Integraal" / "waterketenplan"
         j += 1
-    plan: list[str] = []
-    one_word = j + 1 < len(lines) and len(lines[j].stripped.split()) == 1
-    if one_word and _YEAR_RANGE.match(lines[j + 1].stripped):
-        plan, j = [lines[j].stripped, lines[j + 1].stripped], j + 2  # "Update" / "2021-2023"
-    elif j < len(lines) and _PLAN_LINE.match(lines[j].stripped):
-        plan, j = [lines[j].stripped], j + 1
+    plan, j = _areaal_plan(lines, j)
     quantity: list[str] = []
     while j < len(lines) and len(quantity) < _AREAAL_QUANTITY_LINES and lines[j].page == lines[k].page:
         text = lines[j].stripped
         j += 1
-        if not text:
-            continue
-        if not quantity and not (_QUANTITY.match(text) or _PART_LABEL.match(text)):
+        if not quantity and not _quantity_start(text, bool(plan)):
             return None
+        if text.startswith("- "):
+            break  # no kwaliteitsniveau ("-"): the explanation begins
         letter = _QUALITY_LETTER.search(text)
         if letter and (letter.start() > 0 or quantity):
             if letter.start() > 0:
                 quantity.append(text[: letter.start()].strip())
             break
+        if len(text.split()) > _AREAAL_QUANTITY_WORDS:
+            if not quantity:
+                return None  # running text ("31 leefomgeving. De kwaliteit van de"), no row
+            break
         quantity.append(text)
-    if not any(_QUANTITY.match(q) for q in quantity):
+    if not any(re.search(r"\d", q) for q in quantity):
         return None
-    return "".join(label) if label[0].endswith("-") else " ".join(label), [*label, *plan, *quantity], j
+    joined = "".join(label) if label[0].endswith("-") else " ".join(label)
+    return joined, [*label, *plan, *quantity], quantity, j
+
+
+def _label_goes_on(first: str, following: str) -> bool:
+    """A label wrapped after a hyphen ("Verkeersregel-" / "Installaties") or onto a word in lower case."""
+    if first.endswith("-"):
+        return _areaal_label(following)
+    words = following.split()
+    return len(words) == 1 and following[0].islower() and not re.search(r"\d", following)
+
+
+def _areaal_plan(lines: list[Line], j: int) -> tuple[list[str], int]:
+    """The plan a row names ("Update" / "2021-2023", "IBOR 2024-2028", "Nvt"), with a note under it
+    ("(riolering)"), and the line after it."""
+    plan: list[str] = []
+    one_word = j + 1 < len(lines) and len(lines[j].stripped.split()) == 1
+    if one_word and _YEAR_RANGE.match(lines[j + 1].stripped):
+        plan, j = [lines[j].stripped, lines[j + 1].stripped], j + 2  # "Update" / "2021-2023"
+    elif j < len(lines) and (_PLAN_LINE.match(lines[j].stripped) or _NO_PLAN.match(lines[j].stripped)):
+        plan, j = [lines[j].stripped], j + 1
+    if plan and j < len(lines) and _PLAN_NOTE.match(lines[j].stripped):
+        plan, j = [*plan, lines[j].stripped], j + 1
+    return plan, j
+
+
+def _quantity_start(text: str, planned: bool) -> bool:
+    """Whether a row's quantity starts at `text`: a figure, a part's label, a part with its figure,
+    or (after the row's plan) a part's label over a line of its own ("Maatschappelijk &")."""
+    if _QUANTITY.match(text) or _PART_LABEL.match(text) or _PART_QUANTITY.match(text):
+        return True
+    return planned and _areaal_label(text) and not text.startswith("- ")
 
 
 def _areaal_label(text: str) -> bool:
@@ -816,9 +870,3 @@ def _areaal_label(text: str) -> bool:
         and not re.search(r"\d", text)
         and not text.endswith((".", ":"))
     )
-
-
-def _quantity_text(parts: list[str]) -> str:
-    """The quantity of a row's texts: from its first figure or part label on."""
-    start = next((n for n, p in enumerate(parts) if _QUANTITY.match(p) or _PART_LABEL.match(p)), 0)
-    return " ".join(parts[start:])

@@ -304,3 +304,56 @@ def test_each_row_of_an_areaal_table_is_an_indicator_without_baseline() -> None:
         ("Gemalen-Installaties: 14 stuks", ""),
         ("Water & oevers: Water: 61 ha Oevers: 12.400 m", ""),
     ]
+
+
+# The same kind of table running on to the next page, which repeats its header but not its title;
+# its rows there name parts with their quantity, a plan with a note, no plan, a level word or a
+# dash for the kwaliteitsniveau.
+AREAAL_CONTINUED = """Bermen
+Beheerplan 2022-2026
+Circa 12 ha C Het uitgangspunt is
+een sober beheer.
+"""
+AREAAL_NEXT_PAGE = """Beheerplan Areaal-gegevens Kwaliteitsniveau
+Toelichting
+Kunstwerken
+Update
+2020-2024
+Steigers 14 stuks
+Duikers
+320 stuks
+- Er wordt ingezet op het vervangen
+van de oudste duikers.
+Afvalwater
+beheerplan
+2023-2027
+(riolering)
+Persleiding: circa 41 km
+Pompen 60 stuks
+- Het uitgangspunt is een goed werkend
+stelsel.
+Dienstauto's
+Nvt
+12 objecten sober De auto's zijn er voor de
+dagelijkse taken.
+Gebouwen
+2021-2024
+Scholen &
+sporthallen 9
+Overige
+panden
+7
+Basis Voor de panden is het uitgangspunt
+om ze sober in stand te houden.
+"""
+
+
+def test_the_rows_of_an_areaal_table_on_the_page_it_runs_on_to_are_indicators() -> None:
+    pages = [AREAAL_TABLE + AREAAL_CONTINUED, AREAAL_NEXT_PAGE]
+    records = [r for r in extract_records(*document(pages)) if r.type == "indicator"]
+    assert [(r.page, r.text, r.baseline_value) for r in records if r.page == 2] == [
+        (2, "Kunstwerken: Steigers 14 stuks Duikers 320 stuks", ""),
+        (2, "Afvalwater beheerplan: Persleiding: circa 41 km Pompen 60 stuks", ""),
+        (2, "Dienstauto's: 12 objecten", ""),
+        (2, "Gebouwen: Scholen & sporthallen 9 Overige panden 7", ""),
+    ]
