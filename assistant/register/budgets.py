@@ -351,8 +351,11 @@ def prose_budgets(
 ) -> Iterator[Candidate]:
     """A sentence that assigns euros to a purpose: "een budget van € 75.000 incidenteel"."""
     previous: Sentence | None = None
+    partners = partner_table_pages(doc)
     for sentence in sentences:
         before, previous = previous, sentence
+        if sentence.page in partners and sentence.start >= partners[sentence.page]:
+            continue  # a partner's equity, debt or risks ("... berekend op €750.000"), no budget of ours
         spans = [
             (s, e) for p, s, e in covered if p == sentence.page and s < sentence.end and sentence.start < e
         ]
@@ -748,6 +751,83 @@ def _share_row(
         "indicator", label, quote, page, PRIORITY_STRUCTURE,
         {"measurements": (cell,), "unit": "%", "table": title},
     )  # fmt: skip
+
+
+_PARTNER_HEADER_WORDS = 3  # a header cell, not a sentence that names the deelnemersbijdrage
+_PARTNER_LABEL_LINES = 6  # a partner's name wraps over at most this many lines
+_PARTNER_LABEL_WORDS = 3  # a line of a partner's name has at most this many words
+_PARTNER_PART_WORDS = 2  # the lines that split the amount in parts are this short
+
+
+def partner_tables(doc: DocText) -> Iterator[Candidate]:
+    """The financial interest in each verbonden partij (see PROGRAMME_BUDGET): its deelnemersbijdrage
+    or dividend a budget line with year `null` (the table names none)."""
+    for page, start in partner_table_pages(doc).items():
+        yield from _partner_rows(doc, page, start)
+
+
+def partner_table_pages(doc: DocText) -> dict[int, int]:
+    """Page -> offset where a verbonden-partijen table stands on it: from its header on, and over
+    the pages it runs on to until a page with no row. Its other amounts are the partners' equity,
+    debt and risks, no budget lines of ours."""
+    out: dict[int, int] = {}
+    for line in doc.lines:
+        header = _BBV["partner table header"].search(line.stripped)
+        if not header or len(line.stripped.split()) > _PARTNER_HEADER_WORDS or line.page in out:
+            continue
+        out[line.page] = line.start
+        page = line.page + 1
+        while page in doc.texts and page not in out and any(_partner_rows(doc, page, 0)):
+            out[page] = 0
+            page += 1
+    return out
+
+
+def _partner_rows(doc: DocText, page: int, start: int) -> Iterator[Candidate]:
+    """The budget line of each row of a verbonden-partijen table on `page`, from offset `start`."""
+    lines = [x for x in doc.lines if x.page == page and x.start >= start]
+    for n, line in enumerate(lines):
+        cell = _BBV["partner amount"].match(line.stripped)
+        if cell is None:
+            continue
+        first, label = n, cell.group("label")
+        if label and not (label[0].isupper() and _partner_label(label)):
+            continue  # "bedraagt €15.912" ends a sentence of the risks column
+        while (
+            not label
+            and first > 0
+            and n - first < _PARTNER_LABEL_LINES
+            and _partner_label(lines[first - 1].stripped)
+        ):
+            first -= 1
+        label = label or " ".join(x.stripped for x in lines[first:n])
+        if not label[:1].isupper() and not label.startswith("("):
+            continue  # an amount under a date ("31-12-2024:") or after a sentence: equity, debt, risks
+        amounts, last = [parse_amount(cell.group("amount"))], n
+        for k in range(n + 1, len(lines)):
+            if len(lines[k].stripped.split()) > _PARTNER_PART_WORDS:
+                break
+            if part := _BBV["partner amount"].match(lines[k].stripped):
+                amounts.append(parse_amount(part.group("amount")))
+                last = k
+        name = clean_label(label)
+        yield Candidate(
+            "budget", name, doc.quote(lines[first].index, lines[last].index), page, PRIORITY_STRUCTURE,
+            {"amounts": tuple(Amount(v, None, "financieel belang") for v in amounts if v is not None),
+             "table": "Verbonden partijen", "row": name, "note": "bedragen in euro (verbonden partijen)",
+             "nature": "", "level": "", "group": "", "programme": "", "taakveld": "", "taakveld_printed": ""},
+        )  # fmt: skip
+
+
+def _partner_label(text: str) -> bool:
+    """A line of a partner's name: a few words, no sentence end or date, no list item, no amount."""
+    words = text.split()
+    return (
+        0 < len(words) <= _PARTNER_LABEL_WORDS
+        and not text.startswith("- ")
+        and not text.endswith((".", ";", ":"))
+        and "€" not in text
+    )
 
 
 # A table of amounts per year that pypdf printed as lines and ingestion gave no table for: the title

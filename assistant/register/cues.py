@@ -850,6 +850,13 @@ PROGRAMME_BUDGET = compile_table(
         "cost recovery columns": r"^kosten\s+baten\s+kostendek\w*\.?$",
         "row share": r"(?:^|\s)(?P<share>(?:[<>]\s?)?\d[\d.,]*\s?%)$",
         "row cell": r"(?:^|\s)(?:[-−–]?\d{1,3}(?:\.\d{3})*|nnb)$",
+        # The table of verbonden partijen (BBV art. 15): a header cell names the financial
+        # interest, the deelnemersbijdrage of a regeling or the dividend of a vennootschap; per row
+        # the partner's name, that amount ("€ 2.207.160", "GGD Haaglanden € 543.000"), perhaps its
+        # parts ("waarvan" / "€395.053" / "Deelnemers" / "bijdrage en" / "€128.947"), then the
+        # bestuurlijk belang, the equity, debt and risks (no budget lines).
+        "partner table header": r"\bdeelnemers-?\s?bijdrage\b|^dividend\b",
+        "partner amount": r"^(?P<label>[^€]*?)\s*€\s?(?P<amount>\d{1,3}(?:\.\d{3})+)$",
         # What is no part of a kengetal's name: its values, its norms and their words.
         "kengetal cell": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?|\S*[<>/=]\S*|geen|norm",
     },

@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 51: the financial interest in each verbonden partij (deelnemersbijdrage, dividend) a budget line with
+#     year unknown; the partners' equity, debt and risks no budget lines (fresh8);
 # 50: an areaal table on the page it runs on to (its header repeated, no title), labels over two lines,
 #     plans with a note or none ("Nvt"), parts with their quantity, level words ("sober", "Basis") (fresh8);
 # 49: a cost-recovery table by row ("Kosten baten kostendek.", the leges per title): each row a budget
@@ -148,7 +150,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "50"
+EXTRACTOR_VERSION = "51"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -185,6 +187,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *budgets.investment_tables(doc),
         *budgets.cost_recovery_tables(doc),
         *budgets.cost_recovery_rows(doc),
+        *budgets.partner_tables(doc),
         *budgets.line_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),

@@ -156,3 +156,67 @@ def test_each_row_of_a_cost_recovery_table_by_row_is_a_budget_line_and_an_indica
         ("Totaal leges Publiekszaken", "82%", ""),
         ("Bouwvergunning (nog niet bekend door de nieuwe wet)", "< 100%", ""),
     ]
+
+
+# The table of verbonden partijen: per row the partner's name, its deelnemersbijdrage (perhaps in
+# parts), what it does, its equity and debt under their dates or their source and its risks, whose
+# amounts are no budget lines of ours; it runs on to the next page without its header.
+PARTNERS = """Gemeenschappelijke
+regeling
+Financieel
+belang
+(omvang
+deelnemersbijdrage)
+in €
+Bestuurlijk belang
+Eigen
+vermogen
+in €
+Omvang risico's (i.r.t. weerstandsvermogen)
+Brandweer
+Kustregio (BKR)
+€ 1.204.500
+De Brandweer Kustregio voert
+taken namens de gemeente uit.
+01-01-2026:
+€ 2.100.000
+31-12-2026:
+€ 1.950.000
+De risico's zijn berekend op een
+bedrag dat de gemeente kent. Het aandeel van de gemeente
+bedraagt €12.400
+Milieudienst
+Kust (MDK)
+€ 310.000
+waarvan
+€250.000
+Deelnemers
+bijdrage en
+€60.000
+voor
+extra taken
+De Milieudienst voert voor zijn deelnemers
+milieutaken uit.
+01-01-2026:
+€ 800.000"""
+PARTNERS_NEXT_PAGE = """Afvaldienst Kust € 2.480.000
+De colleges hebben de inzameling
+bij de Afvaldienst belegd.
+(o.b.v.
+jaarrekening
+2025)
+€ 5.000.000"""
+
+
+def test_the_financial_interest_in_each_verbonden_partij_is_a_budget_line_without_a_year() -> None:
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(1, PARTNERS), Page(2, PARTNERS_NEXT_PAGE)]
+    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    assert rows == {
+        "Brandweer Kustregio (BKR)": [(None, 1_204_500.0)],
+        "Milieudienst Kust (MDK)": [(None, 310_000.0), (None, 250_000.0), (None, 60_000.0)],
+        "Afvaldienst Kust": [(None, 2_480_000.0)],
+    }
