@@ -830,6 +830,34 @@ def _partner_label(text: str) -> bool:
     )
 
 
+def amount_lists(doc: DocText) -> Iterator[Candidate]:
+    """Each line of a list of amounts (see PROGRAMME_BUDGET) a budget line, in the year its
+    introduction names ("Over het jaar 2025 ..."), else with year `null`."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not _BBV["amount list intro"].search(line.stripped):
+            continue
+        intro = line.stripped
+        if i > 0 and intro[:1].islower():
+            intro = f"{lines[i - 1].stripped} {intro}"  # the introduction wrapped onto this line
+        years = set(years_in(intro))
+        year = years.pop() if len(years) == 1 else None
+        k = i + 1
+        while k < len(lines) and lines[k].page == line.page:
+            item = _BBV["amount list item"].match(lines[k].stripped)
+            value = parse_amount(item.group("amount")) if item else None
+            if item is None or value is None:
+                break
+            label = clean_label(item.group("label"))
+            yield Candidate(
+                "budget", label, lines[k].stripped, line.page, PRIORITY_STRUCTURE,
+                {"amounts": (Amount(value, year, str(year or "")),), "table": clean_label(intro),
+                 "row": label, "note": "bedragen in euro (opsomming)", "nature": "", "level": "",
+                 "group": "", "programme": "", "taakveld": "", "taakveld_printed": ""},
+            )  # fmt: skip
+            k += 1
+
+
 # A table of amounts per year that pypdf printed as lines and ingestion gave no table for: the title
 # ("Tabel 9.2 - Exploitatiegegevens kapitaalgoederen (bedragen x € 1.000)") with its year columns on
 # it or on the header line below ("Kapitaalgoed 2024 2025 2026 2027 Specificatie werkzaamheden"),

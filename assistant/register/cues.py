@@ -857,6 +857,10 @@ PROGRAMME_BUDGET = compile_table(
         # bestuurlijk belang, the equity, debt and risks (no budget lines).
         "partner table header": r"\bdeelnemers-?\s?bijdrage\b|^dividend\b",
         "partner amount": r"^(?P<label>[^€]*?)\s*€\s?(?P<amount>\d{1,3}(?:\.\d{3})+)$",
+        # A list of amounts under an introduction ("Over het jaar 2025 worden naar verwachting de
+        # volgende bedragen aan kwijtschelding verleend:"), one a line: "- OZB € 3.078".
+        "amount list intro": r"\bvolgende\s+bedragen\b.*:$",
+        "amount list item": r"^(?:-\s+)?(?P<label>[A-Z][^€]{0,40}?)\s*€\s?(?P<amount>\d{1,3}(?:\.\d{3})*)$",
         # What is no part of a kengetal's name: its values, its norms and their words.
         "kengetal cell": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?|\S*[<>/=]\S*|geen|norm",
     },

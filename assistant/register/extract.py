@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 52: each line of a list of amounts ("de volgende bedragen ...:" / "OZB € 3.078") a budget line in the
+#     year its introduction names (fresh8);
 # 51: the financial interest in each verbonden partij (deelnemersbijdrage, dividend) a budget line with
 #     year unknown; the partners' equity, debt and risks no budget lines (fresh8);
 # 50: an areaal table on the page it runs on to (its header repeated, no title), labels over two lines,
@@ -150,7 +152,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "51"
+EXTRACTOR_VERSION = "52"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -188,6 +190,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *budgets.cost_recovery_tables(doc),
         *budgets.cost_recovery_rows(doc),
         *budgets.partner_tables(doc),
+        *budgets.amount_lists(doc),
         *budgets.line_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),

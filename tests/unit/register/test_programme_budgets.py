@@ -220,3 +220,23 @@ def test_the_financial_interest_in_each_verbonden_partij_is_a_budget_line_withou
         "Milieudienst Kust (MDK)": [(None, 310_000.0), (None, 250_000.0), (None, 60_000.0)],
         "Afvaldienst Kust": [(None, 2_480_000.0)],
     }
+
+
+# A list of amounts, one a line, under an introduction that names their year.
+AMOUNT_LIST = """1.7 Kwijtschelding
+Kwijtschelding is mogelijk voor de onroerende-zaakbelastingen en de afvalstoffenheffing.
+Over het jaar 2026 worden naar verwachting de volgende bedragen aan kwijtschelding verleend:
+- OZB € 2.500
+- Afvalstoffenheffing € 190.000
+1.8 Belastingsamenwerking
+De heffing is overgedragen aan de belastingsamenwerking."""
+
+
+def test_each_line_of_a_list_of_amounts_is_a_budget_line_in_the_year_its_introduction_names() -> None:
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(1, AMOUNT_LIST)]
+    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    rows = [(r.text, [(a.year, a.eur) for a in r.amounts]) for r in records if r.type == "budget"]
+    assert rows == [("OZB", [(2026, 2_500.0)]), ("Afvalstoffenheffing", [(2026, 190_000.0)])]
