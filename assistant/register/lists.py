@@ -42,9 +42,14 @@ from assistant.register.models import OPERATIONAL, STRATEGIC
 _LABEL = re.compile(r"^(?P<kind>Subdoel|Doel|Hoofddoel)(?:\s+(?P<num>\d{1,2}))?\s*:\s*(?P<text>\S.*)$")
 _PROPOSAL = re.compile(r"^VOORSTEL\s*:\s*(?P<text>\S.*)$")
 _EFFECT = re.compile(r"^Beoogd\s+maatschappelijk\s+effect\s*:?\s*$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^(?P<dash>[-•▪]\s+)?(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<text>\S.*)$")
-_MARKER_ONLY = re.compile(r"^[-•▪]\s*(?P<num>\d{1,2})\.?$")
-_BULLET = re.compile(r"^[-•▪]\s+(?P<text>\S.*)$")
+# Ingestion turns bullets into "- "; a bullet of a Symbol font reaches us as the private-use
+# character pypdf gives for it ("\uf0b7 Verder invulling geven aan ..."), which it leaves.
+_DASHES = "-•▪\uf0b7"
+_NUMBERED = re.compile(
+    rf"^(?P<dash>[{_DASHES}]\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\.?\s+(?P<text>\S.*)$"
+)
+_MARKER_ONLY = re.compile(rf"^[{_DASHES}]\s*(?P<num>\d{{1,2}})\.?$")
+_BULLET = re.compile(rf"^[{_DASHES}]\s+(?P<text>\S.*)$")
 _PREFIX = re.compile(r"^(VOORSTEL|ONTWIKKELING|NIEUW)\s*:\s*")
 # What a list's introduction says the list holds (any case), and a strategic level for goals.
 _INTRO = compile_table(
@@ -330,7 +335,7 @@ def _items(lines: list[Line]) -> Iterator[_Item]:
             last = _item_end(lines, i)
             body = _join(lines, i, last)
             body = _NUMBERED.sub(r"\g<text>", body, count=1) if not numbered.group("dash") else body
-            body = re.sub(r"^[-•▪]\s+\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+", "", body)
+            body = re.sub(rf"^[{_DASHES}]\s+\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}\.?\s+", "", body)
             yield _Item(i, i, last, numbered.group("num"), body, bool(numbered.group("dash")))
             i = last + 1
             continue

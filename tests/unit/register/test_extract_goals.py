@@ -264,3 +264,25 @@ def test_the_themes_ambitions_are_set_on_are_no_goals() -> None:
     # A list of the ambitions themselves is a list of goals.
     goals = _goals([THEMES.replace("ambities op de volgende beleidsthema's", "de volgende ambities")])
     assert [g.text for g in goals] == ["Onderwijsachterstanden verkleinen", "Laaggeletterdheid terugdringen"]
+
+
+# A bullet of a Symbol font reaches the register as the private-use character pypdf gives for it;
+# the list of doelstellingen runs on to the next page.
+SYMBOL_BULLETS = """Informatieveiligheid
+De belangrijkste doelstellingen die tot en met 2027 staan gepland, betreffen:
+\uf0b7 Het beveiligingsbeleid voor 2026-2030 vaststellen.
+\uf0b7 Verhogen bewustwording van medewerkers zodat zij risico's kunnen herkennen."""
+SYMBOL_BULLETS_NEXT_PAGE = """\uf0b7 Structureel voldoen aan de regels voor privacy. De regels gelden voor de hele
+organisatie.
+
+Interne beheersing
+Afgelopen jaren heeft de gemeente het risicobeleid opgesteld."""
+
+
+def test_items_with_a_symbol_font_bullet_are_list_items_also_where_the_list_runs_on() -> None:
+    goals = _goals([SYMBOL_BULLETS, SYMBOL_BULLETS_NEXT_PAGE])
+    assert [(g.page, g.text) for g in goals] == [
+        (1, "Het beveiligingsbeleid voor 2026-2030 vaststellen."),
+        (1, "Verhogen bewustwording van medewerkers zodat zij risico's kunnen herkennen."),
+        (2, "Structureel voldoen aan de regels voor privacy."),
+    ]
