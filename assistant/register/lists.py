@@ -331,7 +331,11 @@ def _items(lines: list[Line]) -> Iterator[_Item]:
             yield _Item(i, i + 1, last, marker.group("num"), _join(lines, i + 1, last), True)
             i = last + 1
             continue
-        if numbered and _plausible_number(numbered.group("num")) and not numbered.group("text")[0].islower():
+        if (
+            numbered
+            and _plausible_number(numbered.group("num"))
+            and _item_text(lines, i, numbered.group("text"))
+        ):
             last = _item_end(lines, i)
             body = _join(lines, i, last)
             body = _NUMBERED.sub(r"\g<text>", body, count=1) if not numbered.group("dash") else body
@@ -345,6 +349,13 @@ def _items(lines: list[Line]) -> Iterator[_Item]:
             i = last + 1
             continue
         i += 1
+
+
+def _item_text(lines: list[Line], i: int, text: str) -> bool:
+    """Whether a numbered line's text opens an item: a capital, or an item of an enumeration in
+    lower case after its introduction or the item before ("te weten:" / "1. tijdigere verzending
+    van aanslagen;" / "2. belasten van ...;"); a number before a lower-case word is a figure."""
+    return not text[0].islower() or (i > 0 and lines[i - 1].stripped.endswith((":", ";")))
 
 
 def _heading_key(text: str) -> str:

@@ -286,3 +286,21 @@ def test_items_with_a_symbol_font_bullet_are_list_items_also_where_the_list_runs
         (1, "Verhogen bewustwording van medewerkers zodat zij risico's kunnen herkennen."),
         (2, "Structureel voldoen aan de regels voor privacy."),
     ]
+
+
+# An enumeration of doelstellingen in lower case, numbered, after "te weten:".
+LOWER_CASE_ITEMS = """Toelichting op het besluit:
+Dit besluit zorgt ervoor dat drie belangrijke doelstellingen van de parkeerheffing, te weten:
+1. snellere afhandeling van vergunningen;
+2. eerlijke verdeling van de parkeerplaatsen tussen bewoners en bezoekers;
+3. minder zoekverkeer in de kern
+beter worden bereikt dan in het oorspronkelijke voorstel."""
+
+
+def test_a_numbered_enumeration_in_lower_case_under_goals_gives_goals() -> None:
+    goals = _goals([LOWER_CASE_ITEMS])
+    assert [g.text for g in goals] == [
+        "snellere afhandeling van vergunningen",
+        "eerlijke verdeling van de parkeerplaatsen tussen bewoners en bezoekers",
+        "minder zoekverkeer in de kern beter worden bereikt dan in het oorspronkelijke voorstel.",
+    ]
