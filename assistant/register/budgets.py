@@ -644,6 +644,9 @@ def cost_recovery_tables(doc: DocText) -> Iterator[Candidate]:
                 else []
             )
             if label and values:
+                # A row with its own amount closes the rows above: a label still waiting for one
+                # has none printed ("Inkomsten taakveld(en), excl. heffingen" above "Netto kosten").
+                waiting.clear()
                 yield _cost_row(doc, k, label, values, title)
             elif values:
                 for value in values:

@@ -24,6 +24,7 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 55: a cost-recovery label without an amount above a row with its own has none (fresh8, fresh6);
 # 54: a numbered enumeration in lower case after its introduction ("te weten:" / "1. tijdigere ...;")
 #     gives items (fresh8);
 # 53: list items with a Symbol-font bullet ("\uf0b7"), which ingestion leaves, are list items (fresh8);
@@ -155,7 +156,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "54"
+EXTRACTOR_VERSION = "55"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -240,3 +240,35 @@ def test_each_line_of_a_list_of_amounts_is_a_budget_line_in_the_year_its_introdu
     records = extract_records(meta, pages, chunk_document("w-2026", pages))
     rows = [(r.text, [(a.year, a.eur) for a in r.amounts]) for r in records if r.type == "budget"]
     assert rows == [("OZB", [(2026, 2_500.0)]), ("Afvalstoffenheffing", [(2026, 190_000.0)])]
+
+
+# A label printed without its amount, above a row with its own: the label has none, and the labels
+# after that row take the amounts after them.
+COST_RECOVERY_GAP = """Tabel 6.3 - Berekening kostendekkingspercentage marktgelden
+Kosten taakveld markt
+Inkomsten taakveld, excl. heffingen
+52.000
+Netto kosten taakveld 52.000
+Toe te rekenen kosten:
+Overhead
+BTW
+12.500
+1.700
+Totale kosten 66.200
+Kostendekkendheid 80,1%"""
+
+
+def test_a_cost_recovery_label_without_an_amount_above_a_full_row_is_no_budget_line() -> None:
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(1, COST_RECOVERY_GAP)]
+    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    assert rows == {
+        "Kosten taakveld markt": [(None, 52_000.0)],
+        "Netto kosten taakveld": [(None, 52_000.0)],
+        "Overhead": [(None, 12_500.0)],
+        "BTW": [(None, 1_700.0)],
+        "Totale kosten": [(None, 66_200.0)],
+    }
