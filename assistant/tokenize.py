@@ -392,9 +392,15 @@ class Lexicon:
             if known:
                 add(term, 1.0)
             parts = self.parts(term)
+            # An unknown word that splits into known parts may still be a typo of a known word
+            # ("laaggeletterheid": "laag" + "letter", or "laaggeletterd" misspelt): the repair
+            # then counts, and the parts as loosely as those of a known compound.
+            fixes = self.corrections(term) if parts and not known else ()
+            for fixed in fixes:
+                add(fixed, 0.8)
             for part in parts:
                 # A part of a known compound is a looser match than the compound itself.
-                add(part, 0.5 if known else 1.0)
+                add(part, 0.5 if known or fixes else 1.0)
             if known or parts:
                 known_share += 1.0
                 continue

@@ -168,3 +168,11 @@ def test_a_compound_is_also_split_as_the_corpus_writes_it() -> None:
     lexicon = lexicon_of("drie beleidswijzigingen van het rijk", "wijzigingen in het beleid")
     assert stem("beleidswijzigingen") != "beleids" + stem("wijzigingen")
     assert stem("wijzigingen") in lexicon.parts(stem("beleidswijzigingen"))
+
+
+def test_a_misspelt_word_that_splits_into_known_parts_is_still_repaired() -> None:
+    lexicon = lexicon_of("Het actieplan laaggeletterdheid.", "Een laag budget.", "Een letter.")
+    weights = lexicon.query_terms("laaggeletterheid")
+    assert weights[stem("laaggeletterdheid")] == 0.8
+    # The accidental parts ("laag" + "letter") count as loosely as a compound's parts.
+    assert max(w for t, w in weights.items() if t != stem("laaggeletterdheid")) == 0.5
