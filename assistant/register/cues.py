@@ -361,7 +361,15 @@ _CHECK = compile_table(
         r"\bonttrekken (we|wij)\b[^.;]{0,60}\bvoorziening|"
         r"\b(wordt|worden)\s+(\w+\s+){0,3}?(geactiveerd|afgeschreven)\b|"
         r"\b(wordt|worden)\s+(\w+\s+){0,4}?bedrag\w*\s+(\w+\s+){0,4}?gestort\b|"
-        r"\bmaken (we|wij) (een )?onderscheid\b",
+        r"\bmaken (we|wij) (een )?onderscheid\b|"
+        # Smoothing through a reserve ("Eventuele meer- of minderopbrengsten worden glad getrokken
+        # via de bestemmingsreserve"): a financing rule (GUIDELINE.md, fresh8).
+        r"\b(wordt|worden)\s+(\w+\s+){0,3}?(glad\s?getrokken|geëgaliseerd)\s+(via|met|uit)\b",
+        # What a heffing is and who carries it out, as the Paragraaf Lokale heffingen describes it
+        # ("Marktgelden worden geheven voor het gebruiken van openbare grond", "De kwijtschelding
+        # wordt uitgevoerd door de Belastingsamenwerking ..."): a description, no measure, unless dated.
+        "levy described": r"\b(wordt|worden)\s+geheven\b|"
+        r"\b(wordt|worden)\s+uitgevoerd\s+door\s+(de|het)\s+(?!gemeente\b|college\b|raad\b)(?-i:[A-Z])",
         "need": r"\b(is|zijn)\s+(?:\w+\s+){0,5}nodig\b",
         # A result promised for a date: "Eind 2024 zullen de bruggen ... zijn hersteld".
         "future perfect": rf"\b{_DATED}\b[^.;]{{0,20}}\b(zal|zullen)\b[^.;]{{0,140}}"
@@ -480,8 +488,10 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         or _CHECK["about the document"].search(text)
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
-    if _CHECK["bookkeeping"].search(text) and not _DATE.search(text):
-        return None  # how upkeep is financed and booked: a principle
+    if (_CHECK["bookkeeping"].search(text) or _CHECK["levy described"].search(text)) and not _DATE.search(
+        text
+    ):
+        return None  # how upkeep is financed and booked, what a heffing is: a principle, a description
     meaning = _MEANS_FOR_US.match(text) or _DECIDED_THAT.match(text)
     if meaning and _commits_in_clause(meaning.group("clause")):
         return "measure"

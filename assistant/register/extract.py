@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 56: what a heffing is levied for ("Marktgelden worden geheven voor ..."), who carries it out ("wordt
+#     uitgevoerd door de Belastingsamenwerking ...") and smoothing through a reserve, undated, are no
+#     measures (fresh8);
 # 55: a cost-recovery label without an amount above a row with its own has none (fresh8, fresh6);
 # 54: a numbered enumeration in lower case after its introduction ("te weten:" / "1. tijdigere ...;")
 #     gives items (fresh8);
@@ -156,7 +159,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "55"
+EXTRACTOR_VERSION = "56"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -272,8 +272,8 @@ SYMBOL_BULLETS = """Informatieveiligheid
 De belangrijkste doelstellingen die tot en met 2027 staan gepland, betreffen:
 \uf0b7 Het beveiligingsbeleid voor 2026-2030 vaststellen.
 \uf0b7 Verhogen bewustwording van medewerkers zodat zij risico's kunnen herkennen."""
-SYMBOL_BULLETS_NEXT_PAGE = """\uf0b7 Structureel voldoen aan de regels voor privacy. De regels gelden voor de hele
-organisatie.
+SYMBOL_BULLETS_NEXT_PAGE = """\uf0b7 Structureel voldoen aan de regels voor privacy. De regels gelden
+voor de hele organisatie.
 
 Interne beheersing
 Afgelopen jaren heeft de gemeente het risicobeleid opgesteld."""

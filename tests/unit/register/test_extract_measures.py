@@ -510,3 +510,17 @@ def test_how_upkeep_is_financed_and_booked_is_a_principle_no_measure() -> None:
         "In 2025 onttrekken we het bedrag voor de kademuur uit de voorziening.",  # dated: planned work
         "We gaan de beschoeiingen langs de vaart vervangen.",
     ]
+
+
+def test_what_a_heffing_is_and_who_carries_it_out_is_a_description_no_measure() -> None:
+    text = (
+        "Havengelden worden geheven voor het gebruik van de ligplaatsen in de haven. "
+        "De inning wordt uitgevoerd door de Belastingdienst Kustgemeenten. "
+        "Eventuele meeropbrengsten worden glad getrokken via de bestemmingsreserve havens. "
+        "De controle van de aanslagen wordt uitgevoerd door de eigen organisatie. "
+        "In 2026 worden de havengelden voor het eerst geheven voor de passantenhaven."
+    )
+    assert [m.text for m in _measures([text])] == [
+        "De controle van de aanslagen wordt uitgevoerd door de eigen organisatie.",
+        "In 2026 worden de havengelden voor het eerst geheven voor de passantenhaven.",  # dated: planned
+    ]
