@@ -95,14 +95,16 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
     plan_year = cues.plan_year(doc.meta)
     tails = _page_tails(doc)
     for sentence in doc.sentences:
-        if doc.fragmented(sentence) or _runs_on(doc, sentence):
+        cut = _cut_by_structure(doc, sentence, covered) if doc.fragmented(sentence) else None
+        if (cut is not None and not cut) or _runs_on(doc, sentence):
             continue
         tail = tails.get(sentence.page + 1, "") if _ends_page(doc, sentence) else ""
         # A programme's vision sketches the municipality it wants to be; its doelstellingen are the
         # goals (GUIDELINE.md, real split): the vision's sentences are no goals (what it says "we"
         # do still commits).
         vision = _in_vision(doc, sentence)
-        for text, last in _uncovered(doc, sentence, covered, whole=bool(tail)):
+        parts = _uncovered(doc, sentence, covered, whole=bool(tail))
+        for text, last in parts[:1] if cut else parts:
             # A sentence that runs on to the next page is read whole and quoted on its first page
             # (GUIDELINE.md): "Met deze partners" / "werken we onder meer aan beleid ...".
             quote, text = (text, f"{text} {tail}") if last and tail else (text, text)
@@ -118,6 +120,18 @@ def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) ->
             if kind == "measure" and _NATIONAL_DECISION.search(before) and _ITS_CONTINUATION.match(text):
                 kind = None  # "... heeft het kabinet besloten ... in te voeren. Deze invoering zal ..."
             yield from _classified(text, sentence.page, kind, quote)
+
+
+def _cut_by_structure(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether a sentence that reads as narrow columns only runs into a table row that structure
+    read ("... zullen de voertuigen zoveel mogelijk worden vervangen door elektrische voertuigen"
+    / "Vastgoed" / "2021-2024" / ...): its part before the row is a sentence of its own."""
+    starts = [s for p, s, _ in covered if p == sentence.page and sentence.start < s < sentence.end]
+    if not starts:
+        return False
+    end = min(starts)
+    part = Sentence(sentence.page, sentence.start, end, doc.texts[sentence.page][sentence.start : end])
+    return not doc.fragmented(part)
 
 
 def _in_vision(doc: DocText, sentence: Sentence) -> bool:

@@ -524,3 +524,35 @@ def test_what_a_heffing_is_and_who_carries_it_out_is_a_description_no_measure() 
         "De controle van de aanslagen wordt uitgevoerd door de eigen organisatie.",
         "In 2026 worden de havengelden voor het eerst geheven voor de passantenhaven.",  # dated: planned
     ]
+
+
+# The explanation column of an areaal table: its last sentence has no full stop and runs into the
+# next row, which reads as narrow columns; the row is the table's, the part before it a sentence.
+AREAAL_EXPLAINED = """Tabel 2.1 - Overzicht beheerareaal
+Beheerplan Areaal-gegevens Kwaliteitsniveau
+Toelichting
+Dienstauto's
+Nvt
+12 objecten sober De auto's zijn er
+voor de dagelijkse taken.
+Om de uitstoot te beperken
+zullen de auto's zoveel mogelijk
+worden vervangen door elektrische
+auto's
+Gebouwen
+2021-2024
+Scholen &
+sporthallen
+9
+Overige
+panden
+7
+Basis Voor de panden is het uitgangspunt
+om ze sober in stand te houden."""
+
+
+def test_a_sentence_running_into_a_table_row_is_read_up_to_the_row() -> None:
+    measures = [m.text for m in _measures([AREAAL_EXPLAINED])]
+    assert measures == [
+        "Om de uitstoot te beperken zullen de auto's zoveel mogelijk worden vervangen door elektrische auto's"
+    ]
