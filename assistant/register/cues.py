@@ -429,6 +429,9 @@ _CHECK = compile_table(
         r"\b(?:wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,4}?gestreefd\b",
         # Policy of the Rijk or another tier, whose aim is context, not ours.
         "national": r"\b(?:rijk\w*|kabinet|minister\w*|landelijk\w*|europe\w*|provinci\w*)\b",
+        # The aim of a law ("Het doel van de wet is overheden transparanter te maken"): a national
+        # instrument's, context (GUIDELINE.md, fresh8), not ours.
+        "law aim": r"\bdoel\w* van (?:de|deze) wet\w*\b",
         # Subordinate clauses after "we willen ..." describe a purpose, not what is wanted.
         "subclause": r"\b(zodat|waardoor|waarbij|omdat|die|dat|hoe|waar|om|door)\b",
     },
@@ -526,7 +529,9 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     found = labels(text)
     if not found:
         return "measure" if _passive_promise(text) else None
-    if "GOAL" in found and (_CHECK["past goal"].search(text) or _only_goal_of(text)):
+    if "GOAL" in found and (
+        _CHECK["past goal"].search(text) or _only_goal_of(text) or _CHECK["law aim"].search(text)
+    ):
         found.discard("GOAL")
     if _CHECK["about goals"].search(text):
         found -= {"GOAL", "WANT"}

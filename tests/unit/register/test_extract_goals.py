@@ -304,3 +304,10 @@ def test_a_numbered_enumeration_in_lower_case_under_goals_gives_goals() -> None:
         "eerlijke verdeling van de parkeerplaatsen tussen bewoners en bezoekers",
         "minder zoekverkeer in de kern beter worden bereikt dan in het oorspronkelijke voorstel.",
     ]
+
+
+def test_the_aim_of_a_law_is_no_goal_of_ours() -> None:
+    assert cues.classify("Het doel van de wet is gemeenten transparanter te maken.", 2026) is None
+    assert cues.classify("De doelstelling van deze wet is de zorg dichter bij huis te brengen.", 2026) is None
+    # The aim of our own project stays a goal.
+    assert cues.classify("Het doel van het project is de wijk transparanter te maken.", 2026) == "goal"
