@@ -55,8 +55,9 @@ _BACK_REFERENCE = re.compile(
 # A percentage of a named set ("32% van de werk-, zorg- en jeugdvragen"), not "% van het budget".
 _SHARE_OF = re.compile(
     r"\b\d+(?:,\d+)?\s?%\s+van\s+(?:de|het|alle|onze)\s+"
-    # not a share of money ("48% van de lasten wordt doorbelast"): a split of costs, no figure of ours
-    r"(?!totale?\b|budget|lasten\b|kosten\b|baten\b|uitgaven\b|inkomsten\b|middelen\b)",
+    # not a share of money ("48% van de lasten wordt doorbelast"): a split of costs, no figure of ours;
+    # nor a share of a norm ("100% van de bijstandsnorm"): a threshold set, no figure measured
+    r"(?!totale?\b|budget|lasten\b|kosten\b|baten\b|uitgaven\b|inkomsten\b|middelen\b|\w*norm\b)",
     re.IGNORECASE,
 )
 # A target set against what was realised: "(doel was 75 cases, realisatie bedroeg 60 cases)".

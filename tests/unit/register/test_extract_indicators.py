@@ -357,3 +357,13 @@ def test_the_rows_of_an_areaal_table_on_the_page_it_runs_on_to_are_indicators() 
         (2, "Dienstauto's: 12 objecten", ""),
         (2, "Gebouwen: Scholen & sporthallen 9 Overige panden 7", ""),
     ]
+
+
+def test_a_share_of_a_norm_is_a_threshold_no_figure() -> None:
+    text = (
+        "De norm voor de minimaregeling is in Testgem vastgesteld op de door het Rijk toegestane 120% van de "
+        "bijstandsnorm. Bij de loketten kwam 35% van de aanvragen binnen via de huisarts."
+    )
+    assert [r.quote for r in _indicators([text])] == [
+        "Bij de loketten kwam 35% van de aanvragen binnen via de huisarts."
+    ]
