@@ -1,13 +1,12 @@
 """Answerability: does the selected evidence answer the question, or only sound like it does?
 
-Four checks, each one a way a near miss reads as an answer:
+Three checks, each one a way a near miss reads as an answer:
 - the subject: the question's distinctive (rare) words must be found in the evidence; a question
   about "suïcidepreventie" is not answered by a passage about prevention in general;
 - the figure: a question for an amount, a number or a percentage needs one in a unit that is
   about the subject;
 - the year: a figure asked for a year must come from evidence that mentions that year (or from a
-  document whose own period covers it);
-- the kind: a question for a time, a party or a place needs evidence that names one.
+  document whose own period covers it).
 """
 
 from __future__ import annotations
@@ -23,18 +22,13 @@ from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
 
-# Questions for a kind of statement a passage names or does not, whatever its words: a time, a
-# party, a place (figures have their own check).
-KIND_INTENTS = (Intent.WHEN, Intent.WHO, Intent.WHERE)
-
 
 @dataclass(frozen=True)
 class Verdict:
     answerable: bool
-    reason: str = ""  # "no-evidence", "subject", "figure", "year" or "kind"
+    reason: str = ""  # "no-evidence", "subject", "figure" or "year"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
-    kinds: tuple[Intent, ...] = ()  # for "kind": what was asked (a time, a party, a place)
 
 
 def judge(
@@ -76,20 +70,7 @@ def judge(
     # given, however the question asks for it.
     if analysis.wants_figure and _misses_asked_year(analysis, selection.blocks):
         return Verdict(False, "year", missing, coverage)
-    # "Op welk adres zit ...?" is not answered by what the voorziening offers: a question for a
-    # time, a party or a place needs evidence that names one.
-    unmet = unmet_kinds(analysis, selection.blocks)
-    if unmet:
-        return Verdict(False, "kind", missing, coverage, unmet)
     return Verdict(True, "", missing, coverage)
-
-
-def unmet_kinds(analysis: Analysis, blocks: Sequence[Block]) -> tuple[Intent, ...]:
-    """The kinds of statement (a time, a party, a place) some part of the question asks for and
-    no block gives."""
-    offered = frozenset().union(*(b.intents for b in blocks)) if blocks else frozenset()
-    asked = (i for part in analysis.parts for i in part.intents if i in KIND_INTENTS)
-    return tuple(dict.fromkeys(i for i in asked if i not in offered))
 
 
 def _figure_about_subject(

@@ -179,7 +179,7 @@ class ExtractiveAnswerer:
         """The best answer from the other municipalities' documents, when the question was
         limited to one and its documents did not answer."""
         asked = plan.retrieval.filters.municipalities
-        if len(asked) != 1 or plan.verdict.reason not in ("subject", "figure", "kind", "no-evidence"):
+        if len(asked) != 1 or plan.verdict.reason not in ("subject", "figure", "no-evidence"):
             return None
         others = tuple(d.doc_id for d in self.evidence.documents() if d.municipality != asked[0])
         if not others:
@@ -254,9 +254,6 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
     if verdict.reason == "year":
         years = [str(y) for y in plan.analysis.years]
         return words["refusal_year"].format(scope=scope, years=_join(years, words["and"]))
-    if verdict.reason == "kind":
-        kinds = [words[f"kind_{kind.value}"] for kind in verdict.kinds]
-        return words["refusal_kind"].format(scope=scope, kinds=_join(kinds, words["and"]))
     return prompt("refusal.txt", prompts_dir)
 
 

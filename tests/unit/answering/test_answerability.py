@@ -76,18 +76,6 @@ def test_a_money_question_is_not_answered_by_a_percentage_in_a_sentence() -> Non
     assert judge(analysis, Selection([row]), weights, stats, Settings()).answerable
 
 
-def test_a_question_for_a_place_needs_evidence_that_names_one() -> None:
-    analysis = analyze_question("Op welk adres zit de voorziening dagactiviteiten?")
-    vocabulary = _Vocabulary({"voorziening": 3.0, "dagactiviteiten": 4.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"voorziening": 3.0, "dagactiviteiten": 4.0}
-    offered = _text({"voorziening", "dagactiviteiten", "volwassenen"})  # what it is, not where
-    verdict = judge(analysis, Selection([offered]), weights, stats, Settings())
-    assert not verdict.answerable and verdict.reason == "kind" and verdict.kinds == (Intent.WHERE,)
-    placed = _text({"voorziening", "dagactiviteiten", "gebouw"}, Intent.WHERE)
-    assert judge(analysis, Selection([placed]), weights, stats, Settings()).answerable
-
-
 def test_a_label_line_followed_by_its_count_line_counts_the_noun() -> None:
     # An indicator table read as text: the label, then "Aantal per ..." with the figures.
     chunk = Chunk(id="t", doc_id="d", text="", page_start=1, page_end=1, kind="text")

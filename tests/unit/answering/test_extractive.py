@@ -285,12 +285,6 @@ def test_a_list_about_the_inherited_topic_only_is_not_the_whole_answer(tmp_path:
     assert "startkwalificatie" in answer.text
 
 
-def test_a_place_the_documents_do_not_name_is_refused_saying_so(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer("Op welk adres zit de herbeoordeling van scootmobielen in Almelo?")
-    assert answer.refused
-    assert answer.text.startswith("De documenten van Almelo noemen daar geen plaats, gebouw of adres.")
-
-
 def test_a_comparison_says_which_municipality_has_nothing_on_it(answerer: ExtractiveAnswerer) -> None:
     answer = answerer.answer("Wat heeft de herbeoordeling van scootmobielen in Almelo en Leusden opgeleverd?")
     assert not answer.refused
