@@ -88,9 +88,9 @@ def _figure_about_subject(
     # as "1/3": both accept a plain figure. A count ("hoeveel mantelzorgers") is never money.
     if wanted & {Intent.AMOUNT, Intent.PERCENT}:
         wanted.add(Intent.NUMBER)
-    if wanted == {Intent.NUMBER} and not analysis.counted:
-        # "Hoeveel legt Wassenaar in voor ...?" names nothing counted: euros answer it too.
-        wanted |= {Intent.AMOUNT, Intent.PERCENT}
+    if analysis.how_much:
+        # "Hoeveel legt Wassenaar in voor ...?": an amount, not a count or a share of something else.
+        wanted = {Intent.AMOUNT}
     # The figures must stand with the subject: a percentage for 18-65-year-olds does not answer
     # a question about 75-plussers. Blocks that give figures are judged together ("X compared
     # with Y" finds each in its own sentence).

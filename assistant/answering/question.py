@@ -162,6 +162,9 @@ class Analysis:
     background: tuple[str, ...] = ()
     # The plural noun a list question asks for: "actielijnen" in "Welke vier actielijnen ...".
     list_noun: str | None = None
+    # "Hoeveel" right before a finite verb ("Hoeveel legt Wassenaar in ...?", "Hoeveel betaalt
+    # ...?"): how much, which a count of something else does not answer.
+    how_much: bool = False
 
     @property
     def kind_nouns(self) -> tuple[str, ...]:
@@ -201,6 +204,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     # "Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?" asks whether, not how many.
     asks_figure = bool(ASKS_FIGURE.search(folded)) and not QUESTION_CUES[Intent.YESNO].match(folded)
     counted = _counted(folded, name_forms)
+    how_much = bool((match := _COUNTED.search(folded)) and _finite(match.group("words").split()[0]))
     list_noun = _list_noun(folded) if Intent.LIST in intents else None
     bracket = BACKGROUND.search(question)
     background: tuple[str, ...] = ()
@@ -220,6 +224,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         counted,
         background,
         list_noun,
+        how_much,
     )
 
 
@@ -255,17 +260,21 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
             continue  # "hoeveel Hengelose inwoners"
         if nouns and word in ("en", "of"):
             continue  # a second counted noun may follow
-        # "Hoeveel legt ... in": a finite verb after "hoeveel" counts nothing (it asks how much);
-        # "hoeveel onderzoeken" is a plural, whatever the infinitive looks like.
-        lemma = (lemmas(word) or [word])[-1]
-        finite = (lemma != word and lemma.endswith("en")) or past_tense_infinitive(word) is not None
-        generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word) or finite
+        # "Hoeveel legt ... in": a finite verb after "hoeveel" counts nothing (it asks how much).
+        generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word) or _finite(word)
         if generic or any(cue.search(word) for cue in _MONEY_OR_SHARE):
             break
         nouns.append(word)
         if len(nouns) == 1 and not re.search(rf"\b{re.escape(word)}\s+(?:en|of)\s", folded):
             break
     return tuple(nouns)
+
+
+def _finite(word: str) -> bool:
+    """An inflected or past verb form ("legt", "betaalt", "telde"); "onderzoeken" is a plural,
+    whatever the infinitive looks like."""
+    lemma = (lemmas(word) or [word])[-1]
+    return (lemma != word and lemma.endswith("en")) or past_tense_infinitive(word) is not None
 
 
 def _not_verbs(words: Sequence[str], split_verb: bool = False) -> tuple[str, ...]:

@@ -99,3 +99,6 @@ def test_how_much_of_nothing_named_is_answered_by_an_amount() -> None:
     weights = {"nationaal": 3.0, "park": 3.0}
     euros = _text({"nationaal", "park", "bedrag"}, Intent.AMOUNT)
     assert judge(analysis, Selection([euros]), weights, stats, Settings()).answerable
+    # A count or a share of something else does not say how much.
+    counted = _text({"nationaal", "park", "gemeenten"}, Intent.NUMBER, Intent.PERCENT)
+    assert not judge(analysis, Selection([counted]), weights, stats, Settings()).answerable

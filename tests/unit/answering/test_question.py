@@ -190,7 +190,9 @@ def test_a_split_verb_stays_distinctive() -> None:
 
 
 def test_a_finite_verb_after_hoeveel_counts_nothing_and_per_jaar_is_no_subject() -> None:
-    assert analyze_question("Hoeveel legt Wassenaar in voor het Nationaal Park?", ["Wassenaar"]).counted == ()
+    how_much = analyze_question("Hoeveel legt Wassenaar in voor het Nationaal Park?", ["Wassenaar"])
+    assert how_much.counted == () and how_much.how_much
+    assert not analyze_question("Hoeveel mantelzorgers zijn er?").how_much
     assert analyze_question("Hoeveel onderzoeken voerden zij uit?").counted == ("onderzoeken",)
     assert analyze_question("Wat kost het beheersysteem per jaar?").subject == ("beheersysteem",)
 
