@@ -69,8 +69,7 @@ def counts(noun: str, unit: EvidenceUnit, distinctive: Collection[str]) -> bool:
     is a count of it ("Aantal verwijzingen ... 143"), or a row counts something under the
     question's other distinctive words ("Aantal uitkeringsgerechtigden (participatiewet) | 460")."""
     stem = base_terms(noun)[:1]
-    words = [w.strip(".,;:()") for w in fold(unit.text).split()]
-    terms = [base_terms(w)[:1] for w in words]
+    words, terms = _words_and_terms(unit.text)
     if unit.kind == UnitKind.ROW and stem in terms and _counted_in_row(stem, words, terms):
         return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
     others = {t for (t,) in filter(None, terms)} - set(stem)
@@ -95,11 +94,17 @@ def counts_in(noun: str, units: Sequence[EvidenceUnit], distinctive: Collection[
         return True
     stem = base_terms(noun)[:1]
     for named, nxt in pairwise(units):
-        label = [base_terms(w.strip(".,;:()"))[:1] for w in fold(named.text).split()]
+        _, label = _words_and_terms(named.text)
         rate = fold(nxt.text).split()[:1] == ["aantal"]
         if stem and stem in label and rate and DIGIT.search(YEAR.sub(" ", nxt.text)):
             return True
     return False
+
+
+def _words_and_terms(text: str) -> tuple[list[str], list[list[str]]]:
+    """The folded words of `text` without their punctuation, and each word's first term."""
+    words = [w.strip(".,;:()") for w in fold(text).split()]
+    return words, [base_terms(w)[:1] for w in words]
 
 
 def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:

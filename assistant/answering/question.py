@@ -273,8 +273,7 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
 def _finite(word: str) -> bool:
     """An inflected or past verb form ("legt", "betaalt", "telde"); "onderzoeken" is a plural,
     whatever the infinitive looks like."""
-    lemma = (lemmas(word) or [word])[-1]
-    return (lemma != word and lemma.endswith("en")) or past_tense_infinitive(word) is not None
+    return _inflected(word, (lemmas(word) or [word])[-1]) or past_tense_infinitive(word) is not None
 
 
 def _not_verbs(words: Sequence[str], split_verb: bool = False) -> tuple[str, ...]:
@@ -292,10 +291,14 @@ def _not_verbs(words: Sequence[str], split_verb: bool = False) -> tuple[str, ...
 def _verb(word: str, lemma: str, split_verb: bool = False) -> bool:
     """An inflected verb ("betaalt" -> "betalen"), a past form the lemmatizer does not list
     ("telde"; not when the question splits a verb), or an infinitive in -eren ("verankeren")."""
-    inflected = lemma != word and lemma.endswith("en")
     infinitive = word.endswith(_VERB_ENDINGS) and not word.endswith(EREN_PLURALS)
     past = not split_verb and past_tense_infinitive(word) is not None
-    return inflected or infinitive or past
+    return _inflected(word, lemma) or infinitive or past
+
+
+def _inflected(word: str, lemma: str) -> bool:
+    """A form the lemmatizer leads back to an infinitive ("betaalt" -> "betalen")."""
+    return lemma != word and lemma.endswith("en")
 
 
 def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPart:
