@@ -534,10 +534,8 @@ def investment_tables(doc: DocText) -> Iterator[Candidate]:
                 continue
             yield Candidate(
                 "budget", clean_label(label), doc.quote(first, last), lines[first].page, PRIORITY_STRUCTURE,
-                {"amounts": amounts, "table": clean_label(title), "row": clean_label(label),
-                 "note": "bedragen in euro (investeringstabel, kredieten)", "nature": "",
-                 "level": "totaal" if _TOTAL.search(label) else "", "group": "",
-                 "programme": programme_of(title), "taakveld": "", "taakveld_printed": ""},
+                _row_fields(amounts, clean_label(title), clean_label(label),
+                            "bedragen in euro (investeringstabel, kredieten)", label, programme_of(title)),
             )  # fmt: skip
 
 
@@ -662,11 +660,21 @@ def _cost_row(doc: DocText, line: int, label: str, values: list[float], title: s
     """One row of a cost-recovery table, on one line."""
     return Candidate(
         "budget", clean_label(label), doc.quote(line, line), doc.lines[line].page, PRIORITY_STRUCTURE,
-        {"amounts": tuple(Amount(v, None, "kostendekkendheid") for v in values), "table": title,
-         "row": clean_label(label), "note": "bedragen in euro (berekening kostendekkendheid)", "nature": "",
-         "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
-         "taakveld": "", "taakveld_printed": ""},
+        _row_fields(tuple(Amount(v, None, "kostendekkendheid") for v in values), title, clean_label(label),
+                    "bedragen in euro (berekening kostendekkendheid)", label),
     )  # fmt: skip
+
+
+def _row_fields(
+    amounts: tuple[Amount, ...], table: str, row: str, note: str, total: str = "", programme: str = ""
+) -> dict[str, object]:
+    """The fields of a budget line read from a table row: `total` the label that says whether the
+    row is a total ("Totaal secretarieleges"); no nature, group or taakveld."""
+    return {
+        "amounts": amounts, "table": table, "row": row, "note": note, "nature": "",
+        "level": "totaal" if _TOTAL.search(total) else "", "group": "", "programme": programme,
+        "taakveld": "", "taakveld_printed": "",
+    }  # fmt: skip
 
 
 _SHARE_ROW_LABEL_LINES = 3  # a row's label wraps over at most this many lines
@@ -744,10 +752,7 @@ def _share_row(
     if amounts:
         yield Candidate(
             "budget", label, quote, page, PRIORITY_STRUCTURE,
-            {"amounts": amounts, "table": title, "row": label,
-             "note": "bedragen in euro (berekening kostendekkendheid)", "nature": "",
-             "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": "",
-             "taakveld": "", "taakveld_printed": ""},
+            _row_fields(amounts, title, label, "bedragen in euro (berekening kostendekkendheid)", label),
         )  # fmt: skip
     cell = Measurement("Kostendekkendheid", share, None, "target")
     yield Candidate(
@@ -816,9 +821,8 @@ def _partner_rows(doc: DocText, page: int, start: int) -> Iterator[Candidate]:
         name = clean_label(label)
         yield Candidate(
             "budget", name, doc.quote(lines[first].index, lines[last].index), page, PRIORITY_STRUCTURE,
-            {"amounts": tuple(Amount(v, None, "financieel belang") for v in amounts if v is not None),
-             "table": "Verbonden partijen", "row": name, "note": "bedragen in euro (verbonden partijen)",
-             "nature": "", "level": "", "group": "", "programme": "", "taakveld": "", "taakveld_printed": ""},
+            _row_fields(tuple(Amount(v, None, "financieel belang") for v in amounts if v is not None),
+                        "Verbonden partijen", name, "bedragen in euro (verbonden partijen)"),
         )  # fmt: skip
 
 
@@ -854,9 +858,8 @@ def amount_lists(doc: DocText) -> Iterator[Candidate]:
             label = clean_label(item.group("label"))
             yield Candidate(
                 "budget", label, lines[k].stripped, line.page, PRIORITY_STRUCTURE,
-                {"amounts": (Amount(value, year, str(year or "")),), "table": clean_label(intro),
-                 "row": label, "note": "bedragen in euro (opsomming)", "nature": "", "level": "",
-                 "group": "", "programme": "", "taakveld": "", "taakveld_printed": ""},
+                _row_fields((Amount(value, year, str(year or "")),), clean_label(intro), label,
+                            "bedragen in euro (opsomming)"),
             )  # fmt: skip
             k += 1
 
@@ -951,11 +954,7 @@ def _line_row(
     )
     if not amounts:
         return None
-    fields = {
-        "amounts": amounts, "table": title, "row": clean_label(label), "note": unit, "nature": "",
-        "level": "totaal" if _TOTAL.search(label) else "", "group": "", "programme": programme_of(title),
-        "taakveld": "", "taakveld_printed": "",
-    }  # fmt: skip
+    fields = _row_fields(amounts, title, clean_label(label), unit, label, programme_of(title))
     first, last = span
     return Candidate(
         "budget",
