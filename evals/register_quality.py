@@ -2,12 +2,12 @@
 
     python -m evals.register_quality [--gold tests/fixtures/register_gold.jsonl] [--json] [--misses]
         [--split dev|heldout|untuned|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9
-        |real|all] [--real DIR]
+        |fresh10|real|all] [--real DIR]
 
 The sample (`tests/fixtures/register_gold.jsonl`) was annotated by reading the pages, not the
 extractor's output. Its "scope" lines name the pages annotated per document and type: on those
 pages *every* goal, indicator and budget line (and, on the pages listed for it, every measure) is
-in the sample. Thirteen splits, reported apart: "dev" (the pages the rules were developed on),
+in the sample. Fourteen splits, reported apart: "dev" (the pages the rules were developed on),
 "heldout" (annotated afterwards), "untuned" (pages no rule was tuned on, annotated before the
 extractor's output was looked at; guideline and decisions in `evals/register/GUIDELINE.md`),
 "fresh" (a second such holdout, made when "untuned" began to be used for tuning), "fresh2" (a
@@ -17,10 +17,11 @@ made when fresh4 was about to be tuned on), "fresh6" (a seventh blind holdout ma
 about to be tuned on), "fresh7" (an eighth, made from the Wassenaar pages fresh6 left free),
 "fresh8" (a ninth, made from the Wassenaar pages fresh7 left free when fresh7 was released for
 tuning), "fresh9" (a tenth, made from the Wassenaar pages fresh8 left free when fresh8 was released
-for tuning; nobody tunes on fresh9) and "real" (pages of the published Wassenaar programme
+for tuning), "fresh10" (the last, made from the Wassenaar pages fresh9 left free when fresh9 was
+released for tuning; nobody tunes on fresh10) and "real" (pages of the published Wassenaar programme
 budgets, other than the fresh splits', annotated before the output was looked at and then used to
 tune the rules for real budgets). Documents are read from the corpus and, for the Wassenaar budgets
-that "fresh", "fresh2" ... "fresh9" and "real" sample, from `--real` (`../shared/real/pdf`); a
+that "fresh", "fresh2" ... "fresh10" and "real" sample, from `--real` (`../shared/real/pdf`); a
 document found in neither is left out of the figures, and said so.
 The guidelines:
 
@@ -79,6 +80,7 @@ SPLITS = (
     "fresh7",
     "fresh8",
     "fresh9",
+    "fresh10",
     "real",
 )
 
@@ -130,8 +132,8 @@ def load_gold(
 ) -> tuple[list[dict[str, Any]], dict[tuple[str, str], set[int]]]:
     """Gold records and, per (doc, type), the pages annotated for that type; `split` "dev" (the
     pages the rules were developed on), "heldout" (annotated afterwards), "untuned", "fresh",
-    "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8" or "fresh9" (pages no rule
-    was tuned on, annotated before looking at the output), "real" (published budget pages annotated
+    "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9" or "fresh10" (pages
+    no rule was tuned on, annotated before looking at the output), "real" (published budget pages annotated
     before looking at the output, then tuned on), None for all."""
     records: list[dict[str, Any]] = []
     scope: dict[tuple[str, str], set[int]] = defaultdict(set)
