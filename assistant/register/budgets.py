@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from assistant.amounts import find_amounts, format_eur, parse_amount, unit_multiplier
 from assistant.lexicon import (
@@ -864,7 +864,9 @@ def amount_lists(doc: DocText) -> Iterator[Candidate]:
             k += 1
 
 
-# A table of amounts per year that pypdf printed as lines and ingestion gave no table for: the title
+# A table of amounts per year that pypdf printed as lines (ingestion gave no table for it, or one
+# for its first group of rows only: the rows it read are found by `table_budgets` first and keep
+# its reading, dedupe drops the same rows read here): the title
 # ("Tabel 9.2 - Exploitatiegegevens kapitaalgoederen (bedragen x € 1.000)") with its year columns on
 # it or on the header line below ("Kapitaalgoed 2024 2025 2026 2027 Specificatie werkzaamheden"),
 # then per row its label and one cell per year, on one line (perhaps with a text column after the
@@ -877,25 +879,25 @@ _TEXT_GOES_ON = re.compile(r"(?:,|\b(?:en|of|van|met|voor|de|het|een|en/of))$", 
 _LINE_TABLE_LABEL_LINES = 3  # a label runs over at most this many lines
 _LINE_TABLE_PROSE_WORDS = 10  # a line without cells and with more words is running text: the end
 _LINE_TABLE_HEADER_LINES = 2  # the year columns stand on the title line or the one or two below
+_ONE_YEAR_HEADER_LINES = 3  # a one-year table's unit line stands within this many lines below its title
 
 
 def line_tables(doc: DocText) -> Iterator[Candidate]:
-    """Budget lines of the year tables ingestion gave no table chunk for (see above). The unit is
-    the title's or the header's; a table without one takes the unit of the table titled above it on
-    its page with the same years (the structural balance under the Meerjarenbeeld it restates)."""
+    """Budget lines of the year tables printed as lines (see above), and of the tables of one
+    column of amounts whose title names their one year (`_one_year_head`). The unit is the title's
+    or the header's; a table without one takes the unit of the table titled above it on its page
+    with the same years (the structural balance under the Meerjarenbeeld it restates)."""
     lines = doc.lines
-    chunked = {fold(c.table_header.split("|")[0])[:30] for c in doc.chunks if c.kind == "table"}
     units: dict[tuple[int, tuple[int, ...]], str] = {}
     for i, line in enumerate(lines):
-        head = _line_table_head(lines, i) if TABLE_TITLE.match(line.text) else None
+        if not TABLE_TITLE.match(line.text):
+            continue
+        head = _line_table_head(lines, i) or _one_year_head(lines, i)
         if head is None:
             continue
         header, years, unit = head
         if unit:
             units[(line.page, tuple(years))] = unit
-        key = fold(line.stripped)[:30]
-        if any(c and (key.startswith(c) or c.startswith(key)) for c in chunked):
-            continue  # ingestion read this table
         unit = unit or units.get((line.page, tuple(years))) or _unit_below(lines, header + 1)
         if not unit:
             continue
@@ -907,6 +909,96 @@ def line_tables(doc: DocText) -> Iterator[Candidate]:
             candidate = _line_row(doc, (first, last), label, zip(cells, columns, strict=True), title, unit)
             if candidate is not None:
                 yield candidate
+
+
+def _one_year_head(lines: Sequence[Line], i: int) -> tuple[int, list[int], str] | None:
+    """The header of a table of one column of amounts, titled at line i with its one year and
+    unit ("Tabel 10.6 - Kasstroomoverzicht 2024 (bedragen x € 1.000)"): the last of the title and
+    the lines right below it that print the unit ("Bedragen x € 1.000 2025"). None where the title
+    names no or several years or no unit stands there, or where a line below holds two figures side
+    by side (a table of several columns: "BNG rekening courant 143 0,0 dag.opvr." has a rente
+    column too)."""
+    years = set(years_in(lines[i].stripped))
+    below = [k for k in range(i + 1, min(i + 1 + _ONE_YEAR_HEADER_LINES, len(lines))) if lines[k].stripped]
+    page = lines[i].page
+    units = [k for k in [i, *below] if lines[k].page == page and TABLE_UNIT.search(lines[k].stripped)]
+    if len(years) != 1 or not units:
+        return None
+    header = units[-1]
+    k = header + 1
+    while k < len(lines) and lines[k].page == lines[i].page:
+        words = lines[k].stripped.split()
+        if TABLE_TITLE.match(lines[k].text) or NOTE_START.match(lines[k].stripped):
+            break
+        if len(words) > _LINE_TABLE_PROSE_WORDS:
+            break
+        if any(_LINE_CELL.match(a) and _LINE_CELL.match(b) for a, b in pairwise(words)):
+            return None  # two figures side by side: more columns than the one year
+        k += 1
+    unit = TABLE_UNIT.search(lines[units[0]].stripped)
+    return header, sorted(years), unit.group(0) if unit else ""
+
+
+_RESERVE_HEADER_LINES = 15  # the header of a reserves overview runs over at most this many lines
+_RESERVE_UNIT_HITS = 2  # figures the overview shares with a table in thousands to be read in them
+
+
+def reserve_tables(doc: DocText) -> Iterator[Candidate]:
+    """Each row of the overview of reserves and of voorzieningen (see PROGRAMME_BUDGET) a budget
+    line: the stand at the end of the year before the first, then per year its vermeerderingen,
+    verminderingen and stand. The overview prints no unit; it is read in thousands where at least
+    two of its figures are those of a table of the document in thousands (the reserves and
+    voorzieningen of the geprognosticeerde balans), for all its parts (the voorzieningen on the
+    page after the reserves), and not read at all otherwise."""
+    lines = doc.lines
+    parts: list[tuple[str, int, int, int]] = []  # (title, first year, years after it, first row line)
+    for i, line in enumerate(lines):
+        if not _BBV["reserve overview"].match(line.stripped):
+            continue
+        end = min(i + _RESERVE_HEADER_LINES, len(lines))
+        block = [k for k in range(i, end) if lines[k].page == line.page]
+        span = next((m for k in block if (m := _BBV["reserve years"].search(lines[k].stripped))), None)
+        if span is None:
+            continue
+        first, after = int(span.group("first")), int(span.group("last")) - int(span.group("first"))
+        start = 1 + max(k for k in block if years_in(lines[k].stripped))
+        parts.append((clean_label(" ".join(line.stripped.split()[:2])), first, after, start))
+    rows = [
+        (title, first, after, row)
+        for title, first, after, start in parts
+        for row in _line_rows(lines, start, 1 + 3 * after)
+        if len(row[3]) == 1 + 3 * after
+    ]
+    thousands = {
+        round(a.eur)
+        for c in line_tables(doc)
+        if unit_multiplier(str(c.fields["note"])) == 1000.0
+        for a in _amounts_of(c)
+    }
+    firsts = (parse_amount(cells[0], 1000.0) for *_, (_, _, _, cells) in rows)
+    shared = {v for v in firsts if v and round(v) in thousands}
+    if len(shared) < _RESERVE_UNIT_HITS:
+        return
+    for title, first, after, (start, end, label, cells) in rows:
+        columns = [(first, f"stand 31-12-{first}")] + [
+            (year, f"{kind} {year}")
+            for year in range(first + 1, first + after + 1)
+            for kind in ("vermeerderingen", "verminderingen", "stand 31-12")
+        ]
+        amounts = tuple(
+            Amount(value, year, column)
+            for cell, (year, column) in zip(cells, columns, strict=True)
+            if (value := parse_amount(cell, 1000.0)) is not None
+        )
+        yield Candidate(
+            "budget", clean_label(label), doc.quote(start, end), lines[start].page, PRIORITY_STRUCTURE,
+            _row_fields(amounts, title, clean_label(label), "bedragen x € 1.000 (als in de balans)", label),
+        )  # fmt: skip
+
+
+def _amounts_of(candidate: Candidate) -> tuple[Amount, ...]:
+    amounts = candidate.fields.get("amounts", ())
+    return amounts if isinstance(amounts, tuple) else ()
 
 
 def _unit_below(lines: Sequence[Line], k: int) -> str:
@@ -966,6 +1058,25 @@ def _line_row(
     )
 
 
+def _first_cell(words: Sequence[str], has_text_column: bool, pending: bool) -> int | None:
+    """Where the cells of a line table's line begin, None for a line of label words only. Cells
+    end the line unless the table has a text column: a figure inside the label is a word of it
+    ("Kortlopende schulden < 1 jaar* 5.120 ...", and "Uitzettingen < 1 jaar" heading the rows
+    below, with no row's cells waiting)."""
+    cells = [n for n, w in enumerate(words) if _LINE_CELL.match(w)]
+    if not cells:
+        return None
+    if has_text_column or cells[0] == 0:
+        return cells[0]
+    if _LINE_CELL.match(words[-1]):
+        at = len(words)
+        while at > 0 and _LINE_CELL.match(words[at - 1]):
+            at -= 1
+        return at
+    one_figure = len(cells) == 1 and len(words) <= _LINE_TABLE_PROSE_WORDS
+    return None if one_figure and not pending else cells[0]
+
+
 def _years_of(text: str) -> list[int]:
     """The year columns a title or header line names: two or more years in a row ("2024 2025 2026")."""
     match = _HEADER_YEARS.search(text)
@@ -985,6 +1096,8 @@ def _line_rows(
     first = k
     text_goes_on = False  # the last row's text column wraps onto the next line
     text_column = False  # the last row had a text column after its amounts
+    inline = 0  # the line where a row's label and first cells stand together (0: none pending)
+    shared = False  # the label began on the line where the row above ended
     while k < len(lines) and lines[k].page == page:
         words = lines[k].stripped.split()
         k += 1
@@ -993,7 +1106,14 @@ def _line_rows(
         stripped = lines[k - 1].stripped
         if TABLE_TITLE.match(lines[k - 1].text) or NOTE_START.match(stripped) or TABLE_UNIT.match(stripped):
             return
-        at = next((n for n, w in enumerate(words) if _LINE_CELL.match(w)), None)
+        at = _first_cell(words, has_text_column, bool(cells))
+        if inline and cells and label and (at is None or at > 0):
+            # A new label after a row printed on one line with fewer cells than year columns ("MPG
+            # (bouwgrondexploitaties) 0 0 0 0"): that row is complete, its years unknown.
+            yield first, inline, " ".join(label), cells
+            label, cells = [], []
+            at = _first_cell(words, has_text_column, False)
+        inline = 0
         if at is None:
             if text_goes_on or (text_column and not label and words[0][0].islower()):
                 # The text column wraps on: "... groot" / "onderhoud"; a label starts with a capital.
@@ -1001,7 +1121,8 @@ def _line_rows(
                 continue
             if len(words) > _LINE_TABLE_PROSE_WORDS or len(label) >= _LINE_TABLE_LABEL_LINES:
                 return
-            first = k - 1 if not label else first
+            first = k - 1 if not label or shared else first
+            shared = False
             label.append(" ".join(words))
             continue
         end = at
@@ -1019,19 +1140,24 @@ def _line_rows(
                 run[len(run) - (width - len(cells)) :],
             )
         if before:
-            if not label:
+            if not label or shared:
                 first = k - 1
             label.append(" ".join(before))
+        shared = False
         spread = bool(cells)  # the row's cells began on a line above
         cells.extend(run)
+        if before and not spread and not after:
+            inline = k - 1
         if len(cells) == width and label:
             yield first, k - 1, " ".join(label), cells
-            label, cells, text_goes_on = [], [], False
+            label, cells, text_goes_on, inline = [], [], False, 0
             text_column = bool(after) and not spread
             if after and spread and not before:
                 # The last cell of a row printed a cell a line, before the next row's label ("- /
-                # Structureel begrotingssaldo"): the words after it are that label.
-                first, label = k - 1, [" ".join(after)]
+                # Structureel begrotingssaldo"): the words after it are that label. Where the label
+                # goes on below ("35 Materiële vaste activa" / "Volgens staat C 50.598 ..."), the
+                # row's quote starts there, off the line the row above ends on.
+                first, label, shared = k - 1, [" ".join(after)], True
             elif after:
                 text_goes_on = bool(_TEXT_GOES_ON.search(after[-1]))  # the row's text column
         elif after and has_text_column and label and not spread and len(words) <= _LINE_TABLE_PROSE_WORDS:

@@ -876,6 +876,12 @@ PROGRAMME_BUDGET = compile_table(
         # volgende bedragen aan kwijtschelding verleend:"), one a line: "- OZB € 3.078".
         "amount list intro": r"\bvolgende\s+bedragen\b.*:$",
         "amount list item": r"^(?:-\s+)?(?P<label>[A-Z][^€]{0,40}?)\s*€\s?(?P<amount>\d{1,3}(?:\.\d{3})*)$",
+        # The overview of reserves and of voorzieningen (BBV art. 24): a header line "Overzicht
+        # reserves Begroting Vermeerde- Verminde- Begroting ..." over its years ("2023-2027 per 31
+        # december 2023 ..."); per row the stand at the start of the first year, then the
+        # vermeerderingen, verminderingen and stand of each year after it.
+        "reserve overview": r"^overzicht\s+(?:reserves|voorzieningen)\b.*\bvermeerde",
+        "reserve years": rf"(?P<first>{YEAR_TEXT})\s*[-–]\s*(?P<last>{YEAR_TEXT})",
         # What is no part of a kengetal's name: its values, its norms and their words.
         "kengetal cell": r"[-−–]?\d+(?:,\d+)?\s?%?|n\.v\.t\.?|\S*[<>/=]\S*|geen|norm",
     },

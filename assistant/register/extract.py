@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 60: line tables with a figure in a label, short rows, a table ingestion read in part and one-year
+#     tables (balance, EMU-saldo, kasstroomoverzicht), the reserves and voorzieningen overview
+#     (fresh9, round 11);
 # 59: a share of a norm ("100% van de bijstandsnorm") is a threshold set, no figure (fresh8);
 # 58: the aim of a law ("Het doel van de wet is ...") is a national instrument's, no goal (fresh8);
 # 57: a sentence that reads as narrow columns only because it runs into a table row structure read
@@ -163,7 +166,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "59"
+EXTRACTOR_VERSION = "60"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -203,6 +206,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *budgets.partner_tables(doc),
         *budgets.amount_lists(doc),
         *budgets.line_tables(doc),
+        *budgets.reserve_tables(doc),
         *budgets.proposal_budgets(doc),
         *budgets.change_headings(doc),
     ]

@@ -430,3 +430,152 @@ def test_a_line_table_takes_its_unit_from_below_and_a_short_row_has_no_years() -
         "Nieuw depot": [(None, 2_400_000)],
         "Gymzaal: Duinschool": [(None, 800_000), (None, 800_000)],
     }  # and the unit line is no budget line of its own
+
+
+# A balance printed as lines: a group heading with a figure in it ("< 1 jaar"), a row with a figure
+# in its label, a row with fewer amounts than year columns, and a row printed a cell a line whose
+# last cell shares its line with the next row's group heading.
+LINE_BALANCE = """Tabel 8.2 - Verwachte balans (bedragen x € 1.000)
+Balans per 31 december 2025 2026 2027
+ACTIVA
+Bijdrage aan activa van derden
+12
+
+11
+
+10 Vaste activa
+Gebouwen en terreinen 900 950 990
+Grondvoorraad 0 0
+Vorderingen < 1 jaar
+Belastingdebiteuren 210 220 230
+Schulden < 1 jaar* 75 75 75
+Totaal 1.197 1.256 1.305
+"""
+
+
+def test_a_line_table_reads_figures_in_labels_short_rows_and_a_label_after_the_last_cell() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([LINE_BALANCE])}
+    assert rows == {
+        "ACTIVA Bijdrage aan activa van derden": [(2025, 12_000), (2026, 11_000), (2027, 10_000)],
+        "Vaste activa Gebouwen en terreinen": [(2025, 900_000), (2026, 950_000), (2027, 990_000)],
+        "Grondvoorraad": [(None, 0), (None, 0)],  # which two of the three years, the line does not say
+        "Vorderingen < 1 jaar Belastingdebiteuren": [(2025, 210_000), (2026, 220_000), (2027, 230_000)],
+        "Schulden < 1 jaar*": [(2025, 75_000), (2026, 75_000), (2027, 75_000)],
+        "Totaal": [(2025, 1_197_000), (2026, 1_256_000), (2027, 1_305_000)],
+    }
+    # The row after a row printed a cell a line is quoted from its own line on, not from the line
+    # where the row above ends.
+    (row,) = [b for b in _budgets([LINE_BALANCE]) if b.text.startswith("Vaste activa")]
+    assert row.quote.startswith("Gebouwen en terreinen 900")
+
+
+# A line table ingestion read only in part: its table chunk holds the first group of rows only.
+LINE_TABLE_IN_PART = """Tabel 8.5 - Berekening van het saldo (bedragen x € 1.000)
+Saldo Begroting
+2025 2026 2027
+1. Mutaties activa
+1a. Uitzettingen -120 -80 0
+
+2. Mutaties passiva
+2a. Vaste schuld 14 16 1.200
+Berekend saldo -106 -64 1.200
+"""
+
+
+def test_a_line_table_ingestion_read_in_part_gives_its_other_rows_too() -> None:
+    header = "Tabel 8.5 - Berekening van het saldo — Saldo | Begroting 2025 | 2026 | 2027"
+    chunk = _table(LINE_TABLE_IN_PART, header, "", ["1. Mutaties activa 1a. Uitzettingen | -120 | -80 | 0"])
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([LINE_TABLE_IN_PART], [chunk])}
+    assert rows["2. Mutaties passiva 2a. Vaste schuld"] == [(2025, 14_000), (2026, 16_000), (2027, 1_200_000)]
+    assert rows["Berekend saldo"] == [(2025, -106_000), (2026, -64_000), (2027, 1_200_000)]
+    assert len([t for t in rows if "Uitzettingen" in t]) == 1  # the row ingestion read, once
+
+
+# A table of one column of amounts: its one year and unit in the title, group headings between the
+# rows; and one whose rows print a rente column beside the amount.
+ONE_YEAR_TABLES = """Tabel 8.6 - Kasstromen 2026 (bedragen x € 1.000)
+Kasstromen (herkomst en besteding)
+Bedragen x € 1.000
+Toename:
+Afschrijvingen 1.910
+Begrotingssaldo 45
+Afname:
+Netto investeringen -3.020
+Mutatie liquide middelen -1.065
+
+Tabel 8.7 - Portefeuille per 1 januari 2026 (bedragen x € 1.000)
+Middelen Bedrag Rente
+Rekening courant 210 0,0 dag.opvr.
+Leningen u/g 3.100 div.
+"""
+
+
+def test_a_one_year_table_gives_its_rows_in_that_year_and_a_table_of_more_columns_none() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([ONE_YEAR_TABLES])}
+    assert rows == {
+        "Toename: Afschrijvingen": [(2026, 1_910_000)],
+        "Begrotingssaldo": [(2026, 45_000)],
+        "Afname: Netto investeringen": [(2026, -3_020_000)],
+        "Mutatie liquide middelen": [(2026, -1_065_000)],
+    }
+
+
+# A balance in thousands, and the overview of reserves and of voorzieningen after it: no unit of
+# its own, a label that wraps, a group heading, and the stand of the first year, then per year the
+# vermeerderingen, verminderingen and stand.
+RESERVE_BALANCE = """Tabel 8.2 - Verwachte balans (bedragen x € 1.000)
+Balans per 31 december 2025 2026 2027
+Algemene reserves 20.500 20.300 20.300
+Bestemmingsreserves 1.300 1.250 1.250
+"""
+RESERVE_OVERVIEW = """Tabel 9.4 - Overzicht reserves en voorzieningen
+Overzicht reserves Begroting Vermeerde- Verminde- Begroting Vermeerde- Verminde- Begroting
+2025-2027 per 31
+december
+2025 ringen 2026 ringen
+2026
+2026 ringen 2027 ringen
+2027
+2027
+Algemene reserves
+Algemene reserve 20.500 0 -200 20.300 0 0 20.300
+BR onderhoud
+sportpark
+1.300 0 -50 1.250 0 0 1.250
+"""
+VOORZIENINGEN_OVERVIEW = (
+    "Overzicht voorzieningen Begroting Vermeerde- Verminde- Begroting Vermeerde- Verminde- Begroting\n"
+    + """2025-2027 per 31
+december
+2025 ringen 2026 ringen
+2026
+2026 ringen 2027 ringen
+2027
+2027
+Voorz. onderhoud wegen 800 120 -90 830 120 -120 830
+"""
+)
+
+
+def test_a_reserves_overview_in_the_unit_of_the_balance_gives_stand_and_movements_per_year() -> None:
+    rows = {
+        b.text: [(a.year, a.eur) for a in b.amounts]
+        for b in _budgets([RESERVE_BALANCE, RESERVE_OVERVIEW, VOORZIENINGEN_OVERVIEW])
+        if b.page > 1
+    }
+    assert rows == {
+        "Algemene reserves Algemene reserve": [
+            (2025, 20_500_000), (2026, 0), (2026, -200_000), (2026, 20_300_000),
+            (2027, 0), (2027, 0), (2027, 20_300_000),
+        ],
+        "BR onderhoud sportpark": [
+            (2025, 1_300_000), (2026, 0), (2026, -50_000), (2026, 1_250_000),
+            (2027, 0), (2027, 0), (2027, 1_250_000),
+        ],
+        "Voorz. onderhoud wegen": [
+            (2025, 800_000), (2026, 120_000), (2026, -90_000), (2026, 830_000),
+            (2027, 120_000), (2027, -120_000), (2027, 830_000),
+        ],
+    }  # fmt: skip
+    # Without a table in thousands that shares its figures, the overview's unit is unknown: none.
+    assert not [b for b in _budgets([RESERVE_OVERVIEW, VOORZIENINGEN_OVERVIEW])]
