@@ -80,6 +80,14 @@ DOCUMENT_PART = re.compile(
     r"paragraaf|paragrafen|hoofdstuk(?:ken)?|kengetallen|toelichting|samenvatting|inleiding|tabellen|tabel|"
     r"overzicht)\b"
 )
+# A number that names a part rather than counts anything: "Programmalijn 1", "doel 3", "fase 2",
+# "bijlage 4", "artikel 10", "tabel 10.1".
+NUMBERED_LABEL = re.compile(
+    r"\b(?:programmalijn|programma|doel|subdoel|doelstelling|fase|stap|thema|speerpunt|hoofdstuk|"
+    r"paragraaf|bijlage|artikel|lid|tabel|figuur|actiepunt|niveau|ambitie|opgave|prioriteit)"
+    r"\s+\d+(?:\.\d+)*[a-z]?\b",
+    re.IGNORECASE,
+)
 # A year or a period as one word of a question: "2022", "2020-2023", "2020/21" (any four digits).
 PERIOD_TEXT = r"\d{4}(?:\s*[-/]\s*\d{2,4})?"
 
@@ -120,6 +128,8 @@ APPROXIMATELY = r"(?:ca\.|circa|ongeveer|ruim|bijna|rond|±|c\.a\.)"
 RATE_BASE = re.compile(r"\bper\s+1(?:00\.000|0\.000|\.000|0{2,3})(?![.,]?\d)", re.IGNORECASE)
 
 DIGIT = re.compile(r"\d")
+# A digit that starts a figure, not one glued to a word ("Larikslaan2", "e5", "H2O").
+NUMERAL = re.compile(r"(?<![^\W\d_])\d")
 PERCENTAGE = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 # Thousands as Dutch groups them: 4.500, 1.884.000.
 THOUSANDS_TEXT = r"\d{1,3}(?:\.\d{3})+"
@@ -288,6 +298,13 @@ TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t)\s*\d{1,3}\s*$")
 TOC_TITLE = re.compile(r"^\s*(?:inhoudsopgave|inhoud|inhoudstafel|table of contents)\s*$", re.IGNORECASE)
 PAGE_MARK = re.compile(r"^\s*(?:pagina|page|blz\.?)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*\s*$")
+# A line that cannot end where it ends: a comma or an opening bracket, or an article, preposition
+# or conjunction as its last word ("... Mobiliteit in het sociaal domein, VNG, september 2020; de").
+OPEN_END = re.compile(
+    r"(?:[,(/&-]|\b(?:de|het|een|van|in|op|met|en|of|voor|te|aan|bij|door|naar|over|uit|tot|om|als|dat|die|"
+    r"dan|maar|ook|zoals|onder|tussen|per|is|zijn|wordt|worden|heeft|hebben|kan|kunnen|ons|onze|hun|haar))\s*$",
+    re.IGNORECASE,
+)
 # A line that labels what follows in a policy framework: "Doel: ...", "Subdoel: ...", "Activiteiten".
 LABEL_LINE = re.compile(
     r"^\s*(?:(?:(?:sub)?doel(?:stelling)?(?:en)?|resultaat|resultaten|effect|indicator(?:en)?|ambitie|"
@@ -441,7 +458,8 @@ SPACED_COLUMN_WORDS = frozenset(
 QUESTION_CUES = compile_table(
     {
         "amount": rf"\b(hoeveel (?:geld|euro|budget)|{MONEY_NOUN_TEXT}|kost(?:en|te|ten)?|geld|euro|"
-        r"besparing\w*|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|uitgave\w*|uitgeven|uitgegeven|"
+        r"besparing\w*|tarief|tarieven|prijs|prijzen|bespar\w*|opbrengst\w*|saldo|reserv\w*|begroot|begrote|"
+        r"uitgave\w*|uitgeven|uitgegeven|"
         r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
         r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
         r"financier\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|"
@@ -493,17 +511,23 @@ BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
 FINITE_AFTER = re.compile(
     r"^\W*(?:(?:en|maar)\s+)?(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
 )
-# A question that names money as what it wants (folded): "hoeveel euro", "welk bedrag".
+# A question that names money as what it wants (folded): "hoeveel euro", "welk bedrag", "wat kost",
+# "wat is het budget voor": a count or an age in the evidence ("300 zorgaanbieders", "75+ jaar")
+# does not answer it.
+_MONEY_ASKED = r"(?:bedrag|bedragen|budget|budgetten|kosten|tarief|tarieven|subsidie|lasten|baten|prijs)"
 ASKS_MONEY = re.compile(
-    r"\b(?:hoeveel (?:geld|euro)|welk (?:\w+ )?bedrag|voor hoeveel geld|how much money)\b"
+    rf"\b(?:hoeveel (?:geld|euro|budget|subsidie)|welke? (?:\w+ )?(?:bedrag|budget|subsidie|tarief)|"
+    rf"voor hoeveel geld|wat kost\w*|hoe duur|(?:wat|hoe hoog) (?:is|zijn|was|waren|wordt|worden) "
+    rf"(?:de|het) (?:\w+ )?{_MONEY_ASKED}|hoe hoog (?:is|zijn|was|waren|wordt|worden) (?:de|het) "
+    rf"(?:\w+ )?bijdrage|how much money|what does \w+ cost)\b"
 )
 # A question that asks for a figure outright (not one that only mentions money or counts).
 ASKS_FIGURE = re.compile(
     r"\b(hoeveel|hoe (?:hoog|groot|veel|duur)|welke? (?:\w+ )?(?:bedrag|budget|bedragen|percentage|deel|"
     r"aandeel|aantal|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
-    r"waarde)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|kosten|omvang|"
-    r"percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde)|how much|how many|"
-    r"what percentage)\b"
+    r"waarde|tarief|tarieven)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|"
+    r"kosten|omvang|percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde|tarief|"
+    r"tarieven|prijs)|how much|how many|what percentage)\b"
 )
 # A question about what changed between two budgets or years (folded): "wat is er veranderd tussen
 # de begroting 2024 en 2025", "verschillen tussen 2024 en 2025".

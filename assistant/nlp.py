@@ -93,6 +93,7 @@ ABBREVIATIONS = (
     "t.o.v.",
     "vm.",
     "vml.",
+    "ad.",  # "(ad. € 95.000)": to the amount of
 )
 _NO_BREAK_WORDS = ("t/m", "v/m", "m/v")
 

@@ -108,7 +108,10 @@ def _document_years(
     missing: list[int] = []
     for i, token in enumerate(tokens):
         match = QUESTION_DOCUMENT_YEAR.match(token)
-        if not match or (i > 0 and tokens[i - 1] in _SUBJECT_MARKERS):
+        # "de begroting 2024 en 2025": a year listed after a document's year dates a document too.
+        earlier = {str(y) for y in years + missing}
+        listed = i >= 2 and tokens[i - 1] in ("en", "of") and tokens[i - 2] in earlier
+        if not match or (i > 0 and tokens[i - 1] in _SUBJECT_MARKERS and not listed):
             continue
         before = tokens[max(0, i - _WINDOW) : i]
         # "de begroting 2024 en die van 2025": a pronoun for the document named before.

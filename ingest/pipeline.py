@@ -43,7 +43,9 @@ from ingest.parse import parse_document
 # 5: "vm.", "vml.", "n.v.t." and "t.o.v." end no sentence; a date at a line start ("1 januari") is no
 # list number; 6: a wrapped first row label and a bracketed note under a value stay in their row;
 # 7: a loose table's header reads as one name per column ("Streefwaarde Begroting 2025").
-PIPELINE_VERSION = "7"
+# 8: a body line after a footnote printed mid-page is no footnote unless it runs on; "ad." ends no
+# sentence.
+PIPELINE_VERSION = "8"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

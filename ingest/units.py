@@ -26,6 +26,7 @@ from assistant.lexicon import (
     LABEL_ITEM,
     LABEL_LINE,
     MONEY,
+    OPEN_END,
     PAGE_MARK,
     SENTENCE_END,
     TOC_ENTRY,
@@ -129,7 +130,7 @@ def _classify(
     # A heading that carries an amount is a budget line set as a title ("Formatie-uitbreiding
     # griffie (hogere lasten € 20.000)"): what it costs must be quotable, so it is text.
     wrapped = prev in (Line.FOOTNOTE, Line.FOOTNOTE_MORE) and len(prev_text) >= _WRAPPED_CHARS
-    if wrapped and same_page and not ITEM_START.match(line):
+    if wrapped and same_page and not ITEM_START.match(line) and _runs_on(prev_text, line):
         return Line.FOOTNOTE_MORE
     if CAPTION_START.match(line) and words <= _CAPTION_MAX_WORDS and not line.endswith(","):
         return Line.CAPTION
@@ -138,6 +139,21 @@ def _classify(
     if ITEM_START.match(line) and words >= 2 and _item_may_start(prev, prev_text):
         return Line.ITEM
     return Line.TEXT
+
+
+def _runs_on(prev_text: str, line: str) -> bool:
+    """A footnote wraps onto a line that goes on mid-sentence: one that opens in lower case ("decentraal
+    beleid, november 2020."), or follows a line that cannot end there ("...; de" / "Visitatiecommissie
+    ..."). pypdf may print a footnote in the middle of the page text, and the body text that follows
+    it ("Uit landelijke cijfers en uit eigen onderzoek ...", "Dit gaan we hiervoor doen:") is no
+    footnote."""
+    first = line[:1]
+    if not (first.isalpha() and first.isupper()) or OPEN_END.search(prev_text):
+        return True
+    # A short last line that ends nothing either closes the note ("... gebaseerd op Factsheet" /
+    # "Alzheimer Nederland, cijfers 2018 - 2050"); a full line of body text does not.
+    ends = SENTENCE_END.search(prev_text) or SENTENCE_END.search(line)
+    return not ends and len(line) < _WRAPPED_CHARS
 
 
 def _item_may_start(prev: Line | None, prev_text: str) -> bool:

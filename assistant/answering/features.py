@@ -15,6 +15,8 @@ from assistant.lexicon import (
     FIGURE,
     MARKER,
     MONEY,
+    NUMBERED_LABEL,
+    NUMERAL,
     PERCENTAGE,
     RATE_BASE,
     SENTENCE_CUES,
@@ -45,15 +47,16 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
     """The intents a unit can satisfy, from what it contains."""
     text, folded = unit.text, fold(unit.text)
     without_years = YEAR.sub(" ", text)
-    # Item and section numbers ("1.4 Opgesteld advies") and dates ("1 januari") are no figures.
-    figures = RATE_BASE.sub(" ", DATE.sub(" ", MARKER.sub(" ", without_years)))
+    # Item and section numbers ("1.4 Opgesteld advies", "Programmalijn 1") and dates ("1 januari")
+    # are no figures.
+    figures = RATE_BASE.sub(" ", DATE.sub(" ", MARKER.sub(" ", NUMBERED_LABEL.sub(" ", without_years))))
     found: set[Intent] = set()
     # A row is money when the table counts in euros ("x € 1.000") or the row itself says "€".
     scaled = "€" in unit.chunk.table_header or "x" in unit.chunk.unit.replace("€", "").lower()
     money_table = unit.kind == UnitKind.ROW and ("€" in text or (scaled and "€" in unit.chunk.unit))
     if AMOUNT.search(text) or (money_table and DIGIT.search(without_years)):
         found.add(Intent.AMOUNT)
-    if DIGIT.search(MONEY.sub(" ", figures)) and not money_table:
+    if NUMERAL.search(MONEY.sub(" ", figures)) and not money_table:
         found.add(Intent.NUMBER)  # a count or a measured value, not an amount of money
     if PERCENTAGE.search(text):
         found |= {Intent.PERCENT, Intent.NUMBER}
@@ -68,7 +71,7 @@ def counts(noun: str, unit: EvidenceUnit, distinctive: Collection[str]) -> bool:
     """A figure stands right before the counted noun ("ongeveer 60 scootmobielen"), or the unit
     is a count of it ("Aantal verwijzingen ... 143"), or a row counts something under the
     question's other distinctive words ("Aantal uitkeringsgerechtigden (participatiewet) | 460")."""
-    stem = base_terms(noun)[:1]
+    stem = _head(noun)
     words, terms = _words_and_terms(unit.text)
     if unit.kind == UnitKind.ROW and stem in terms and _counted_in_row(stem, words, terms):
         return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
@@ -92,7 +95,7 @@ def counts_in(noun: str, units: Sequence[EvidenceUnit], distinctive: Collection[
     "Aantal per 1.000 inwoners ... 251,6 (2024)"."""
     if any(counts(noun, unit, distinctive) for unit in units):
         return True
-    stem = base_terms(noun)[:1]
+    stem = _head(noun)
     for named, nxt in pairwise(units):
         _, label = _words_and_terms(named.text)
         rate = fold(nxt.text).split()[:1] == ["aantal"]
@@ -102,9 +105,15 @@ def counts_in(noun: str, units: Sequence[EvidenceUnit], distinctive: Collection[
 
 
 def _words_and_terms(text: str) -> tuple[list[str], list[list[str]]]:
-    """The folded words of `text` without their punctuation, and each word's first term."""
+    """The folded words of `text` without their punctuation, and each word's head term."""
     words = [w.strip(".,;:()") for w in fold(text).split()]
-    return words, [base_terms(w)[:1] for w in words]
+    return words, [_head(w) for w in words]
+
+
+def _head(word: str) -> list[str]:
+    """The term a word names its thing by: the last part of a hyphenated compound ("pgb-houders"
+    counts houders, not pgb), as in any Dutch compound."""
+    return base_terms(word)[-1:]
 
 
 def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:

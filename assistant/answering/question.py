@@ -218,7 +218,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         subject,
         years,
         size,
-        tuple(w for w in _not_verbs(subject, split_verb) if w not in _finite_verbs(pieces)),
+        _distinctive(subject, split_verb, _finite_verbs(pieces)),
         english,
         asks_figure,
         counted,
@@ -226,6 +226,17 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         list_noun,
         how_much,
     )
+
+
+def _distinctive(subject: Sequence[str], split_verb: bool, finite: frozenset[str]) -> tuple[str, ...]:
+    """The subject less its verbs; when the verb is all the subject says ("Hoeveel procent van de
+    Almeloërs rookt?"), the verb is the topic, as its infinitive ("roken"): without it any
+    percentage of Almelo would do."""
+    kept = tuple(w for w in _not_verbs(subject, split_verb) if w not in finite)
+    if kept:
+        return kept
+    verbs = [w for w in subject if w not in finite]
+    return tuple(dict.fromkeys((lemmas(w) or [w])[-1] for w in verbs))
 
 
 def _list_noun(folded: str) -> str | None:

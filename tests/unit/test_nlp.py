@@ -18,7 +18,7 @@ def test_abbreviations_do_not_end_sentences() -> None:
         "Dit geldt o.a. voor jeugd t/m 18 jaar, bijv. in de wijk. Het gaat m.b.t. art. 3 om ca. 5 nr. 2 "
         "incl. btw, d.w.z. i.v.m. de wet e.d. enz. en z.s.m. resp. t.a.v. o.b.v. m.i.v. blz. 4 en p. 5 "
         "met mr. Jansen, dhr. De Vries, mevr. Bakker en jl. e.a. ook, t.o.v. de vm. Den Deijlschool "
-        "of vml. locatie (n.v.t. voor Den Haag). Tweede zin."
+        "of vml. locatie (n.v.t. voor Den Haag), ad. € 95.000. Tweede zin."
     )
     first = text[: text.index(" Het gaat")]
     second = text[len(first) + 1 : text.index(" Tweede")]

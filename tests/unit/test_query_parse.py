@@ -51,6 +51,9 @@ def test_year_after_document_word_is_a_filter() -> None:
     # "die van 2022" stands for a document like the one named before it.
     assert detect_years("de midterm review 2020 en die van 2022", DOCS) == (2020, 2022)
     assert detect_years("de midterm review en de situatie van 2022", DOCS) == ()
+    # A year listed after a document's year dates a document too.
+    assert detect_years("volgens de begroting 2020 en 2022", DOCS) == (2020, 2022)
+    assert detect_years("de begroting 2020 en in 2022", DOCS) == (2020,)
 
 
 def test_year_as_subject_is_not_a_filter() -> None:

@@ -102,3 +102,29 @@ def test_how_much_of_nothing_named_is_answered_by_an_amount() -> None:
     # A count or a share of something else does not say how much.
     counted = _text({"nationaal", "park", "gemeenten"}, Intent.NUMBER, Intent.PERCENT)
     assert not judge(analysis, Selection([counted]), weights, stats, Settings()).answerable
+
+
+def test_a_question_for_a_budget_is_not_answered_by_a_count_or_an_age() -> None:
+    vocabulary = _Vocabulary({"eenzaamheid": 4.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    weights = {"eenzaamheid": 4.0}
+    # An amount for something else beside an age ("ouderen van 75+ jaar") about the subject.
+    amount = _text({"pilot", "scheidingsloket"}, Intent.AMOUNT)
+    age = _text({"eenzaamheid", "ouderen"}, Intent.NUMBER)
+    for question in (
+        "Wat is het budget voor eenzaamheid?",
+        "Wat kost de aanpak van eenzaamheid?",
+        "Hoe hoog zijn de kosten van eenzaamheid?",
+        "Welk budget is er voor eenzaamheid?",
+    ):
+        verdict = judge(analyze_question(question), Selection([amount, age]), weights, stats, Settings())
+        assert not verdict.answerable and verdict.reason == "figure", question
+    euros = _text({"eenzaamheid", "ouderen"}, Intent.AMOUNT)
+    analysis = analyze_question("Wat is het budget voor eenzaamheid?")
+    assert judge(analysis, Selection([euros]), weights, stats, Settings()).answerable
+
+
+def test_a_compound_is_counted_by_its_head() -> None:
+    # "pgb-houders" counts holders: a row about pgb tariffs does not count them.
+    assert not counts_noun("pgb-houders", _row("Aanpassing PGB tarieven | 100 | 200 | 200"), {})
+    assert counts_noun("pgb-houders", _row("Aantal pgb-houders | 410 | 432"), {})

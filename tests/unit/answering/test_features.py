@@ -38,3 +38,13 @@ def test_the_base_of_a_rate_is_no_figure() -> None:
     assert Intent.NUMBER in unit_intents(
         _sentence("Nieuw gebouwde woningen, aantal per 1.000 woningen: 10,5")
     )
+
+
+def test_a_number_glued_to_a_word_or_naming_a_part_is_no_figure() -> None:
+    assert Intent.NUMBER not in unit_intents(_sentence("Inwoners zijn bekend met Larikslaan2."))
+    assert Intent.NUMBER not in unit_intents(
+        _sentence("Programmalijn 1: Stimuleren van maximaal gebruik van eigen kracht")
+    )
+    assert Intent.NUMBER not in unit_intents(_sentence("Zie bijlage 4 en doel 2.3 voor de uitwerking."))
+    assert Intent.NUMBER in unit_intents(_sentence("In Leusden wonen 30 inwoners met Covid-19 klachten."))
+    assert Intent.NUMBER in unit_intents(_sentence("We ondersteunen 1 op de 3 mantelzorgers."))

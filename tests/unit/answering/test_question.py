@@ -200,3 +200,15 @@ def test_a_finite_verb_after_hoeveel_counts_nothing_and_per_jaar_is_no_subject()
 def test_a_verb_particle_is_no_subject() -> None:
     assert "mee" not in analyze_question("Welke partners werken mee aan de aanpak van eenzaamheid?").subject
     assert "samen" in analyze_question("Hoe werken de gemeenten samen?").subject
+
+
+def test_a_verb_that_is_the_whole_subject_is_its_topic() -> None:
+    # Without "roken" any percentage of Almelo would answer it.
+    assert analyze_question("Hoeveel procent van de Almeloërs rookt?", PLACES).distinctive == ("roken",)
+    # Beside a noun the verb stays aside: documents phrase verbs their own way.
+    assert "betaalt" not in analyze_question("Hoeveel betaalt Almelo aan de GGD?", PLACES).distinctive
+
+
+def test_a_tariff_is_asked_as_an_amount() -> None:
+    analysis = analyze_question("Wat is het tarief voor huishoudelijke hulp in Leusden?")
+    assert Intent.AMOUNT in analysis.intents and analysis.asks_figure

@@ -147,3 +147,22 @@ def test_a_heading_that_names_an_amount_is_quotable_text() -> None:
     costed = [(k, t) for k, t, _ in marked if "€ 20.000" in t]
     assert costed and all(k == "sentence" for k, _ in costed)
     assert ("heading", "Participatiekompas") in [(k, t) for k, t, _ in marked]
+
+
+def test_body_text_after_a_footnote_printed_mid_page_is_no_footnote() -> None:
+    marked = kinds(
+        "Dat zien we in de cijfers van de Twentse monitor over de afgelopen jaren.\n"
+        "⁴ Hierop hebben we geen invloed, want wordt door de rechter opgelegd\n"
+        "Uit landelijke cijfers en uit eigen onderzoek onder de doelgroep weten we dat van\n"
+        "huishoudens die beroep doen op een voorziening, 40% een beroep doet op meer dan één.\n"
+        "⁵ Bron: Mobiliteit in het sociaal domein, VNG, september 2020; de\n"
+        "Visitatiecommissie heeft tot nu toe drie rapporten uitgebracht.\n"
+    )
+    body = (
+        "Uit landelijke cijfers en uit eigen onderzoek onder de doelgroep weten we dat van huishoudens "
+        "die beroep doen op een voorziening, 40% een beroep doet op meer dan één."
+    )
+    assert marked[body] == "sentence"
+    # A line that goes on from a line that cannot end there still belongs to the note.
+    note = next(t for t in marked if t.startswith("⁵"))
+    assert marked[note] == "footnote" and note.endswith("drie rapporten uitgebracht.")
