@@ -67,7 +67,8 @@ def table_budgets(doc: DocText) -> Iterator[Candidate]:
     prose = [value for _, value in find_amounts("\n".join(doc.texts.values()))]
     for key, group in groupby(tables, key=lambda c: (c.table_header, c.section)):
         chunks = list(group)
-        rows = [(*row[:3], _page(doc, chunk, row)) for chunk in chunks for row in _rows(chunk)]
+        width = len(_year_columns(chunks[0].table_header))
+        rows = [(*row[:3], _page(doc, chunk, row)) for chunk in chunks for row in _rows(chunk, width)]
         if any(PROGRAMME_BUDGET["indicator column"].search(text) for text in (key[0], *(r[0] for r in rows))):
             continue  # effect indicators in euros ("Peilwaarde ... € 30,4 mln") are targets, not budgets
         multiplier, note = _multiplier(chunks[0], rows, prose, _unit_above(doc, rows))
@@ -166,8 +167,9 @@ def measure_of(column: str, row: str) -> str:
     return ""
 
 
-def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
-    """(label, number cells, trailing cells, page) per row line of a table chunk."""
+def _rows(chunk: Chunk, width: int = 0) -> list[tuple[str, list[str], list[str], int]]:
+    """(label, number cells, trailing cells, page) per row line of a table chunk whose header
+    names `width` value columns."""
     out = []
     lines = chunk.text.split("\n")
     if lines and lines[0].strip() == chunk.table_header.strip():
@@ -186,8 +188,10 @@ def _rows(chunk: Chunk) -> list[tuple[str, list[str], list[str], int]]:
         # -"); a dash with a number after it is a column of its own ("200 | 200 | 200 | - | 5",
         # Op koers / Volgnr), where the amounts end. A dash in the first column is its empty cell
         # ("Opvoeren mutaties ... | - | 450 | 705 | 639": nothing in the first year).
+        # A row with one cell per column keeps its dashes as empty cells ("P2 ... | 50 | - | 50"
+        # under Onttrekking, Toevoeging, Mutaties).
         dash = next((n for n, c in enumerate(numbers) if _DASH_CELL.match(c)), len(numbers))
-        if dash > 0 and any(NUMBER_CELL.match(c) for c in numbers[dash:]):
+        if dash > 0 and len(numbers) != width and any(NUMBER_CELL.match(c) for c in numbers[dash:]):
             numbers, i = numbers[:dash], first + dash
         if not any(NUMBER_CELL.match(n) or n.upper() == "PM" for n in numbers):
             continue  # a row of dashes only: no amount
@@ -889,13 +893,17 @@ def line_tables(doc: DocText) -> Iterator[Candidate]:
     with the same years (the structural balance under the Meerjarenbeeld it restates)."""
     lines = doc.lines
     units: dict[tuple[int, tuple[int, ...]], str] = {}
+    headers: set[int] = set()  # the header lines of the titled tables read
     for i, line in enumerate(lines):
-        if not TABLE_TITLE.match(line.text):
-            continue
-        head = _line_table_head(lines, i) or _one_year_head(lines, i)
+        titled = TABLE_TITLE.match(line.text) is not None
+        header_line = bool(TABLE_UNIT.search(line.stripped) and _years_of(line.stripped))
+        if not titled and (i in headers or not header_line):
+            continue  # neither a title nor a header line with its unit and years of an untitled table
+        head = _line_table_head(lines, i) or (_one_year_head(lines, i) if titled else None)
         if head is None:
             continue
         header, years, unit = head
+        headers.add(header)
         if unit:
             units[(line.page, tuple(years))] = unit
         unit = unit or units.get((line.page, tuple(years))) or _unit_below(lines, header + 1)
@@ -903,12 +911,27 @@ def line_tables(doc: DocText) -> Iterator[Candidate]:
             continue
         title = clean_label(_TRAILING_YEARS.sub("", TABLE_UNIT.sub("", line.stripped)))
         has_text_column = bool(_HEADER_YEARS.split(lines[header].stripped)[-1].strip())
+        if measures := _measure_columns(lines, header, len(years)):
+            header, years, has_text_column = header + 1, [y for y in years for _ in range(measures)], False
         for first, last, label, cells in _line_rows(lines, header + 1, len(years), has_text_column):
             # A row with fewer amounts than year columns does not say which years they are.
             columns = years if len(cells) == len(years) else [None] * len(cells)
             candidate = _line_row(doc, (first, last), label, zip(cells, columns, strict=True), title, unit)
             if candidate is not None:
                 yield candidate
+
+
+def _measure_columns(lines: Sequence[Line], header: int, years: int) -> int:
+    """How many columns each year has where the line under the years names them per year ("baten
+    lasten saldo baten lasten saldo ..."); 0 where it does not."""
+    if header + 1 >= len(lines) or lines[header + 1].page != lines[header].page:
+        return 0
+    words = lines[header + 1].stripped.split()
+    named = len(words)
+    while named > 0 and BUDGET_MEASURE.fullmatch(fold(words[named - 1])):
+        named -= 1
+    per_year, rest = divmod(len(words) - named, years)
+    return per_year if per_year >= 2 and not rest else 0
 
 
 def _one_year_head(lines: Sequence[Line], i: int) -> tuple[int, list[int], str] | None:
@@ -1062,17 +1085,21 @@ def _first_cell(words: Sequence[str], has_text_column: bool, pending: bool) -> i
     """Where the cells of a line table's line begin, None for a line of label words only. Cells
     end the line unless the table has a text column: a figure inside the label is a word of it
     ("Kortlopende schulden < 1 jaar* 5.120 ...", and "Uitzettingen < 1 jaar" heading the rows
-    below, with no row's cells waiting)."""
+    below, with no row's cells waiting), and so is a row's number before its words."""
     cells = [n for n, w in enumerate(words) if _LINE_CELL.match(w)]
     if not cells:
         return None
-    if has_text_column or cells[0] == 0:
+    if has_text_column:
         return cells[0]
     if _LINE_CELL.match(words[-1]):
         at = len(words)
         while at > 0 and _LINE_CELL.match(words[at - 1]):
             at -= 1
         return at
+    if cells == [0] and not pending and len(words) > 1:
+        return None  # a row's number before its label, which wraps ("4 RO-procedure ..." / "tbv ...")
+    if cells[0] == 0:
+        return 0
     one_figure = len(cells) == 1 and len(words) <= _LINE_TABLE_PROSE_WORDS
     return None if one_figure and not pending else cells[0]
 
@@ -1096,7 +1123,7 @@ def _line_rows(
     first = k
     text_goes_on = False  # the last row's text column wraps onto the next line
     text_column = False  # the last row had a text column after its amounts
-    inline = 0  # the line where a row's label and first cells stand together (0: none pending)
+    inline = 0  # the line that holds all the cells of the row waiting for more (0: none, or spread)
     shared = False  # the label began on the line where the row above ended
     while k < len(lines) and lines[k].page == page:
         words = lines[k].stripped.split()
@@ -1108,8 +1135,9 @@ def _line_rows(
             return
         at = _first_cell(words, has_text_column, bool(cells))
         if inline and cells and label and (at is None or at > 0):
-            # A new label after a row printed on one line with fewer cells than year columns ("MPG
-            # (bouwgrondexploitaties) 0 0 0 0"): that row is complete, its years unknown.
+            # A new label after a row whose cells stand on one line, fewer than the year columns
+            # ("MPG (bouwgrondexploitaties) 0 0 0 0", or "200" under a label of three lines): that
+            # row is complete, its years unknown.
             yield first, inline, " ".join(label), cells
             label, cells = [], []
             at = _first_cell(words, has_text_column, False)
@@ -1146,7 +1174,7 @@ def _line_rows(
         shared = False
         spread = bool(cells)  # the row's cells began on a line above
         cells.extend(run)
-        if before and not spread and not after:
+        if not spread and not after:
             inline = k - 1
         if len(cells) == width and label:
             yield first, k - 1, " ".join(label), cells

@@ -24,6 +24,9 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 61: a dash keeps its column in a row with a cell per column, years with baten/lasten/saldo columns,
+#     an untitled header line with unit and years, a numbered label that wraps, a budget sentence
+#     under a change heading with its amount stands in that line (fresh9, round 11);
 # 60: line tables with a figure in a label, short rows, a table ingestion read in part and one-year
 #     tables (balance, EMU-saldo, kasstroomoverzicht), the reserves and voorzieningen overview
 #     (fresh9, round 11);
@@ -166,7 +169,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "60"
+EXTRACTOR_VERSION = "61"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -341,9 +344,13 @@ def dedupe(records: Sequence[Record]) -> tuple[list[Record], list[Anchor]]:
 
 
 def _restated_on_page(record: Record, first: Record) -> bool:
-    """A goal or measure that stands again on its own page under a quote of its own."""
+    """A goal or measure that stands again on its own page under a quote of its own, or a budget
+    sentence below a heading that names the same post and amount ("Groencompensatie ... (neutraal,
+    hogere lasten ... € 200.000)" / "... stellen wij ... een bedrag van € 200.000 beschikbaar"): the
+    heading's budget line stands in that sentence too."""
+    sentence = record.type == "budget" and record.extra.get("priority") == PRIORITY_CUE
     return (
-        record.type in ("goal", "measure")
+        (record.type in ("goal", "measure") or sentence)
         and record.page == first.page
         and record.provenance.start >= first.provenance.end
         and record.quote != first.quote

@@ -10,6 +10,7 @@ from assistant.register.extract import extract_records
 from assistant.register.models import Record
 from assistant.types import DocumentMeta, Page
 from ingest.chunking import chunk_document
+from tests.unit.register.conftest import document
 
 # pypdf gives the header of an effect-indicator table one word a line, and a row either one cell a
 # line or the last line of its label with all its values.
@@ -298,3 +299,23 @@ def test_a_result_title_wrapped_after_a_colon_is_one_result() -> None:
     # (the place restated is quoted without its number)
     again = [text for start, text in starts.items() if restated <= start <= restated + len("2.1 ")]
     assert again == [starts[wrapped]] and starts[wrapped].endswith("Fit in Testgem")
+
+
+def test_a_budget_sentence_under_a_change_heading_with_its_amount_is_that_line_standing_again() -> None:
+    page = (
+        "Toelichting begroot 2026\n"
+        "Herinrichting stationsplein\n"
+        "(neutraal, hogere lasten en met dekking uit de reserve stationsgebied € 150.000)\n"
+        "Het plein wordt opnieuw ingericht. Uit de reserve stellen wij dan ook voor een bedrag van\n"
+        "€ 150.000 beschikbaar te stellen voor de herinrichting."
+    )
+    meta = DocumentMeta(
+        "b-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    # Ingestion makes the heading the sentence's section, so both name the same post.
+    section = "Programma 4 > Toelichting begroot 2026 > Herinrichting stationsplein"
+    records = extract_records(*document([page], sections=[section], doc=meta))
+    (budget,) = [r for r in records if r.type == "budget"]
+    assert budget.text == "Herinrichting stationsplein"
+    sentence = page.index("Uit de reserve")
+    assert [(p.page, p.start) for p in budget.places] == [(1, page.index("Herinrichting")), (1, sentence)]

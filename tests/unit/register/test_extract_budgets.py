@@ -579,3 +579,63 @@ def test_a_reserves_overview_in_the_unit_of_the_balance_gives_stand_and_movement
     }  # fmt: skip
     # Without a table in thousands that shares its figures, the overview's unit is unknown: none.
     assert not [b for b in _budgets([RESERVE_OVERVIEW, VOORZIENINGEN_OVERVIEW])]
+
+
+def test_a_dash_in_a_row_with_a_cell_per_column_is_an_empty_cell_not_the_end_of_the_amounts() -> None:
+    header = "Tabel 3.4 - Reservemutaties — Onttrekking Toevoeging Mutaties | " + " | ".join(
+        ["Begroting 2026"] * 3
+    )
+    rows = ["P2 Sociaal domein | 40 | - | 40", "Totaal mutaties reserves | 640 | - | 640"]
+    page = "\n".join(["Tabel 3.4 - Reservemutaties", *[r.replace(" |", "") for r in rows]])
+    found = {
+        b.text: [(a.year, a.eur) for a in b.amounts]
+        for b in _budgets([page], [_table(page, header, "(bedragen x € 1.000)", rows)])
+    }
+    assert found["P2 Sociaal domein"] == [(2026, 40_000), (2026, 40_000)]
+    assert found["Totaal mutaties reserves"] == [(2026, 640_000), (2026, 640_000)]
+
+
+# A table printed as lines whose years each have three columns, named on the line under the years.
+MEASURE_COLUMNS = """Tabel 6.2 - Meerjarenbeeld per programma
+Programma Begroting Begroting
+bedragen x € 1.000,- 2026 2027
+("-"=nadeel/"+"=voordeel) baten lasten saldo baten lasten saldo
+P1 Veiligheid 120 -4.300 -4.180 120 -4.350 -4.230
+
+P2 Sociaal domein 9.100 -31.200 -22.100 9.050 -31.900 -22.850
+"""
+
+
+def test_a_line_table_with_baten_lasten_and_saldo_per_year_gives_each_amount_its_year() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([MEASURE_COLUMNS])}
+    assert rows["P2 Sociaal domein"] == [
+        (2026, 9_100_000), (2026, -31_200_000), (2026, -22_100_000),
+        (2027, 9_050_000), (2027, -31_900_000), (2027, -22_850_000),
+    ]  # fmt: skip
+    assert len(rows) == 2
+
+
+# A table under a header line with its unit and years but no "Tabel" title; rows numbered by
+# programme, a label that wraps after its number, a row's amount on a line of its own under a
+# label of three lines, and a total.
+HEADER_LINE_TABLE = """Meerjarenbeeld onttrekkingen per programma
+Progr. Omschrijving (bedragen x € 1.000) 2026 2027 2028
+2 Renovatie sporthal 80 - -
+4 Herinrichting centrum en
+voorbereiding woningbouw - 300 -
+Verkenning nieuwe locatie voor
+de gemeentewerf inclusief
+de bodemsanering
+450
+Totaal 530 300 -
+"""
+
+
+def test_a_header_line_with_unit_and_years_heads_a_line_table_and_a_numbered_label_may_wrap() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([HEADER_LINE_TABLE])}
+    assert rows == {
+        "2 Renovatie sporthal": [(2026, 80_000)],
+        "4 Herinrichting centrum en voorbereiding woningbouw": [(2027, 300_000)],
+        "Verkenning nieuwe locatie voor de gemeentewerf inclusief de bodemsanering": [(None, 450_000)],
+        "Totaal": [(2026, 530_000), (2027, 300_000)],
+    }
