@@ -351,11 +351,15 @@ def _proposal_entries(lines: Sequence, j: int) -> tuple[list[Amount], list[str],
 
 
 def prose_budgets(
-    doc: DocText, sentences: Sequence[Sentence], covered: Sequence[tuple[int, int, int]] = ()
+    doc: DocText,
+    sentences: Sequence[Sentence],
+    covered: Sequence[tuple[int, int, int]] = (),
+    partners: dict[int, int] | None = None,
 ) -> Iterator[Candidate]:
-    """A sentence that assigns euros to a purpose: "een budget van € 75.000 incidenteel"."""
+    """A sentence that assigns euros to a purpose: "een budget van € 75.000 incidenteel". `partners`
+    is `partner_table_pages(doc)` where the caller has it already."""
     previous: Sentence | None = None
-    partners = partner_table_pages(doc)
+    partners = partner_table_pages(doc) if partners is None else partners
     for sentence in sentences:
         before, previous = previous, sentence
         if sentence.page in partners and sentence.start >= partners[sentence.page]:
@@ -771,21 +775,34 @@ _PARTNER_LABEL_WORDS = 3  # a line of a partner's name has at most this many wor
 _PARTNER_PART_WORDS = 2  # the lines that split the amount in parts are this short
 
 
-def partner_tables(doc: DocText) -> Iterator[Candidate]:
+def partner_tables(doc: DocText, pages: dict[int, int] | None = None) -> Iterator[Candidate]:
     """The financial interest in each verbonden partij (see PROGRAMME_BUDGET): its deelnemersbijdrage
-    or dividend a budget line with year `null` (the table names none)."""
-    for page, start in partner_table_pages(doc).items():
+    or dividend a budget line with year `null` (the table names none). `pages` is
+    `partner_table_pages(doc)` where the caller has it already."""
+    for page, start in (partner_table_pages(doc) if pages is None else pages).items():
         yield from _partner_rows(doc, page, start)
 
 
 def partner_table_pages(doc: DocText) -> dict[int, int]:
     """Page -> offset where a verbonden-partijen table stands on it: from its header on, and over
     the pages it runs on to until a page with no row. Its other amounts are the partners' equity,
-    debt and risks, no budget lines of ours."""
+    debt and risks, no budget lines of ours. A header cell may break inside its word, one short line
+    on the next ("deelnemer" / "s- bijdrage")."""
     out: dict[int, int] = {}
-    for line in doc.lines:
+    lines = doc.lines
+    for n, line in enumerate(lines):
+        if len(line.stripped.split()) > _PARTNER_HEADER_WORDS or line.page in out:
+            continue
         header = _BBV["partner table header"].search(line.stripped)
-        if not header or len(line.stripped.split()) > _PARTNER_HEADER_WORDS or line.page in out:
+        after = lines[n + 1] if n + 1 < len(lines) else None
+        if (
+            not header
+            and after is not None
+            and after.page == line.page
+            and len(after.stripped.split()) <= _PARTNER_HEADER_WORDS
+        ):
+            header = _BBV["partner table header"].search(line.stripped + after.stripped)
+        if not header:
             continue
         out[line.page] = line.start
         page = line.page + 1

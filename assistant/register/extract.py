@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 62: a verbonden-partijen header cell broken inside its word ("deelnemer" / "s- bijdrage"); the
+#     sentences of such a table are the partner's, no goal, measure or figure (fresh9, round 11);
 # 61: a dash keeps its column in a row with a cell per column, years with baten/lasten/saldo columns,
 #     an untitled header line with unit and years, a numbered label that wraps, a budget sentence
 #     under a change heading with its amount stands in that line (fresh9, round 11);
@@ -169,7 +171,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "61"
+EXTRACTOR_VERSION = "62"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).
@@ -186,6 +188,7 @@ SHORT_ITEM_MIN_CHARS = 12
 def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[Chunk]) -> list[Record]:
     """All records of one document, each with a quote verified on its page."""
     doc = DocText(meta, pages, chunks)
+    partners = budgets.partner_table_pages(doc)
     structural: list[Candidate] = [
         *lists.labelled_goals(doc),
         *lists.ambition_goals(doc),
@@ -206,7 +209,7 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
         *budgets.investment_tables(doc),
         *budgets.cost_recovery_tables(doc),
         *budgets.cost_recovery_rows(doc),
-        *budgets.partner_tables(doc),
+        *budgets.partner_tables(doc, partners),
         *budgets.amount_lists(doc),
         *budgets.line_tables(doc),
         *budgets.reserve_tables(doc),
@@ -218,7 +221,11 @@ def extract_records(meta: DocumentMeta, pages: Sequence[Page], chunks: Sequence[
     covered = [(r.page, r.provenance.start, r.provenance.end) for r in records]
     money = [c for c, r in zip(covered, records, strict=True) if r.type == "budget"]
     records += verified(
-        doc, [*budgets.prose_budgets(doc, doc.sentences, money), *prose.cue_sentences(doc, covered)]
+        doc,
+        [
+            *budgets.prose_budgets(doc, doc.sentences, money, partners),
+            *prose.cue_sentences(doc, covered, partners),
+        ],
     )
     kept, anchors = dedupe(records)
     kept = restatements(doc, kept)

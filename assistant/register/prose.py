@@ -4,7 +4,7 @@ text reports about its population ("het aantal 75-plussers neemt toe van 9400 na
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from assistant.lexicon import (
     APPROXIMATELY,
@@ -88,14 +88,21 @@ _SUBSET_FIGURE = re.compile(
 )
 
 
-def cue_sentences(doc: DocText, covered: Sequence[tuple[int, int, int]] = ()) -> Iterator[Candidate]:
+def cue_sentences(
+    doc: DocText, covered: Sequence[tuple[int, int, int]] = (), partners: Mapping[int, int] | None = None
+) -> Iterator[Candidate]:
     """Goals, measures and figures in sentences, leaving out what structure already covered: a
     sentence glued to a list item's title ("... meedoen Aansluitend bij Agenda22 willen we ...")
-    keeps only its own part."""
+    keeps only its own part. The sentences of a verbonden-partijen table (`partners`: page -> where
+    the table starts on it, see `budgets.partner_table_pages`) describe the partner, its equity,
+    risks and weerstandscapaciteit: no goal, measure or figure of ours."""
     previous = ""
     plan_year = cues.plan_year(doc.meta)
     tails = _page_tails(doc)
+    partners = partners or {}
     for sentence in doc.sentences:
+        if sentence.page in partners and sentence.start >= partners[sentence.page]:
+            continue
         cut = _cut_by_structure(doc, sentence, covered) if doc.fragmented(sentence) else None
         if (cut is not None and not cut) or _runs_on(doc, sentence):
             continue

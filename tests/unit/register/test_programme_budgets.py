@@ -222,6 +222,40 @@ def test_the_financial_interest_in_each_verbonden_partij_is_a_budget_line_withou
     }
 
 
+# The same table a year on: the header cell breaks inside its word ("deelnemer" / "s- bijdrage"),
+# and the risks column holds whole sentences about the partner.
+PARTNERS_BROKEN_HEADER = """Gemeen
+schappelijke
+Regeling
+Financieel
+belang
+(omvang
+deelnemer
+s- bijdrage
+2026 in
+€ )
+Bestuurlijk belang
+Omvang risico's (i.r.t. weerstandsvermogen
+Brandweer
+Kustregio (BKR)
+€ 1.204.500
+Namens de gemeente heeft de
+burgemeester zitting in het bestuur.
+De risico's worden allereerst opgevangen binnen de begroting van de regeling zelf.
+Het eigen vermogen wordt gekoppeld aan het weerstandsvermogen van de regeling."""
+
+
+def test_a_verbonden_partijen_header_broken_inside_its_word_and_its_sentences_are_the_partner_s() -> None:
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(1, PARTNERS_BROKEN_HEADER)]
+    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    assert [(r.type, r.row, [a.eur for a in r.amounts]) for r in records] == [
+        ("budget", "Brandweer Kustregio (BKR)", [1_204_500.0])
+    ]  # what the partner does with its risks and equity is no measure of ours
+
+
 # A list of amounts, one a line, under an introduction that names their year.
 AMOUNT_LIST = """1.7 Kwijtschelding
 Kwijtschelding is mogelijk voor de onroerende-zaakbelastingen en de afvalstoffenheffing.
