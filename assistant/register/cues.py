@@ -255,6 +255,8 @@ _CHECK = compile_table(
         # gevormd door ...", "De aanslag wordt ... gebaseerd op ...", "wordt hierin niet meegenomen".
         r"\b(wordt|worden) gevormd\b|\b(wordt|worden)\b[^.;]{0,60}\bgebaseerd op\b|"
         r"\b(wordt|worden)\s+(\w+\s+){0,4}niet\s+(\w+\s+)?(\w*ge\w+|\w+d)\b|"
+        # ... nor what it does not take up: "Er wordt in 2024 dus geen lange financiering aangetrokken".
+        r"\b(wordt|worden)\s+(\w+\s+){0,4}geen\s+(\w+\s+){0,3}(\w*ge\w+|\w+d)\b|"
         # What is used now, not what is worked on: "Op dit moment wordt gewerkt met twee applicaties".
         r"\b(wordt|worden)\s+(\w+\s+){0,3}gewerkt met\b",
         # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
@@ -396,6 +398,9 @@ _CHECK = compile_table(
         "prediction": r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
         # "In Wassenaar wordt verwacht dat deze wijziging zal leiden tot ...".
         r"\b(wordt|worden)\s+(\w+\s+)?verwacht\s+dat\b|\b(zal|zullen)\s+(\w+\s+)?leiden\s+tot\b|"
+        # ... and what is expected to happen: "Voor de komende jaren wordt een afnemend
+        # financieringsoverschot verwacht."
+        r"\b(wordt|worden)\b[^.;]{0,80}\bverwacht\s*[.;]?\s*$|"
         r"^(maar |en )?(als|indien|wanneer)\b",
         # "Verzoek in kadernota is om ...": a proposal.
         "proposal": r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b",

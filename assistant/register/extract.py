@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 63: an expected development ("wordt ... verwacht.") and what is not taken up ("wordt ... geen ...
+#     aangetrokken") are no measures; a whole sentence set in a narrow table column is read (fresh9);
 # 62: a verbonden-partijen header cell broken inside its word ("deelnemer" / "s- bijdrage"); the
 #     sentences of such a table are the partner's, no goal, measure or figure (fresh9, round 11);
 # 61: a dash keeps its column in a row with a cell per column, years with baten/lasten/saldo columns,
@@ -171,7 +173,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "62"
+EXTRACTOR_VERSION = "63"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -103,7 +103,8 @@ def cue_sentences(
     for sentence in doc.sentences:
         if sentence.page in partners and sentence.start >= partners[sentence.page]:
             continue
-        cut = _cut_by_structure(doc, sentence, covered) if doc.fragmented(sentence) else None
+        fragmented = doc.fragmented(sentence) and not _column_prose(sentence.text)
+        cut = _cut_by_structure(doc, sentence, covered) if fragmented else None
         if (cut is not None and not cut) or _runs_on(doc, sentence):
             continue
         tail = tails.get(sentence.page + 1, "") if _ends_page(doc, sentence) else ""
@@ -128,6 +129,26 @@ def cue_sentences(
             if kind == "measure" and _NATIONAL_DECISION.search(before) and _ITS_CONTINUATION.match(text):
                 kind = None  # "... heeft het kabinet besloten ... in te voeren. Deze invoering zal ..."
             yield from _classified(text, sentence.page, kind, quote)
+
+
+# What text drawn in graphics or a footnote shows, and a sentence in a table column does not: one
+# letter standing alone ("W erk maken", "mogelij k"), a full stop on a line of its own, a footnote
+# mark opening a line.
+_NOT_COLUMN_PROSE = re.compile(r"(?<!\S)[^\WuU\d_](?!\S)|\n\s*\.\s*$|(?:^|\n)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*]")
+
+
+def _column_prose(text: str) -> bool:
+    """A whole sentence set in a narrow table column (the *Maatregel* column of a risk table: "De
+    gemeente zet in op" / "uitstroombeleid met een" / ...): it opens with a capital and ends with a
+    full stop, with none of the marks of graphics text or a footnote."""
+    text = text.strip()
+    return (
+        text[:1].isupper()
+        and text.endswith(".")
+        and "\n\n" not in text
+        and not _NOT_COLUMN_PROSE.search(text)
+        and not re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", text)
+    )
 
 
 def _cut_by_structure(doc: DocText, sentence: Sentence, covered: Sequence[tuple[int, int, int]]) -> bool:

@@ -556,3 +556,37 @@ def test_a_sentence_running_into_a_table_row_is_read_up_to_the_row() -> None:
     assert measures == [
         "Om de uitstoot te beperken zullen de auto's zoveel mogelijk worden vervangen door elektrische auto's"
     ]
+
+
+def test_an_expected_development_and_what_is_not_taken_up_are_no_measures() -> None:
+    text = (
+        "Voor de komende jaren wordt een dalend overschot op de lopende rekening verwacht. "
+        "Er wordt in 2026 dus geen nieuwe lening aangetrokken. "
+        "In 2026 wordt de treasurystatuut herzien."
+    )
+    assert [m.text for m in _measures([text])] == ["In 2026 wordt de treasurystatuut herzien."]
+
+
+# A risk table printed as lines: its Maatregel column holds whole sentences set a few words a line.
+RISK_COLUMN = """Risico Omschrijving Maatregel Bedrag Kans
+Leerlingenvervoer
+De kosten van het
+vervoer stijgen door
+nieuwe tarieven.
+De gemeente
+zet in op
+een nieuwe
+aanbesteding
+met de regio
+en scherpere
+indicaties.
+400 50% 200
+"""
+
+
+def test_a_sentence_set_in_a_narrow_table_column_is_read_but_graphics_text_is_not() -> None:
+    assert [m.text for m in _measures([RISK_COLUMN])] == [
+        "De gemeente zet in op een nieuwe aanbesteding met de regio en scherpere indicaties."
+    ]
+    graphics = "W erk\nmaken van\nwerk We\ngaan zoveel\nmogelij k\nmensen\nhelpen\n."
+    assert _measures([graphics]) == []
