@@ -894,12 +894,13 @@ def amount_lists(doc: DocText) -> Iterator[Candidate]:
 # amounts: "Wegen 1.707 1.886 1.955 2.032 Herstelwerkzaamheden asfalt,") or the label on the lines
 # above its cells, or each cell on a line of its own ("Saldo baten en lasten" / "-2.349" / "-554").
 _LINE_CELL = re.compile(r"^(?:[-–−]|[-–−]?\d{1,3}(?:\.\d{3})*(?:,\d+)?)$")
+_UNSIGNED = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
 _HEADER_YEARS = re.compile(rf"(?<![\d.])(?P<years>(?:{YEAR_TEXT}\s+)+{YEAR_TEXT})(?![\d.])")
 # A text cell that goes on: it ends on a comma or a word that joins ("... markeringen en").
 _TEXT_GOES_ON = re.compile(r"(?:,|\b(?:en|of|van|met|voor|de|het|een|en/of))$", re.IGNORECASE)
 _LINE_TABLE_LABEL_LINES = 3  # a label runs over at most this many lines
 _LINE_TABLE_PROSE_WORDS = 10  # a line without cells and with more words is running text: the end
-_LINE_TABLE_HEADER_LINES = 2  # the year columns stand on the title line or the one or two below
+_LINE_TABLE_HEADER_LINES = 3  # the year columns stand on the title line or up to three below
 _ONE_YEAR_HEADER_LINES = 3  # a one-year table's unit line stands within this many lines below its title
 
 
@@ -931,6 +932,8 @@ def line_tables(doc: DocText) -> Iterator[Candidate]:
         if measures := _measure_columns(lines, header, len(years)):
             header, years, has_text_column = header + 1, [y for y in years for _ in range(measures)], False
         for first, last, label, cells in _line_rows(lines, header + 1, len(years), has_text_column):
+            if not re.search(r"[^\W\d_]", label):
+                continue  # figures taken for a label: the columns went astray
             # A row with fewer amounts than year columns does not say which years they are.
             columns = years if len(cells) == len(years) else [None] * len(cells)
             candidate = _line_row(doc, (first, last), label, zip(cells, columns, strict=True), title, unit)
@@ -1141,6 +1144,7 @@ def _line_rows(
     text_goes_on = False  # the last row's text column wraps onto the next line
     text_column = False  # the last row had a text column after its amounts
     inline = 0  # the line that holds all the cells of the row waiting for more (0: none, or spread)
+    minus = False  # the line above ended in a lone dash: the minus sign of this line's first amount
     shared = False  # the label began on the line where the row above ended
     while k < len(lines) and lines[k].page == page:
         words = lines[k].stripped.split()
@@ -1150,6 +1154,17 @@ def _line_rows(
         stripped = lines[k - 1].stripped
         if TABLE_TITLE.match(lines[k - 1].text) or NOTE_START.match(stripped) or TABLE_UNIT.match(stripped):
             return
+        if minus and _UNSIGNED.match(words[0]):
+            words[0] = f"-{words[0]}"
+        minus = False
+        if _DASH_CELL.match(words[-1]) and (len(words) == 1 or not _LINE_CELL.match(words[-2])):
+            # A lone dash at the end of a line above an amount is its minus sign ("EMU-SALDO -" /
+            # "6.039"); dashes side by side are empty cells ("- - -").
+            following = next((x.stripped.split() for x in lines[k : k + 2] if x.stripped), [""])
+            if lines[k - 1].page == lines[min(k, len(lines) - 1)].page and _UNSIGNED.match(following[0]):
+                words, minus = words[:-1], True
+                if not words:
+                    continue
         at = _first_cell(words, has_text_column, bool(cells))
         if inline and cells and label and (at is None or at > 0):
             # A new label after a row whose cells stand on one line, fewer than the year columns

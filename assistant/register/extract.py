@@ -24,6 +24,8 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 64: a line table's years up to three lines under its title (kasgeldlimiet), a lone dash above an
+#     amount is its minus sign, a row whose label would be figures only is none (fresh9, round 11);
 # 63: an expected development ("wordt ... verwacht.") and what is not taken up ("wordt ... geen ...
 #     aangetrokken") are no measures; a whole sentence set in a narrow table column is read (fresh9);
 # 62: a verbonden-partijen header cell broken inside its word ("deelnemer" / "s- bijdrage"); the
@@ -173,7 +175,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "63"
+EXTRACTOR_VERSION = "64"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -639,3 +639,36 @@ def test_a_header_line_with_unit_and_years_heads_a_line_table_and_a_numbered_lab
         "Verkenning nieuwe locatie voor de gemeentewerf inclusief de bodemsanering": [(None, 450_000)],
         "Totaal": [(2026, 530_000), (2027, 300_000)],
     }
+
+
+# A table whose years stand on the third line under its title (a header over two lines first), and
+# one whose negative amounts print their minus sign alone on the line above.
+QUARTER_TABLE = """Tabel 7.3 - Prognose kasgeldlimiet (bedragen x € 1.000)
+Prognose kasgeldlimiet aan het begin Kwartaal Kwartaal Kwartaal
+van het kwartaal 1 2 3
+2026 2026 2026
+1. Gemiddeld liquiditeitssaldo 9.100 8.200 7.300
+2. Kasgeldlimiet 6.400 6.400 6.400
+"""
+MINUS_ABOVE = """Tabel 7.5 - Berekening EMU-saldo (bedragen x € 1.000)
+Saldo 2026 2027 2028
+EMU-saldo -
+4.120
+-
+3.980
+-512
+"""
+
+
+def test_years_three_lines_under_the_title_and_a_minus_sign_on_the_line_above_its_amount() -> None:
+    rows = {b.text: [(a.year, a.eur) for a in b.amounts] for b in _budgets([QUARTER_TABLE, MINUS_ABOVE])}
+    assert rows == {
+        "1. Gemiddeld liquiditeitssaldo": [(2026, 9_100_000), (2026, 8_200_000), (2026, 7_300_000)],
+        "2. Kasgeldlimiet": [(2026, 6_400_000), (2026, 6_400_000), (2026, 6_400_000)],
+        "EMU-saldo": [(2026, -4_120_000), (2027, -3_980_000), (2028, -512_000)],
+    }
+
+
+def test_a_row_whose_label_would_be_figures_only_is_no_budget_line() -> None:
+    stray = "Tabel 7.6 - Saldo (bedragen x € 1.000)\nSaldo 2026 2027\nSaldo lasten 10 20\n7 8 9\n"
+    assert [b.text for b in _budgets([stray])] == ["Saldo lasten"]
