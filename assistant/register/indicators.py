@@ -20,7 +20,9 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from assistant.lexicon import (
+    APPROXIMATELY,
     BBV_SECTION,
+    DIGIT,
     NOTE_START,
     SUPERSCRIPTS,
     TABLE_TITLE,
@@ -749,7 +751,9 @@ _AREAAL_HEADER_WORDS = 6  # a repeated header line: the column names only
 _AREAAL_QUANTITY_LINES = 14  # a quantity in parts ("Sport &" / "bewegen" / "4" / ...) takes lines
 _AREAAL_LABEL_WORDS = 3
 _AREAAL_QUANTITY_WORDS = 4  # a longer line before the kwaliteitsniveau is running text
-_QUANTITY = re.compile(r"^(?:(?:circa|ca\.)\s+)?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?:\s|$)", re.IGNORECASE)
+_QUANTITY = re.compile(
+    rf"^(?:{APPROXIMATELY}\s+)?\d{{1,3}}(?:[.,]\d{{3}})*(?:[.,]\d+)?(?:\s|$)", re.IGNORECASE
+)
 _PART_LABEL = re.compile(r"^[A-Z][\w&]*:$")  # "Groen:" before its own quantity
 # A part with its quantity on one line: "Beschoeiingen 25,8 km'", "Riool: circa 165 km'".
 _PART_QUANTITY = re.compile(
@@ -825,7 +829,7 @@ def _areaal_row(lines: list[Line], k: int) -> tuple[str, list[str], list[str], i
                 return None  # running text ("31 leefomgeving. De kwaliteit van de"), no row
             break
         quantity.append(text)
-    if not any(re.search(r"\d", q) for q in quantity):
+    if not any(DIGIT.search(q) for q in quantity):
         return None
     joined = "".join(label) if label[0].endswith("-") else " ".join(label)
     return joined, [*label, *plan, *quantity], quantity, j
@@ -836,7 +840,7 @@ def _label_goes_on(first: str, following: str) -> bool:
     if first.endswith("-"):
         return _areaal_label(following)
     words = following.split()
-    return len(words) == 1 and following[0].islower() and not re.search(r"\d", following)
+    return len(words) == 1 and following[0].islower() and not DIGIT.search(following)
 
 
 def _areaal_plan(lines: list[Line], j: int) -> tuple[list[str], int]:
@@ -867,6 +871,6 @@ def _areaal_label(text: str) -> bool:
     return (
         0 < len(words) <= _AREAAL_LABEL_WORDS
         and text[0].isupper()
-        and not re.search(r"\d", text)
+        and not DIGIT.search(text)
         and not text.endswith((".", ":"))
     )

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from assistant.lexicon import (
     AIM_VERB,
     BBV_SECTION,
+    BULLET,
+    DIGIT,
     ITEM_START,
     NOTE_START,
     RESULT_STATE,
@@ -44,7 +46,7 @@ _PROPOSAL = re.compile(r"^VOORSTEL\s*:\s*(?P<text>\S.*)$")
 _EFFECT = re.compile(r"^Beoogd\s+maatschappelijk\s+effect\s*:?\s*$", re.IGNORECASE)
 # Ingestion turns bullets into "- "; a bullet of a Symbol font reaches us as the private-use
 # character pypdf gives for it ("\uf0b7 Verder invulling geven aan ..."), which it leaves.
-_DASHES = "-•▪\uf0b7"
+_DASHES = BULLET + "\uf0b7"
 _NUMBERED = re.compile(
     rf"^(?P<dash>[{_DASHES}]\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\.?\s+(?P<text>\S.*)$"
 )
@@ -232,11 +234,7 @@ def _classify_item(doc: DocText, item: _Item, kind: str, intro: str) -> Candidat
 def _result_state(text: str) -> bool:
     """A subgoal written as the state reached, "Laaggeletterdheid is afgenomen"; a sentence with
     figures reports a change instead ("... is gedaald van 360 naar 250")."""
-    return (
-        bool(RESULT_STATE.match(text))
-        and not re.search(r"\d", text)
-        and len(text.split()) <= _LINE_GOAL_WORDS
-    )
+    return bool(RESULT_STATE.match(text)) and not DIGIT.search(text) and len(text.split()) <= _LINE_GOAL_WORDS
 
 
 def _planned_results(title: str) -> bool:
