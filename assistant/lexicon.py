@@ -83,7 +83,7 @@ DOCUMENT_PART = re.compile(
 # A number that names a part rather than counts anything: "Programmalijn 1", "doel 3", "fase 2",
 # "bijlage 4", "artikel 10", "tabel 10.1".
 NUMBERED_LABEL = re.compile(
-    r"\b(?:programmalijn|programma|doel|subdoel|doelstelling|fase|stap|thema|speerpunt|hoofdstuk|"
+    r"\b(?:programmalijn|programma|doel|subdoel|doelstelling|fase|stap|thema|speerpunt|hoofdstuk|top|"
     r"paragraaf|bijlage|artikel|lid|tabel|figuur|actiepunt|niveau|ambitie|opgave|prioriteit)"
     r"\s+\d+(?:\.\d+)*[a-z]?\b",
     re.IGNORECASE,
@@ -312,6 +312,16 @@ LABEL_LINE = re.compile(
     r"|(?:activiteiten|maatregelen|beoogd maatschappelijk effect)\s*$)",
     re.IGNORECASE,
 )
+# A table row printed as a line of text: a label, then three figures or more ("Speelvoorzieningen 176
+# 176 176 176 Veiligheidscontroles, ...", "Kapitaalgoed 2025 2026 2027 2028 Specificatie").
+_PRINTED_FIGURES = r"(?:[-–]?(?:€\s?)?\d[\d.,]*%?\s+){2,}[-–]?(?:€\s?)?\d[\d.,]*%?(?:\s|$)"
+PRINTED_ROW = re.compile(rf"^[^\W\d_][^\d]{{0,60}}?\s+{_PRINTED_FIGURES}")
+# The figures of such a row on a line of their own, its label on the lines above ("Civieltechnische" /
+# "kunstwerken" / "124 204 334 336 Reinigingen, ...").
+PRINTED_FIGURES = re.compile(rf"^{_PRINTED_FIGURES}")
+# A row label that says it counts or gives a share ("Aantal individueel ondersteunde mantelzorgers",
+# "Stichting Evenmens Aantal ...", "Percentage jongeren ..."): its bare figures are no euros.
+COUNT_LABEL = re.compile(r"\b(?:aantal|percentage|aandeel|number of|share of)\b", re.IGNORECASE)
 # The name of a measured quantity, as indicator tables start their rows.
 INDICATOR_START = re.compile(
     r"^(?:percentage|aantal|aandeel|mate|gemiddeld\w*|score|rapportcijfer|waardering|tevredenheid|"
@@ -510,6 +520,12 @@ BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
 # verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
 FINITE_AFTER = re.compile(
     r"^\W*(?:(?:en|maar)\s+)?(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
+)
+# The same after "welke"/"hoeveel" and a plural noun: "welke maatregelen horen daarbij", "hoeveel
+# leerlingen maken gebruik van" (the verb in second place, however its form reads).
+FINITE_AFTER_NOUN = re.compile(
+    r"^\W*(?:(?:en|maar)\s+)?(?:welke?|hoeveel)\s+(?:\w+e\s+)?\w+(?:en|s)\s+"
+    r"(?P<verb>\w+(?:en|t)|is|zijn|wordt|heeft|gaat|kan|moet|zal|wil)\b"
 )
 # A question that names money as what it wants (folded): "hoeveel euro", "welk bedrag", "wat kost",
 # "wat is het budget voor": a count or an age in the evidence ("300 zorgaanbieders", "75+ jaar")

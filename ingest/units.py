@@ -28,6 +28,8 @@ from assistant.lexicon import (
     MONEY,
     OPEN_END,
     PAGE_MARK,
+    PRINTED_FIGURES,
+    PRINTED_ROW,
     SENTENCE_END,
     TOC_ENTRY,
     TOC_TITLE,
@@ -38,6 +40,9 @@ from ingest.tables import is_value
 
 # A footnote line this long was wrapped: the next line continues it.
 _WRAPPED_CHARS = 60
+# A row label printed above its figures: at most this long, over at most this many lines.
+_LABEL_MAX_CHARS = 40
+_LABEL_MAX_LINES = 3
 _CAPTION_MAX_WORDS = 20
 _TOC_MAX_WORDS = 14
 # A list item this short without closing punctuation is a title; an uppercase line after it
@@ -265,6 +270,10 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
             not item_words and k and opens[k - 1] and _heads_paragraph(lines[k - 1]) and _paragraph(line)
         ) or (k and _record_ends(lines[k - 1], line)):
             cut = _Cut(at, UnitKind.SENTENCE, False)
+        elif k and (PRINTED_ROW.match(line) or _row_label_above(lines, k)):
+            # A table ingest read as text: each row a unit of its own, not one run-on "sentence"
+            # of every row ("Wegen 1.818 2.000 ... Speelvoorzieningen 176 176 ...").
+            cut = _Cut(at, UnitKind.SENTENCE, False)
         else:
             if item_words:
                 item_words.extend(line.split())
@@ -273,6 +282,28 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
         opens[k] = True
         item_words = []
     return cuts
+
+
+def _row_label_above(lines: Sequence[str], k: int) -> bool:
+    """Line k opens the label of a printed row whose figures follow on a line of their own:
+    "Civieltechnische" / "kunstwerken" / "124 204 334 336 ..." after the row above."""
+    if not _may_label(lines[k]) or (k and _may_label(lines[k - 1]) and _figures_below(lines, k - 1)):
+        return False  # the label began on the line above ("BR Groencompensatie Amerikaans" / "Ambassade")
+    return _figures_below(lines, k)
+
+
+def _may_label(line: str) -> bool:
+    return line[:1].isupper() and len(line) < _LABEL_MAX_CHARS and not any(ch.isdigit() for ch in line)
+
+
+def _figures_below(lines: Sequence[str], k: int) -> bool:
+    below = lines[k + 1 : k + 1 + _LABEL_MAX_LINES]
+    for i, nxt in enumerate(below):
+        if PRINTED_FIGURES.match(nxt):
+            return True
+        if i == len(below) - 1 or any(ch.isdigit() for ch in nxt) or len(nxt) >= _LABEL_MAX_CHARS:
+            return False
+    return False
 
 
 def _record_ends(prev: str, line: str) -> bool:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from assistant.answering.features import counts_in
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
-from assistant.lexicon import ASKS_MONEY, YEAR, fold
+from assistant.answering.units import EvidenceUnit
+from assistant.lexicon import ASKS_MONEY, COUNT_LABEL, YEAR, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
@@ -119,7 +120,14 @@ def _may_be_money(block: Block) -> bool:
     """An amount, or a bare number in a table row (whose unit the table states): a question that
     asks for euros is not answered by a percentage or a count in a sentence ("100% van de
     bijstandsnorm" for "hoeveel euro")."""
-    return Intent.AMOUNT in block.intents or any(unit.kind == UnitKind.ROW for unit in block.units)
+    return Intent.AMOUNT in block.intents or any(_money_row(unit) for unit in block.units)
+
+
+def _money_row(unit: EvidenceUnit) -> bool:
+    """A table row may count euros, unless its label says it counts something else or gives a
+    share ("Aantal mantelzorgers dat de waardebonnen heeft ontvangen | 675 | 660")."""
+    label = unit.text.split("|")[0].split("—")[0]
+    return unit.kind == UnitKind.ROW and not COUNT_LABEL.search(label)
 
 
 def _misses_asked_year(analysis: Analysis, blocks: Sequence[Block]) -> bool:

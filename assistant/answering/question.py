@@ -20,6 +20,7 @@ from assistant.lexicon import (
     ENGLISH_WORDS,
     EREN_PLURALS,
     FINITE_AFTER,
+    FINITE_AFTER_NOUN,
     FREQUENCY,
     LIST_NOUN,
     MONEY_ASKING,
@@ -218,7 +219,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
         subject,
         years,
         size,
-        _distinctive(subject, split_verb, _finite_verbs(pieces)),
+        _distinctive(subject, split_verb, _finite_verbs(pieces, split_verb)),
         english,
         asks_figure,
         counted,
@@ -248,14 +249,17 @@ def _list_noun(folded: str) -> str | None:
     return None if noun in phrasing_words() or noun in _QUESTION_WORDS else noun
 
 
-def _finite_verbs(pieces: Sequence[str]) -> frozenset[str]:
-    """The word right after a question adverb or pronoun is the finite verb, whatever its form:
-    "Wanneer verwachten ...", "Hoe pakken ...", "en wie wijst toe" (V2 word order)."""
+def _finite_verbs(pieces: Sequence[str], split_verb: bool = False) -> frozenset[str]:
+    """The word right after a question adverb or pronoun, or after "welke"/"hoeveel" and its noun,
+    is the finite verb, whatever its form: "Wanneer verwachten ...", "Hoe pakken ...", "en wie
+    wijst toe", "Welke maatregelen horen daarbij" (V2 word order)."""
     verbs = set()
     for piece in pieces:
-        match = FINITE_AFTER.match(fold(piece))
-        if match:
-            verbs.add(match.group("verb"))
+        # A split verb after its noun is the topic ("Hoeveel mensen stroomden ... uit": uitstroom).
+        for pattern in (FINITE_AFTER,) if split_verb else (FINITE_AFTER, FINITE_AFTER_NOUN):
+            match = pattern.match(fold(piece))
+            if match:
+                verbs.add(match.group("verb"))
     return frozenset(verbs)
 
 

@@ -128,3 +128,18 @@ def test_a_compound_is_counted_by_its_head() -> None:
     # "pgb-houders" counts holders: a row about pgb tariffs does not count them.
     assert not counts_noun("pgb-houders", _row("Aanpassing PGB tarieven | 100 | 200 | 200"), {})
     assert counts_noun("pgb-houders", _row("Aantal pgb-houders | 410 | 432"), {})
+
+
+def test_a_row_that_counts_is_no_money() -> None:
+    analysis = analyze_question("Wat kost de mantelzorgondersteuning?")
+    vocabulary = _Vocabulary({"mantelzorgondersteuning": 4.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    weights = {"mantelzorgondersteuning": 4.0}
+    counted = _row("Aantal mantelzorgers met mantelzorgondersteuning | 675 | 660")
+    counted = Block(counted.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
+    verdict = judge(analysis, Selection([counted]), weights, stats, Settings())
+    assert not verdict.answerable and verdict.reason == "figure"
+    # A row of bare figures under a money table's unit may be euros.
+    costs = _row("Mantelzorgondersteuning | 675 | 660")
+    costs = Block(costs.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
+    assert judge(analysis, Selection([costs]), weights, stats, Settings()).answerable

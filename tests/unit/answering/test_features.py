@@ -48,3 +48,7 @@ def test_a_number_glued_to_a_word_or_naming_a_part_is_no_figure() -> None:
     assert Intent.NUMBER not in unit_intents(_sentence("Zie bijlage 4 en doel 2.3 voor de uitwerking."))
     assert Intent.NUMBER in unit_intents(_sentence("In Leusden wonen 30 inwoners met Covid-19 klachten."))
     assert Intent.NUMBER in unit_intents(_sentence("We ondersteunen 1 op de 3 mantelzorgers."))
+
+
+def test_the_size_of_a_top_list_is_no_figure() -> None:
+    assert Intent.NUMBER not in unit_intents(_sentence("Daarmee is de top 10 risico's weer compleet."))

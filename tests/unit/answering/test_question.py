@@ -212,3 +212,9 @@ def test_a_verb_that_is_the_whole_subject_is_its_topic() -> None:
 def test_a_tariff_is_asked_as_an_amount() -> None:
     analysis = analyze_question("Wat is het tarief voor huishoudelijke hulp in Leusden?")
     assert Intent.AMOUNT in analysis.intents and analysis.asks_figure
+
+
+def test_the_verb_after_welke_and_its_noun_is_not_distinctive() -> None:
+    assert analyze_question("Welke maatregelen horen daarbij?").distinctive == ("maatregelen",)
+    analysis = analyze_question("Hoeveel leerlingen maken gebruik van leerlingenvervoer?")
+    assert "maken" not in analysis.distinctive and "leerlingenvervoer" in analysis.distinctive

@@ -166,3 +166,28 @@ def test_body_text_after_a_footnote_printed_mid_page_is_no_footnote() -> None:
     # A line that goes on from a line that cannot end there still belongs to the note.
     note = next(t for t in marked if t.startswith("⁵"))
     assert marked[note] == "footnote" and note.endswith("drie rapporten uitgebracht.")
+
+
+def test_a_table_read_as_text_gives_a_unit_per_row() -> None:
+    marked = kinds(
+        "Hieronder zijn de begrote exploitatiebudgetten per kapitaalgoed in beeld gebracht.\n"
+        "Kapitaalgoed 2025 2026 2027 2028 Specificatie werkzaamheden\n"
+        "Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt,\n"
+        "bestrating, markeringen en inspecties\n"
+        "Civieltechnische\n"
+        "kunstwerken\n"
+        "211 346 351 366 Reinigingen, schilderen,\n"
+        "herstelwerkzaamheden en inspecties\n"
+        "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en\n"
+        "onderhoud\n"
+        "Verkeersregelings-\n"
+        "Installaties\n"
+        "950 0 0 0 Doseerlichten\n"
+    )
+    assert marked[
+        "Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt, bestrating, markeringen en inspecties"
+    ]
+    assert (
+        marked["Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud"]
+        == "sentence"
+    )
