@@ -477,8 +477,8 @@ QUESTION_CUES = compile_table(
         r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
         "number": r"\b(hoeveel|aantal|hoe (?:groot|hoog|duur)|how many|number of)\b",
         "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
-        "when": r"\b(wanneer|per wanneer|vanaf wanneer|welk jaar|in welk jaar|welke datum|welke termijn|"
-        r"tegen welk jaar|uiterlijk|deadline|when|by when|what year)\b",
+        "when": r"\b(wanneer|per wanneer|vanaf wanneer|hoe ?lang|welk jaar|in welk jaar|welke datum|"
+        r"welke termijn|tegen welk jaar|uiterlijk|deadline|when|by when|what year|how long)\b",
         "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
         # "Waar kunnen inwoners terecht?", "Waar was de taalklas gehuisvest?"; not "waarom", "waarmee".
         "where": r"\b(waar(?=\s)|terecht|op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|"

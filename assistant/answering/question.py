@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from assistant.lexicon import (
@@ -191,7 +191,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     pieces = question_parts(question)
     name_terms = {t for name in names for t in base_terms(name)}
     name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
-    parts = tuple(_part(piece, name_terms, name_forms) for piece in pieces)
+    parts = _pointing_back(tuple(_part(piece, name_terms, name_forms) for piece in pieces))
     intents = frozenset(i for part in parts for i in part.intents)
     folded = fold(question)
     if QUESTION_CUES[Intent.COMPARE].search(folded):
@@ -314,6 +314,17 @@ def _verb(word: str, lemma: str, split_verb: bool = False) -> bool:
 def _inflected(word: str, lemma: str) -> bool:
     """A form the lemmatizer leads back to an infinitive ("betaalt" -> "betalen")."""
     return lemma != word and lemma.endswith("en")
+
+
+def _pointing_back(parts: tuple[QuestionPart, ...]) -> tuple[QuestionPart, ...]:
+    """A part that names nothing but a verb, or nothing ("..., en hoe lang loopt die?", "..., en wat
+    kost dat?"), asks about the subject of the part before it: the pilot, not whatever else "loopt"."""
+    out: list[QuestionPart] = []
+    for part in parts:
+        if out and not _not_verbs(part.subject):
+            part = replace(part, subject=out[-1].subject)
+        out.append(part)
+    return tuple(out)
 
 
 def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPart:

@@ -218,3 +218,10 @@ def test_the_verb_after_welke_and_its_noun_is_not_distinctive() -> None:
     assert analyze_question("Welke maatregelen horen daarbij?").distinctive == ("maatregelen",)
     analysis = analyze_question("Hoeveel leerlingen maken gebruik van leerlingenvervoer?")
     assert "maken" not in analysis.distinctive and "leerlingenvervoer" in analysis.distinctive
+
+
+def test_a_part_that_names_no_subject_asks_about_the_part_before_it() -> None:
+    analysis = analyze_question("Welk budget is nodig voor de pilot scheidingsloket en hoe lang loopt die?")
+    first, second = analysis.parts
+    assert Intent.WHEN in second.intents and second.subject == first.subject
+    assert "scheidingsloket" in second.subject
