@@ -44,8 +44,9 @@ from ingest.parse import parse_document
 # list number; 6: a wrapped first row label and a bracketed note under a value stay in their row;
 # 7: a loose table's header reads as one name per column ("Streefwaarde Begroting 2025").
 # 8: a body line after a footnote printed mid-page is no footnote unless it runs on; "ad." ends no
-# sentence. 9: a table row printed as a line of text starts a unit of its own.
-PIPELINE_VERSION = "9"
+# sentence. 9: a table row printed as a line of text starts a unit of its own. 10: so does the
+# first line in capitals after such a row (a note or a sentence under the table).
+PIPELINE_VERSION = "10"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

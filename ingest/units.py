@@ -239,6 +239,7 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
     cuts: list[_Cut] = []
     item_words: list[str] = []  # words of the list item being read
     in_a_row = False  # the item being read came straight after another item
+    printed = False  # the unit being read is a printed table row, its figures read
     opens = [True] * len(lines)  # whether line k starts a unit
     for k, role in enumerate(roles):
         at, line = line_starts[k], lines[k]
@@ -248,6 +249,7 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
             opens[k] = False
             continue
         if role != Line.TEXT:
+            printed = False
             cuts.append(_Cut(at, _LINE_KIND[role], role == Line.ITEM))
             in_a_row = role == Line.ITEM and bool(item_words)
             item_words = line.split() if role == Line.ITEM else []
@@ -273,11 +275,19 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
         elif k and (PRINTED_ROW.match(line) or _row_label_above(lines, k)):
             # A table ingest read as text: each row a unit of its own, not one run-on "sentence"
             # of every row ("Wegen 1.818 2.000 ... Speelvoorzieningen 176 176 ...").
+            cuts.append(_Cut(at, UnitKind.SENTENCE, False))
+            opens[k], item_words, printed = True, [], bool(PRINTED_ROW.match(line))
+            continue
+        elif printed and line[:1].isupper():
+            # A row's description wraps in lower case; a capital starts what follows the table
+            # ("Bedragen x € 1.000 ...", "De begrote stijging van de uitgaven ...").
             cut = _Cut(at, UnitKind.SENTENCE, False)
         else:
             if item_words:
                 item_words.extend(line.split())
+            printed = printed or bool(PRINTED_FIGURES.match(line))
             continue
+        printed = False
         cuts.append(cut)
         opens[k] = True
         item_words = []

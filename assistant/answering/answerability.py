@@ -18,7 +18,7 @@ from assistant.answering.features import counts_in
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
-from assistant.lexicon import ASKS_MONEY, COUNT_LABEL, YEAR, fold
+from assistant.lexicon import ASKS_MONEY, COUNT_LABEL, PRINTED_ROW, YEAR, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
@@ -124,10 +124,12 @@ def _may_be_money(block: Block) -> bool:
 
 
 def _money_row(unit: EvidenceUnit) -> bool:
-    """A table row may count euros, unless its label says it counts something else or gives a
-    share ("Aantal mantelzorgers dat de waardebonnen heeft ontvangen | 675 | 660")."""
+    """A table row, also one printed as a line of text ("Speelvoorzieningen 176 176 176 176"), may
+    count euros, unless its label says it counts something else or gives a share ("Aantal
+    mantelzorgers dat de waardebonnen heeft ontvangen | 675 | 660")."""
     label = unit.text.split("|")[0].split("—")[0]
-    return unit.kind == UnitKind.ROW and not COUNT_LABEL.search(label)
+    row = unit.kind == UnitKind.ROW or bool(PRINTED_ROW.match(unit.text))
+    return row and not COUNT_LABEL.search(label)
 
 
 def _misses_asked_year(analysis: Analysis, blocks: Sequence[Block]) -> bool:

@@ -143,3 +143,15 @@ def test_a_row_that_counts_is_no_money() -> None:
     costs = _row("Mantelzorgondersteuning | 675 | 660")
     costs = Block(costs.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
     assert judge(analysis, Selection([costs]), weights, stats, Settings()).answerable
+
+
+def test_a_money_question_may_be_answered_by_a_row_printed_as_text() -> None:
+    analysis = analyze_question("Wat is het budget voor speelvoorzieningen?")
+    vocabulary = _Vocabulary({"speelvoorzieningen": 4.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    weights = {"speelvoorzieningen": 4.0}
+    chunk = Chunk(id="t", doc_id="d", text="", page_start=1, page_end=1, kind="text")
+    text = "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud"
+    unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
+    printed = Block([unit], "text", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
+    assert judge(analysis, Selection([printed]), weights, stats, Settings()).answerable

@@ -183,11 +183,23 @@ def test_a_table_read_as_text_gives_a_unit_per_row() -> None:
         "Verkeersregelings-\n"
         "Installaties\n"
         "950 0 0 0 Doseerlichten\n"
+        "(inclusief dotatie voorziening en kapitaallasten, exclusief interne uren)\n"
+        "De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten.\n"
     )
-    assert marked[
-        "Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt, bestrating, markeringen en inspecties"
+    rows = [
+        "Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt, bestrating, markeringen en inspecties",
+        # a label printed above its figures starts its row
+        "Civieltechnische kunstwerken 211 346 351 366 Reinigingen, schilderen, herstelwerkzaamheden en "
+        "inspecties",
+        "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud",
+        # a label over two lines, and a wrapped note that stays with its row
+        "Verkeersregelings- Installaties 950 0 0 0 Doseerlichten (inclusief dotatie voorziening en "
+        "kapitaallasten, exclusief interne uren)",
     ]
+    for row in rows:
+        assert marked[row] == "sentence", row
+    # What follows the table is no part of its last row.
     assert (
-        marked["Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud"]
+        marked["De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten."]
         == "sentence"
     )
