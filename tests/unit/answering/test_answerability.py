@@ -3,7 +3,9 @@ with the subject."""
 
 from __future__ import annotations
 
-from assistant.answering.answerability import counts_noun, judge
+from collections.abc import Iterable
+
+from assistant.answering.answerability import Verdict, counts_noun, judge
 from assistant.answering.question import Intent, analyze_question
 from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
@@ -12,10 +14,10 @@ from assistant.settings import Settings
 from assistant.types import Chunk, UnitKind
 
 
-def _row(text: str) -> Block:
+def _row(text: str, terms: Iterable[str] = ()) -> Block:
     chunk = Chunk(id="t", doc_id="d", text=text, page_start=1, page_end=1, kind="table")
     unit = EvidenceUnit(text, UnitKind.ROW, chunk, 0, (0, 0))
-    return Block([unit], "row", frozenset(), frozenset({Intent.NUMBER}), 1.0)
+    return Block([unit], "row", frozenset(terms), frozenset({Intent.NUMBER}), 1.0)
 
 
 def test_a_row_counts_the_noun_it_names_unless_it_counts_something_else() -> None:
@@ -48,32 +50,32 @@ def _text(terms: set[str], *intents: Intent) -> Block:
     return Block([unit], "text", frozenset(terms), frozenset({Intent.DESCRIBE, *intents}), 1.0)
 
 
+def _judge(question: str, idf: dict[str, float], *blocks: Block) -> Verdict:
+    """`judge` with the subject's words weighted by their idf, every other word common."""
+    stats = TermStats({}, frozenset(), 1.0, _Vocabulary(idf))
+    return judge(analyze_question(question), Selection(list(blocks)), idf, stats, Settings())
+
+
 def test_a_figure_must_stand_with_the_weightiest_subject_word_the_evidence_holds() -> None:
-    analysis = analyze_question("Hoeveel geld gaat er jaarlijks naar de aanpak van suicidepreventie?")
-    vocabulary = _Vocabulary({"suicidepreventie": 4.0, "jaarlijks": 2.0, "aanpak": 2.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"suicidepreventie": 4.0, "jaarlijks": 2.0, "aanpak": 2.0}
+    question = "Hoeveel geld gaat er jaarlijks naar de aanpak van suicidepreventie?"
+    idf = {"suicidepreventie": 4.0, "jaarlijks": 2.0, "aanpak": 2.0}
     about = _text({"suicidepreventie", "aanpak", "middelen"})  # the subject, no amount
     other = _text({"jaarlijks", "aanpak", "actiepunten"}, Intent.AMOUNT)  # an amount, not for it
-    verdict = judge(analysis, Selection([about, other]), weights, stats, Settings())
+    verdict = _judge(question, idf, about, other)
     assert not verdict.answerable and verdict.reason == "figure"
     # With the amount in the sentence about suïcidepreventie, it is an answer.
     both = _text({"suicidepreventie", "jaarlijks", "aanpak"}, Intent.AMOUNT)
-    assert judge(analysis, Selection([about, both]), weights, stats, Settings()).answerable
+    assert _judge(question, idf, about, both).answerable
 
 
 def test_a_money_question_is_not_answered_by_a_percentage_in_a_sentence() -> None:
-    analysis = analyze_question("Hoeveel euro is de bijstandsnorm voor een alleenstaande?")
-    vocabulary = _Vocabulary({"bijstandsnorm": 4.0, "alleenstaande": 3.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"bijstandsnorm": 4.0, "alleenstaande": 3.0}
+    question = "Hoeveel euro is de bijstandsnorm voor een alleenstaande?"
+    idf = {"bijstandsnorm": 4.0, "alleenstaande": 3.0}
     share = _text({"bijstandsnorm", "alleenstaande", "kwijtscheldingsnorm"}, Intent.PERCENT, Intent.NUMBER)
-    verdict = judge(analysis, Selection([share]), weights, stats, Settings())
+    verdict = _judge(question, idf, share)
     assert not verdict.answerable and verdict.reason == "figure"
     # A bare number in a table row may be money (the table states its unit).
-    row = _row("Bijstandsnorm alleenstaande | 1.300")
-    row = Block(row.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
-    assert judge(analysis, Selection([row]), weights, stats, Settings()).answerable
+    assert _judge(question, idf, _row("Bijstandsnorm alleenstaande | 1.300", idf)).answerable
 
 
 def test_a_label_line_followed_by_its_count_line_counts_the_noun() -> None:
@@ -93,21 +95,17 @@ def test_a_label_line_followed_by_its_count_line_counts_the_noun() -> None:
 
 
 def test_how_much_of_nothing_named_is_answered_by_an_amount() -> None:
-    analysis = analyze_question("Hoeveel legt de gemeente in voor het nationaal park?")
-    vocabulary = _Vocabulary({"nationaal": 3.0, "park": 3.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"nationaal": 3.0, "park": 3.0}
+    question = "Hoeveel legt de gemeente in voor het nationaal park?"
+    idf = {"nationaal": 3.0, "park": 3.0}
     euros = _text({"nationaal", "park", "bedrag"}, Intent.AMOUNT)
-    assert judge(analysis, Selection([euros]), weights, stats, Settings()).answerable
+    assert _judge(question, idf, euros).answerable
     # A count or a share of something else does not say how much.
     counted = _text({"nationaal", "park", "gemeenten"}, Intent.NUMBER, Intent.PERCENT)
-    assert not judge(analysis, Selection([counted]), weights, stats, Settings()).answerable
+    assert not _judge(question, idf, counted).answerable
 
 
 def test_a_question_for_a_budget_is_not_answered_by_a_count_or_an_age() -> None:
-    vocabulary = _Vocabulary({"eenzaamheid": 4.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"eenzaamheid": 4.0}
+    idf = {"eenzaamheid": 4.0}
     # An amount for something else beside an age ("ouderen van 75+ jaar") about the subject.
     amount = _text({"pilot", "scheidingsloket"}, Intent.AMOUNT)
     age = _text({"eenzaamheid", "ouderen"}, Intent.NUMBER)
@@ -117,11 +115,10 @@ def test_a_question_for_a_budget_is_not_answered_by_a_count_or_an_age() -> None:
         "Hoe hoog zijn de kosten van eenzaamheid?",
         "Welk budget is er voor eenzaamheid?",
     ):
-        verdict = judge(analyze_question(question), Selection([amount, age]), weights, stats, Settings())
+        verdict = _judge(question, idf, amount, age)
         assert not verdict.answerable and verdict.reason == "figure", question
     euros = _text({"eenzaamheid", "ouderen"}, Intent.AMOUNT)
-    analysis = analyze_question("Wat is het budget voor eenzaamheid?")
-    assert judge(analysis, Selection([euros]), weights, stats, Settings()).answerable
+    assert _judge("Wat is het budget voor eenzaamheid?", idf, euros).answerable
 
 
 def test_a_compound_is_counted_by_its_head() -> None:
@@ -131,27 +128,18 @@ def test_a_compound_is_counted_by_its_head() -> None:
 
 
 def test_a_row_that_counts_is_no_money() -> None:
-    analysis = analyze_question("Wat kost de mantelzorgondersteuning?")
-    vocabulary = _Vocabulary({"mantelzorgondersteuning": 4.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"mantelzorgondersteuning": 4.0}
-    counted = _row("Aantal mantelzorgers met mantelzorgondersteuning | 675 | 660")
-    counted = Block(counted.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
-    verdict = judge(analysis, Selection([counted]), weights, stats, Settings())
+    question = "Wat kost de mantelzorgondersteuning?"
+    idf = {"mantelzorgondersteuning": 4.0}
+    verdict = _judge(question, idf, _row("Aantal mantelzorgers met mantelzorgondersteuning | 675 | 660", idf))
     assert not verdict.answerable and verdict.reason == "figure"
     # A row of bare figures under a money table's unit may be euros.
-    costs = _row("Mantelzorgondersteuning | 675 | 660")
-    costs = Block(costs.units, "row", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
-    assert judge(analysis, Selection([costs]), weights, stats, Settings()).answerable
+    assert _judge(question, idf, _row("Mantelzorgondersteuning | 675 | 660", idf)).answerable
 
 
 def test_a_money_question_may_be_answered_by_a_row_printed_as_text() -> None:
-    analysis = analyze_question("Wat is het budget voor speelvoorzieningen?")
-    vocabulary = _Vocabulary({"speelvoorzieningen": 4.0})
-    stats = TermStats({}, frozenset(), 1.0, vocabulary)
-    weights = {"speelvoorzieningen": 4.0}
+    idf = {"speelvoorzieningen": 4.0}
     chunk = Chunk(id="t", doc_id="d", text="", page_start=1, page_end=1, kind="text")
     text = "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud"
     unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
-    printed = Block([unit], "text", frozenset(weights), frozenset({Intent.NUMBER}), 1.0)
-    assert judge(analysis, Selection([printed]), weights, stats, Settings()).answerable
+    printed = Block([unit], "text", frozenset(idf), frozenset({Intent.NUMBER}), 1.0)
+    assert _judge("Wat is het budget voor speelvoorzieningen?", idf, printed).answerable
