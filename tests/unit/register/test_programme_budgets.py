@@ -4,6 +4,7 @@ year in euros, reserve movements, and taakveld rows tagged with their Iv3 code."
 from __future__ import annotations
 
 from assistant.register.extract import extract_records
+from assistant.register.models import Record
 from assistant.types import DocumentMeta, Page
 from ingest.chunking import chunk_document
 
@@ -32,6 +33,20 @@ def _records() -> list:
     )
     pages = [Page(1, PAGE_1), Page(2, PAGE_2)]
     return [r for r in extract_records(meta, pages, chunk_document("w-2025", pages)) if r.type == "budget"]
+
+
+def _records_2026(*texts: str) -> list[Record]:
+    """Every record of a 2026 budget whose pages hold `texts`, in order."""
+    meta = DocumentMeta(
+        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
+    )
+    pages = [Page(n, text) for n, text in enumerate(texts, 1)]
+    return extract_records(meta, pages, chunk_document("w-2026", pages))
+
+
+def _budget_rows(records: list[Record]) -> dict[str, list[tuple[int | None, float]]]:
+    """Each budget line's row label with its (year, euros) amounts."""
+    return {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
 
 
 def test_programme_lines_per_year_in_euros() -> None:
@@ -88,12 +103,8 @@ tarieven voor 2026 stijgen met de inflatie."""
 
 
 def test_cost_recovery_rows_are_budget_lines_without_a_year_and_the_share_an_indicator() -> None:
-    meta = DocumentMeta(
-        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
-    )
-    pages = [Page(1, COST_RECOVERY)]
-    records = extract_records(meta, pages, chunk_document("w-2026", pages))
-    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    records = _records_2026(COST_RECOVERY)
+    rows = _budget_rows(records)
     assert rows == {
         "Kosten taakveld afval": [(None, 1_812_000.0)],
         "Opbrengst verkoop oud papier": [(None, -96_000.0)],
@@ -136,12 +147,8 @@ De leges voor bouwvergunningen worden in de loop van het jaar opnieuw berekend o
 
 
 def test_each_row_of_a_cost_recovery_table_by_row_is_a_budget_line_and_an_indicator() -> None:
-    meta = DocumentMeta(
-        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
-    )
-    pages = [Page(1, LEGES)]
-    records = extract_records(meta, pages, chunk_document("w-2026", pages))
-    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    records = _records_2026(LEGES)
+    rows = _budget_rows(records)
     assert rows == {
         "Paspoorten": [(None, 210_000.0), (None, 190_000.0)],
         "Huwelijken": [(None, 40_000.0), (None, 20_000.0)],
@@ -209,12 +216,8 @@ jaarrekening
 
 
 def test_the_financial_interest_in_each_verbonden_partij_is_a_budget_line_without_a_year() -> None:
-    meta = DocumentMeta(
-        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
-    )
-    pages = [Page(1, PARTNERS), Page(2, PARTNERS_NEXT_PAGE)]
-    records = extract_records(meta, pages, chunk_document("w-2026", pages))
-    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    records = _records_2026(PARTNERS, PARTNERS_NEXT_PAGE)
+    rows = _budget_rows(records)
     assert rows == {
         "Brandweer Kustregio (BKR)": [(None, 1_204_500.0)],
         "Milieudienst Kust (MDK)": [(None, 310_000.0), (None, 250_000.0), (None, 60_000.0)],
@@ -246,11 +249,7 @@ Het eigen vermogen wordt gekoppeld aan het weerstandsvermogen van de regeling.""
 
 
 def test_a_verbonden_partijen_header_broken_inside_its_word_and_its_sentences_are_the_partner_s() -> None:
-    meta = DocumentMeta(
-        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
-    )
-    pages = [Page(1, PARTNERS_BROKEN_HEADER)]
-    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    records = _records_2026(PARTNERS_BROKEN_HEADER)
     assert [(r.type, r.row, [a.eur for a in r.amounts]) for r in records] == [
         ("budget", "Brandweer Kustregio (BKR)", [1_204_500.0])
     ]  # what the partner does with its risks and equity is no measure of ours
@@ -267,11 +266,7 @@ De heffing is overgedragen aan de belastingsamenwerking."""
 
 
 def test_each_line_of_a_list_of_amounts_is_a_budget_line_in_the_year_its_introduction_names() -> None:
-    meta = DocumentMeta(
-        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
-    )
-    pages = [Page(1, AMOUNT_LIST)]
-    records = extract_records(meta, pages, chunk_document("w-2026", pages))
+    records = _records_2026(AMOUNT_LIST)
     rows = [(r.text, [(a.year, a.eur) for a in r.amounts]) for r in records if r.type == "budget"]
     assert rows == [("OZB", [(2026, 2_500.0)]), ("Afvalstoffenheffing", [(2026, 190_000.0)])]
 
@@ -293,12 +288,8 @@ Kostendekkendheid 80,1%"""
 
 
 def test_a_cost_recovery_label_without_an_amount_above_a_full_row_is_no_budget_line() -> None:
-    meta = DocumentMeta(
-        "w-2026", "Wassenaar", "Programmabegroting 2026", 2025, "2026-2029", "programmabegroting"
-    )
-    pages = [Page(1, COST_RECOVERY_GAP)]
-    records = extract_records(meta, pages, chunk_document("w-2026", pages))
-    rows = {r.row: [(a.year, a.eur) for a in r.amounts] for r in records if r.type == "budget"}
+    records = _records_2026(COST_RECOVERY_GAP)
+    rows = _budget_rows(records)
     assert rows == {
         "Kosten taakveld markt": [(None, 52_000.0)],
         "Netto kosten taakveld": [(None, 52_000.0)],
