@@ -298,13 +298,20 @@ TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t)\s*\d{1,3}\s*$")
 TOC_TITLE = re.compile(r"^\s*(?:inhoudsopgave|inhoud|inhoudstafel|table of contents)\s*$", re.IGNORECASE)
 PAGE_MARK = re.compile(r"^\s*(?:pagina|page|blz\.?)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*\s*$")
-# A line that cannot end where it ends: a comma or an opening bracket, or an article, preposition
-# or conjunction as its last word ("... Mobiliteit in het sociaal domein, VNG, september 2020; de").
-OPEN_END = re.compile(
-    r"(?:[,(/&-]|\b(?:de|het|een|van|in|op|met|en|of|voor|te|aan|bij|door|naar|over|uit|tot|om|als|dat|die|"
-    r"dan|maar|ook|zoals|onder|tussen|per|is|zijn|wordt|worden|heeft|hebben|kan|kunnen|ons|onze|hun|haar))\s*$",
-    re.IGNORECASE,
-)
+# Articles, prepositions and conjunctions: a line that ends in one is cut by a line wrap.
+OPEN_ENDINGS = frozenset(
+    {
+        "de", "het", "een", "en", "of", "van", "voor", "met", "door", "in", "op", "aan", "naar", "te",
+        "bij", "om", "die", "dat", "als", "tot", "uit", "over", "onder",
+    }
+)  # fmt: skip
+# A line that cannot end where it ends: a comma or an opening bracket, or such a word, an auxiliary
+# or a possessive as its last word ("... Mobiliteit in het sociaal domein, VNG, september 2020; de").
+_RUNS_ON_WORDS = OPEN_ENDINGS | {
+    "dan", "maar", "ook", "zoals", "tussen", "per", "is", "zijn", "wordt", "worden", "heeft", "hebben",
+    "kan", "kunnen", "ons", "onze", "hun", "haar",
+}  # fmt: skip
+OPEN_END = re.compile(rf"(?:[,(/&-]|\b(?:{'|'.join(sorted(_RUNS_ON_WORDS))}))\s*$", re.IGNORECASE)
 # A line that labels what follows in a policy framework: "Doel: ...", "Subdoel: ...", "Activiteiten".
 LABEL_LINE = re.compile(
     r"^\s*(?:(?:(?:sub)?doel(?:stelling)?(?:en)?|resultaat|resultaten|effect|indicator(?:en)?|ambitie|"

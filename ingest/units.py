@@ -27,6 +27,7 @@ from assistant.lexicon import (
     LABEL_LINE,
     MONEY,
     OPEN_END,
+    OPEN_ENDINGS,
     PAGE_MARK,
     PRINTED_FIGURES,
     PRINTED_ROW,
@@ -51,34 +52,6 @@ _TITLE_MAX_WORDS = 12
 _PARAGRAPH_MIN_WORDS = 6
 _TITLE_BLOCK_CHARS = 45
 _TITLE_BLOCK_LINES = 3
-# An item ending in one of these words is cut by a line wrap, whatever case the next line has.
-_OPEN_ENDINGS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "van",
-        "voor",
-        "met",
-        "door",
-        "in",
-        "op",
-        "aan",
-        "naar",
-        "te",
-        "bij",
-        "om",
-        "die",
-        "dat",
-        "als",
-        "tot",
-        "uit",
-        "over",
-        "onder",
-    ]
-)
 
 
 class Line(Enum):
@@ -325,7 +298,7 @@ def _record_ends(prev: str, line: str) -> bool:
     if is_value(prev) and not is_value(line):
         return True
     last = prev.split()[-1].lower() if prev.split() else ""
-    return bool(INDICATOR_START.match(line)) and last not in _OPEN_ENDINGS and not SENTENCE_END.search(prev)
+    return bool(INDICATOR_START.match(line)) and last not in OPEN_ENDINGS and not SENTENCE_END.search(prev)
 
 
 def _is_title(line: str, max_words: int = _TITLE_MAX_WORDS) -> bool:
@@ -334,7 +307,7 @@ def _is_title(line: str, max_words: int = _TITLE_MAX_WORDS) -> bool:
     if not words or len(words) > max_words or len(line) >= _WRAPPED_CHARS or SENTENCE_END.search(line):
         return False
     last = words[-1].lower()
-    return line[:1].isupper() and last not in _OPEN_ENDINGS and not last.endswith(",")
+    return line[:1].isupper() and last not in OPEN_ENDINGS and not last.endswith(",")
 
 
 def _heads_paragraph(line: str) -> bool:
@@ -355,7 +328,7 @@ def _title_then_paragraph(item_words: list[str], line: str) -> bool:
     if len(item_words) > _TITLE_MAX_WORDS or not line[:1].isupper():
         return False
     last = item_words[-1].lower()
-    ends_open = last in _OPEN_ENDINGS or last.endswith(",")
+    ends_open = last in OPEN_ENDINGS or last.endswith(",")
     return not ends_open and len(line.split()) >= _PARAGRAPH_MIN_WORDS
 
 
