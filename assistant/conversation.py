@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, topic_words
-from assistant.lexicon import MONEY_ASKING, NAMED_DOCUMENT_YEAR, QUESTION_CUES, SIBLING_TERMS, YEAR, fold
+from assistant.lexicon import (
+    BACKGROUND,
+    MONEY_ASKING,
+    NAMED_DOCUMENT_YEAR,
+    QUESTION_CUES,
+    SIBLING_TERMS,
+    YEAR,
+    fold,
+)
 from assistant.query_parse import detect_municipalities
 from assistant.types import Filters
 
@@ -46,6 +54,8 @@ _SUBSTITUTION = re.compile(
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
 # Intents whose cue words say what kind of statement was asked for ("doel", "bereiken", "meten").
 _KIND_INTENTS = (Intent.GOAL, Intent.INDICATOR, Intent.MEASURE, Intent.RESULT)
+# Intents a question has whatever it asks, or that its own form carries: not handed on.
+_OWN_INTENTS = frozenset({Intent.DESCRIBE, Intent.YESNO, Intent.COMPARE})
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class Resolution:
     filters: Filters = field(default_factory=Filters)
     inherited: tuple[str, ...] = ()
     topic: tuple[str, ...] = ()
+    said: tuple[str, ...] = ()  # the answer before a follow-up that asks more about its topic
 
     @property
     def changed(self) -> bool:
@@ -94,7 +105,7 @@ def resolve(
     previous = resolve(last.question, history[:-1], municipalities, turn_filters)
     if not _elliptical(question, own):
         return own
-    return _follow_up(question, own, previous, municipalities, explicit)
+    return _follow_up(question, own, previous, municipalities, explicit, last.answer)
 
 
 def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> Resolution:
@@ -111,7 +122,12 @@ def _elliptical(question: str, own: Resolution) -> bool:
 
 
 def _follow_up(
-    question: str, own: Resolution, previous: Resolution, municipalities: Sequence[str], explicit: Filters
+    question: str,
+    own: Resolution,
+    previous: Resolution,
+    municipalities: Sequence[str],
+    explicit: Filters,
+    said: str,
 ) -> Resolution:
     inherited: list[str] = []
     named = own.filters.municipalities
@@ -140,6 +156,13 @@ def _follow_up(
     ]
     if topic:
         inherited.append("onderwerp")
+    # "En landelijk?" after "Hoeveel Almeloërs ...?" still asks how many: a follow-up that asks
+    # nothing of its own asks what the turn before asked.
+    cues = (
+        _asked_before(previous.text, own_words | {fold(w) for w in topic})
+        if asks <= {Intent.DESCRIBE}
+        else []
+    )
     when = [] if years else _when(previous.text)
     if when:
         inherited.append("jaar")
@@ -150,7 +173,7 @@ def _follow_up(
     place_words = [p for p in places if p not in named]
     # What was carried over stands in brackets at the end: the answerer weighs the follow-up's
     # own words above the topic it inherited ("Welke subsidie krijgt de SKOW (Taalklas)?").
-    carried = " ".join([*topic, *place_words, *when])
+    carried = " ".join([*cues, *topic, *place_words, *when])
     text = f"{core.strip()} ({carried})?" if carried and core.strip() else f"{core} {carried}".strip() + "?"
     about = ", ".join([*topic, *when])
     where = ", ".join(place_words)
@@ -160,7 +183,30 @@ def _follow_up(
         + (f" (over: {about}" + (f"; {where}" if where else "") + ")" if about or where else "")
     )
     filters = replace(explicit, municipalities=explicit.municipalities or places)
-    return Resolution(question, text, display, filters, tuple(inherited), tuple([*own.topic, *topic]))
+    # The answer before covered the topic this follow-up carries on; another place or year (above)
+    # asks the same again, and may be answered by the same table row.
+    return Resolution(
+        question,
+        text,
+        display,
+        filters,
+        tuple(inherited),
+        tuple([*own.topic, *topic]),
+        (said,) if said else (),
+    )
+
+
+def _asked_before(previous: str, known: set[str]) -> list[str]:
+    """The words with which `previous` asked for something ("hoeveel", "wanneer", "hoe meet"),
+    in its order, without the words the follow-up carries anyway (folded, in `known`)."""
+    folded = fold(BACKGROUND.sub("", previous))
+    found: list[tuple[int, str]] = []
+    for intent in analyze_question(previous).intents - _OWN_INTENTS:
+        match = QUESTION_CUES[intent].search(folded)
+        words = [w for w in match.group(0).split() if w not in known] if match else []
+        if match is not None and words:
+            found.append((match.start(), " ".join(words)))
+    return list(dict.fromkeys(cue for _, cue in sorted(found)))
 
 
 def _other_list_noun(own: str | None, previous: str) -> set[str]:

@@ -52,7 +52,7 @@ class Assistant:
         """Answer a question already resolved against its conversation (see `resolve`); `on_text`
         receives the answer's text as it is written (see `Answerer`)."""
         started = time.perf_counter()
-        answer = self.answerer.answer(resolution.text, resolution.filters, on_text)
+        answer = self.answerer.answer(resolution.text, resolution.filters, on_text, resolution.said)
         answer.question = resolution.question
         answer.resolved_question = resolution.display
         answer.latency_ms = (time.perf_counter() - started) * 1000

@@ -71,8 +71,10 @@ NAMED_DOCUMENT_YEAR = re.compile(
     rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
-# How often, in a question (folded): "per jaar", "per maand". The rate of a figure, not its subject.
-FREQUENCY = re.compile(r"\bper\s+(?:jaar|maand|week|dag|kwartaal)\b")
+# How often, in a question (folded): "per jaar", "jaarlijks". The rate of a figure, not its subject.
+FREQUENCY = re.compile(
+    r"\bper\s+(?:jaar|maand|week|dag|kwartaal)\b|\b(?:maand|wek|dag)elijkse?\b|\bjaarlijkse?\b"
+)
 # A part of a document a question names as its source (folded): "volgens de beleidsindicatoren",
 # "in de bijlage over ...", "uit het overzicht". Where to look, not what the answer is about.
 DOCUMENT_PART = re.compile(
@@ -303,6 +305,14 @@ OPEN_ENDINGS = frozenset(
     {
         "de", "het", "een", "en", "of", "van", "voor", "met", "door", "in", "op", "aan", "naar", "te",
         "bij", "om", "die", "dat", "als", "tot", "uit", "over", "onder",
+    }
+)  # fmt: skip
+# Prepositions: after "hoeveel verzekerden" one says the word is the noun counted, not a verb
+# ("Met hoeveel verzekerden in de collectieve ...", not "Hoeveel legt Wassenaar in ...").
+PREPOSITIONS = frozenset(
+    {
+        "van", "voor", "met", "door", "in", "op", "aan", "naar", "bij", "uit", "over", "onder", "tot",
+        "binnen", "per",
     }
 )  # fmt: skip
 # A line that cannot end where it ends: a comma or an opening bracket, or such a word, an auxiliary

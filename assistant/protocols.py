@@ -154,10 +154,16 @@ TextSink = Callable[[str], None]
 @runtime_checkable
 class Answerer(Protocol):
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
         """The cited answer; with `on_text`, its text is also handed over as it is written
-        (the generative answerer: claim by claim once verified; the others: all at once)."""
+        (the generative answerer: claim by claim once verified; the others: all at once).
+        `said` is what the conversation already told the user about the follow-up's topic: a
+        passage it holds is not what the follow-up asks for, so it does not lead the answer."""
         ...
 
 

@@ -240,6 +240,19 @@ class AnswerSettings(_Group):
         description="weight, against the follow-up's own words, of the topic it inherited from the "
         "conversation",
     )
+    said_penalty: float = Field(
+        default=0.3,
+        ge=0,
+        le=2,
+        description="score taken from a unit the answer before a follow-up already showed (its figures and "
+        "most of its words): the follow-up asks for more",
+    )
+    said_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="share of a unit's words the answer before must hold for it to count as already shown",
+    )
     whole_list_bonus: float = Field(
         default=0.2, ge=0, le=2, description="bonus of a block that shows a whole list, not part of it"
     )

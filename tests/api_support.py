@@ -144,7 +144,11 @@ class FakeAnswerer:
     calls: list[tuple[str, Filters | None]] = field(default_factory=list)
 
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
         self.calls.append((question, filters))
         if FAIL_WORD in question:

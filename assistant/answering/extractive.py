@@ -16,7 +16,7 @@ from assistant.answering.answerability import Verdict, judge
 from assistant.answering.compose import compose
 from assistant.answering.question import Analysis, Intent, analyze_question
 from assistant.answering.render import RowFocus
-from assistant.answering.select import Block, Selection, Selector, subject_weights
+from assistant.answering.select import Block, Selection, Selector, distinctive_weights
 from assistant.answering.unit_vectors import UnitVectors
 from assistant.answering.units import EvidenceUnit, collect_units
 from assistant.prompts import prompt, texts
@@ -48,17 +48,19 @@ class Planner:
         self.evidence = evidence
         self.vectors = vectors
 
-    def plan(self, question: str, retrieval: Retrieval, dense: bool = True) -> Plan:
+    def plan(self, question: str, retrieval: Retrieval, dense: bool = True, said: Sequence[str] = ()) -> Plan:
         documents = self.evidence.documents()
         names = sorted({d.municipality for d in documents if d.municipality})
         analysis = analyze_question(question, names)
         units = collect_units(retrieval, self.settings.answer.candidate_hits)
-        selector = Selector(self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense))
+        selector = Selector(
+            self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said
+        )
         scored = selector.score(units)
         blocks = selector.blocks(scored, units)
         groups = self._groups(analysis, retrieval, blocks, documents)
         selection = selector.choose(blocks, groups)
-        weights = subject_weights(analysis.distinctive, retrieval.terms)
+        weights = distinctive_weights(analysis, retrieval.terms, self.settings)
 
         def verdict_on(chosen: Selection) -> Verdict:
             return judge(analysis, chosen, weights, retrieval.terms, self.settings)
@@ -139,10 +141,14 @@ class ExtractiveAnswerer:
         self.planner = Planner(settings, evidence, vectors)
 
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
         retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
-        answer = self.answer_plan(question, self.planner.plan(question, retrieval))
+        answer = self.answer_plan(question, self.planner.plan(question, retrieval, said=said))
         if on_text is not None and answer.text:
             on_text(answer.text)
         return answer

@@ -98,16 +98,24 @@ class GenerativeAnswerer:
         self.max_sources = max_sources
 
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
-        return self.answer_with_report(question, filters, on_text)[0]
+        return self.answer_with_report(question, filters, on_text, said)[0]
 
     def answer_with_report(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> tuple[Answer, Report]:
         deadline = time.monotonic() + self.settings.llm.budget_s
         retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
-        plan = self.fallback.planner.plan(question, retrieval)
+        plan = self.fallback.planner.plan(question, retrieval, said=said)
         report = Report()
         if not plan.verdict.answerable:
             return _shown(self.fallback.refuse(question, plan), on_text), report

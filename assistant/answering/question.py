@@ -16,6 +16,7 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     BACKGROUND,
+    DIGIT,
     DOCUMENT_PART,
     ENGLISH_WORDS,
     EREN_PLURALS,
@@ -29,6 +30,7 @@ from assistant.lexicon import (
     MONTHS,
     NAMED_DOCUMENT_YEAR,
     NUMBER_WORDS,
+    PREPOSITIONS,
     QUESTION_CUES,
     SEPARABLE_PARTICLES,
     YEAR,
@@ -205,7 +207,7 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     # "Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?" asks whether, not how many.
     asks_figure = bool(ASKS_FIGURE.search(folded)) and not QUESTION_CUES[Intent.YESNO].match(folded)
     counted = _counted(folded, name_forms)
-    how_much = bool((match := _COUNTED.search(folded)) and _finite(match.group("words").split()[0]))
+    how_much = _asks_how_much(folded)
     list_noun = _list_noun(folded) if Intent.LIST in intents else None
     bracket = BACKGROUND.search(question)
     background: tuple[str, ...] = ()
@@ -270,19 +272,44 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
     if match is None:
         return ()
     nouns: list[str] = []
-    for word in match.group("words").split():
+    words = match.group("words").split()
+    for i, word in enumerate(words):
         if word in names and not nouns:
             continue  # "hoeveel Hengelose inwoners"
         if nouns and word in ("en", "of"):
             continue  # a second counted noun may follow
+        if word.endswith("e") and i + 1 < len(words) and words[i + 1] not in ("en", "of"):
+            continue  # an adjective: "hoeveel oekraiense ontheemden" counts ontheemden
         # "Hoeveel legt ... in": a finite verb after "hoeveel" counts nothing (it asks how much).
-        generic = word in _NOT_COUNTED or word in phrasing_words() or not base_terms(word) or _finite(word)
+        # A figure ("hoeveel 2019/20 ...", as a follow-up carries a year) counts nothing either.
+        generic = (
+            word in _NOT_COUNTED
+            or word in phrasing_words()
+            or not base_terms(word)
+            or _verb_at(words, i)
+            or DIGIT.search(word) is not None
+        )
         if generic or any(cue.search(word) for cue in _MONEY_OR_SHARE):
             break
         nouns.append(word)
         if len(nouns) == 1 and not re.search(rf"\b{re.escape(word)}\s+(?:en|of)\s", folded):
             break
     return tuple(nouns)
+
+
+def _asks_how_much(folded: str) -> bool:
+    """ "Hoeveel legt Wassenaar in ...?": a finite verb after "hoeveel" asks how much, not how
+    many; a word that a preposition follows is a noun, whatever else it may be ("hoeveel
+    verzekerden in de collectieve zorgverzekering", "verzekerden" a past tense too)."""
+    match = _COUNTED.search(folded)
+    if match is None:
+        return False
+    return _verb_at(match.group("words").split(), 0)
+
+
+def _verb_at(words: Sequence[str], i: int) -> bool:
+    """`words[i]` is a finite verb, not a noun that a preposition follows."""
+    return _finite(words[i]) and not (i + 1 < len(words) and words[i + 1] in PREPOSITIONS)
 
 
 def _finite(word: str) -> bool:

@@ -76,8 +76,11 @@ class Selector:
         analysis: Analysis,
         terms: TermStats,
         similarities: Callable[[Sequence[EvidenceUnit]], list[float | None]],
+        said: Sequence[str] = (),
     ) -> None:
         self.settings = settings
+        self.said_terms = frozenset(terms.vocabulary.terms(" ".join(said)))
+        self.said_facts = facts_of(" ".join(said))
         self.analysis = analysis
         self.stats = terms
         self.similarities = similarities
@@ -110,6 +113,8 @@ class Selector:
         ]
         for s in scored:
             s.score = self._lexical(s, self.weights) * self.settings.answer.weight_lexical + self._prior(s)
+            if self._said(s):
+                s.score -= self.settings.answer.said_penalty
             s.parts = tuple(self._lexical(s, weights) for weights in self.part_weights)
         # Dense similarity of its own only for the lexically best (embedding costs ~30 ms a unit);
         # the others count with their chunk's. Both are read against the spread of the hits'
@@ -123,6 +128,13 @@ class Selector:
             if value is not None:
                 s.score += self.settings.answer.weight_dense * min(1.0, max(0.0, dense(value)))
         return sorted(scored, key=lambda s: -s.score)
+
+    def _said(self, s: Scored) -> bool:
+        """The conversation already showed the user this unit: all its figures and most of its
+        words (the earlier answer may quote it, or say it in other words)."""
+        if not self.said_terms or not s.terms or not s.facts <= self.said_facts:
+            return False
+        return len(s.terms & self.said_terms) >= self.settings.answer.said_share * len(s.terms)
 
     def _lexical(self, s: Scored, weights: dict[str, float]) -> float:
         got = 0.0
@@ -288,8 +300,10 @@ class Selector:
             # passages are about something else is said to have nothing on it, not quoted off topic.
             for group in groups:
                 own = [b for b in blocks if group_of(b, groups) == group and self.relevance(b) > 0]
+                # A count question takes each group's best block that counts what was asked.
+                counting = [b for b in own if self.analysis.counted and self.counts_asked(b)]
                 if own:
-                    chosen.append(own[0])
+                    chosen.append((counting or own)[0])
             if not chosen:
                 return Selection()
             budget = max(budget, 40 * len(chosen))
@@ -473,6 +487,13 @@ def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
     for term in [t for t in query if t in terms.related]:
         query = {t: w for t, w in query.items() if t != term} | dict(terms.related[term])
     return {t: w * vocab.idf(t) for t, w in query.items() if w * vocab.idf(t) > 0}
+
+
+def distinctive_weights(analysis: Analysis, terms: TermStats, settings: Settings) -> dict[str, float]:
+    """What the evidence must hold: the distinctive subject, and of a follow-up that names a subject
+    of its own the inherited topic at a share ("en voor jeugd?" after mantelzorg asks about jeugd;
+    a passage on jeugd alone may answer it)."""
+    return _background(subject_weights(analysis.distinctive, terms), analysis, terms, settings)
 
 
 def _with(

@@ -91,7 +91,11 @@ class RegisterAnswerer:
         return RegisterQuery(types, theme, tuple(named) or tuple(names), overview=bool(_CROSS.search(folded)))
 
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
         started = time.perf_counter()
         asked = self.changes_asked(question, filters)
@@ -106,11 +110,11 @@ class RegisterAnswerer:
         query = self.fits(question, filters)
         records = self._records(query) if query else []
         if query is None or not records:
-            return self.fallback.answer(question, filters, on_text)
+            return self.fallback.answer(question, filters, on_text, said)
         if not query.overview:
             # "Hoe pakken Almelo en Hengelo X aan?" asks about X in two places: passages hold X
             # itself, the register only its theme. The register answers when the passages do not.
-            passages = self.fallback.answer(question, filters)
+            passages = self.fallback.answer(question, filters, said=said)
             if not passages.refused:
                 if on_text is not None and passages.text:
                     on_text(passages.text)

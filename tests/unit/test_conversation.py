@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.question import Intent, analyze_question
 from assistant.conversation import Turn, resolve
 from assistant.types import Filters
 
@@ -141,3 +142,28 @@ def test_a_follow_up_asking_why_leaves_the_money_words_behind() -> None:
     assert "geld" not in resolution.text and "laaggeletterdheid" in resolution.text
     # A follow-up that asks for money again keeps them.
     assert "geld" in resolve("En hoeveel daarvan is incidenteel?", history, PLACES).text
+
+
+def test_a_follow_up_that_asks_nothing_of_its_own_asks_what_the_turn_before_asked() -> None:
+    history = [Turn("Hoeveel Almeloërs hadden in 2019/20 een arbeidsongeschiktheidsuitkering?")]
+    resolution = resolve("en landelijk?", history, PLACES)
+    assert resolution.text.startswith("en landelijk (hoeveel ")
+    assert analyze_question(resolution.text).intents == {Intent.NUMBER}
+    # A cue word the follow-up carries anyway as its topic is not said twice.
+    history = [Turn("Welke doelen heeft Almelo voor mantelzorg?")]
+    resolution = resolve("en voor jeugd?", history, PLACES)
+    assert resolution.text == "en voor jeugd (welke doelen mantelzorg Almelo)?"
+    # A follow-up that asks something of its own keeps its own question.
+    history = [Turn("Wanneer moet de woonzorgvisie van Almelo klaar zijn?")]
+    assert "wanneer" not in resolve("Wie stelt die op?", history, PLACES).text
+
+
+def test_a_follow_up_on_the_same_topic_knows_what_was_already_said() -> None:
+    history = [Turn("Wat is de Lokale Kamer Wassenaar?", "Het samenwerkingsverband zorg en veiligheid.")]
+    assert resolve("En hoeveel geld is daarvoor?", history, PLACES).said == (
+        "Het samenwerkingsverband zorg en veiligheid.",
+    )
+    # Another place asks the same again: the answer before is no reason to look elsewhere.
+    history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?", "€ 25.000 [1]")]
+    assert resolve("En in Leusden?", history, PLACES).said == ()
+    assert resolve("Welke doelen heeft Hengelo voor jeugd?", history, PLACES).said == ()

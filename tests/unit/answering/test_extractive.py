@@ -293,3 +293,69 @@ def test_a_comparison_says_which_municipality_has_nothing_on_it(answerer: Extrac
     assert "• Leusden: daarover vond ik niets in de documenten." in answer.text
     both = answerer.answer("Hoe ondersteunen Almelo en Leusden mantelzorgers?").text
     assert "• Almelo:" in both and "• Leusden: Leusden ondersteunt mantelzorgers" in both
+
+
+def _budget(year: int) -> DocumentMeta:
+    return DocumentMeta(
+        f"wassenaar-begroting-{year}", "Wassenaar", f"Programmabegroting {year}", year - 1,
+        f"{year}-{year + 3}", "begroting",
+    )  # fmt: skip
+
+
+def test_a_follow_up_is_not_answered_with_what_was_already_said(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path, answer__max_words=30)
+    said = "De Lokale Kamer Wassenaar is in 2023 opgericht als samenwerkingsverband van zorg en veiligheid."
+    built.publish(
+        _budget(2024),
+        [
+            f"Zorg en veiligheid\n{said}\n\n"
+            "Openbare ruimte\nDe gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
+            "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n\n"
+            "Veiligheid\nDe Lokale Kamer bespreekt elke maand de meest complexe casussen.\n"
+        ],
+    )
+    # As `resolve` writes "Wat doet die?" after "Wat is de Lokale Kamer Wassenaar?".
+    question = "Wat doet (Lokale Kamer Wassenaar)?"
+    assert built.answerer().answer(question).text.startswith(said)
+    again = built.answerer().answer(question, said=[f"{said} [1]"])
+    assert not again.refused
+    assert again.text.startswith("De Lokale Kamer bespreekt elke maand")
+
+
+def test_a_follow_up_with_a_subject_of_its_own_needs_the_inherited_topic_less(tmp_path: Path) -> None:
+    built = world(tmp_path)  # mantelzorg and jeugd are rare words among these documents
+    built.publish(
+        _budget(2024),
+        [
+            "Jeugd\nHet doel is dat jeugdigen gezond en veilig opgroeien in Wassenaar.\n\n"
+            "Openbare ruimte\nDe gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
+            "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n"
+        ],
+    )
+    # "en voor jeugd?" after "Welke doelen heeft Wassenaar voor mantelzorg?", as `resolve` writes
+    # it: jeugd is asked about; mantelzorg, inherited, need not stand in the answer.
+    answer = built.answerer().answer("en voor jeugd (welke doelen mantelzorg Wassenaar)?")
+    assert not answer.refused
+    assert "jeugdigen gezond en veilig" in answer.text
+
+
+def test_a_count_compared_across_budgets_takes_each_budgets_count_of_it(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(ALMELO, ALMELO_PAGES)
+    for year, count in {2024: 42, 2025: 62}.items():
+        built.publish(
+            _budget(year),
+            [
+                "Opvang\n"
+                "In opvanglocaties voor Oekraïense ontheemden passen er in de toekomst meer dan nu. "
+                "Van één opvanglocatie voor Oekraïense ontheemden met 46 opvangplaatsen is het onzeker "
+                "of deze blijft. "
+                f"Nu passen in de twee opvanglocaties samen {count} ontheemden.\n"
+            ],
+        )
+    answer = built.answerer().answer(
+        "Hoeveel Oekraïense ontheemden passen er in de opvanglocaties volgens de begroting 2024 en "
+        "volgens die van 2025?"
+    )
+    assert not answer.refused
+    assert "42 ontheemden" in answer.text and "62 ontheemden" in answer.text

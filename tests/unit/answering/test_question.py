@@ -90,6 +90,12 @@ def test_the_finite_verb_after_a_question_word_is_not_distinctive(
         ("Hoeveel toeristenbelasting raamt Wassenaar?", (), True),  # money, not a count
         ("Hoeveel raamt Wassenaar voor ambulante jeugdhulp?", (), True),  # a verb of money, no noun
         ("Hoeveel kilo restafval per inwoner?", (), True),
+        # An adjective before the noun counts nothing; the noun after it is counted.
+        ("Hoeveel oekraiense ontheemden passen er in de opvanglocaties?", ("ontheemden",), True),
+        # A noun that reads as a past tense too ("verzekerden") is a noun when a preposition follows.
+        ("Met hoeveel verzekerden in de zorgverzekering rekent Twenterand?", ("verzekerden",), True),
+        # A year a follow-up carries after "hoeveel" counts nothing.
+        ("en landelijk (hoeveel 2019/20 arbeidsongeschiktheidsuitkering)?", (), True),
         ("Hoe wil Almelo een hoger preventiebudget bekostigen?", (), False),
         # A yes-no question asks whether the documents know, not for the figure itself.
         ("Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?", ("laaggeletterden",), False),
@@ -195,6 +201,9 @@ def test_a_finite_verb_after_hoeveel_counts_nothing_and_per_jaar_is_no_subject()
     assert not analyze_question("Hoeveel mantelzorgers zijn er?").how_much
     assert analyze_question("Hoeveel onderzoeken voerden zij uit?").counted == ("onderzoeken",)
     assert analyze_question("Wat kost het beheersysteem per jaar?").subject == ("beheersysteem",)
+    # "jaarlijks" is a rate too: "Hoeveel geld gaat daar jaarlijks in om?" has no subject of its own.
+    assert analyze_question("Wat kost het beheersysteem jaarlijks?").subject == ("beheersysteem",)
+    assert not analyze_question("Met hoeveel verzekerden in de zorgverzekering rekent men?").how_much
 
 
 def test_a_verb_particle_is_no_subject() -> None:

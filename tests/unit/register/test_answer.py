@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,11 @@ class Fallback:
         self.questions: list[str] = []
 
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
         self.questions.append(question)
         return Answer(question=question, text="fallback", refused=False)
@@ -87,7 +92,11 @@ def test_the_fit_names_types_theme_and_municipalities(answerer) -> None:
 
 class Refusing(Fallback):
     def answer(
-        self, question: str, filters: Filters | None = None, on_text: TextSink | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        on_text: TextSink | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
         self.questions.append(question)
         return Answer(question=question, text="niet gevonden", refused=True)
