@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.question import Intent, analyze_question, topic_words
+from assistant.answering.question import Intent, analyze_question, repair_cues, topic_words
 from assistant.lexicon import (
     BACKGROUND,
     MONEY_ASKING,
     NAMED_DOCUMENT_YEAR,
     QUESTION_CUES,
+    SAME_DOCUMENT_YEAR,
     SIBLING_TERMS,
     YEAR,
     fold,
@@ -199,7 +200,7 @@ def _follow_up(
 def _asked_before(previous: str, known: set[str]) -> list[str]:
     """The words with which `previous` asked for something ("hoeveel", "wanneer", "hoe meet"),
     in its order, without the words the follow-up carries anyway (folded, in `known`)."""
-    folded = fold(BACKGROUND.sub("", previous))
+    folded = fold(BACKGROUND.sub("", repair_cues(previous)))
     found: list[tuple[int, str]] = []
     for intent in analyze_question(previous).intents - _OWN_INTENTS:
         match = QUESTION_CUES[intent].search(folded)
@@ -240,10 +241,13 @@ def _when(text: str) -> list[str]:
     ["volgens de begroting 2024 en 2025", "in 2026"]."""
     documents = list(NAMED_DOCUMENT_YEAR.finditer(text))
     phrases: list[str] = []
-    if documents:
-        years = " en ".join(dict.fromkeys(m.group("year") for m in documents))
-        phrases.append(f"volgens de {documents[0].group('word').lower()} {years}")
     rest = NAMED_DOCUMENT_YEAR.sub(" ", text)
+    if documents:
+        # "volgens de begroting 2024 en volgens die van 2025": the second names a document too.
+        named = [m.group("year") for m in documents] + SAME_DOCUMENT_YEAR.findall(rest)
+        rest = SAME_DOCUMENT_YEAR.sub(" ", rest)
+        years = " en ".join(dict.fromkeys(named))
+        phrases.append(f"volgens de {documents[0].group('word').lower()} {years}")
     bare = list(dict.fromkeys(YEAR.findall(rest)))
     if bare:
         phrases.append("in " + " en ".join(bare))

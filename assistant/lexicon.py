@@ -71,6 +71,8 @@ NAMED_DOCUMENT_YEAR = re.compile(
     rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
+# Another year's document, named after one ("volgens de begroting 2024 en volgens die van 2025").
+SAME_DOCUMENT_YEAR = re.compile(rf"\b(?:die|dat|de|het)\s+(?:van|uit)\s+({YEAR_TEXT})\b", re.IGNORECASE)
 # How often, in a question (folded): "per jaar", "jaarlijks". The rate of a figure, not its subject.
 FREQUENCY = re.compile(
     r"\bper\s+(?:jaar|maand|week|dag|kwartaal)\b|\b(?:maand|wek|dag)elijkse?\b|\bjaarlijkse?\b"
@@ -307,6 +309,20 @@ OPEN_ENDINGS = frozenset(
         "bij", "om", "die", "dat", "als", "tot", "uit", "over", "onder",
     }
 )  # fmt: skip
+# The words a question's intent is read from, as typed words to repair a typo towards ("hoeveeel",
+# "wanner", "maatregellen", "percentgae"). Only words no common word is one edit away from: not
+# "meten" (meter), "kosten" (kasten), "bereiken" (bereiden), "doelen" (delen, too short to repair).
+CUE_SPELLINGS = frozenset(
+    {
+        "hoeveel", "wanneer", "waarom", "waardoor", "percentage", "procent", "maatregel", "maatregelen",
+        "gemeten", "indicator", "indicatoren", "doelstelling", "doelstellingen", "streefwaarde",
+        "streefwaarden", "resultaat", "resultaten", "gerealiseerd", "opgeleverd", "subsidie",
+        "subsidies", "begroting", "budget", "bedrag", "bedragen", "tarief", "tarieven", "financieel",
+        "investering", "investeringen", "activiteiten", "speerpunten", "ambitie", "ambities",
+        "doelen", "maatregels", "monitor", "nulmeting", "voorstellen", "bezuiniging", "besparing",
+    }
+)  # fmt: skip
+CUE_REPAIR_MIN_LENGTH = 6  # a shorter word is too often another word one edit away
 # Prepositions: after "hoeveel verzekerden" one says the word is the noun counted, not a verb
 # ("Met hoeveel verzekerden in de collectieve ...", not "Hoeveel legt Wassenaar in ...").
 PREPOSITIONS = frozenset(

@@ -16,6 +16,8 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     BACKGROUND,
+    CUE_REPAIR_MIN_LENGTH,
+    CUE_SPELLINGS,
     DIGIT,
     DOCUMENT_PART,
     ENGLISH_WORDS,
@@ -39,7 +41,7 @@ from assistant.lexicon import (
 )
 from assistant.nlp import lemmas, past_tense_infinitive
 from assistant.query_parse import detect_municipalities
-from assistant.tokenize import base_terms, split_particles
+from assistant.tokenize import base_terms, edit_distance, split_particles
 
 
 class Intent(StrEnum):
@@ -189,7 +191,9 @@ def question_parts(question: str) -> list[str]:
 
 def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     """Intents, subject and parts of `question`; `names` are municipality names to set aside
-    (with their adjectives: "Almelose", "Hengelose")."""
+    (with their adjectives: "Almelose", "Hengelose"). A typo in a word the intent is read from is
+    repaired first ("hoe wordt dat gemeetn" asks how it is measured)."""
+    question = repair_cues(question)
     pieces = question_parts(question)
     name_terms = {t for name in names for t in base_terms(name)}
     name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
@@ -297,6 +301,21 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
     return tuple(nouns)
 
 
+def repair_cues(question: str) -> str:
+    """`question` with each word one edit away from a cue word (lexicon.CUE_SPELLINGS) spelt as
+    that word; other words as typed."""
+
+    def repaired(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = fold(word)
+        if len(folded) < CUE_REPAIR_MIN_LENGTH or folded in CUE_SPELLINGS:
+            return word
+        near = [c for c in CUE_SPELLINGS if c[0] == folded[0] and edit_distance(folded, c, 1) <= 1]
+        return near[0] if len(near) == 1 else word
+
+    return re.sub(r"[^\W\d_]+", repaired, question)
+
+
 def _asks_how_much(folded: str) -> bool:
     """ "Hoeveel legt Wassenaar in ...?": a finite verb after "hoeveel" asks how much, not how
     many; a word that a preposition follows is a noun, whatever else it may be ("hoeveel
@@ -401,6 +420,7 @@ def topic_words(question: str, names: Sequence[str] = ()) -> tuple[str, ...]:
     """What a question is about, as typed, for a follow-up to inherit: its content words,
     including those that say what kind of answer it wants ("eigen bijdrage", "budget"), without
     question words, names, years, months, verbs and phrasing."""
+    question = repair_cues(question)
     analysis = analyze_question(question, names)
     name_terms = {t for name in names for t in base_terms(name)}
     words = [w.strip(",.;:?!()'\"") for w in question.split()]

@@ -167,3 +167,11 @@ def test_a_follow_up_on_the_same_topic_knows_what_was_already_said() -> None:
     history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?", "€ 25.000 [1]")]
     assert resolve("En in Leusden?", history, PLACES).said == ()
     assert resolve("Welke doelen heeft Hengelo voor jeugd?", history, PLACES).said == ()
+
+
+def test_a_second_document_named_after_the_first_carries_over_as_a_document() -> None:
+    history = [
+        Turn("Hoeveel ontheemden passen er in Wassenaar volgens de begroting 2024 en volgens die van 2025?")
+    ]
+    resolution = resolve("En tot wanneer kan het ANWB-gebouw gebruikt worden?", history, PLACES)
+    assert resolution.text.endswith("volgens de begroting 2024 en 2025)?")

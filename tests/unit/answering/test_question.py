@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.question import Intent, analyze_question, question_parts
+from assistant.answering.question import Intent, analyze_question, question_parts, repair_cues
 
 PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand"]
 
@@ -234,3 +234,24 @@ def test_a_part_that_names_no_subject_asks_about_the_part_before_it() -> None:
     first, second = analysis.parts
     assert Intent.WHEN in second.intents and second.subject == first.subject
     assert "scheidingsloket" in second.subject
+
+
+@pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        ("hoeveeel geld gaat er naar laaggeletterdheid", {Intent.AMOUNT}),
+        ("wanner moet de woonzorgvisie klaar zijn", {Intent.WHEN}),
+        ("welke maatregellen neemt hengelo", {Intent.LIST, Intent.MEASURE}),
+        ("welk percentgae van de inwoners is eenzaam", {Intent.PERCENT}),
+    ],
+)
+def test_a_typo_in_a_cue_word_still_says_what_is_asked(question: str, intents: set[Intent]) -> None:
+    analysis = analyze_question(question)
+    assert analysis.intents == intents
+    assert not {"hoeveeel", "wanner", "maatregellen", "percentgae"} & set(analysis.subject)
+
+
+def test_only_words_one_edit_from_a_cue_word_are_repaired() -> None:
+    assert repair_cues("Wie wandelen er mee met de gemeenten?") == "Wie wandelen er mee met de gemeenten?"
+    # Too short to tell from another word: "delen" stays, "doellen" is "doelen".
+    assert repair_cues("Welke doellen delen ze?") == "Welke doelen delen ze?"
