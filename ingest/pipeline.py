@@ -45,8 +45,10 @@ from ingest.parse import parse_document
 # 7: a loose table's header reads as one name per column ("Streefwaarde Begroting 2025").
 # 8: a body line after a footnote printed mid-page is no footnote unless it runs on; "ad." ends no
 # sentence. 9: a table row printed as a line of text starts a unit of its own. 10: so does the
-# first line in capitals after such a row (a note or a sentence under the table).
-PIPELINE_VERSION = "10"
+# first line in capitals after such a row (a note or a sentence under the table). 11: a loose
+# table's caption is no column; rows after a goal line continue the table above with its columns;
+# a source cell may take two lines; "bij St." ends no table line.
+PIPELINE_VERSION = "11"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
-from assistant.lexicon import TABLE_COLUMN_WORDS, TABLE_TITLE, TABLE_UNIT, VALUE_CELL, YEAR, fold
+from assistant.lexicon import (
+    INDICATOR_START,
+    TABLE_COLUMN_WORDS,
+    TABLE_TITLE,
+    TABLE_UNIT,
+    VALUE_CELL,
+    YEAR,
+    fold,
+)
+from assistant.nlp import ABBREVIATIONS
 from ingest.spaced_tables import SpacedTable, find_spaced_tables
 from ingest.structure import numbered_heading
 
@@ -25,6 +35,9 @@ _LOOSE_MAX_CHARS = 60
 _LOOSE_MIN_LINES = 8
 _LOOSE_MIN_VALUES = 3
 _LOOSE_VALUE_SHARE = 0.25
+_MAX_HEADER_LINES = 16  # caption and column names of a loose table, at most
+_CONTINUE_LINES = 40  # a table continued after a goal line or a page break: this close at most
+_SOURCE_LINES = 2  # lines a source cell may take besides its first
 # A short note in brackets under a value: "12.460" / "(plus 65)", "489" / "(31/5)".
 _VALUE_NOTE = re.compile(r"^\([^()]{1,30}\)$")
 
@@ -57,6 +70,10 @@ class Row:
                 label.append(cell)
             else:
                 values.append(cell)
+        # Text after the last value is one cell, whatever its lines: "Stichting" / "Evenmens".
+        last = max((k for k, cell in enumerate(values) if is_value(cell)), default=len(values) - 1)
+        if len(values) - last > 2:
+            values = [*values[: last + 1], " ".join(values[last + 1 :])]
         return " | ".join([" ".join(label), *values] if label else values)
 
 
@@ -71,11 +88,14 @@ class Table:
     unit: str
     rows: tuple[Row, ...] = field(default=())
     kind: str = "pipe"  # "pipe" (cells end in "|"), "inline" (one row a line), "loose" or "spaced"
+    captions: int = 0  # header lines before the column names ("Metingen en verplichte indicatoren")
+    inherited: bool = False  # the header is that of the table this one continues
 
     @property
     def header_on_page(self) -> bool:
-        """Whether the header text stands on the page as it is (a spaced table's is rebuilt)."""
-        return self.kind != "spaced"
+        """Whether the header text stands on the page right above the rows (a spaced table's is
+        rebuilt, a continued table's stands above the part it continues)."""
+        return self.kind != "spaced" and not self.inherited
 
     def header_text(self) -> str:
         """The header as its column names, one a cell: a loose table's header comes a line at a
@@ -90,7 +110,7 @@ class Table:
         header = self.header
         if self.kind != "loose" or not any(_year_line(line) for line in header):
             return header
-        caption = 1 if TABLE_TITLE.match(header[0]) else 0
+        caption = self.captions or (1 if TABLE_TITLE.match(header[0]) else 0)
         groups: list[list[str]] = []
         current: list[str] = []
         for line in header[caption:]:
@@ -173,15 +193,44 @@ def find_tables(lines: list[str]) -> list[Table]:
     rest = [("" if i in in_spaced else line) for i, line in enumerate(lines)]
     scan = _Scan(rest)
     tables: list[Table] = list(spaced)
+    headed: Table | None = None  # the last loose table with column names, for those that continue it
     i = 0
     while i < len(rest):
         table = None if i in in_spaced else (_pipe_table(scan, i) or _loose_table(scan, i))
         if table is None:
             i += 1
             continue
-        tables.append(table)
+        if table.kind == "loose":
+            table = _continued(scan, table, headed)
+            if _year_columns(table.header):
+                headed = table
+        if table.rows:  # column names alone (a long goal line cut them off) stay text
+            tables.append(table)
         i = table.end
     return sorted(tables, key=lambda t: t.start)
+
+
+def _year_columns(header: Sequence[str]) -> int:
+    return sum(_year_line(line) for line in header)
+
+
+def _continued(scan: _Scan, table: Table, headed: Table | None) -> Table:
+    """A loose table without column names that continues the table above it: a goal line or a
+    page break between the two ("Algemeen maatschappelijke voorzieningen zijn toegankelijk")
+    ends a run of short lines, not the table. It takes that table's header when its rows have a
+    value per year column of it."""
+    if table.header or headed is None or table.start - headed.end > _CONTINUE_LINES:
+        return table
+    if scan.next_heading[headed.end] < table.start:
+        return table
+    widths = Counter(sum(is_value(c) for c in row.cells) for row in table.rows)
+    if not widths or widths.most_common(1)[0][0] != _year_columns(headed.header):
+        return table
+    rows = _loose_rows(scan.lines, table.start, table.end, _trailing(headed.header))
+    unit = table.unit or headed.unit
+    return replace(
+        table, header=headed.header, unit=unit, rows=rows, captions=headed.captions, inherited=True
+    )
 
 
 def _from_spaced(table: SpacedTable) -> Table:
@@ -306,8 +355,8 @@ def _loose_line(line: str) -> bool:
     # "Subdoel: ..." and lead-ins ending in ":" are text.
     if (line.startswith("- ") and len(words) > 5) or line.endswith(":") or re.match(r"^\w+: \S", line):
         return False
-    # A final period ends a sentence, unless it ends an abbreviation ("regelingen (m.n.").
-    return not line.endswith(".") or "." in words[-1][:-1]
+    # A final period ends a sentence, unless it ends an abbreviation ("regelingen (m.n.", "bij St.").
+    return not line.endswith(".") or "." in words[-1][:-1] or fold(words[-1]) in ABBREVIATIONS
 
 
 def _loose_table(scan: _Scan, start: int) -> Table | None:
@@ -330,21 +379,51 @@ def _loose_table(scan: _Scan, start: int) -> Table | None:
     if end - start < _LOOSE_MIN_LINES or values < max(_LOOSE_MIN_VALUES, _LOOSE_VALUE_SHARE * (end - start)):
         return None
     block = lines[start:end]
-    header_end = _loose_header_end(lines, start, end)
+    captions = _captions(lines, start, end)
+    header_end = _loose_header_end(lines, start, end, captions)
     header = tuple(lines[start:header_end])
-    trailing = 1 if header and header[-1].lower() == "bron" else 0
-    rows = _loose_rows(lines, header_end, end, trailing)
+    rows = _loose_rows(lines, header_end, end, _trailing(header))
     unit = detect_unit(" ".join(header)) or detect_unit(" ".join(block))
-    return Table(start, end, header_end, header, unit, rows, "loose")
+    return Table(start, end, header_end, header, unit, rows, "loose", captions if header else 0)
+
+
+def _trailing(header: Sequence[str]) -> int:
+    """Source cells after a row's values: a last column named "Bron"."""
+    return 1 if header and header[-1].lower() == "bron" else 0
+
+
+def _captions(lines: list[str], start: int, end: int) -> int:
+    """Lines of text above a loose table's column names: "Metingen en verplichte indicatoren" /
+    "Wmo-cliënten met een maatwerkarrangement" / "Beleidsdoelen" / "Begroot 2020" / ... The
+    column names are the short lines up to the first year line; what stands before them, when no
+    value does, is the caption."""
+    first_year = next(
+        (j for j in range(start, min(end, start + _MAX_HEADER_LINES)) if _year_line(lines[j])), None
+    )
+    if first_year is None or any(is_value(lines[j]) for j in range(start, first_year)):
+        return 0
+    # Column names give a year each: one year before the values is a row's ("Jaarlijks" / "2019"
+    # / "12,6%": the year of a measurement), not a header.
+    first_value = next(
+        (j for j in range(first_year, end) if is_value(lines[j]) and not _year_line(lines[j])), end
+    )
+    if sum(_year_line(lines[j]) for j in range(first_year, first_value)) < 2:
+        return 0
+    column = first_year
+    while column > start and len(lines[column - 1].split()) <= 2 and not is_value(lines[column - 1]):
+        column -= 1
+    return column - start
 
 
 def _wrapped_cell(line: str) -> bool:
     return len(line.split()) <= 2 and not line.startswith("- ")
 
 
-def _loose_header_end(lines: list[str], start: int, end: int) -> int:
-    """Header lines are short column names and years; without a year there is no header row."""
-    i = start + 1 if TABLE_TITLE.match(lines[start]) else start  # "Tabel 4.1 - Effectindicatoren ..."
+def _loose_header_end(lines: list[str], start: int, end: int, captions: int = 0) -> int:
+    """Header lines are short column names and years; without a year there is no header row.
+    A caption ("Tabel 4.1 - Effectindicatoren ...", or `captions` lines of text) goes first."""
+    title = 1 if TABLE_TITLE.match(lines[start]) else 0
+    i = start + max(title, captions)
     has_year = False
     while i < end:
         text = lines[i].removeprefix("- ")
@@ -362,6 +441,8 @@ def _loose_header_end(lines: list[str], start: int, end: int) -> int:
         ),
         end,
     )
+    if first_value == end and has_year:
+        return i  # column names alone, cut off by a goal line: no first row
     i = min(i, first_value - 1)
     if has_year and i - start >= 2 and i < end:
         return _label_start(lines, start, i, first_value, end)
@@ -405,7 +486,8 @@ def _named_header_end(lines: list[str], start: int, end: int) -> int:
 
 
 def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[Row, ...]:
-    """A new row starts at a label line that follows values (after `trailing` source cells)."""
+    """A new row starts at a label line that follows values (after `trailing` source cells; a
+    source may take a few short lines, "Stichting" / "Evenmens", up to the next row's "Aantal")."""
     rows: list[Row] = []
     row_start = first
     seen_value = False
@@ -420,12 +502,29 @@ def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[
             if after < trailing:
                 after += 1
                 continue
+            if after and _source_goes_on(lines, i, end):
+                continue
             rows.append(Row(row_start, i, _joined_cells(lines[row_start:i])))
             row_start, seen_value, after = i, False, 0
         seen_value = seen_value or value
     if row_start < end:
         rows.append(Row(row_start, end, _joined_cells(lines[row_start:end])))
     return tuple(rows)
+
+
+def _source_goes_on(lines: list[str], i: int, end: int) -> bool:
+    """Line `i`, after a row's source cell, is more of that source ("Stichting" / "Evenmens"):
+    short lines up to the table's end or to the next row, which names what it counts ("Aantal
+    ..."). Otherwise it starts the next row ("Minimaal aantal" / "inwoners uit ...")."""
+    j = i
+    while (
+        j < end
+        and j - i < _SOURCE_LINES
+        and len(lines[j].split()) <= 2
+        and not INDICATOR_START.match(lines[j])
+    ):
+        j += 1
+    return j > i and (j == end or bool(INDICATOR_START.match(lines[j])))
 
 
 def _column_name(line: str) -> bool:

@@ -239,3 +239,122 @@ def test_each_line_is_read_a_bounded_number_of_times(monkeypatch: pytest.MonkeyP
         ("pipe", len(filler) + 1, len(filler) + len(LEUSDEN) - 1),
         ("loose", loose_at, loose_at + len(LOOSE) - 2),
     ]
+
+
+TWENTERAND_INDICATORS = [
+    "Metingen en verplichte indicatoren",
+    "Wmo-cliënten met een maatwerkarrangement",
+    "Beleidsdoelen",
+    "Begroot 2020",
+    "Begroot 2019",
+    "2018",
+    "2017",
+    "Bron",
+    "Maatwerkvoorzieningen zijn toereikend",
+    "Toegekende",
+    "maatwerkvoorzieningen",
+    "3678",
+    "3699",
+    "2756",
+    "2680",
+    "Interne",
+    "systemen",
+    # A goal line between the rows ends the run of short lines, not the table.
+    "Algemeen maatschappelijke voorzieningen zijn toegankelijk en toereikend",
+    "Aantal",
+    "mantelzorgers met",
+    "een waardebon",
+    "675",
+    "660",
+    "682",
+    "649",
+    "Stichting",
+    "Evenmens",
+    "Aantal ondersteunde",
+    "mantelzorgers bij St.",
+    "Evenmens",
+    "250*",
+    "450",
+    "203*",
+    "455",
+    "Stichting",
+    "Evenmens",
+]
+
+
+def test_an_indicator_table_with_a_caption_keeps_its_columns_across_a_goal_line() -> None:
+    first, second = find_tables(TWENTERAND_INDICATORS)
+    # Text above the column names is the caption; the columns are the years and the source.
+    assert first.header == tuple(TWENTERAND_INDICATORS[:8])
+    assert first.columns()[1:] == ("Begroot 2020", "Begroot 2019", "2018", "2017", "Bron")
+    assert [r.render() for r in first.rows] == [
+        "Maatwerkvoorzieningen zijn toereikend Toegekende maatwerkvoorzieningen | 3678 | 3699 | 2756 | 2680"
+        " | Interne systemen"
+    ]
+    # The rows after the goal line continue the table: its columns, and a source over two lines.
+    assert second.start == 18 and second.header == first.header and not second.header_on_page
+    assert [r.render() for r in second.rows] == [
+        "Aantal mantelzorgers met een waardebon | 675 | 660 | 682 | 649 | Stichting Evenmens",
+        "Aantal ondersteunde mantelzorgers bij St. Evenmens | 250* | 450 | 203* | 455 | Stichting Evenmens",
+    ]
+
+
+def test_column_names_cut_off_by_a_goal_line_head_the_rows_after_it() -> None:
+    lines = [
+        "Metingen en verplichte indicatoren",
+        "Jongeren met jeugdhulp",
+        "Beleidsindicatoren",
+        "Begroot",
+        "2020",
+        "Begroot",
+        "2019",
+        "2018",
+        "Bron",
+        "Voor alle jeugdigen zijn er voldoende en toegankelijke voorzieningen",
+        "Aantal",
+        "bezoekers",
+        "CJG Loket",
+        "80",
+        "90",
+        "82",
+        "SZT",
+        "Aantal",
+        "trajecten",
+        "5",
+        "5",
+        "4",
+        "Humanitas",
+    ]
+    # The names alone are no table (their lines stay text); the rows under the goal line are.
+    (table,) = find_tables(lines)
+    assert table.start == 10 and table.header == tuple(lines[:9])
+    assert table.columns()[1:] == ("Begroot 2020", "Begroot 2019", "2018", "Bron")
+    assert [r.render() for r in table.rows] == [
+        "Aantal bezoekers CJG Loket | 80 | 90 | 82 | SZT",
+        "Aantal trajecten | 5 | 5 | 4 | Humanitas",
+    ]
+
+
+def test_a_year_before_a_value_is_a_row_of_measurements_not_column_names() -> None:
+    lines = [
+        "In 2024 zijn minder",
+        "inwoners eenzaam",
+        "Percentage eenzame",
+        "ouderen (%)",
+        "Effect",
+        "Jaarlijks",
+        "2019",
+        "12,6%",
+        "Percentage eenzame",
+        "jongeren (%)",
+        "Effect",
+        "Jaarlijks",
+        "2019",
+        "7,1%",
+        "Percentage eenzame",
+        "volwassenen (%)",
+        "2019",
+        "3%",
+    ]
+    (table,) = find_tables(lines)
+    assert table.header == ()
