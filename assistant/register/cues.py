@@ -17,6 +17,7 @@ from assistant.lexicon import (
     BARE_YEAR,
     MEASURED_FIGURE,
     MONEY_CUES,
+    MONTH_TEXT,
     NOTE_START,
     NUMBER_WORDS,
     TIME_MENTION,
@@ -191,6 +192,9 @@ _PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": "ligt"}, {"LOWER": "er"}, {"LOWER": {"IN": ["dan", "nu", "ook", "daarom"]}, "OP": "*"},
          {"LOWER": {"IN": ["de", "een"]}}, {"LOWER": {"IN": ["opgave", "taak"]}}, {"LOWER": "om"}],
         [{"LOWER": "college"}, {"LOWER": {"IN": ["wil", "gaat", "zal"]}}],
+        # A step of the raad: "Naar verwachting zal de Raad eind 2024 een besluit nemen" (round 12).
+        [{"LOWER": "zal"}, {"LOWER": "de"}, {"LOWER": {"IN": ["raad", "gemeenteraad"]}}],
+        [{"LOWER": "de"}, {"LOWER": {"IN": ["raad", "gemeenteraad"]}}, {"LOWER": "zal"}],
         # "De gemeente blijft zich inzetten om ...": work that goes on.
         [{"LOWER": "de"}, {"LOWER": "gemeente"}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": "blijft"},
          {"LOWER": "zich", "OP": "?"}, {"LOWER": {"IN": _MUST_ACTIONS}}],
@@ -215,9 +219,15 @@ _matcher: Any = None
 
 # A moment a result is promised for: "Eind 2024", "In 2025", "Medio 2026"; a quarter or a season of a
 # year: "in het 4e kwartaal van 2025", "In het najaar van 2025".
-_DATED = rf"(?:eind|begin|medio|in|per|voor)\s+{YEAR_TEXT}"
+_DATED = rf"(?:eind|begin|medio|in|per|voor)\s+(?:(?:{MONTH_TEXT})\s+)?{YEAR_TEXT}"
 _QUARTER = rf"(?:\w+\s+)?(?:kwartaal|helft|voorjaar|najaar|zomer|winter)\s+(?:van\s+)?{YEAR_TEXT}"
-_DATE = re.compile(rf"\b(?:{_DATED}|{_QUARTER})\b", re.IGNORECASE)
+# A moment the text names relative to its own year, which dates a plan as a year does: "de komende
+# jaren", "later dit jaar", "in de loop van 2025" (round 12).
+_RELATIVE_MOMENT = (
+    rf"(?:de\s+)?komende\s+jaren|(?:later|eerder)\s+dit\s+jaar|(?:in\s+)?de\s+loop\s+van\s+{YEAR_TEXT}|"
+    r"(?:volgend|komend)\s+jaar"
+)
+_DATE = re.compile(rf"\b(?:{_DATED}|{_QUARTER}|{_RELATIVE_MOMENT})\b", re.IGNORECASE)
 
 # Checks on a whole sentence (any case) that token patterns cannot express.
 _CHECK = compile_table(
@@ -254,17 +264,27 @@ _CHECK = compile_table(
         # What something consists of or is based on, and what a passive does not do: "Het kader wordt
         # gevormd door ...", "De aanslag wordt ... gebaseerd op ...", "wordt hierin niet meegenomen".
         r"\b(wordt|worden) gevormd\b|\b(wordt|worden)\b[^.;]{0,60}\bgebaseerd op\b|"
-        r"\b(wordt|worden)\s+(\w+\s+){0,4}niet\s+(\w+\s+)?(\w*ge\w+|\w+d)\b|"
+        r"\b(wordt|worden)\s+(\w+\s+){0,4}niet\s+(\w+\s+){0,5}?(\w*ge\w+|\w+d)\b|"
         # ... nor what it does not take up: "Er wordt in 2024 dus geen lange financiering aangetrokken".
         r"\b(wordt|worden)\s+(\w+\s+){0,4}geen\s+(\w+\s+){0,3}(\w*ge\w+|\w+d)\b|"
         # What is used now, not what is worked on: "Op dit moment wordt gewerkt met twee applicaties".
-        r"\b(wordt|worden)\s+(\w+\s+){0,3}gewerkt met\b",
+        r"\b(wordt|worden)\s+(\w+\s+){0,3}gewerkt met\b|"
+        # How a figure is expressed or computed, what is left out of it, and a principle applied
+        # ("Het weerstandsvermogen wordt uitgedrukt in een ratio", "worden ... buiten beschouwing
+        # gelaten", "wordt het uitgangspunt gehanteerd dat ...") (round 12).
+        r"\b(wordt|worden)\s+(\w+\s+){0,3}uitgedrukt\s+in\b|\bbuiten beschouwing\b|"
+        r"\buitgangspunt\w*\b[^.;]{0,30}\bgehanteerd\b|"
+        # Whose task it is: "Wassenaar gaat zelf over de inhoud" (round 12).
+        r"\bgaat\s+(zelf\s+|niet\s+)?over\s+(de|het|haar|hun|zijn)\b",
         # A consequence or an explanation of what went before: "Hierdoor stimuleren we ...", "Daarmee
         # dragen we bij aan ...", "Hiermee wordt voorkomen dat ...", "Dit wordt veroorzaakt doordat ...".
         # "En daarmee bouwen we aan het vertrouwen", "Hiermee voldoen wij aan de minimale eisen".
         "consequence": r"^(en |maar )?(hierdoor|daardoor|daarmee|hiermee|zo)\b(\s+\S+){0,2}?\s+"
         r"(dragen|draagt|stimuleren|stimuleert|bevorderen|bevordert|voorkomen|voorkomt|versterken|vergroten|"
         r"verbeteren|ontstaat|leidt|wordt|worden|bouwen|bouwt|voldoen|voldoet)\b|\bwordt veroorzaakt\b|"
+        r"^(en )?(hierdoor|daardoor|daarmee|hiermee)\s+zorg(en|t)\b|"
+        # "Het effect hiervan is, dat ..." (round 12).
+        r"^(het|een) (effect|gevolg) (hiervan|daarvan) is\b|"
         r"^kortom\b|\bop deze (manier|wijze) (wordt|worden)\b|"
         r"\b(wordt|worden)\b[^.;]{0,40}\bop deze (manier|wijze)\b",
         # What goes on, said of the municipality's own work: "blijft ... bestaan", "voort te zetten",
@@ -294,6 +314,11 @@ _CHECK = compile_table(
         # Another document that works it out: "In ons Transformatieprogramma wordt dit nader uitgewerkt".
         r"^in (ons|onze|het|de)\s+[^,;.]{0,60}?\b(wordt|worden) (dit|deze|dat|die)\s+(nader|verder)\s+"
         r"(uitgewerkt|beschreven|toegelicht)|"
+        # What the document or another one shows (round 12): "worden ook per heffing aangegeven",
+        # "In de Nota ... wordt beschreven hoe ...", "Dat wordt zichtbaar gemaakt in paragraaf
+        # Weerstandsvermogen", "We verwijzen naar bijlage II", "Ook vertellen we kort hoe ...".
+        r"\bverwijz\w* (we |wij )?naar\b|\bvertellen (we|wij)\b|"
+        r"\b(beginnen|openen) (we|wij) (deze|dit) (notitie|nota|document|hoofdstuk)\b|"
         # Where the document puts it: "Dit wordt hier als verzamelpost meegenomen".
         r"(wordt|worden) hier\s+(\w+\s+){0,3}(meegenomen|opgenomen|verwerkt|weergegeven|toegelicht|"
         r"gepresenteerd))\b",
@@ -380,14 +405,16 @@ _CHECK = compile_table(
         # Nouns that start with ge- ("gemeenten", "gebied", "geld") are no participles; separable verbs
         # put ge- after their particle ("uitgezet", "opgepakt").
         "present passive": r"\b(wordt|worden)\b(\s+\S+){0,12}?\s+((?!gemeente|gebied|geld\b|gezin|gesprek|"
-        r"gegeven|geval|gevolg|gedrag|gebruik|geheel|gemiddeld|gelijk|geen\b)ge\w+(d|t|en)|"
-        r"(aan|af|bij|in|mee|na|om|op|over|toe|uit|voor|door|terug|samen)ge\w+(d|t|en)|"
+        r"gegeven|geval|gevolg|gedrag|gebruik|geheel|gemiddeld|gelijk|geen\b|gelden\b|gebouw|gezondheid)ge\w+(d|t|en)|"
+        r"(aan|af|bij|in|mee|na|om|op|over|toe|uit|voor|door|terug|samen|voort|los|vast|weg|neer|rond|dicht|open)"
+        r"ge\w+(d|t|en)|"
         r"\w*(ingezet|opgenomen|aangeboden|ingebracht|afgeslankt|vormgegeven|uitgevoerd|ontwikkeld|georganiseerd|"
         r"verwacht|gezocht|getoetst|voorgelegd|gekozen|betrokken|ondersteund|beoordeeld|verlengd|versterkt|"
         r"verbeterd|vernieuwd|herzien|besproken|beëindigd|ondernomen|onderzocht|ondergebracht|onderhouden))\b",
         # What the Rijk or the law decides, or what may or must happen.
         "not ours": r"\b(rijk|rijksoverheid|landelijk\w*|centrumgemeente|kabinet|minister\w*|wet|wetgeving|"
-        r"kan|kunnen|moet|moeten|mag|mogen|zou|zouden|betekent|genoemd|gezien|beschouwd|bepaald|geacht|"
+        r"kan|kunnen|moet|moeten|mag|mogen|zou|zouden|hoeft|hoeven|betekent|genoemd|gezien|beschouwd|bepaald|"
+        r"geacht|"
         # What the law lays on us: "Er wordt vanuit wettelijke kaders beleid opgevoerd".
         r"wettelijk\w*|"
         r"wordt bedoeld|bekostigd|"
@@ -395,13 +422,13 @@ _CHECK = compile_table(
         r"gewaardeerd|ervaren)\b",
         # Predictions and opinions read like passive promises: "wordt in de toekomst minder aanspraak
         # gemaakt".
-        "prediction": r"\b(in de toekomst|naar verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
+        "prediction": r"\b(in de toekomst|naa?r? verwachting|men|inwoners vinden|vindt men|leidt ertoe)\b|"
         # "In Wassenaar wordt verwacht dat deze wijziging zal leiden tot ...".
         r"\b(wordt|worden)\s+(\w+\s+)?verwacht\s+dat\b|\b(zal|zullen)\s+(\w+\s+)?leiden\s+tot\b|"
         # ... and what is expected to happen: "Voor de komende jaren wordt een afnemend
         # financieringsoverschot verwacht."
         r"\b(wordt|worden)\b[^.;]{0,80}\bverwacht\s*[.;]?\s*$|"
-        r"^(maar |en )?(als|indien|wanneer)\b",
+        r"^(maar |en )?(als|indien|wanneer)\b(?!\s+(eerste|tweede|derde|laatste|onderdeel|gevolg)\b)",
         # "Verzoek in kadernota is om ...": a proposal.
         "proposal": r"\bverzoek\b[^.]{0,40}\bis\b[^.]{0,15}\bom\b",
         # A duty the municipality states for its own instruments, opening the sentence: "Ook moet de
@@ -431,7 +458,9 @@ _CHECK = compile_table(
         # concentrates on ("richt zich op") nor what a budget is meant for (money for, above).
         "aim": r"\ber\s*(?:\w+\s+){0,3}?op\s+gericht\b|\b(?:is|zijn)\s+bedoeld\s+om\b|"
         r"\b(?:het\s+is|is\s+het)\s+de\s+bedoeling\s+(?:dat|om)\b|^(?:de\s+)?bedoeling\s+is\b|"
-        r"\b(?:wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,4}?gestreefd\b",
+        r"\b(?:wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,4}?gestreefd\b|"
+        # "Beoogd is om voor de zomer van 2024 ... te evalueren" (round 12).
+        r"^beoogd\s+is\s+(?:om|dat)\b",
         # Policy of the Rijk or another tier, whose aim is context, not ours.
         "national": r"\b(?:rijk\w*|kabinet|minister\w*|landelijk\w*|europe\w*|provinci\w*)\b",
         # The aim of a law ("Het doel van de wet is overheden transparanter te maken"): a national
@@ -490,10 +519,15 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     if municipality:
         by_name = rf"^(?:de\s+)?(?:gemeente\s+)?{re.escape(municipality)}\s+(?=[a-z])"
         text = re.sub(by_name, "De gemeente ", text, count=1)
+        # ... also inside the sentence: "maakt gemeente Wassenaar gebruik van" (round 12).
+        text = re.sub(rf"\b(de\s+)?(gemeente)\s+{re.escape(municipality)}\b", r"\1\2", text, flags=re.I)
+        text = re.sub(rf"\bdoor\s+{re.escape(municipality)}\b", "door de gemeente", text)
+    shown = _SHOWN.search(text)
     if (
         text.rstrip().endswith(("?", ":"))
         or _CHECK["condition"].match(text)
         or _CHECK["about the document"].search(text)
+        or (shown is not None and _in_main_clause(text, shown.start()))
     ):
         return None  # a question, a condition, a list's introduction, or talk about the document
     if (_CHECK["bookkeeping"].search(text) or _CHECK["levy described"].search(text)) and not _DATE.search(
@@ -506,22 +540,31 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     money = _CHECK["money for"].search(text)
     if money:
         return "measure" if _names_action(text[money.end() :]) else None
-    dated = (
-        _CHECK["dated result"].match(text) or _CHECK["dated result after"].match(text) or _dated_work(text)
-    )
+    result = _CHECK["dated result"].match(text) or _CHECK["dated result after"].match(text)
+    work = None if result else _dated_work(text)
+    dated = result or work
     if dated and _CHECK["started"].search(text):
         dated = None  # "Eind 2019 is gestart met een inventarisatie": work begun, no result promised
     year = int(dated.group("year")) if dated else None
     planned = _CHECK["planned"].search(text)
     if planned and year is None:
         year = int(next(planned.group(g) for g in ("year", "year2", "year3", "year4") if planned.group(g)))
-    if plan_year and year is not None and year >= plan_year and not _uncertain(text):
+    # Work told in the present tense after its moment may be dated in the year the plan is written,
+    # the year before its first ("In de loop van 2024 volgt een plan" in the budget for 2025); a
+    # result told as done in that year, or work planned then, is past (round 12).
+    first = (
+        plan_year - (WRITTEN_YEARS_BEFORE if work and year is not None and not planned else 0)
+        if plan_year
+        else None
+    )
+    if first is not None and year is not None and year >= first and not _uncertain(text):
         return "measure"
     if (
         _CHECK["ongoing"].search(text)
         and not _uncertain(text)
         and not _CHECK["condition"].match(text)
         and not _CHECK["need"].search(text)
+        and not _RISK_REMAINS.search(text)
     ):
         return "measure"
     if _CHECK["premise"].search(text):
@@ -532,6 +575,8 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
         # de Raad het financieel kader wordt vastgesteld").
         return "measure" if _plan_dated(text, plan_year) else "goal"
     found = labels(text)
+    if _municipality_works(text, municipality):
+        found.add("MEASURE")
     if not found:
         return "measure" if _passive_promise(text) else None
     if "GOAL" in found and (
@@ -543,7 +588,13 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     promise = "MEASURE" in found and not _CHECK["not a promise"].search(text)
     if "GOAL" in found:
         # "We streven ernaar deze afspraken na de zomer vast te leggen" is a dated commitment.
-        if promise or (re.search(r"\bstreven (we |wij )?ernaar\b", text, re.I) and TIME_MENTION.search(text)):
+        # ... and so is "streven we naar" + a moment in the plan's first years ("streven we naar een
+        # opening van de nieuwe gemeentewerf eind 2025") (round 12).
+        striving = bool(re.search(r"\bstreven (we |wij )?ernaar\b", text, re.I) and TIME_MENTION.search(text))
+        striving = striving or bool(
+            re.search(r"\bstreven (we |wij )?naar\b", text, re.I) and _plan_dated(text, plan_year)
+        )
+        if promise or striving:
             return "measure" if not re.search(r"\b(doel|ambitie|doelstelling)\b", text, re.I) else "goal"
         return "goal"
     if "WANT" in found and not _CHECK["not a promise"].search(text):
@@ -556,6 +607,9 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     if _CHECK["consequence"].search(text):
         return None
     main = _CHECK["scene"].sub("", text, count=1)
+    # A relative clause after a comma tells of its noun: its tense is not the main clause's ("...
+    # vangt Wassenaar ontheemden op, die gevlucht zijn voor ...") (round 12).
+    main = _COMMA_RELATIVE.split(main, maxsplit=1)[0]
     if promise and not (_CHECK["past"].search(main) and "gaan" not in text.lower()):
         return "measure"
     if "EXPECT" in found and TIME_MENTION.search(text) and re.search(r"\bte\b|\bkunnen\b", text):
@@ -565,9 +619,83 @@ def classify(text: str, plan_year: int | None = None, municipality: str = "") ->
     return None
 
 
+# What the document or another one shows, in the passive of its main clause: "worden ook per heffing
+# aangegeven", "In de Nota ... wordt beschreven hoe ...", "Dat wordt zichtbaar gemaakt in paragraaf
+# Weerstandsvermogen" (round 12); not what a programme drawn up shows ("een uitvoeringsprogramma
+# waarin ... worden aangegeven").
+_SHOWN = re.compile(
+    r"\b(?:wordt|worden)\s+(?:\w+\s+){0,3}(?:aangegeven|aangeven|beschreven|weergegeven|zichtbaar\s+gemaakt)\b",
+    re.IGNORECASE,
+)
+
+# A risk or a shortfall that remains is no work that goes on: "het risico op hogere lasten blijft
+# bestaan" (round 12).
+_RISK_REMAINS = re.compile(
+    r"\b(?:risico|tekort|probleem|onzekerheid)\w*\b[^.;]{0,60}\bblijf(?:t|en)\b[^.;]{0,20}\bbestaan\b",
+    re.IGNORECASE,
+)
+
+# How many years before its first year a plan is written: work it plans in the present tense for
+# that year is still to come.
+WRITTEN_YEARS_BEFORE = 1
+
+# The municipality as the subject of a verb of work in the present tense (round 12): "De gemeente
+# geeft uitvoering aan ...", "Hierbij maakt de gemeente gebruik van ...", "Als gevolg hiervan neemt
+# het college ... op", "In 2024 blijft de gemeente de Klimaattafel faciliteren", "Wassenaar vangt
+# ... op". Not being, having, receiving, knowing or expecting, nor a modal (other patterns read
+# those).
+_NOT_MUNICIPAL_WORK = {
+    "wordt", "moet", "heeft", "krijgt", "ontvangt", "staat", "ligt", "komt", "kent", "weet", "ziet",
+    "vindt", "betekent", "bestaat", "kost", "telt", "geldt", "loopt", "zit", "lijkt", "blijkt", "hecht",
+    "acht", "past", "verwacht", "hoopt", "merkt", "constateert", "signaleert", "erkent", "herkent",
+    "beseft", "begrijpt", "denkt", "gelooft", "meent", "vreest", "twijfelt", "wenst", "streeft", "beoogt",
+    "beschikt", "valt", "hoort", "behoort", "voldoet", "mist", "verliest", "betaalt", "besteedt", "rekent",
+    "gaat",
+    "niet", "met", "tot", "dat", "wat", "vanuit", "uit", "licht", "recht", "echt", "zelf",
+    # Roles and attitudes, no work: "De gemeente behartigt het algemeen belang", "treedt verbindend op",
+    # "opereert binnen de kaders", "accepteert dat ...".
+    "behartigt", "treedt", "opereert", "accepteert", "respecteert", "bruist",
+}  # fmt: skip
+# A role the municipality has, no work it does: "De gemeente voert regie en is wettelijk
+# verantwoordelijk voor ...", "geeft invulling aan haar verantwoordelijkheid".
+_ROLE = re.compile(r"\bverantwoordelijk\w*", re.IGNORECASE)
+_LEADING_WORDS = (
+    r"in|op|met|bij|voor|na|vanaf|per|uit|vanuit|door|tot|naast|binnen|over|tijdens|via|als|zo|ook|verder|"
+    r"tevens|daarnaast|vervolgens|bovendien|eveneens|jaarlijks|periodiek|momenteel|nu|daarbij|hierbij|"
+    r"daarom|hiervoor|daarvoor|hiermee|daarmee|hierin|daarin|hierop|daarop|allereerst|ten|tot|ondertussen"
+)
+
+
+def _municipality_works(text: str, municipality: str = "") -> bool:
+    """Whether the municipality (de gemeente, het college, or its name) is the subject of a verb of
+    work in the present tense in the sentence's main clause: opening the sentence before its verb,
+    or after its verb where an adverb or a phrase of time or place opens it."""
+    names = ["de gemeente", "het college"] + ([re.escape(municipality)] if municipality else [])
+    subject = rf"(?:{'|'.join(names)}|gemeente)"
+    verb = r"(?P<verb>[a-zà-ÿ]{3,}t)"
+    first = re.match(rf"^\W*{subject}\s+(?:(?:ook|zelf|nu|al|daarom)\s+)?{verb}\b", text, re.IGNORECASE)
+    inverted = re.match(
+        rf"^\W*(?:{_LEADING_WORDS})\b[^,;:.]{{0,80}}?\s{verb}\s+{subject}\b", text, re.IGNORECASE
+    )
+    if _ROLE.search(text):
+        return False
+    for match in (first, inverted):
+        if match is None:
+            continue
+        word = match.group("verb").lower()
+        if word in _NOT_MUNICIPAL_WORK or (re.fullmatch(r"(?:\w+)?ge\w+[dt]", word) and word != "geeft"):
+            continue
+        if word == "blijft":  # "blijft de gemeente ... faciliteren": it goes on doing it
+            rest = re.split(r"[,;]", text[match.end() :], maxsplit=1)[0].lower()
+            if not any(w in _MUST_ACTIONS for w in re.findall(r"[a-zà-ÿ]+", rest)):
+                continue
+        return True
+    return False
+
+
 # A moment in a plan year: "In 2024", "begin 2025", "in het najaar van 2024", "Voor 2025".
 _PLAN_MOMENT = re.compile(
-    rf"\b(?:eind|begin|medio|in|per|vanaf|voor)\s+(?:het\s+\w+\s+(?:van\s+)?)?(?P<year>{YEAR_TEXT})\b",
+    rf"\b(?:eind|begin|medio|in|per|vanaf|voor)\s+(?:(?:het|de)\s+\w+\s+(?:van\s+)?)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
 # How far past the plan's first year a wish or an aim is still the work planned: a wish for 2030 is a
@@ -595,7 +723,7 @@ def _passive_promise(text: str) -> bool:
     if _CHECK["proposal"].search(text):
         return True
     doubts = ("not a promise", "past", "consequence")
-    if _uncertain(text):
+    if _uncertain(text) or _DATES_BEFORE.match(text):
         return False
     # What was done and what is being done, in one sentence: "In 2024 is het beleid geoptimaliseerd en
     # worden nieuwe regelingen opgesteld": the second clause promises.
@@ -614,15 +742,77 @@ def _passive_promise(text: str) -> bool:
     dated = _DATE.search(text) is not None
     passives = [*_CHECK["present passive"].finditer(text)]
     passives += _CHECK["dated passive"].finditer(text) if dated else ()
-    present = next((m for m in passives if _in_main_clause(text, m.start())), None)
-    if not present or _CHECK["not ours"].search(text) or _CHECK["prediction"].search(text):
+    # Something new the municipality brings about, without a subject: "Er komt een
+    # verduurzamingsplan", "In 2025 komt er een plan binnen bestaande budgetten" (round 12).
+    passives += _COMES_THERE.finditer(text)
+    present = next(
+        (m for m in sorted(passives, key=lambda m: m.start()) if _in_main_clause(text, m.start())), None
+    )
+    if not present:
         return False
+    # What may, must or is expected to happen, or what the Rijk does, voids the promise in its own
+    # clause only: a subordinate clause after it ("..., waarna er nog vervolgstappen moeten worden
+    # genomen", "... onderzocht welke maatregelen genomen kunnen worden") and a purpose clause
+    # before it ("Om de ervaren hinder te voorkomen wordt ...") speak of something else (round 12).
+    clause = _main_clause(text, present)
+    if _CHECK["not ours"].search(clause) or _OTHER_AGENT.search(clause):
+        return False
+    # An expected moment for a step of ours is its planning ("wordt naar verwachting in 2024
+    # voorgesteld aan de Raad"), not a prediction, unless the sentence only dates the one before
+    # ("Naar verwachting zal dit in 2025 plaatsvinden") (round 12).
+    prediction = _CHECK["prediction"].search(clause)
+    expected = prediction is not None and re.fullmatch(r"na(?:ar)? verwachting", prediction.group(0), re.I)
+    if prediction and not (expected and _DATE.search(clause) and not _DATES_BEFORE.match(clause)):
+        return False
+    if present.re is _COMES_THERE and _CHECK["national"].search(clause):
+        return False  # "Er komt een nieuw verdeelmodel voor de rijksmiddelen": the Rijk's
     # Without a subject, a sentence of counts or amounts reports ("Er wordt op jaarbasis door ca.
     # 200 à 300 mensen gebruik gemaakt"); an amount assigned is a budget line. What a relative
     # clause adds is about its noun ("actielijnen die ... bijdragen aan een besparing van € 275.000").
     # Done by an action of ours ("wordt gerealiseerd door externe inhuur te beperken"), it commits
     # whatever its amounts.
     return not _counts(_RELATIVE_CLAUSE.split(text, maxsplit=1)[0]) or bool(_BY_DOING.search(text))
+
+
+# "Er komt een ...", "komt er specifiek advies": something new brought about, the municipality's
+# own where nothing in its clause says otherwise ("Er komt een wet" is the Rijk's).
+_COMES_THERE = re.compile(
+    r"\b(?:er\s+komt|komt\s+er)\s+(?:\w+\s+){0,2}?(?:een|nieuwe?|specifiek\w*|extra|ook)\b", re.IGNORECASE
+)
+# A sentence that only dates the one before: "Naar verwachting zal dit in 2025 plaatsvinden".
+_DATES_BEFORE = re.compile(
+    r"^(?:naar\s+verwachting\s+)?(?:(?:zal|wordt|gaat)\s+(?:dit|dat|het)|(?:dit|dat|het)\s+(?:zal|wordt|gaat|vindt))\b"
+    r"(?=[^.;]*\b(?:plaatsvinden|plaats|gebeuren|gedaan|afgerond)\b)",
+    re.IGNORECASE,
+)
+# A passive done by someone else, named as its agent: "wordt uitgevoerd door Onderzoeksbureau AEF",
+# "worden geleverd door Dunea", "worden door hen uitgewerkt" (round 12); the municipality, its raad
+# and college are ours ("door de Raad vastgesteld", "door Wassenaar zelfstandig opgepakt", read as
+# "door de gemeente").
+_OTHER_AGENT = re.compile(
+    r"\bdoor\s+(?:hen|hun|derden|(?:de\s+|het\s+)?(?!(?:Raad|College|Gemeente|Wethouder|B&W|Rijk)\b)(?-i:[A-Z])\w+)",
+    re.IGNORECASE,
+)
+# Where the clause of a main-clause verb ends: a subordinate clause after it (a relative, an indirect
+# question, a consequence or a time), or a second main clause with a modal.
+_CLAUSE_END = re.compile(
+    r",?\s+(?:waarna|waarin|waarbij|waarmee|waardoor|waarvoor|waarop|zodat|zodra|die|dat|welke|wat|waar|"
+    r"of|hoe|omdat|wanneer|indien|voordat|nadat|totdat|tot\s+dat)\s|"
+    r",?\s+en\s+(?=(?:er\s+)?(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden)\b)|,\s+(?:maar|echter)\b",
+    re.IGNORECASE,
+)
+_COMMA_RELATIVE = re.compile(r",\s+(?:die|dat|welke|waarin|waarbij|waarmee|waardoor|waarna)\s", re.IGNORECASE)
+# A purpose clause opening the sentence, up to the main clause's finite verb: "Om de hinder te
+# voorkomen wordt ...".
+_LEADING_PURPOSE = re.compile(r"^om\s+[^,;]*?\bte\s+\w+en\s+(?=(?:wordt|worden|komt)\b)", re.IGNORECASE)
+
+
+def _main_clause(text: str, verb: re.Match[str]) -> str:
+    """The clause of the main-clause verb `verb`: from the sentence's start (less a purpose clause
+    opening it) to the first subordinate clause after the verb."""
+    end = _CLAUSE_END.search(text, verb.end())
+    clause = text[: end.start() if end else len(text)]
+    return _LEADING_PURPOSE.sub("", clause, count=1)
 
 
 # The action a passive is done by: "door externe inhuur te beperken en meer werk uit te voeren".

@@ -24,6 +24,17 @@ from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Page
 
 # Bump when extraction changes, so `sync` rebuilds registers made by an older extractor.
+# 65: measures in the words of programme budgets (round 12): the municipality, its college or its name
+#     as the subject of any verb of work ("De gemeente geeft uitvoering aan", "Hierbij maakt de
+#     gemeente gebruik van", "Wassenaar vangt ... op"), not a role ("is verantwoordelijk voor"); a
+#     modal, a law or an expectation voids a passive promise in its own clause only, not in a clause
+#     after it; "Er komt een ..."; moments relative to the plan ("de komende jaren", "later dit jaar",
+#     "in de loop van 2025", a month) date a passive; present-tense work dated in the year the plan
+#     is written; an expected moment for a step of ours ("wordt naar verwachting in 2024
+#     voorgesteld"), a step of the raad, "streven we naar" + a dated step and a dated "Beoogd is om"
+#     commit; a sentence that only dates the one before, a passive done by another named agent, how a
+#     figure is expressed, what a document shows, whose task it is, a risk that remains and a
+#     consequence ("Daarmee zorgen we ervoor") do not;
 # 64: a line table's years up to three lines under its title (kasgeldlimiet), a lone dash above an
 #     amount is its minus sign, a row whose label would be figures only is none (fresh9, round 11);
 # 63: an expected development ("wordt ... verwacht.") and what is not taken up ("wordt ... geen ...
@@ -175,7 +186,7 @@ from assistant.types import Chunk, DocumentMeta, Page
 # 6: goals labelled in running text ("Doel hierbij is"), premises; programmalijnen no goals;
 # 5: measures from present-tense work, passive proposals and continuations (issue 16, round 2);
 # 4: every place a record stands (also_at); 3: programmes, Iv3 taakvelden
-EXTRACTOR_VERSION = "64"
+EXTRACTOR_VERSION = "65"
 
 _RECORD_FIELDS = {f.name for f in fields(Record)}
 # A restatement must be long enough that finding it again is no coincidence ("Lasten" is not).

@@ -590,3 +590,128 @@ def test_a_sentence_set_in_a_narrow_table_column_is_read_but_graphics_text_is_no
     ]
     graphics = "W erk\nmaken van\nwerk We\ngaan zoveel\nmogelij k\nmensen\nhelpen\n."
     assert _measures([graphics]) == []
+
+
+# Round 12: measures in the words of programme budgets (the municipality by name, dated passives).
+
+
+def test_the_municipality_as_subject_of_a_verb_of_work_commits() -> None:
+    for text in (
+        "De gemeente geeft uitvoering aan de regeling voor beschut werk.",
+        "Hierbij maakt de gemeente gebruik van de kennis van inwoners en ondernemers.",
+        "Als gevolg hiervan neemt het college de verklaring op in de jaarrekening.",
+        "Voor grotere projecten maakt gemeente Testgem gebruik van een intentieovereenkomst.",
+        "Testgem vangt op twee locaties jonge vluchtelingen op.",
+        "Vanaf maart 2022 vangt Testgem ontheemden op, die gevlucht zijn voor het geweld.",
+        "In 2026 blijft de gemeente de klimaattafel faciliteren met bijeenkomsten.",
+        "De gemeente Testgem actualiseert periodiek de maatstaven.",
+    ):
+        assert cues.classify(text, 2026, "Testgem") == "measure", text
+    for text in (
+        "De gemeente behartigt het algemeen belang en heeft oog voor het individu.",
+        "De gemeente voert regie en is wettelijk verantwoordelijk voor de zorg.",
+        "Daarnaast krijgt de gemeente meer taken van het Rijk.",
+        "Het Rijk vergoedt de gemeente de kosten van de opvang.",
+        "De gemeente blijft eigenaar van het gebouw.",
+    ):
+        assert cues.classify(text, 2026, "Testgem") is None, text
+
+
+def test_a_modal_or_a_law_in_a_clause_after_a_passive_promise_leaves_it() -> None:
+    for text in (
+        "Het rapport wordt in 2026 opgeleverd, waarna er nog vervolgstappen moeten worden gezet.",
+        "Er wordt een programma opgesteld waarin wordt bepaald welke maatregelen worden uitgevoerd.",
+        "Daarnaast wordt samen met de regio onderzocht welke maatregelen genomen kunnen worden.",
+        "Om de ervaren overlast te voorkomen wordt op verschillende manieren opgetreden.",
+        "Hiernaast wordt een auditeur ingehuurd en moet er een bijdrage worden betaald.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
+    # ... while in its own clause it still does, and so does a passive done by someone else.
+    for text in (
+        "Er komt een wet die lokaal moet worden verwerkt.",
+        "Dit onderzoek wordt uitgevoerd door Bureau Noord.",
+        "De gegevens over het waterverbruik worden geleverd door Waterbedrijf Zuid.",
+        "Met een architect worden door hen de plannen uitgewerkt.",
+        "Een deel van de gelden die de centrumgemeente ontvangt wordt overgeheveld.",
+    ):
+        assert cues.classify(text, 2026) is None, text
+    assert cues.classify("De taken worden door Testgem zelfstandig opgepakt.", 2026, "Testgem") == "measure"
+
+
+def test_something_new_the_municipality_brings_about_commits() -> None:
+    for text in (
+        "Er komt een verduurzamingsplan voor monumenten in het dorp.",
+        "Voor bedrijven en scholen komt er specifiek advies en ondersteuning.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
+    assert cues.classify("Er komt een nieuw verdeelmodel voor de rijksmiddelen.", 2026) is None
+
+
+def test_a_moment_named_relative_to_the_plan_dates_a_passive() -> None:
+    for text in (
+        "Op basis van dit plan worden de wegen de komende jaren heringericht.",
+        "De afspraken met de regio worden later dit jaar vastgesteld.",
+        "De subsidie wordt in de loop van 2026 verstrekt.",
+        "Het plan wordt na verwachting in december 2026 vastgesteld.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
+
+
+def test_work_in_the_present_tense_may_be_dated_in_the_year_the_plan_is_written() -> None:
+    assert cues.classify("In de loop van 2025 volgt een plan voor minder restafval.", 2026) == "measure"
+    assert cues.classify("In 2025 is het plan geëvalueerd.", 2026) is None
+    assert cues.classify("In 2024 organiseert het team een sessie.", 2026) is None
+
+
+def test_an_expected_moment_for_a_step_of_ours_is_its_planning() -> None:
+    for text in (
+        "Het evenementenbeleid wordt naar verwachting in 2026 voorgesteld aan de Raad.",
+        "Naar verwachting zal de Raad eind 2026 een besluit nemen over de huren.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
+    # A sentence that only dates the one before is none.
+    for text in (
+        "Naar verwachting zal dit in 2026 plaatsvinden.",
+        "Dat zal in het eerste kwartaal van 2026 gedaan worden.",
+    ):
+        assert cues.classify(text, 2026) is None, text
+
+
+def test_a_method_a_document_a_task_or_a_risk_described_is_no_commitment() -> None:
+    for text in (
+        "Het weerstandsvermogen wordt uitgedrukt in een ratio en afgezet tegen de norm.",
+        "In de prognose worden de lange financieringen buiten beschouwing gelaten.",
+        "Bij de uitwerking wordt het uitgangspunt gehanteerd dat de organisatie op drie locaties zit.",
+        "Testgem gaat zelf over de inhoud.",
+        "De tarieven en de geraamde baten worden ook per heffing aangegeven.",
+        "In de nota wordt beschreven hoe inwoners betrokken zijn.",
+        "We verwijzen naar bijlage II voor een totaal overzicht hiervan.",
+        "Ook vertellen we kort hoe we de herijking hebben aangepakt.",
+        "Echter, het risico op hogere lasten blijft bestaan door de vergrijzing.",
+        "Daarmee zorgen we ervoor dat nieuwe medewerkers goed geïnformeerd zijn.",
+        "Het effect hiervan is, dat winkelruimte wordt onttrokken en woonruimte wordt toegevoegd.",
+        "Deze taken worden niet meer zelfstandig door de gemeente uitgevoerd.",
+        "Jaarlijks worden de gelden over de regio verdeeld.",  # "gelden" is no participle
+    ):
+        assert cues.classify(text, 2026, "Testgem") is None, text
+    # ... while what a plan drawn up shows is part of drawing it up.
+    text = "Jaarlijks wordt een programma opgesteld waarin de uitvoering voor dat jaar wordt aangegeven."
+    assert cues.classify(text, 2026) == "measure"
+    text = "Het college neemt de verklaring op en geeft een toelichting in de paragraaf bedrijfsvoering."
+    assert cues.classify(text, 2026) == "measure"
+
+
+def test_striving_for_a_dated_step_and_a_dated_intention_commit() -> None:
+    text = "Na de voorbereidingen streven we naar een opening van de werf eind 2026."
+    assert cues.classify(text, 2026) == "measure"
+    assert cues.classify("We streven naar gezonde inwoners.", 2026) == "goal"
+    assert cues.classify("Beoogd is om voor de zomer van 2026 de regeling te evalueren.", 2026) == "measure"
+    assert cues.classify("Beoogd is om de samenwerking in de regio te versterken.", 2026) == "goal"
+
+
+def test_passives_of_separable_verbs_and_a_last_step_commit() -> None:
+    for text in (
+        "Standaard worden de nieuwe contracten losgekoppeld van energie en water.",
+        "Als laatste van de parken wordt het herstel van het park ter hand genomen.",
+    ):
+        assert cues.classify(text, 2026) == "measure", text
