@@ -222,6 +222,9 @@ UNIT_MARK = re.compile(r"\((%|aantal|€)\)")
 
 # Words that name money wherever they occur: "budget", "budgetten", "bedrag", "bedragen".
 MONEY_NOUN_TEXT = r"budget\w*|bedrag\w*"
+# A compound money noun and what it says the money is for (folded): "investeringsbedrag" is an
+# investment, "exploitatiebudget" running costs, "projectkosten" a project's.
+MONEY_COMPOUND = re.compile(r"\b(?P<kind>[a-z]{4,}?)s?(?:budget|bedrag|kosten|krediet)(?:ten|en|s)?\b")
 # Nouns that name money in folded text, also inside compounds: taxes, levies, revenues, costs
 # ("hoeveel toeristenbelasting").
 # Words that only ask for money without naming what it is for (folded): "hoeveel geld", "de kosten".

@@ -47,8 +47,9 @@ from ingest.parse import parse_document
 # sentence. 9: a table row printed as a line of text starts a unit of its own. 10: so does the
 # first line in capitals after such a row (a note or a sentence under the table). 11: a loose
 # table's caption is no column; rows after a goal line continue the table above with its columns;
-# a source cell may take two lines; "bij St." ends no table line.
-PIPELINE_VERSION = "11"
+# a source cell may take two lines; "bij St." ends no table line. 12: column names a goal line cut
+# off stay a block of lines of their own (11 made them text).
+PIPELINE_VERSION = "12"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

@@ -27,6 +27,7 @@ from assistant.lexicon import (
     FREQUENCY,
     LIST_NOUN,
     MONEY_ASKING,
+    MONEY_COMPOUND,
     MONEY_WORDS,
     MONEY_WORDS_IN_TEXT,
     MONTHS,
@@ -385,7 +386,10 @@ def _kind_nouns(folded: str) -> tuple[str, ...]:
     """The money nouns the amount cue took from the subject ("subsidie", "bijdrage"), not the
     words that only ask for money ("geld", "euro", "kosten")."""
     found = [m.group(0) for m in MONEY_WORDS_IN_TEXT.finditer(folded)]
-    return _not_verbs(list(dict.fromkeys(w for w in found if w not in MONEY_ASKING)))
+    nouns = _not_verbs(list(dict.fromkeys(w for w in found if w not in MONEY_ASKING)))
+    # "Welk investeringsbedrag": an amount of an investment.
+    kinds = [m.group("kind") for m in MONEY_COMPOUND.finditer(folded) if m.group("kind") not in MONEY_ASKING]
+    return tuple(dict.fromkeys([*nouns, *kinds]))
 
 
 def _intents(folded: str) -> list[Intent]:

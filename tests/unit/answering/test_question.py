@@ -255,3 +255,11 @@ def test_only_words_one_edit_from_a_cue_word_are_repaired() -> None:
     assert repair_cues("Wie wandelen er mee met de gemeenten?") == "Wie wandelen er mee met de gemeenten?"
     # Too short to tell from another word: "delen" stays, "doellen" is "doelen".
     assert repair_cues("Welke doellen delen ze?") == "Welke doelen delen ze?"
+
+
+def test_a_compound_money_noun_asks_for_an_amount_of_its_kind() -> None:
+    analysis = analyze_question("Met welk investeringsbedrag rekent de gemeente voor de nieuwbouw?")
+    assert analysis.intents == {Intent.AMOUNT} and "investering" in analysis.kind_nouns
+    # The compound stays the subject; what it is for is the kind.
+    budget = analyze_question("Wat is het exploitatiebudget voor speelvoorzieningen?")
+    assert "exploitatiebudget" in budget.subject and "exploitatie" in budget.kind_nouns

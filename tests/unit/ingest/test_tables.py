@@ -325,8 +325,9 @@ def test_column_names_cut_off_by_a_goal_line_head_the_rows_after_it() -> None:
         "4",
         "Humanitas",
     ]
-    # The names alone are no table (their lines stay text); the rows under the goal line are.
-    (table,) = find_tables(lines)
+    # The names alone are a block of lines of their own; the rows under the goal line take them.
+    names, table = find_tables(lines)
+    assert (names.start, names.end, names.header) == (0, 9, ())
     assert table.start == 10 and table.header == tuple(lines[:9])
     assert table.columns()[1:] == ("Begroot 2020", "Begroot 2019", "2018", "Bron")
     assert [r.render() for r in table.rows] == [
