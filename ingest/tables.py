@@ -207,8 +207,8 @@ def find_tables(lines: list[str]) -> list[Table]:
             if not table.rows:
                 # Column names alone (a goal line cut them off): a block of their own, as lines,
                 # kept apart from the text around them; they head the rows that follow.
-                lines = _loose_rows(scan.lines, table.start, table.end, 0)
-                table = replace(table, header=(), header_end=table.start, rows=lines, captions=0)
+                as_lines = _loose_rows(scan.lines, table.start, table.end, 0)
+                table = replace(table, header=(), header_end=table.start, rows=as_lines, captions=0)
         tables.append(table)
         i = table.end
     return sorted(tables, key=lambda t: t.start)
