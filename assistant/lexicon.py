@@ -314,15 +314,16 @@ OPEN_ENDINGS = frozenset(
 )  # fmt: skip
 # The words a question's intent is read from, as typed words to repair a typo towards ("hoeveeel",
 # "wanner", "maatregellen", "percentgae"). Only words no common word is one edit away from: not
-# "meten" (meter), "kosten" (kasten), "bereiken" (bereiden), "doelen" (delen, too short to repair).
+# "meten" (meter), "kosten" (kasten), "bereiken" (bereiden), "waarom" (waarop), "waardoor"
+# (waarvoor), "voorstellen" (voorspellen); "doelen" (delen) only for words of six letters or more.
 CUE_SPELLINGS = frozenset(
     {
-        "hoeveel", "wanneer", "waarom", "waardoor", "percentage", "procent", "maatregel", "maatregelen",
+        "hoeveel", "wanneer", "percentage", "procent", "maatregel", "maatregelen",
         "gemeten", "indicator", "indicatoren", "doelstelling", "doelstellingen", "streefwaarde",
         "streefwaarden", "resultaat", "resultaten", "gerealiseerd", "opgeleverd", "subsidie",
         "subsidies", "begroting", "budget", "bedrag", "bedragen", "tarief", "tarieven", "financieel",
         "investering", "investeringen", "activiteiten", "speerpunten", "ambitie", "ambities",
-        "doelen", "maatregels", "monitor", "nulmeting", "voorstellen", "bezuiniging", "besparing",
+        "doelen", "maatregels", "monitor", "nulmeting", "bezuiniging", "besparing",
     }
 )  # fmt: skip
 CUE_REPAIR_MIN_LENGTH = 6  # a shorter word is too often another word one edit away

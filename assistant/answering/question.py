@@ -309,7 +309,7 @@ def repair_cues(question: str) -> str:
     def repaired(match: re.Match[str]) -> str:
         word = match.group(0)
         folded = fold(word)
-        if len(folded) < CUE_REPAIR_MIN_LENGTH or folded in CUE_SPELLINGS:
+        if len(folded) < CUE_REPAIR_MIN_LENGTH or folded in CUE_SPELLINGS or folded in _QUESTION_WORDS:
             return word
         near = [c for c in CUE_SPELLINGS if c[0] == folded[0] and edit_distance(folded, c, 1) <= 1]
         return near[0] if len(near) == 1 else word

@@ -253,6 +253,7 @@ def test_a_typo_in_a_cue_word_still_says_what_is_asked(question: str, intents: s
 
 def test_only_words_one_edit_from_a_cue_word_are_repaired() -> None:
     assert repair_cues("Wie wandelen er mee met de gemeenten?") == "Wie wandelen er mee met de gemeenten?"
+    assert repair_cues("Waarop richt het plan zich?") == "Waarop richt het plan zich?"  # not "waarom"
     # Too short to tell from another word: "delen" stays, "doellen" is "doelen".
     assert repair_cues("Welke doellen delen ze?") == "Welke doelen delen ze?"
 
