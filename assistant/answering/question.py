@@ -210,7 +210,10 @@ def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
     years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
     english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
     # "Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?" asks whether, not how many.
-    asks_figure = bool(ASKS_FIGURE.search(folded)) and not QUESTION_CUES[Intent.YESNO].match(folded)
+    # What a follow-up inherited in its closing bracket ("en landelijk (hoeveel ...)?") guides the
+    # answer but does not make the figure a must: only what was typed does.
+    typed = fold(BACKGROUND.sub("", question))
+    asks_figure = bool(ASKS_FIGURE.search(typed)) and not QUESTION_CUES[Intent.YESNO].match(typed)
     counted = _counted(folded, name_forms)
     how_much = _asks_how_much(folded)
     list_noun = _list_noun(folded) if Intent.LIST in intents else None

@@ -264,3 +264,11 @@ def test_a_compound_money_noun_asks_for_an_amount_of_its_kind() -> None:
     # The compound stays the subject; what it is for is the kind.
     budget = analyze_question("Wat is het exploitatiebudget voor speelvoorzieningen?")
     assert "exploitatiebudget" in budget.subject and "exploitatie" in budget.kind_nouns
+
+
+def test_a_figure_a_follow_up_inherited_is_no_must() -> None:
+    # As `resolve` writes "en landelijk?" after "Hoeveel Almeloërs ...?": it asks for a count, but
+    # only a figure the user typed makes the answer refuse without one.
+    inherited = analyze_question("en landelijk (hoeveel arbeidsongeschiktheidsuitkering Almelo)?")
+    assert inherited.intents == {Intent.NUMBER} and not inherited.asks_figure
+    assert analyze_question("En hoeveel geld is daarvoor (Lokale Kamer)?").asks_figure
