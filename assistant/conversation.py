@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, repair_cues, topic_words
 from assistant.lexicon import (
-    BACKGROUND,
     MONEY_ASKING,
     NAMED_DOCUMENT_YEAR,
     QUESTION_CUES,
@@ -152,6 +151,10 @@ def _follow_up(
     # "Welke groepen krijgen daarbij extra aandacht?" after "Op welke pijlers ...?" asks for
     # another list: the pillars stay behind.
     replaced |= _other_list_noun(asked.list_noun, previous.text)
+    # "En voor ouderen?" after "En voor jeugd?" asks the same of another group: what the follow-up
+    # before typed as its subject gives way to what this one types.
+    if own_words and previous.changed and _CONTINUES.search(fold(question)):
+        replaced |= {fold(w) for w in _topic(previous.question, municipalities)} - own_words
     topic = [
         w for w in previous.topic if fold(w) not in own_words | replaced and not _asked_otherwise(w, asks)
     ]
@@ -199,8 +202,9 @@ def _follow_up(
 
 def _asked_before(previous: str, known: set[str]) -> list[str]:
     """The words with which `previous` asked for something ("hoeveel", "wanneer", "hoe meet"),
-    in its order, without the words the follow-up carries anyway (folded, in `known`)."""
-    folded = fold(BACKGROUND.sub("", repair_cues(previous)))
+    in its order, without the words the follow-up carries anyway (folded, in `known`). The
+    bracket counts: a cue `previous` carried itself is handed on down a chain of follow-ups."""
+    folded = fold(repair_cues(previous))
     found: list[tuple[int, str]] = []
     for intent in analyze_question(previous).intents - _OWN_INTENTS:
         match = QUESTION_CUES[intent].search(folded)

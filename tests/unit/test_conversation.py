@@ -136,6 +136,20 @@ def test_a_follow_up_asking_for_another_list_leaves_the_old_list_behind() -> Non
     assert "pijlers" in resolve("Welke pijlers nog meer?", history, PLACES).text
 
 
+def test_a_chain_of_follow_ups_keeps_what_was_asked_and_swaps_the_typed_subject() -> None:
+    history = [
+        Turn("Hoeveel Almeloërs hadden in 2019/20 een arbeidsongeschiktheidsuitkering?"),
+        Turn("en landelijk?"),
+    ]
+    # The cue the second turn carried in its bracket is carried again.
+    assert resolve("en in de regio?", history, PLACES).text.startswith("en in de regio (hoeveel ")
+    history = [Turn("Welke doelen heeft Almelo voor mantelzorg?"), Turn("en voor jeugd?")]
+    resolution = resolve("en voor ouderen?", history, PLACES)
+    assert "jeugd" not in resolution.text and "mantelzorg" in resolution.text
+    # A follow-up with no subject of its own keeps the one typed before it.
+    assert "jeugd" in resolve("Hoe wordt dat gemeten?", history, PLACES).text
+
+
 def test_a_follow_up_asking_why_leaves_the_money_words_behind() -> None:
     history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?")]
     resolution = resolve("Waarom?", history, PLACES)
