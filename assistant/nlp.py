@@ -244,7 +244,8 @@ def sentence_spans_many(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
             doc = next(docs)
             for sent in doc.sents:
                 result.extend(_strip(doc.text, sent.start_char, sent.end_char, start))
-        out.append(_merge_markers(texts[len(out)], result))
+        text = texts[len(out)]
+        out.append(_attach_parentheticals(text, _merge_markers(text, result)))
     return out
 
 
@@ -264,6 +265,25 @@ def _strip(text: str, start: int, end: int, offset: int) -> list[tuple[int, int]
     left = len(piece) - len(piece.lstrip())
     right = len(piece.rstrip())
     return [(offset + start + left, offset + start + right)] if right > left else []
+
+
+def _attach_parentheticals(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A bracket that opens a sentence after a full stop annotates the sentence before it
+    ("... weergegeven. (bron: CBS)\nHet beroep ..."): it joins that sentence, and what follows the
+    bracket starts its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        # spaCy may leave the "(" at the end of the sentence before.
+        opens = text.startswith("(", start) or bool(out and text[out[-1][1] - 1] == "(")
+        close = text.find(")", start, end) if opens else -1
+        if out and close != -1 and not text[out[-1][1] : start].strip():
+            out[-1] = (out[-1][0], close + 1)
+            rest = close + 1 + (len(text[close + 1 : end]) - len(text[close + 1 : end].lstrip()))
+            if rest < end:
+                out.append((rest, end))
+            continue
+        out.append((start, end))
+    return out
 
 
 def _merge_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

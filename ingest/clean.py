@@ -36,6 +36,10 @@ _GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ])")
 # A year glued to a numbered heading: "december 20161. Inleiding".
 _YEAR_GLUE = re.compile(rf"(?<=\b{YEAR_TEXT})(?=\d{{1,2}}\.\s+[A-Z][a-z])")
 _HYPHEN_END = re.compile(r"(\w+)-$")
+# A capitalised word before the hyphen, in a line of words: table headers stack lone half-words
+# ("Onvol-", "2022 2023 Vol-", "Stijgings- Stijgings-") that are not names.
+_NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
+_NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x9f\u200c-\u200f\ufeff]")
 
@@ -159,6 +163,10 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     """Join "ondersteu-" + "ning" into one line; keep the hyphen of compounds like "Wmo-loket"."""
     out: list[str] = []
     for line in lines:
+        if out and _NAME_HYPHEN_END.search(out[-1]) and _NAME_START.match(line):
+            # "Midden-\nDelfland", "Noord-\nNederland": a name broken at its own hyphen.
+            out[-1] += line
+            continue
         if out and line and line[0].islower() and not line.startswith("- "):
             prev = out[-1]
             match = _HYPHEN_END.search(prev)

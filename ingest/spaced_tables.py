@@ -27,6 +27,7 @@ from assistant.lexicon import (
     SPACED_VALUE,
     TABLE_TITLE,
     TABLE_UNIT,
+    TOTAL_LABEL,
     YEAR_CELL,
     fold,
 )
@@ -212,12 +213,19 @@ def _table(
     header = [line.strip() for line in lines[start:first_row] if line.strip()]
     width = _common_width(rows)
     columns = header_columns(header, width) if width else ()
-    if len(rows) < (_MIN_ROWS if columns else _MIN_ROWS_BARE):
+    if len(rows) < (_MIN_ROWS if columns or _totalled(rows) else _MIN_ROWS_BARE):
         return None
     if not columns and not header and len({len(r.values) for r in rows}) > 1:
         return None  # figures at the end of unrelated lines, not a table
     unit = _unit(header)
     return SpacedTable(start, first_row, end, _title(header), columns, unit, tuple(rows))
+
+
+def _totalled(rows: Sequence[SpacedRow]) -> bool:
+    """The last row totals the rows above it, value for value ("Tractie 70.000 ... / Totaal
+    70.000 ..."): a table of one item is still a table."""
+    last = rows[-1]
+    return fold(last.label).startswith(TOTAL_LABEL) and len({len(r.values) for r in rows}) == 1
 
 
 def _common_width(rows: Sequence[SpacedRow]) -> int:

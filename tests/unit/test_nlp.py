@@ -99,3 +99,15 @@ def test_a_weak_past_form_the_table_lacks_is_read_as_a_verb() -> None:
     # Nouns in "-te"/"-de" and words the table knows are no past forms.
     for word in ("ruimte", "waarde", "gemeente", "hoogte", "woningen", "kosten"):
         assert nlp.past_tense_infinitive(word) is None
+
+
+def test_a_bracket_after_a_full_stop_annotates_the_sentence_before() -> None:
+    text = (
+        "Op de kaart is het percentage weergegeven. (bron: www.waarstaatjegemeente.nl)\n"
+        "Het beroep op voorzieningen is groot. (Zie hoofdstuk 3.) Een zin (met haakjes) loopt door."
+    )
+    assert [text[a:b] for a, b in nlp.sentence_spans(text)] == [
+        "Op de kaart is het percentage weergegeven. (bron: www.waarstaatjegemeente.nl)",
+        "Het beroep op voorzieningen is groot. (Zie hoofdstuk 3.)",
+        "Een zin (met haakjes) loopt door.",
+    ]

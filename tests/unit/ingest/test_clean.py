@@ -51,10 +51,15 @@ def test_compounds_and_enumerations_keep_their_hyphen() -> None:
     assert "jeugd-sport- en cultuurfondsen." in text
 
 
-def test_capital_after_hyphen_is_not_joined() -> None:
-    assert clean_pages(["Samenwerking met Noord-\nNederland gaat door."])[0].text.startswith(
-        "Samenwerking met Noord-"
-    )
+def test_a_name_broken_at_its_own_hyphen_is_joined_with_it() -> None:
+    text = clean_pages(["Samenwerking met Noord-\nNederland gaat door.\nDelft, Midden-\nDelfland en Westland."])
+    assert text[0].text == "Samenwerking met Noord-Nederland gaat door.\nDelft, Midden-Delfland en Westland."
+    # Not a name: a dash after a space, or a lower-case word before the hyphen.
+    assert "Kosten -\nBaten" in clean_pages(["Kosten -\nBaten"])[0].text
+    assert "jeugd-\nWmo" in clean_pages(["jeugd-\nWmo"])[0].text
+    # Nor a table header's stacked half-words.
+    assert "Onvol-\nKengetallen" in clean_pages(["Onvol-\nKengetallen: Verslag Begr."])[0].text
+    assert "2024 Vol-\nMatig" in clean_pages(["2022 2023 2024 Vol-\nMatig"])[0].text
 
 
 def test_ligatures_soft_hyphens_and_spaces() -> None:

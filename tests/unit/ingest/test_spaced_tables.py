@@ -142,3 +142,16 @@ def test_find_tables_prefers_spaced_rows_over_loose_cells() -> None:
     tables = find_tables(INDICATORS)
     assert [t.kind for t in tables] == ["spaced"]
     assert tables[0].header[1] == "Peilwaarde"
+
+
+def test_one_item_and_its_total_are_a_table() -> None:
+    lines = [
+        "Omschrijving 2025 2026 2027 2028 Totaal",
+        "Tractie 70.000 70.000 - - - - - 70.000",
+        "Totaal 70.000 70.000 - - - - - 70.000",
+        "* nog te besteden is investeringskrediet minus realisatie minus verplichtingen.",
+    ]
+    (table,) = find_spaced_tables(lines)
+    assert [r.label for r in table.rows] == ["Tractie", "Totaal"]
+    # Two lines that end in figures, without a total, are not.
+    assert find_spaced_tables(["Tractie 70.000 70.000 - 70.000", "Bruggen 30.000 30.000 - 30.000"]) == []
