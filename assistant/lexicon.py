@@ -467,7 +467,10 @@ SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
 # The three columns of a budget: euros by definition (folded).
 BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
 # Words that name a column of a budget or indicator table a question may ask for (folded).
+TOTAL_LABEL = "totaal"  # the label of a row that sums the rows above it (folded)
 COLUMN_ASK_WORDS = frozenset([*BUDGET_MEASURE_WORDS, "peilwaarde", "streefwaarde"])
+# A column read against another: a target means little without the baseline it improves on.
+READ_AGAINST = {"streefwaarde": "peilwaarde"}
 # Words that stand in for one another in a follow-up: "En de baten?" after a question about the
 # lasten asks about the baten instead (folded).
 SIBLING_TERMS: tuple[frozenset[str], ...] = (
@@ -530,7 +533,7 @@ QUESTION_CUES = compile_table(
         "yes-no": r"^(is|zijn|heeft|hebben|wordt|worden|gaat|gaan|komt|komen|kan|kunnen|moet|moeten|wil|"
         r"willen|betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|weet|weten|kent|kennen|"
         r"bestaat|bestaan|houdt|houden|does|do|is|are|has|have|will)\b",
-        "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil|willen bereiken|speerpunt\w*|"
+        "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil(?:t|len)?|willen bereiken|speerpunt\w*|"
         r"opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b",
         "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|kengetal\w*|"
         r"hoe (?:volgt|volgen|houdt|houden)|measure[sd]?|indicator)\b",
@@ -539,7 +542,7 @@ QUESTION_CUES = compile_table(
         r"what will)\b",
         "compare": r"\b(vergelijk\w*|verschil\w*|verschillen|beide|allebei|allemaal|per gemeente|"
         r"welke gemeenten?|gemeenten|tussen \d{4} en \d{4}|ten opzichte van|t\.o\.v\.|veranderd|compare\w*|"
-        r"differ\w*|both)\b",
+        r"differ\w*|both|vs|versus|hetzelfde|dezelfde)\b",
         # "welke" + a plural noun (one or two words between), "noem", or a count ("vijf doelen").
         "list": r"\b(welke|noem|wat zijn de|which|what are|list)\s+(?:\w+\s+){0,2}?\w{2,}(?:en|s|'s)\b|"
         r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+\w+",

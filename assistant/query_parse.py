@@ -27,6 +27,7 @@ _DOCUMENT_WORDS = (
     "strategie", "beleid", "budget", "report", "policy",
 )  # fmt: skip
 _DOCUMENT_POINTERS = frozenset({"die", "dat", "deze", "dit"})
+_TITLE_RUN = 2  # title words in a row that name a document
 _WINDOW = 4  # words between the document word and its year ("beleidsplan sociaal domein 2022")
 # A year right after one of these is what the question is about, not the document's date.
 _SUBJECT_MARKERS = frozenset(
@@ -42,6 +43,16 @@ _WORD = re.compile(rf"{PERIOD_TEXT}|[^\W\d_]+|\d+")
 
 
 @dataclass(frozen=True)
+class NamedDocument:
+    """The documents a question names by their title ("volgens het strategisch beleidsplan
+    sociaal domein") and the question's words that name them (normalised): where to look, not
+    what the answer is about."""
+
+    doc_ids: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     """The question as asked, the filters to apply, what was detected (for display), and what
     the question names that no document matches (`unmatched`: other municipalities, document
@@ -51,6 +62,7 @@ class ParsedQuery:
     filters: Filters
     detected: Filters
     unmatched: Filters = field(default_factory=Filters)
+    named: NamedDocument = field(default_factory=lambda: NamedDocument())
 
 
 def detect_municipalities(question: str, names: Sequence[str]) -> tuple[str, ...]:
@@ -133,6 +145,49 @@ def _document_years(
     return tuple(years), tuple(missing)
 
 
+def named_document(question: str, documents: Sequence[DocumentMeta]) -> NamedDocument:
+    """The documents whose title the question quotes: a run of at least two of the title's words,
+    in its order, one of them naming a kind of document ("beleidsplan", "review"); the longest
+    run wins. "Sociaal domein" alone names a subject, not a document."""
+    tokens = _WORD.findall(normalize(question))
+    best: dict[str, tuple[str, ...]] = {}
+    for document in documents:
+        title = [t for t in _WORD.findall(normalize(document.title)) if not t[0].isdigit()]
+        run = _longest_run(tokens, title)
+        if len(run) >= _TITLE_RUN and any(w.endswith(_DOCUMENT_WORDS) for w in run):
+            best[document.doc_id] = run
+    if not best:
+        return NamedDocument()
+    longest = max(len(run) for run in best.values())
+    chosen = [d for d, run in best.items() if len(run) == longest]
+    return NamedDocument(tuple(chosen), best[chosen[0]])
+
+
+def without_words(text: str, words: Sequence[str]) -> str:
+    """`text` without the first stretch of words that reads `words` (normalised), as
+    `named_document` found them."""
+    if not words:
+        return text
+    found = list(re.finditer(r"[^\W\d_]+|\d+", text))
+    for i in range(len(found) - len(words) + 1):
+        if all(normalize(found[i + n].group(0)) == w for n, w in enumerate(words)):
+            return f"{text[: found[i].start()]}{text[found[i + len(words) - 1].end() :]}"
+    return text
+
+
+def _longest_run(tokens: Sequence[str], title: Sequence[str]) -> tuple[str, ...]:
+    """The longest stretch of `tokens` that stands in `title` word for word."""
+    found: tuple[str, ...] = ()
+    for i in range(len(tokens)):
+        for j in range(len(title)):
+            n = 0
+            while i + n < len(tokens) and j + n < len(title) and tokens[i + n] == title[j + n]:
+                n += 1
+            if n > len(found):
+                found = tuple(tokens[i : i + n])
+    return found
+
+
 def parse_query(
     question: str, documents: Sequence[DocumentMeta], explicit: Filters | None = None
 ) -> ParsedQuery:
@@ -144,11 +199,12 @@ def parse_query(
         municipalities = ()
     in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]
     years, missing_years = _document_years(question, in_scope)
-    detected = Filters(municipalities=municipalities, years=years)
+    named = named_document(question, in_scope)
+    detected = Filters(municipalities=municipalities, years=years, docs=named.doc_ids)
     indexed = {fold(n) for n in names}
     others = tuple(p for p in named_places(question) if fold(p) not in indexed)
     unmatched = Filters(municipalities=others if not municipalities else (), years=missing_years)
-    return ParsedQuery(question, merge_filters(explicit, detected), detected, unmatched)
+    return ParsedQuery(question, merge_filters(explicit, detected), detected, unmatched, named)
 
 
 def merge_filters(explicit: Filters | None, detected: Filters) -> Filters:
@@ -159,4 +215,5 @@ def merge_filters(explicit: Filters | None, detected: Filters) -> Filters:
         explicit,
         municipalities=explicit.municipalities or detected.municipalities,
         years=explicit.years or detected.years,
+        docs=explicit.docs or detected.docs,
     )

@@ -26,7 +26,7 @@ from assistant.glossary import to_dutch
 from assistant.lexicon import CHANGE_CUE, NAMED_DOCUMENT_YEAR, defined_acronyms, fold
 from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
-from assistant.query_parse import ParsedQuery, parse_query
+from assistant.query_parse import ParsedQuery, parse_query, without_words
 from assistant.settings import Settings
 from assistant.tokenize import Lexicon, analyze, base_terms, count_terms
 from assistant.types import Chunk, Filters, SearchHit
@@ -242,23 +242,29 @@ class HybridRetriever:
         terms = index.term_stats(query)
         if not selected or k <= 0:
             return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched)
-        vector = self.embedder.embed_query(query) if self.mode != "bm25" else None
+        if applied.docs and applied.docs == parsed.named.doc_ids:
+            # Inside the document the question names by its title, the title's words say nothing
+            # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
+            about = without_words(query, parsed.named.words)
+        else:
+            about = query
+        vector = self.embedder.embed_query(about) if self.mode != "bm25" else None
         if len(applied.municipalities) > 1:
             groups = [
                 [r for r in selected if r.meta.municipality.casefold() == m.casefold()]
                 for m in applied.municipalities
             ]
-            rankings = [self._rank(query, vector, group, index) for group in groups if group]
+            rankings = [self._rank(about, vector, group, index) for group in groups if group]
             hits = interleave(rankings, k)
         elif len(applied.years) > 1 and len(selected) > 1:
             # "... in de begroting 2024 en die van 2025": one side a document, so the passages
             # of one year cannot crowd out the other's. Inside a document so named, its name
             # ("begroting 2024") says nothing about which passage answers.
-            about = NAMED_DOCUMENT_YEAR.sub(" ", query)
+            about = NAMED_DOCUMENT_YEAR.sub(" ", about)
             rankings = [self._rank(about, vector, [r], index) for r in selected]
             hits = interleave(rankings, k)
         else:
-            hits = self._rank(query, vector, selected, index)[:k]
+            hits = self._rank(about, vector, selected, index)[:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
         return Retrieval(query, hits, applied, terms, neighbours, vector, parsed.unmatched)
 

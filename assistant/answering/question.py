@@ -190,15 +190,21 @@ def question_parts(question: str) -> list[str]:
     return [p.strip(" ?,") for p in _PART_SPLIT.split(question) if p and p.strip(" ?,")] or [question]
 
 
-def analyze_question(question: str, names: Sequence[str] = ()) -> Analysis:
+def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[str] = ()) -> Analysis:
     """Intents, subject and parts of `question`; `names` are municipality names to set aside
-    (with their adjectives: "Almelose", "Hengelose"). A typo in a word the intent is read from is
-    repaired first ("hoe wordt dat gemeetn" asks how it is measured)."""
+    (with their adjectives: "Almelose", "Hengelose"), `source` the words with which the question
+    names the document to look in (see `query_parse.named_document`), unless they are all it
+    asks about. A typo in a word the intent is read from is repaired first ("hoe wordt dat
+    gemeetn" asks how it is measured)."""
     question = repair_cues(question)
     pieces = question_parts(question)
     name_terms = {t for name in names for t in base_terms(name)}
     name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
-    parts = _pointing_back(tuple(_part(piece, name_terms, name_forms) for piece in pieces))
+    parts = _pointing_back(
+        tuple(_part(piece, name_terms, name_forms | {fold(w) for w in source}) for piece in pieces)
+    )
+    if source and not any(part.subject for part in parts):
+        parts = _pointing_back(tuple(_part(piece, name_terms, name_forms) for piece in pieces))
     intents = frozenset(i for part in parts for i in part.intents)
     folded = fold(question)
     if QUESTION_CUES[Intent.COMPARE].search(folded):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.amounts import format_eur, parse_amount, unit_multiplier
 from assistant.answering.question import question_parts
-from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, YEAR, fold
+from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, READ_AGAINST, YEAR, fold
 from assistant.types import Chunk
 
 
@@ -85,6 +85,9 @@ def _focused(columns: Sequence[str], focus: RowFocus) -> Sequence[int]:
     for measure in focus.measures:
         if not any(measure in named[i] for i in of_years):
             kept |= {i for i in every if measure in named[i]}
+    # "De streefwaarde voor 2025": shown with the peilwaarde it is measured against.
+    against = {READ_AGAINST[w] for i in kept for w in named[i] if w in READ_AGAINST}
+    kept |= {i for i in every if named[i] & against}
     return sorted(kept)
 
 

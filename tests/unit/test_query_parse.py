@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from assistant.query_parse import detect_municipalities, detect_years, merge_filters, parse_query
+from assistant.query_parse import (
+    detect_municipalities,
+    detect_years,
+    merge_filters,
+    named_document,
+    parse_query,
+    without_words,
+)
 from assistant.types import DocumentMeta, Filters
 
 DOCS = [
@@ -81,3 +88,20 @@ def test_explicit_filters_win_field_by_field() -> None:
     assert parsed.detected.municipalities == ("Almelo",)
     merged = merge_filters(Filters(docs=("d",)), Filters(municipalities=("Almelo",)))
     assert merged == Filters(municipalities=("Almelo",), docs=("d",))
+
+
+def test_a_document_named_by_its_title_is_where_to_look() -> None:
+    question = "Wat wil Almelo volgens het Strategisch Beleidsplan doen aan schulden?"
+    named = named_document(question, DOCS)
+    assert named.doc_ids == ("almelo-plan-2022",)
+    assert named.words == ("strategisch", "beleidsplan")
+    assert parse_query(question, DOCS).filters.docs == ("almelo-plan-2022",)
+    assert without_words(question, named.words) == "Wat wil Almelo volgens het  doen aan schulden?"
+    assert named_document("Wat zegt de midterm review over de GLI?", DOCS).doc_ids == ("almelo-review-2020",)
+    # One title word, or title words that name no kind of document, are a subject, not a title.
+    assert named_document("Welke beleidsplannen heeft Almelo?", DOCS).doc_ids == ()
+    sociaal = [DocumentMeta("l", "Leusden", "Beleidskader Sociaal Domein", 2016, "", "")]
+    assert named_document("Wat doet Leusden in het sociaal domein?", sociaal).doc_ids == ()
+    # Explicit filters still win.
+    explicit = parse_query(question, DOCS, Filters(docs=("hengelo-programma",)))
+    assert explicit.filters.docs == ("hengelo-programma",)

@@ -564,3 +564,23 @@ def test_inside_a_budget_named_by_its_year_its_name_does_not_rank(world: World) 
         k=2,
     )
     assert {h.chunk.id for h in found.hits} == {"w-2024:1", "w-2025:1"}
+
+
+def test_a_document_named_by_its_title_is_searched_without_its_title(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    review = DocumentMeta("almelo-review", "Almelo", "Midterm review Zorg", 2020, "2019-2022", "voortgang")
+    monkeypatch.setitem(DOCS, review.doc_id, review)
+    world.publish(
+        review.doc_id,
+        "v1",
+        [
+            "De midterm review zorg beschrijft de voortgang van de midterm review.",
+            "Mantelzorgers krijgen vaker respijtzorg dan in 2019.",
+        ],
+    )
+    found = world.retriever().search("Wat zegt de midterm review over mantelzorgers?")
+    assert found.filters.docs == ("almelo-review",)
+    assert {h.chunk.doc_id for h in found.hits} == {"almelo-review"}
+    # The title's words point at the document; the passage about mantelzorgers answers.
+    assert found.hits[0].chunk.text.startswith("Mantelzorgers")

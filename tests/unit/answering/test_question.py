@@ -272,3 +272,20 @@ def test_a_figure_a_follow_up_inherited_is_no_must() -> None:
     inherited = analyze_question("en landelijk (hoeveel arbeidsongeschiktheidsuitkering Almelo)?")
     assert inherited.intents == {Intent.NUMBER} and not inherited.asks_figure
     assert analyze_question("En hoeveel geld is daarvoor (Lokale Kamer)?").asks_figure
+
+
+def test_the_words_that_name_the_document_are_no_subject() -> None:
+    question = "Wat wil Almelo volgens het strategisch beleidsplan sociaal domein doen aan schulden?"
+    source = ("strategisch", "beleidsplan", "sociaal", "domein")
+    assert analyze_question(question, ["Almelo"], source).subject == ("schulden",)
+    assert "beleidsplan" in analyze_question(question, ["Almelo"]).subject
+    # Unless the document is all the question is about.
+    assert analyze_question("Wat staat er in het strategisch beleidsplan?", (), source[:2]).subject
+
+
+def test_ways_of_asking_to_compare_or_for_goals() -> None:
+    assert Intent.COMPARE in analyze_question("investering tractie begroting 2024 vs 2025?").intents
+    assert Intent.COMPARE in analyze_question("zeggen 2024 en 2025 hetzelfde over het plan?").intents
+    assert Intent.GOAL in analyze_question("Wat willen Almelo en Hengelo met cliëntondersteuning?").intents
+    # Saying words and fillers are no subject.
+    assert analyze_question("wanneer is dat plan nou vastgesteld, zeggen ze").subject == ("plan", "vastgesteld")

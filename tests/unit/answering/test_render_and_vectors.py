@@ -65,6 +65,11 @@ def test_a_document_year_is_no_column_and_an_asked_measure_keeps_its_own_year() 
     assert render_row(row, chunk, both) == (
         "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2026 (%): 13,7"
     )
+    # A target is shown with the baseline it is read against.
+    target = RowFocus.of("Wat is de streefwaarde voor 2025?")
+    assert render_row(row, chunk, target) == (
+        "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2025 (%): 13,8"
+    )
     # A part that asks for no year or measure wants the whole row.
     assert (
         RowFocus.of("Hoeveel zijn er in kaart gebracht, en hoeveel zijn er voor 2020 begroot?") == RowFocus()
