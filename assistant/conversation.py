@@ -42,6 +42,7 @@ _ANAPHORS = frozenset(
         "dezelfde", "hetzelfde", "that", "those", "it", "they",
     }
 )  # fmt: skip
+_SAME = frozenset({"hetzelfde", "dezelfde"})  # point back, and ask to compare (lexicon: compare cue)
 _WEAK_ANAPHORS = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hun", "hen", "this", "these"})
 _WEAK_MAX_SUBJECT = 3
 # "En in Leusden?", "En in 2021?", "En volgens de begroting van 2025?": only a place or a year.
@@ -170,7 +171,8 @@ def _follow_up(
     when = [] if years else _when(previous.text)
     if when:
         inherited.append("jaar")
-    pointers = _ANAPHORS | _WEAK_ANAPHORS
+    # "zeggen 2024 en 2025 hetzelfde" still asks to compare: "hetzelfde" points back and stays.
+    pointers = (_ANAPHORS | _WEAK_ANAPHORS) - _SAME
     core = " ".join(
         w for w in re.findall(r"\S+", question.rstrip(" ?")) if fold(w.strip(",.")) not in pointers
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.catalog import matcher
-from assistant.lexicon import PERIOD_TEXT, QUESTION_DOCUMENT_YEAR, fold, named_places
+from assistant.lexicon import PERIOD_TEXT, QUESTION_CUES, QUESTION_DOCUMENT_YEAR, fold, named_places
 from assistant.tokenize import edit_distance, normalize
 from assistant.types import DocumentMeta, Filters
 
@@ -28,6 +28,7 @@ _DOCUMENT_WORDS = (
 )  # fmt: skip
 _DOCUMENT_POINTERS = frozenset({"die", "dat", "deze", "dit"})
 _TITLE_RUN = 2  # title words in a row that name a document
+_YEAR_JOINTS = frozenset({"en", "vs", "versus", "of", "tegenover", "met"})
 _WINDOW = 4  # words between the document word and its year ("beleidsplan sociaal domein 2022")
 # A year right after one of these is what the question is about, not the document's date.
 _SUBJECT_MARKERS = frozenset(
@@ -130,7 +131,7 @@ def _document_years(
         pointing = (
             bool(years) and i >= 2 and tokens[i - 2] in _DOCUMENT_POINTERS and tokens[i - 1] in ("van", "uit")
         )
-        if not pointing and not any(
+        if not (pointing or listed) and not any(
             word.endswith(_DOCUMENT_WORDS) or word in _DOCUMENT_WORDS for word in before
         ):
             continue
@@ -188,6 +189,23 @@ def _longest_run(tokens: Sequence[str], title: Sequence[str]) -> tuple[str, ...]
     return found
 
 
+def _compared_documents(question: str, documents: Sequence[DocumentMeta]) -> tuple[int, ...]:
+    """Two years a comparing question sets side by side ("begroting 2024 vs 2025", "zeggen 2024
+    en 2025 hetzelfde") where each is in the title of a document of its own: those documents,
+    even without a document word before the years."""
+    if not QUESTION_CUES["compare"].search(fold(question)):
+        return ()
+    tokens = _WORD.findall(normalize(question))
+    for i in range(len(tokens) - 2):
+        first, joint, second = tokens[i : i + 3]
+        if joint not in _YEAR_JOINTS or not (first.isdigit() and second.isdigit()):
+            continue
+        titled = [{d.doc_id for d in documents if year in d.title} for year in (first, second)]
+        if all(titled) and not titled[0] & titled[1]:
+            return (int(first), int(second))
+    return ()
+
+
 def parse_query(
     question: str, documents: Sequence[DocumentMeta], explicit: Filters | None = None
 ) -> ParsedQuery:
@@ -199,6 +217,7 @@ def parse_query(
         municipalities = ()
     in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]
     years, missing_years = _document_years(question, in_scope)
+    years = years or _compared_documents(question, in_scope)
     named = named_document(question, in_scope)
     detected = Filters(municipalities=municipalities, years=years, docs=named.doc_ids)
     indexed = {fold(n) for n in names}

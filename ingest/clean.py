@@ -40,6 +40,11 @@ _HYPHEN_END = re.compile(r"(\w+)-$")
 # ("Onvol-", "2022 2023 Vol-", "Stijgings- Stijgings-") that are not names.
 _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
+# One figure cell on a line of its own: "54.500", "-", "88,08", "72%", "-2.349"; not a year or a
+# section number ("6.2.").
+_CELL = re.compile(rf"^(?:[-–]|[-–]?(?!{YEAR_TEXT}$)\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?%?|[-–]?\d+,\d+%?)$")
+_ROW_LABEL = re.compile(r"[^\W\d_]{2}")
+_MIN_CELLS = 3  # figure cells under a label that make it a row
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x9f\u200c-\u200f\ufeff]")
 
@@ -53,6 +58,7 @@ def clean_pages(raw: list[str]) -> list[Page]:
         lines = _strip_edges(lines, repeated, index + 1)
         lines = _merge_lone_bullets(lines)
         lines = _join_hyphenated(lines)
+        lines = _join_cell_columns(lines)
         lines = [part for line in lines for part in _split_glued(line)]
         out.append(Page(number=index + 1, text="\n".join(_squeeze_blank(lines))))
     return out
@@ -176,6 +182,32 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
                 out[-1] = prev[:-1] + ("-" if _keeps_hyphen(left, first_word) else "") + line
                 continue
         out.append(line)
+    return out
+
+
+def _join_cell_columns(lines: list[str]) -> list[str]:
+    """A table row that pypdf printed a cell a line ("Tractie", "54.500", "-", "-", "54.500",
+    blank lines between) becomes one line, as other printed rows are: "Tractie 54.500 - - 54.500".
+    Only a label with letters followed by at least `_MIN_CELLS` figure cells, each after a blank
+    line; a year, a section number ("6.2.") or a word ends the run."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        cells: list[str] = []
+        j = i + 1
+        if _ROW_LABEL.search(line) and not _CELL.match(line):
+            # Cells apart by blank lines: a loose table (a cell a line, none between) is read
+            # as such by `ingest.tables`.
+            while j + 1 < len(lines) and not lines[j] and _CELL.match(lines[j + 1]):
+                cells.append(lines[j + 1])
+                j += 2
+        if len(cells) >= _MIN_CELLS:
+            out.append(" ".join([line, *cells]))
+            i = j
+            continue
+        out.append(line)
+        i += 1
     return out
 
 

@@ -150,6 +150,13 @@ def test_a_chain_of_follow_ups_keeps_what_was_asked_and_swaps_the_typed_subject(
     assert "jeugd" in resolve("Hoe wordt dat gemeten?", history, PLACES).text
 
 
+def test_a_follow_up_that_asks_whether_two_say_the_same_still_compares() -> None:
+    history = [Turn("Wat is de ambitie van Wassenaar voor de maximumsnelheid binnen de bebouwde kom?")]
+    resolution = resolve("wanneer is dat plan vastgesteld, zeggen 2024 en 2025 hetzelfde", history, PLACES)
+    assert "hetzelfde" in resolution.text
+    assert Intent.COMPARE in analyze_question(resolution.text).intents
+
+
 def test_a_follow_up_asking_why_leaves_the_money_words_behind() -> None:
     history = [Turn("Hoeveel geld reserveert Twenterand voor laaggeletterdheid?")]
     resolution = resolve("Waarom?", history, PLACES)

@@ -105,3 +105,18 @@ def test_a_document_named_by_its_title_is_where_to_look() -> None:
     # Explicit filters still win.
     explicit = parse_query(question, DOCS, Filters(docs=("hengelo-programma",)))
     assert explicit.filters.docs == ("hengelo-programma",)
+
+
+def test_two_budget_years_set_side_by_side_name_two_documents() -> None:
+    budgets = [
+        DocumentMeta("w24", "Wassenaar", "Programmabegroting 2024", 2024, "2024-2027", "programmabegroting"),
+        DocumentMeta("w25", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "programmabegroting"),
+    ]
+    # A year listed after a document's year dates a document too, however far the document word.
+    listed = parse_query("wanneer is dat plan vastgesteld, zeggen 2024 en 2025 hetzelfde", budgets)
+    assert listed.filters.years == (2024, 2025)
+    # Compared, each year in a title of its own: no document word needed.
+    assert parse_query("investering tractie 2024 vs 2025?", budgets).filters.years == (2024, 2025)
+    # Not compared, or years no title carries: no documents.
+    assert parse_query("Hoeveel kost tractie in 2024 en 2025?", budgets).filters.years == ()
+    assert parse_query("verschil tussen 2026 en 2027?", budgets).filters.years == ()

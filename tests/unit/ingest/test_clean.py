@@ -132,3 +132,14 @@ def test_cleaned_text_stays_verifiable_against_the_raw_page() -> None:
         assert sentence.lower() in score.norm(cleaned) or score.quote_on(sentence, cleaned)
         assert score.quote_on(sentence, raw)
     assert score.quote_on(cleaned.split("\n")[-1], raw)
+
+
+def test_a_row_printed_a_cell_a_line_becomes_one_line() -> None:
+    raw = "Totaal 2024 2025\nTractie\n\n54.500\n\n-\n\n54.500\nTotaal\n\n54.500\n\n-\n\n54.500\n\nProgramma"
+    text = clean_pages([raw])[0].text
+    assert "Tractie 54.500 - 54.500\nTotaal 54.500 - 54.500" in text
+    # Cells a line without blank lines between are a loose table, read as such later; a year or
+    # a section number is no cell.
+    loose = "Indicator\n12\n14\n16"
+    assert clean_pages([loose])[0].text == loose
+    assert "Jaarlijks\n\n2019\n\n24%" in clean_pages(["Jaarlijks\n\n2019\n\n24%\n\n6.2.\n\n2"])[0].text
