@@ -533,8 +533,8 @@ QUESTION_CUES = compile_table(
         "yes-no": r"^(is|zijn|heeft|hebben|wordt|worden|gaat|gaan|komt|komen|kan|kunnen|moet|moeten|wil|"
         r"willen|betaalt|investeert|krijgt|krijgen|staat|staan|blijft|blijven|weet|weten|kent|kennen|"
         r"bestaat|bestaan|houdt|houden|does|do|is|are|has|have|will)\b",
-        "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil(?:t|len)?|willen bereiken|speerpunt\w*|"
-        r"opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b",
+        "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil(?:t|len)?|willen bereiken|"
+        r"speerpunt\w*|opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b",
         "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|kengetal\w*|"
         r"hoe (?:volgt|volgen|houdt|houden)|measure[sd]?|indicator)\b",
         "measure": r"\b(maatregel(?:en)?|wat (?:gaat|gaan|doet|doen)|hoe (?:gaat|gaan|pakt|pakken|wil|willen|"

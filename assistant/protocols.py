@@ -118,7 +118,9 @@ class Retrieval:
     `neighbours[chunk_id]` are the chunks that complete a hit, in reading order: the chunk
     before and after it in its section, the rest of its list block and the rest of its table.
     `query_vector` is the question's dense vector when dense search ran; `unmatched` what the
-    question names that no indexed document matches (another municipality, a missing year)."""
+    question names that no indexed document matches (another municipality, a missing year);
+    `source_words` the question's words that named the document searched by its title ("volgens
+    het strategisch beleidsplan"), which say where to look, not what the answer is about."""
 
     query: str
     hits: list[SearchHit]
@@ -127,6 +129,7 @@ class Retrieval:
     neighbours: Mapping[str, tuple[Chunk, ...]] = field(default_factory=dict)
     query_vector: np.ndarray | None = None
     unmatched: Filters = field(default_factory=Filters)  # named, but no document matches
+    source_words: tuple[str, ...] = ()
 
 
 @runtime_checkable

@@ -1,4 +1,5 @@
-"""Filters a question implies: the municipalities it names and, cautiously, a document year.
+"""Filters a question implies: the municipalities it names, a document it names by its title
+and, cautiously, a document year.
 
 A wrong filter hides the answer, so detection errs on the side of not filtering: a year only
 counts when it names a document ("beleidsplan 2022", "begroting 2020") that exists, never when it
@@ -63,7 +64,7 @@ class ParsedQuery:
     filters: Filters
     detected: Filters
     unmatched: Filters = field(default_factory=Filters)
-    named: NamedDocument = field(default_factory=lambda: NamedDocument())
+    named: NamedDocument = field(default_factory=NamedDocument)
 
 
 def detect_municipalities(question: str, names: Sequence[str]) -> tuple[str, ...]:
@@ -151,9 +152,12 @@ def named_document(question: str, documents: Sequence[DocumentMeta]) -> NamedDoc
     in its order, one of them naming a kind of document ("beleidsplan", "review"); the longest
     run wins. "Sociaal domein" alone names a subject, not a document."""
     tokens = _WORD.findall(normalize(question))
+    present = set(tokens)
     best: dict[str, tuple[str, ...]] = {}
     for document in documents:
         title = [t for t in _WORD.findall(normalize(document.title)) if not t[0].isdigit()]
+        if len(present.intersection(title)) < _TITLE_RUN:
+            continue  # most titles share no two words with the question: no run to look for
         run = _longest_run(tokens, title)
         if len(run) >= _TITLE_RUN and any(w.endswith(_DOCUMENT_WORDS) for w in run):
             best[document.doc_id] = run

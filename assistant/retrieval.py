@@ -242,12 +242,10 @@ class HybridRetriever:
         terms = index.term_stats(query)
         if not selected or k <= 0:
             return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched)
-        if applied.docs and applied.docs == parsed.named.doc_ids:
-            # Inside the document the question names by its title, the title's words say nothing
-            # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
-            about = without_words(query, parsed.named.words)
-        else:
-            about = query
+        # Inside the document the question names by its title, the title's words say nothing
+        # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
+        source = parsed.named.words if applied.docs and applied.docs == parsed.named.doc_ids else ()
+        about = without_words(query, source)
         vector = self.embedder.embed_query(about) if self.mode != "bm25" else None
         if len(applied.municipalities) > 1:
             groups = [
@@ -266,7 +264,7 @@ class HybridRetriever:
         else:
             hits = self._rank(about, vector, selected, index)[:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
-        return Retrieval(query, hits, applied, terms, neighbours, vector, parsed.unmatched)
+        return Retrieval(query, hits, applied, terms, neighbours, vector, parsed.unmatched, source)
 
     def _select(
         self, parsed: ParsedQuery, records: list[DocumentRecord], explicit: Filters | None

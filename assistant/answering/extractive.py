@@ -21,7 +21,6 @@ from assistant.answering.unit_vectors import UnitVectors
 from assistant.answering.units import EvidenceUnit, collect_units
 from assistant.prompts import prompt, texts
 from assistant.protocols import Evidence, Retrieval, Retriever, TextSink
-from assistant.query_parse import named_document
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, DocumentMeta, Filters
 
@@ -52,7 +51,7 @@ class Planner:
     def plan(self, question: str, retrieval: Retrieval, dense: bool = True, said: Sequence[str] = ()) -> Plan:
         documents = self.evidence.documents()
         names = sorted({d.municipality for d in documents if d.municipality})
-        analysis = analyze_question(question, names, named_document(question, documents).words)
+        analysis = analyze_question(question, names, retrieval.source_words)
         units = collect_units(retrieval, self.settings.answer.candidate_hits)
         selector = Selector(
             self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said

@@ -581,6 +581,7 @@ def test_a_document_named_by_its_title_is_searched_without_its_title(
     )
     found = world.retriever().search("Wat zegt de midterm review over mantelzorgers?")
     assert found.filters.docs == ("almelo-review",)
+    assert found.source_words == ("midterm", "review")  # for the answerer: no subject words
     assert {h.chunk.doc_id for h in found.hits} == {"almelo-review"}
     # The title's words point at the document; the passage about mantelzorgers answers.
     assert found.hits[0].chunk.text.startswith("Mantelzorgers")

@@ -288,4 +288,5 @@ def test_ways_of_asking_to_compare_or_for_goals() -> None:
     assert Intent.COMPARE in analyze_question("zeggen 2024 en 2025 hetzelfde over het plan?").intents
     assert Intent.GOAL in analyze_question("Wat willen Almelo en Hengelo met cliëntondersteuning?").intents
     # Saying words and fillers are no subject.
-    assert analyze_question("wanneer is dat plan nou vastgesteld, zeggen ze").subject == ("plan", "vastgesteld")
+    filler = analyze_question("wanneer is dat plan nou vastgesteld, zeggen ze")
+    assert filler.subject == ("plan", "vastgesteld")

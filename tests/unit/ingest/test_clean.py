@@ -52,7 +52,8 @@ def test_compounds_and_enumerations_keep_their_hyphen() -> None:
 
 
 def test_a_name_broken_at_its_own_hyphen_is_joined_with_it() -> None:
-    text = clean_pages(["Samenwerking met Noord-\nNederland gaat door.\nDelft, Midden-\nDelfland en Westland."])
+    raw = "Samenwerking met Noord-\nNederland gaat door.\nDelft, Midden-\nDelfland en Westland."
+    text = clean_pages([raw])
     assert text[0].text == "Samenwerking met Noord-Nederland gaat door.\nDelft, Midden-Delfland en Westland."
     # Not a name: a dash after a space, or a lower-case word before the hyphen.
     assert "Kosten -\nBaten" in clean_pages(["Kosten -\nBaten"])[0].text
