@@ -764,6 +764,10 @@ def acronyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+# Words that tables shorten for room ("Verlagen max. snelheid"), as the words they stand for: so
+# "maximumsnelheid" meets "max. snelheid". Only shortenings that stand for one word.
+SHORTENED_WORDS = {"max": "maximum", "incl": "inclusief", "excl": "exclusief"}
+
 # Endings of a finite verb, longest first: "stroomden" (past) and "stroomt" (present) -> "stroom".
 VERB_ENDINGS = ("den", "ten", "de", "te", "en", "t", "d")
 # Endings of a weak past tense, longest first: "betaalden", "telde", "stopte".

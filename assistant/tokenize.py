@@ -19,7 +19,14 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from assistant.lexicon import DECIMAL_COMMA, GROUPED_NUMBER, SEPARABLE_PARTICLES, VERB_ENDINGS, acronyms
+from assistant.lexicon import (
+    DECIMAL_COMMA,
+    GROUPED_NUMBER,
+    SEPARABLE_PARTICLES,
+    SHORTENED_WORDS,
+    VERB_ENDINGS,
+    acronyms,
+)
 from assistant.resources import package_path
 
 STOPWORDS_FILE = package_path("assistant", "data", "stopwords_nl.txt")
@@ -105,6 +112,7 @@ def _plain(text: str) -> tuple[list[str], list[str]]:
         if token[0].isdigit():
             terms.extend(number_terms(token))
         elif len(token) > 1 and token not in stops:
+            token = SHORTENED_WORDS.get(token, token)
             terms.append(stem(token))
             surfaces.append(token)
     return terms, surfaces

@@ -24,6 +24,7 @@ from assistant.lexicon import (
     SIGN_LEGEND,
     SOURCE_LINE,
     SPACED_COLUMN_WORDS,
+    SHORTENED_WORDS,
     SPACED_VALUE,
     TABLE_TITLE,
     TABLE_UNIT,
@@ -120,10 +121,17 @@ def _label_part(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= _WRAP_MAX_WORDS
-        and not line.endswith((".", ":"))
+        and not line.endswith(":")
+        and (not line.endswith(".") or _shortened_end(words))
         and not line.startswith("*")
         and not _header_line(line)
     )
+
+
+def _shortened_end(words: Sequence[str]) -> bool:
+    """A label part may end in a shortened word ("Verlagen max.", "Verkeersmaatr."): one word, or
+    a last word that tables shorten; a sentence ends otherwise."""
+    return len(words) == 1 or fold(words[-1].rstrip(".")) in SHORTENED_WORDS
 
 
 def _wrapped_row(lines: Sequence[str], i: int, taken: set[int]) -> SpacedRow | None:

@@ -176,3 +176,9 @@ def test_a_misspelt_word_that_splits_into_known_parts_is_still_repaired() -> Non
     assert weights[stem("laaggeletterdheid")] == 0.8
     # The accidental parts ("laag" + "letter") count as loosely as a compound's parts.
     assert max(w for t, w in weights.items() if t != stem("laaggeletterdheid")) == 0.5
+
+
+def test_a_word_a_table_shortened_is_read_as_the_word() -> None:
+    terms, _ = analyze("Verlagen max. snelheid naar 30 km/uur, incl. btw")
+    assert "maximum" in terms and "max" not in terms
+    assert set(analyze("maximum snelheid")[0]) <= set(terms)

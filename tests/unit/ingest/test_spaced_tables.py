@@ -155,3 +155,23 @@ def test_one_item_and_its_total_are_a_table() -> None:
     assert [r.label for r in table.rows] == ["Tractie", "Totaal"]
     # Two lines that end in figures, without a total, are not.
     assert find_spaced_tables(["Tractie 70.000 70.000 - 70.000", "Bruggen 30.000 30.000 - 30.000"]) == []
+
+
+def test_a_label_wrapped_after_a_shortened_word_stays_one_label() -> None:
+    lines = [
+        "Omschrijving 2025 2026 Totaal",
+        "Verlagen max.",
+        "snelheid naar 30",
+        "km/uur - 2.250.000 1.500.000 3.750.000",
+        "Verkeersmaatr.",
+        "Noord 100.000 - - 100.000",
+        "Totaal 100.000 2.250.000 1.500.000 3.850.000",
+    ]
+    (table,) = find_spaced_tables(lines)
+    assert [r.label for r in table.rows][:2] == [
+        "Verlagen max. snelheid naar 30 km/uur",
+        "Verkeersmaatr. Noord",
+    ]
+    # A sentence that ends above a row is no part of its label.
+    prose = ["We gaan door met dit plan.", "Tractie 70.000 70.000 - 70.000", "Totaal 70.000 70.000 - 70.000"]
+    assert find_spaced_tables(prose)[0].rows[0].label == "Tractie"
