@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from assistant.lexicon import (
     BUDGET_MEASURE_WORDS,
     LABEL_COLUMN_WORDS,
+    SHORTENED_WORDS,
     SIGN_LEGEND,
     SOURCE_LINE,
     SPACED_COLUMN_WORDS,
-    SHORTENED_WORDS,
     SPACED_VALUE,
     TABLE_TITLE,
     TABLE_UNIT,
