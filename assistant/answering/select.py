@@ -345,10 +345,20 @@ class Selector:
         keep = len(block.units)
         while keep > 1:
             last = self._by_text.get((block.units[keep - 1].doc_id, block.units[keep - 1].text))
-            # A sentence that leans back ("Daar zijn we ...") goes on with what came before.
+            before = self._by_text.get((block.units[keep - 2].doc_id, block.units[keep - 2].text))
+            # A sentence that leans back ("Daar zijn we ...") goes on with what came before, as does
+            # one that speaks of what the one before it did ("... 30 km/u te behouden." / "Een
+            # aantal wegen blijft 50 km/u.").
             lead_in = block.units[keep - 2].text.rstrip().endswith(":")
             goes_on = lead_in or _leans_back(block.units[keep - 1])
-            if last is None or goes_on or last.terms & self.weights.keys() or wanted & last.intents:
+            cohesive = last is not None and before is not None and bool(last.terms & before.terms)
+            if (
+                last is None
+                or goes_on
+                or cohesive
+                or last.terms & self.weights.keys()
+                or wanted & last.intents
+            ):
                 break
             keep -= 1
         if keep == len(block.units):

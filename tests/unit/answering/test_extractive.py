@@ -218,6 +218,22 @@ def test_a_text_block_ends_with_the_last_sentence_that_serves_the_question(tmp_p
     assert "Stadsbank" in built.answerer().answer("Hoe heeft Almelo de schuldhulp georganiseerd?").text
 
 
+def test_a_closing_sentence_about_what_the_one_before_spoke_of_stays(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(
+        DocumentMeta(
+            "wassenaar-begroting", "Wassenaar", "Programmabegroting", 2024, "2024-2027", "begroting"
+        ),
+        [
+            "Verkeer\n"
+            "We hebben de ambitie om de snelheid in de bebouwde kom overal 30 km/u te maken.\n"
+            "Een aantal ontsluitende wegen blijft 50 km/u.\n"
+        ],
+    )
+    answer = built.answerer().answer("Wat is de ambitie van Wassenaar voor de snelheid in de bebouwde kom?")
+    assert "30 km/u" in answer.text and "50 km/u" in answer.text
+
+
 def test_two_budgets_named_by_their_years_are_answered_side_by_side(tmp_path: Path) -> None:
     built = AnswerWorld(tmp_path)
     places = {2024: "de voormalige Den Deijlschool", 2025: "het gebouw van The American School"}
