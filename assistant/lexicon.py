@@ -466,8 +466,8 @@ LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", 
 SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
 # The three columns of a budget: euros by definition (folded).
 BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
-# Words that name a column of a budget or indicator table a question may ask for (folded).
 TOTAL_LABEL = "totaal"  # the label of a row that sums the rows above it (folded)
+# Words that name a column of a budget or indicator table a question may ask for (folded).
 COLUMN_ASK_WORDS = frozenset([*BUDGET_MEASURE_WORDS, "peilwaarde", "streefwaarde"])
 # A column read against another: a target means little without the baseline it improves on.
 READ_AGAINST = {"streefwaarde": "peilwaarde"}

@@ -202,9 +202,9 @@ def _compared_documents(question: str, documents: Sequence[DocumentMeta]) -> tup
     tokens = _WORD.findall(normalize(question))
     for i in range(len(tokens) - 2):
         first, joint, second = tokens[i : i + 3]
-        if joint not in _YEAR_JOINTS or not (first.isdigit() and second.isdigit()):
+        if joint not in _YEAR_JOINTS or not all(QUESTION_DOCUMENT_YEAR.fullmatch(y) for y in (first, second)):
             continue
-        titled = [{d.doc_id for d in documents if year in d.title} for year in (first, second)]
+        titled = [{d.doc_id for d in documents if year in _WORD.findall(d.title)} for year in (first, second)]
         if all(titled) and not titled[0] & titled[1]:
             return (int(first), int(second))
     return ()
