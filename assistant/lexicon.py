@@ -201,6 +201,11 @@ _CELL_DIGITS = r"\d[\d.,]*"
 _CELL_FOOTNOTE = rf"(?:\s?[{SUPERSCRIPTS}]+)?"
 # A budget table's number: "1.884", "-150", "25.000,-", "4,5".
 NUMBER_CELL = re.compile(rf"^[{MINUS}]?\s?\d[\d.]*(,\d+)?(,-)?$")
+# A figure cell pypdf printed on a line of its own: "54.500", "-", "88,08", "72%", "-2.349"; not a
+# year or a section number ("6.2.").
+LONE_FIGURE_CELL = re.compile(
+    rf"^(?:[-–]|[-–]?(?!{YEAR_TEXT}$)\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?%?|[-–]?\d+,\d+%?)$"
+)
 # Any value cell: a number, an amount or a percentage, with stars, a footnote mark or a bracketed
 # note: "€ 25.000", "12,5%*", "1.200¹", "350 (2019)", "25.000,-".
 VALUE_CELL = re.compile(

@@ -173,7 +173,7 @@ def without_words(text: str, words: Sequence[str]) -> str:
     `named_document` found them."""
     if not words:
         return text
-    found = list(re.finditer(r"[^\W\d_]+|\d+", text))
+    found = list(_WORD.finditer(text))
     for i in range(len(found) - len(words) + 1):
         if all(normalize(found[i + n].group(0)) == w for n, w in enumerate(words)):
             return f"{text[: found[i].start()]}{text[found[i + len(words) - 1].end() :]}"

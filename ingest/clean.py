@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from assistant.lexicon import YEAR_TEXT
+from assistant.lexicon import LONE_FIGURE_CELL, YEAR_TEXT
 from assistant.types import Page
 
 # Lines looked at for running headers/footers at each end of a page.
@@ -40,9 +40,6 @@ _HYPHEN_END = re.compile(r"(\w+)-$")
 # ("Onvol-", "2022 2023 Vol-", "Stijgings- Stijgings-") that are not names.
 _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
-# One figure cell on a line of its own: "54.500", "-", "88,08", "72%", "-2.349"; not a year or a
-# section number ("6.2.").
-_CELL = re.compile(rf"^(?:[-–]|[-–]?(?!{YEAR_TEXT}$)\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?%?|[-–]?\d+,\d+%?)$")
 _ROW_LABEL = re.compile(r"[^\W\d_]{2}")
 _MIN_CELLS = 3  # figure cells under a label that make it a row
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -196,10 +193,10 @@ def _join_cell_columns(lines: list[str]) -> list[str]:
         line = lines[i]
         cells: list[str] = []
         j = i + 1
-        if _ROW_LABEL.search(line) and not _CELL.match(line):
+        if _ROW_LABEL.search(line) and not LONE_FIGURE_CELL.match(line):
             # Cells apart by blank lines: a loose table (a cell a line, none between) is read
             # as such by `ingest.tables`.
-            while j + 1 < len(lines) and not lines[j] and _CELL.match(lines[j + 1]):
+            while j + 1 < len(lines) and not lines[j] and LONE_FIGURE_CELL.match(lines[j + 1]):
                 cells.append(lines[j + 1])
                 j += 2
         if len(cells) >= _MIN_CELLS:
