@@ -74,12 +74,15 @@ def chunk_document(
     `check` is called between stages (the ingest time limit raises from it)."""
     lines = _doc_lines(pages)
     texts = [line.text for line in lines]
-    tables = find_tables(texts)
+    # A table of contents printed one cell a line (number, title, page) looks like a table; it is
+    # read as the contents it is, never quoted as a table row.
+    toc = toc_lines(texts)
+    tables = [t for t in find_tables(texts) if toc.isdisjoint(range(t.start, t.end))]
     check()
     in_table = {i for t in tables for i in range(t.start, t.end)}
     masked = ["|" if i in in_table else t for i, t in enumerate(texts)]
     headings = detect_headings(masked)
-    roles = classify_lines(texts, [line.page for line in lines], headings, toc_lines(masked))
+    roles = classify_lines(texts, [line.page for line in lines], headings, toc | toc_lines(masked))
     segments = _segments(lines, headings, tables)
     check()
 

@@ -49,7 +49,7 @@ from ingest.parse import parse_document
 # table's caption is no column; rows after a goal line continue the table above with its columns;
 # a source cell may take two lines; "bij St." ends no table line. 12: column names a goal line cut
 # off stay a block of lines of their own (11 made them text).
-PIPELINE_VERSION = "16"
+PIPELINE_VERSION = "17"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

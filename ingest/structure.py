@@ -19,6 +19,8 @@ _LABELLED = re.compile(
 _DOELENBOOM = re.compile(r"^Doelenboom\s+[A-Z][\w ,&-]{2,60}$")
 _TOC_TITLE = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel)$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"^(?:\.{2,}\s*)?\d{1,3}$")
+_LEADER = re.compile(r"\s*\.{2,}\s*$")  # the dots that lead a contents entry to its page
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")  # "5.1." on a line of its own
 _MAX_TITLE_WORDS = 12
 _MAX_PLAIN_TITLE_WORDS = 8
 _MAX_TITLE_CHARS = 90
@@ -197,10 +199,12 @@ def _toc_lines(lines: list[str], candidates: list[Heading | None]) -> set[int]:
         if not _TOC_TITLE.match(line.strip()):
             continue
         for i in range(start + 1, len(lines)):
-            text = re.sub(r"\s*\.{2,}\s*$", "", lines[i].strip())
+            text = _LEADER.sub("", lines[i].strip())
             following = lines[i + 1] if i + 1 < len(lines) else ""
             # A line followed by running text is the first real heading (or text): the TOC is over.
-            if len(text.split()) > 10 or text.endswith((".", ",")) or len(following.split()) > 10:
+            # An entry's number on a line of its own ("5.1.") ends in a dot but is no sentence.
+            sentence = text.endswith((".", ",")) and not _SECTION_NUMBER.match(text)
+            if len(text.split()) > 10 or sentence or len(following.split()) > 10:
                 break
             out.add(i)
         _merge_split_toc_entries(lines, candidates, out)
@@ -210,8 +214,9 @@ def _toc_lines(lines: list[str], candidates: list[Heading | None]) -> set[int]:
 def _merge_split_toc_entries(lines: list[str], candidates: list[Heading | None], toc: set[int]) -> None:
     """ "2.2." on one line and its title on the next: give the number line a heading candidate."""
     for i in sorted(toc):
-        if re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?$", lines[i].strip()) and i + 1 in toc:
-            candidates[i] = numbered_heading(f"{lines[i].strip()} {lines[i + 1].strip()}")
+        if _SECTION_NUMBER.match(lines[i].strip()) and i + 1 in toc:
+            title = _LEADER.sub("", lines[i + 1].strip())  # "Kaders van ons beleid....."
+            candidates[i] = numbered_heading(f"{lines[i].strip()} {title}")
 
 
 def _in_list_run(candidates: list[Heading | None], i: int) -> bool:

@@ -1,4 +1,4 @@
-from assistant.types import Page
+from assistant.types import Page, UnitKind
 from ingest.chunking import chunk_document, span_text, verify_chunk
 
 SENTENCE = (
@@ -109,3 +109,17 @@ def test_short_section_stays_in_its_own_section_before_a_sibling() -> None:
     pages = [Page(1, "1 Inleiding\nKorte inleiding hier.\n2 Doelen\n" + _para(3, "k"))]
     sections = [c.section for c in chunk_document("doc", pages)]
     assert sections == ["1 Inleiding", "2 Doelen"]
+
+
+def test_contents_printed_one_cell_a_line_is_no_table() -> None:
+    contents = ["Inhoudsopgave"]
+    for n, (title, page) in enumerate([("Inleiding", 3), ("Opgaven sociaal domein", 23)], start=1):
+        contents += [f"{n}.", title, str(page)]
+        wrapped_titles = ["Vormgeven integrale toegang en", "Inzetten op preventie en"]
+        for sub, wrapped in enumerate(wrapped_titles, start=1):
+            contents += [f"{n}.{sub}.", wrapped, "regie.....", str(page + sub)]
+    pages = [Page(1, "\n".join(contents)), Page(2, "1. Inleiding\n" + _para(3, "a"))]
+    chunks = chunk_document("doc", pages)
+    assert not [c for c in chunks if c.kind == "table"]
+    contents_units = [u for c in chunks for u in c.units if "Opgaven" in c.text[u.start : u.end]]
+    assert contents_units and all(u.kind == UnitKind.TOC for u in contents_units)

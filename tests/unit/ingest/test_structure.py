@@ -1,4 +1,11 @@
-from ingest.structure import SectionTracker, detect_headings, numbered_heading, plain_heading, section_paths
+from ingest.structure import (
+    SectionTracker,
+    detect_headings,
+    numbered_heading,
+    plain_heading,
+    section_paths,
+    toc_lines,
+)
 
 BODY = "De gemeente werkt samen met inwoners en partners aan een inclusieve samenleving."
 
@@ -82,3 +89,41 @@ def test_tracker_level_two_nests_under_its_parent_only() -> None:
         assert heading is not None
         tracker.push(heading)
     assert tracker.path == "3.1 Zonder ouder"
+
+
+# A Word contents exported one cell a line: the entry's number, its title (wrapped, with leader
+# dots) and its page each on a line of their own.
+CELL_A_LINE_CONTENTS = [
+    "Inhoudsopgave",
+    "1.",
+    "Inleiding",
+    "3",
+    "2.",
+    "Kaders van ons beleid.....",
+    "5",
+    "2.1.",
+    "Vormgeven integrale toegang en",
+    "regie.....",
+    "7",
+]
+
+
+def test_contents_printed_one_cell_a_line_is_read_whole() -> None:
+    lines = [*CELL_A_LINE_CONTENTS, "1. Inleiding", BODY]
+    assert toc_lines(lines) == set(range(1, len(CELL_A_LINE_CONTENTS)))
+
+
+def test_cell_a_line_contents_decides_which_numbers_are_chapters() -> None:
+    lines = [
+        *CELL_A_LINE_CONTENTS,
+        "1. Inleiding",
+        BODY,
+        "2. We hebben nog te weinig algemene management",
+        BODY,
+        "2. Kaders van ons beleid",
+        BODY,
+        "2.1. Vormgeven integrale toegang en regie",
+        BODY,
+    ]
+    found = [h.label for h in detect_headings(lines) if h is not None and h.kind == "numbered"]
+    assert found == ["1 Inleiding", "2 Kaders van ons beleid", "2.1 Vormgeven integrale toegang en regie"]
