@@ -42,6 +42,10 @@ _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
 _ROW_LABEL = re.compile(r"[^\W\d_]{2}")
 _MIN_CELLS = 3  # figure cells under a label that make it a row
+_NARROW_CELL_CHARS = 40  # a line no longer than this may be a table cell that broke a word
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?=[\s.,;:)]|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x9f\u200c-\u200f\ufeff]")
 
@@ -50,11 +54,13 @@ def clean_pages(raw: list[str]) -> list[Page]:
     """One cleaned Page per raw page text (1-based numbers), in order."""
     pages = [_normalise_lines(text) for text in raw]
     repeated = _repeated_edge_lines(pages)
+    words = _vocabulary(pages)
     out: list[Page] = []
     for index, lines in enumerate(pages):
         lines = _strip_edges(lines, repeated, index + 1)
         lines = _merge_lone_bullets(lines)
         lines = _join_hyphenated(lines)
+        lines = _join_broken_words(lines, words)
         lines = _join_cell_columns(lines)
         lines = [part for line in lines for part in _split_glued(line)]
         out.append(Page(number=index + 1, text="\n".join(_squeeze_blank(lines))))
@@ -177,6 +183,46 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
                 left = match.group(1)
                 first_word = line.split(" ", 1)[0]
                 out[-1] = prev[:-1] + ("-" if _keeps_hyphen(left, first_word) else "") + line
+                continue
+        out.append(line)
+    return out
+
+
+def _vocabulary(pages: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the document prints (lower case), and those it prints inside a line, neither
+    first nor last: a half of a broken word only ever stands at a line's edge."""
+    printed: set[str] = set()
+    inside: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            found = [w.lower() for w in _WORD.findall(line)]
+            printed.update(found)
+            inside.update(found[1:-1])
+    return frozenset(printed), frozenset(inside)
+
+
+def _join_broken_words(lines: list[str], vocabulary: tuple[frozenset[str], frozenset[str]]) -> list[str]:
+    """A word a narrow table cell broke over two lines without a hyphen ("aangeeft vrij" /
+    "willigerswerk te doen", "nodig met on" / "dersteuning") is put back together on the second
+    line, when the document prints the whole word elsewhere and one of the halves is never
+    printed inside a line: "in" / "zet" stay two words. Only in a narrow column: a full line that
+    ends "het meerjarenbeeld aan" goes on with "bod", not with the rest of a word."""
+    words, inside = vocabulary
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        left = _LAST_WORD.search(prev)
+        right = _FIRST_WORD.match(line)
+        if left and right and line[:1].islower() and len(prev) <= _NARROW_CELL_CHARS:
+            head, tail = left.group(), right.group()
+            whole = f"{head}{tail}".lower()
+            if whole in words and not (head.lower() in inside and tail.lower() in inside):
+                rest = prev[: left.start()].rstrip()
+                if rest:
+                    out[-1] = rest
+                else:
+                    out.pop()
+                out.append(head + line)
                 continue
         out.append(line)
     return out

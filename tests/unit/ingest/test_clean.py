@@ -144,3 +144,17 @@ def test_a_row_printed_a_cell_a_line_becomes_one_line() -> None:
     loose = "Indicator\n12\n14\n16"
     assert clean_pages([loose])[0].text == loose
     assert "Jaarlijks\n\n2019\n\n24%" in clean_pages(["Jaarlijks\n\n2019\n\n24%\n\n6.2.\n\n2"])[0].text
+
+
+def test_a_word_a_narrow_cell_broke_is_joined_when_the_document_prints_it_whole() -> None:
+    body = "Veel inwoners doen vrijwilligerswerk in Hengelo met ondersteuning van de gemeente."
+    cell = "Percentage\nvolwassenen dat\naangeeft vrij\nwilligerswerk\nte doen (%)\nnodig met on\ndersteuning"
+    text = clean_pages([body, cell])[1].text
+    joined = "Percentage\nvolwassenen dat\naangeeft\nvrijwilligerswerk\nte doen (%)\nnodig met\nondersteuning"
+    assert text == joined
+    # Two words the document also prints inside a line stay two words ("per leerling en").
+    both = clean_pages(["Geld per leerling en per school.", "Een bedrag per\nleerling\nen school."])[1]
+    assert both.text == "Een bedrag per\nleerling\nen school."
+    # A full line goes on with a word of its own ("aan" / "bod"), even when "aanbod" is a word.
+    wide = "Hier komen onder andere de meerjarenraming en het meerjarenbeeld aan\nbod, met een toelichting."
+    assert clean_pages(["Het aanbod van zorg.", wide])[1].text == wide
