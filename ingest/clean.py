@@ -42,6 +42,10 @@ _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
 _ROW_LABEL = re.compile(r"[^\W\d_]{2}")
 _MIN_CELLS = 3  # figure cells under a label that make it a row
+# The BBV indicator table's rows open with the programme and the indicator's number ("2 21.").
+_INDICATOR_ROW = re.compile(r"^\d{1,2} \d{1,2}\.(?:\s|$)")
+_MEASURED = re.compile(rf"\(\s*{YEAR_TEXT}\s*\)\s*$")  # "... 663,6 (2022) 825,3 (2022)"
+_INDICATOR_ROW_LINES = 8
 _NARROW_CELL_CHARS = 40  # a line no longer than this may be a table cell that broke a word
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LAST_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*$")
@@ -62,6 +66,7 @@ def clean_pages(raw: list[str]) -> list[Page]:
         lines = _join_hyphenated(lines)
         lines = _join_broken_words(lines, words)
         lines = _join_cell_columns(lines)
+        lines = _join_indicator_rows(lines)
         lines = [part for line in lines for part in _split_glued(line)]
         out.append(Page(number=index + 1, text="\n".join(_squeeze_blank(lines))))
     return out
@@ -250,6 +255,34 @@ def _join_cell_columns(lines: list[str]) -> list[str]:
             i = j
             continue
         out.append(line)
+        i += 1
+    return out
+
+
+def _join_indicator_rows(lines: list[str]) -> list[str]:
+    """A row of the BBV indicator table (programme, number, indicator, unit, source, value with
+    its year) wrapped over lines ("2 21. Banen" / "Aantal per 1.000" / "inwoners" / ... /
+    "LISA 663,6 (2022) 825,3 (2022)") becomes one line, as the table prints it when it fits:
+    the indicator's name must stand with its figure. Up to the line that gives the figure with
+    its year; a row that never does is left as it is."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _INDICATOR_ROW.match(lines[i]):
+            end = next(
+                (
+                    j
+                    for j in range(i, min(i + _INDICATOR_ROW_LINES, len(lines)))
+                    if _MEASURED.search(lines[j])
+                    or (j > i and (not lines[j] or _INDICATOR_ROW.match(lines[j])))
+                ),
+                None,
+            )
+            if end is not None and _MEASURED.search(lines[end]):
+                out.append(" ".join(line.strip() for line in lines[i : end + 1]))
+                i = end + 1
+                continue
+        out.append(lines[i])
         i += 1
     return out
 

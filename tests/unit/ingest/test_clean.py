@@ -158,3 +158,33 @@ def test_a_word_a_narrow_cell_broke_is_joined_when_the_document_prints_it_whole(
     # A full line goes on with a word of its own ("aan" / "bod"), even when "aanbod" is a word.
     wide = "Hier komen onder andere de meerjarenraming en het meerjarenbeeld aan\nbod, met een toelichting."
     assert clean_pages(["Het aanbod van zorg.", wide])[1].text == wide
+
+
+def test_a_wrapped_bbv_indicator_row_becomes_one_line() -> None:
+    raw = "\n".join(
+        [
+            "2 20. Niet-sporters % CBS 44,2% (2022) 46,4% (2022)",
+            "2 21. Banen",
+            "Aantal per 1.000",
+            "inwoners",
+            "in de leeftijd 15 – 64",
+            "jaar",
+            "LISA 663,6 (2022) 825,3 (2022)",
+            "2 27.",
+            "Huishoudens met een",
+            "bijstandsuitkering",
+            "Aantal huishoudens in NL CBS 3,1 % (2024) 4,75 % ( 2024)",
+            "2 28. Lopende re-",
+            "",
+            "Een zin zonder cijfer.",
+        ]
+    )
+    lines = clean_pages([raw])[0].text.split("\n")
+    assert lines[:3] == [
+        "2 20. Niet-sporters % CBS 44,2% (2022) 46,4% (2022)",
+        "2 21. Banen Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar LISA 663,6 (2022) 825,3 (2022)",
+        "2 27. Huishoudens met een bijstandsuitkering Aantal huishoudens in NL CBS 3,1 % (2024) "
+        "4,75 % ( 2024)",
+    ]
+    # A row that never gives its figure is left as it is.
+    assert lines[3:] == ["2 28. Lopende re-", "", "Een zin zonder cijfer."]
