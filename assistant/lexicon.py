@@ -525,11 +525,8 @@ QUESTION_CUES = compile_table(
         "when": r"\b(wanneer|per wanneer|vanaf wanneer|hoe ?lang|welk jaar|in welk jaar|welke datum|"
         r"welke termijn|tegen welk jaar|uiterlijk|deadline|when|by when|what year|how long)\b",
         "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
-        # "Waar kunnen inwoners terecht?", "Waar was de taalklas gehuisvest?"; not "waarom", "waarmee",
-        # nor a "waar" whose preposition stands apart ("Waar bestaat dat bedrag uit?", "Waar wordt
-        # het geld aan besteed?", "Waar zet Almelo op in?"): that asks what, not where.
-        "where": r"\b(waar(?=\s)(?!.*\b(?:aan|uit|mee|naartoe|toe|om)\b)(?!.*\b(?:op|in|over|voor)\W*$)"
-        r"|terecht|op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|"
+        # "Waar kunnen inwoners terecht?", "Waar was de taalklas gehuisvest?"; not "waarom", "waarmee".
+        "where": r"\b(waar(?=\s)|terecht|op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|"
         r"in welk gebouw|(?:op )?welk adres|bij welk loket|where)\b",
         "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
         # "Wat leverde dat op?": the separable verb with its particle at the end.

@@ -23,14 +23,11 @@ from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
 
-# What every question may ask besides its own intent: a description, a comparison, yes or no.
-_ANY_QUESTION = frozenset({Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO})
-
 
 @dataclass(frozen=True)
 class Verdict:
     answerable: bool
-    reason: str = ""  # "no-evidence", "subject", "figure", "location" or "year"
+    reason: str = ""  # "no-evidence", "subject", "figure" or "year"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
 
@@ -70,12 +67,6 @@ def judge(
         analysis, selection.blocks, distinctive, settings.answer.figure_subject_share, found
     ):
         return Verdict(False, "figure", missing, coverage)
-    # "Op welk adres zit ...?" is not answered by what the place offers: a question that only asks
-    # where needs a place (a building, an address, a desk) in the evidence.
-    if analysis.intents - _ANY_QUESTION == {Intent.WHERE} and not any(
-        Intent.WHERE in block.intents for block in selection.blocks
-    ):
-        return Verdict(False, "location", missing, coverage)
     # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is not
     # given, however the question asks for it.
     if analysis.wants_figure and _misses_asked_year(analysis, selection.blocks):

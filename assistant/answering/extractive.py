@@ -257,8 +257,6 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
             return words["refusal_subject"].format(scope=scope, missing=_join(missing, words["and"]))
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
-    if verdict.reason == "location":
-        return words["refusal_location"].format(scope=scope)
     if verdict.reason == "year":
         years = [str(y) for y in plan.analysis.years]
         return words["refusal_year"].format(scope=scope, years=_join(years, words["and"]))

@@ -143,14 +143,3 @@ def test_a_money_question_may_be_answered_by_a_row_printed_as_text() -> None:
     unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
     printed = Block([unit], "text", frozenset(idf), frozenset({Intent.NUMBER}), 1.0)
     assert _judge("Wat is het budget voor speelvoorzieningen?", idf, printed).answerable
-
-
-def test_a_question_that_only_asks_where_needs_a_place_in_the_evidence() -> None:
-    question = "Op welk adres zit de algemene voorziening dagactiviteiten in Leusden?"
-    idf = {"dagactiviteiten": 5.0, "voorziening": 2.0}
-    about = _text({"dagactiviteiten", "voorziening", "volwassenen"})
-    placed = _text({"dagactiviteiten", "voorziening", "gebouw"}, Intent.WHERE)
-    assert _judge(question, idf, about) == Verdict(False, "location", (), 1.0)
-    assert _judge(question, idf, about, placed).answerable
-    # A question that also asks something else is judged on that as well, not refused for the place.
-    assert _judge("Wat doet de voorziening dagactiviteiten en waar zit die?", idf, about).answerable

@@ -375,9 +375,3 @@ def test_a_count_compared_across_budgets_takes_each_budgets_count_of_it(tmp_path
     )
     assert not answer.refused
     assert "42 ontheemden" in answer.text and "62 ontheemden" in answer.text
-
-
-def test_a_place_the_documents_do_not_give_is_refused(answerer: ExtractiveAnswerer) -> None:
-    answer = answerer.answer("Op welk adres is de herbeoordeling van de scootmobielen in Almelo?")
-    assert answer.refused
-    assert "geen plaats of adres" in answer.text
