@@ -82,7 +82,7 @@ def chunk_document(
     in_table = {i for t in tables for i in range(t.start, t.end)}
     masked = ["|" if i in in_table else t for i, t in enumerate(texts)]
     headings = detect_headings(masked)
-    roles = classify_lines(texts, [line.page for line in lines], headings, toc | toc_lines(masked))
+    roles = classify_lines(texts, [line.page for line in lines], headings, toc)
     segments = _segments(lines, headings, tables)
     check()
 

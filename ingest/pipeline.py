@@ -48,7 +48,9 @@ from ingest.parse import parse_document
 # first line in capitals after such a row (a note or a sentence under the table). 11: a loose
 # table's caption is no column; rows after a goal line continue the table above with its columns;
 # a source cell may take two lines; "bij St." ends no table line. 12: column names a goal line cut
-# off stay a block of lines of their own (11 made them text).
+# off stay a block of lines of their own (11 made them text). 13 to 16: see the README's rounds.
+# 17: a contents printed a cell a line is contents, not a table, and decides the chapters; a word a
+# narrow cell broke over two lines is joined; a wrapped BBV indicator row is one line.
 PIPELINE_VERSION = "17"
 
 ProgressFactory = Callable[[str, int], "Progress"]
