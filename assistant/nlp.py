@@ -15,87 +15,13 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from assistant.lexicon import ITEM_NUMBER, WEAK_PAST_ENDINGS
+from assistant.lexicon import ABBREVIATIONS, ITEM_NUMBER, NO_BREAK_WORDS, WEAK_PAST_ENDINGS
 
 _MODEL = "nl_core_news_sm"
 _lock = threading.Lock()
 _nlp: Any = None
 _name = ""
 
-# Abbreviations that end in a period but do not end a sentence. spaCy's Dutch exceptions know
-# most; listing them all keeps us independent of its version.
-ABBREVIATIONS = (
-    "o.a.",
-    "bijv.",
-    "bv.",
-    "m.b.t.",
-    "art.",
-    "nr.",
-    "nrs.",
-    "incl.",
-    "excl.",
-    "ca.",
-    "d.w.z.",
-    "i.v.m.",
-    "e.d.",
-    "enz.",
-    "etc.",
-    "z.s.m.",
-    "resp.",
-    "t.a.v.",
-    "o.b.v.",
-    "m.i.v.",
-    "blz.",
-    "p.",
-    "pag.",
-    "mr.",
-    "dhr.",
-    "mevr.",
-    "jl.",
-    "e.a.",
-    "c.q.",
-    "i.s.m.",
-    "t.b.v.",
-    "n.n.b.",
-    "m.n.",
-    "o.l.v.",
-    "i.o.m.",
-    "i.p.v.",
-    "t.g.v.",
-    "t.l.v.",
-    "v.w.b.",
-    "m.u.v.",
-    "e.v.",
-    "vs.",
-    "min.",
-    "max.",
-    "gem.",
-    "jr.",
-    "inw.",
-    "zgn.",
-    "evt.",
-    "mln.",
-    "mld.",
-    "mrd.",
-    "st.",
-    "o.m.",
-    "w.o.",
-    "a.s.",
-    "j.l.",
-    "z.g.",
-    "n.a.v.",
-    "i.r.t.",
-    "p.m.",
-    "e.e.a.",
-    "t.z.t.",
-    "o.i.d.",
-    "n.v.t.",
-    "t.o.v.",
-    "vm.",
-    "vml.",
-    "ad.",  # "(ad. € 95.000)": to the amount of
-)
-_NO_BREAK_WORDS = ("t/m", "v/m", "m/v")
 
 # A line that starts a new item: a bullet or a list number ("1.", "2.3", "a.", "a)").
 _ITEM_START = re.compile(rf"\n[ \t]*(?=[-•▪●◦■]\s|{ITEM_NUMBER}\S|[a-z][.)]\s+\S)")
@@ -118,7 +44,7 @@ def _build() -> tuple[Any, str]:
     # One assignment instead of add_special_case per form: each call re-validates the cache.
     tokenizer: Any = nlp.tokenizer
     rules = dict(tokenizer.rules or {})
-    for abbr in ABBREVIATIONS + _NO_BREAK_WORDS:
+    for abbr in ABBREVIATIONS + NO_BREAK_WORDS:
         for form in (abbr, abbr[:1].upper() + abbr[1:]):
             rules[form] = [{ORTH: form}]
     tokenizer.rules = rules

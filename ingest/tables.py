@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
 from assistant.lexicon import (
+    ABBREVIATIONS,
     INDICATOR_START,
     TABLE_COLUMN_WORDS,
     TABLE_TITLE,
@@ -23,7 +24,6 @@ from assistant.lexicon import (
     YEAR,
     fold,
 )
-from assistant.nlp import ABBREVIATIONS
 from ingest.spaced_tables import SpacedTable, find_spaced_tables
 from ingest.structure import numbered_heading
 
