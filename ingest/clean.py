@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from assistant.lexicon import LONE_FIGURE_CELL, YEAR_TEXT
 from assistant.types import Page
@@ -47,8 +48,8 @@ _INDICATOR_ROW = re.compile(r"^\d{1,2} \d{1,2}\.(?:\s|$)")
 _MEASURED = re.compile(rf"\(\s*{YEAR_TEXT}\s*\)\s*$")  # "... 663,6 (2022) 825,3 (2022)"
 _INDICATOR_ROW_LINES = 8
 _NARROW_CELL_CHARS = 40  # a line no longer than this may be a table cell that broke a word
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_LAST_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, hyphenated parts kept ("Gegevens-bron")
+_LAST_WORD = re.compile(rf"(?<![\w-]){_WORD.pattern}$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?=[\s.,;:)]|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x9f\u200c-\u200f\ufeff]")
@@ -58,13 +59,13 @@ def clean_pages(raw: list[str]) -> list[Page]:
     """One cleaned Page per raw page text (1-based numbers), in order."""
     pages = [_normalise_lines(text) for text in raw]
     repeated = _repeated_edge_lines(pages)
-    words = _vocabulary(pages)
+    vocabulary = _vocabulary(pages)
     out: list[Page] = []
     for index, lines in enumerate(pages):
         lines = _strip_edges(lines, repeated, index + 1)
         lines = _merge_lone_bullets(lines)
         lines = _join_hyphenated(lines)
-        lines = _join_broken_words(lines, words)
+        lines = _join_broken_words(lines, vocabulary)
         lines = _join_cell_columns(lines)
         lines = _join_indicator_rows(lines)
         lines = [part for line in lines for part in _split_glued(line)]
@@ -193,9 +194,16 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     return out
 
 
-def _vocabulary(pages: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The words the document prints (lower case), and those it prints inside a line, neither
-    first nor last: a half of a broken word only ever stands at a line's edge."""
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words a document prints (lower case), and those it prints inside a line, neither first
+    nor last: a half of a broken word only ever stands at a line's edge."""
+
+    printed: frozenset[str]
+    inside: frozenset[str]
+
+
+def _vocabulary(pages: list[list[str]]) -> _Vocabulary:
     printed: set[str] = set()
     inside: set[str] = set()
     for lines in pages:
@@ -203,16 +211,15 @@ def _vocabulary(pages: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]
             found = [w.lower() for w in _WORD.findall(line)]
             printed.update(found)
             inside.update(found[1:-1])
-    return frozenset(printed), frozenset(inside)
+    return _Vocabulary(frozenset(printed), frozenset(inside))
 
 
-def _join_broken_words(lines: list[str], vocabulary: tuple[frozenset[str], frozenset[str]]) -> list[str]:
+def _join_broken_words(lines: list[str], vocabulary: _Vocabulary) -> list[str]:
     """A word a narrow table cell broke over two lines without a hyphen ("aangeeft vrij" /
     "willigerswerk te doen", "nodig met on" / "dersteuning") is put back together on the second
     line, when the document prints the whole word elsewhere and one of the halves is never
     printed inside a line: "in" / "zet" stay two words. Only in a narrow column: a full line that
     ends "het meerjarenbeeld aan" goes on with "bod", not with the rest of a word."""
-    words, inside = vocabulary
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
@@ -221,7 +228,8 @@ def _join_broken_words(lines: list[str], vocabulary: tuple[frozenset[str], froze
         if left and right and line[:1].islower() and len(prev) <= _NARROW_CELL_CHARS:
             head, tail = left.group(), right.group()
             whole = f"{head}{tail}".lower()
-            if whole in words and not (head.lower() in inside and tail.lower() in inside):
+            halves_are_words = head.lower() in vocabulary.inside and tail.lower() in vocabulary.inside
+            if whole in vocabulary.printed and not halves_are_words:
                 rest = prev[: left.start()].rstrip()
                 if rest:
                     out[-1] = rest
@@ -268,23 +276,25 @@ def _join_indicator_rows(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if _INDICATOR_ROW.match(lines[i]):
-            end = next(
-                (
-                    j
-                    for j in range(i, min(i + _INDICATOR_ROW_LINES, len(lines)))
-                    if _MEASURED.search(lines[j])
-                    or (j > i and (not lines[j] or _INDICATOR_ROW.match(lines[j])))
-                ),
-                None,
-            )
-            if end is not None and _MEASURED.search(lines[end]):
-                out.append(" ".join(line.strip() for line in lines[i : end + 1]))
-                i = end + 1
-                continue
+        end = _indicator_row_end(lines, i) if _INDICATOR_ROW.match(lines[i]) else None
+        if end is not None:
+            out.append(" ".join(line.strip() for line in lines[i : end + 1]))
+            i = end + 1
+            continue
         out.append(lines[i])
         i += 1
     return out
+
+
+def _indicator_row_end(lines: list[str], start: int) -> int | None:
+    """The line that gives the figure of the indicator row opening at `start`, or None when a blank
+    line or the next row comes first, or none within `_INDICATOR_ROW_LINES`."""
+    for j in range(start, min(start + _INDICATOR_ROW_LINES, len(lines))):
+        if _MEASURED.search(lines[j]):
+            return j
+        if j > start and (not lines[j] or _INDICATOR_ROW.match(lines[j])):
+            return None
+    return None
 
 
 def _keeps_hyphen(left: str, right_word: str) -> bool:
