@@ -130,6 +130,8 @@ APPROXIMATELY = r"(?:ca\.|circa|ongeveer|ruim|bijna|rond|±|c\.a\.)"
 
 # The base of a rate, which is no figure of its own: "per 1000 inwoners", "per 1.000 woningen".
 RATE_BASE = re.compile(r"\bper\s+1(?:00\.000|0\.000|\.000|0{2,3})(?![.,]?\d)", re.IGNORECASE)
+# What a rate is per: "inwoners" in "per 1.000 inwoners", the base, not what is counted.
+RATE_NOUN = re.compile(rf"{RATE_BASE.pattern}\s+(?P<noun>[^\W\d_]+)", re.IGNORECASE)
 
 DIGIT = re.compile(r"\d")
 # A digit that starts a figure, not one glued to a word ("Larikslaan2", "e5", "H2O").

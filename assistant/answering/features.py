@@ -75,16 +75,26 @@ def counts(noun: str, unit: EvidenceUnit, distinctive: Collection[str]) -> bool:
     words, terms = _words_and_terms(unit.text)
     if unit.kind == UnitKind.ROW and stem in terms and _counted_in_row(stem, words, terms):
         return True  # "Toegekende maatwerkvoorzieningen totaal | 3678 | ..."
+    if _indicator_line(stem, words, terms):
+        return True
     others = {t for (t,) in filter(None, terms)} - set(stem)
     if unit.kind == UnitKind.ROW and "aantal" in words and others & set(distinctive):
         return True  # a count row under another of the question's rare words
     for i, term in enumerate(terms):
         if not stem or term != stem:
             continue
-        window = words[max(0, i - _COUNT_WINDOW) : i]
-        if any(DIGIT.search(w) and not YEAR.fullmatch(w) for w in window):
+        start = max(0, i - _COUNT_WINDOW)
+        window = words[start:i]
+        # "per 1.000 banen" is the base of a rate, not a count of banen.
+        if any(
+            DIGIT.search(w) and not YEAR.fullmatch(w) and words[start + j - 1 : start + j] != ["per"]
+            for j, w in enumerate(window)
+        ):
             return True
-        if "aantal" in window and DIGIT.search(YEAR.sub(" ", unit.text)):
+        counting = any(
+            w == "aantal" and words[start + j + 1 : start + j + 2] != ["per"] for j, w in enumerate(window)
+        )
+        if counting and DIGIT.search(YEAR.sub(" ", unit.text)):
             return True
     return False
 
@@ -102,6 +112,16 @@ def counts_in(noun: str, units: Sequence[EvidenceUnit], distinctive: Collection[
         if stem and stem in label and rate and DIGIT.search(YEAR.sub(" ", nxt.text)):
             return True
     return False
+
+
+def _indicator_line(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:
+    """An indicator row printed as a line of text names what it counts, then its unit and figure:
+    "Banen Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar LISA 397 (2023)"."""
+    at = next((i for i, w in enumerate(words) if w == "aantal" and words[i + 1 : i + 2] == ["per"]), None)
+    if not stem or at is None or stem not in terms[:at]:
+        return False
+    rest = RATE_BASE.sub(" ", YEAR.sub(" ", " ".join(words[at:])))
+    return DIGIT.search(rest) is not None
 
 
 def _words_and_terms(text: str) -> tuple[list[str], list[list[str]]]:

@@ -35,6 +35,7 @@ from assistant.lexicon import (
     NUMBER_WORDS,
     PREPOSITIONS,
     QUESTION_CUES,
+    RATE_NOUN,
     SEPARABLE_PARTICLES,
     YEAR,
     fold,
@@ -171,6 +172,9 @@ class Analysis:
     # "Hoeveel" right before a finite verb ("Hoeveel legt Wassenaar in ...?", "Hoeveel betaalt
     # ...?"): how much, which a count of something else does not answer.
     how_much: bool = False
+    # What a rate in the question is per ("inwoners" in "hoeveel banen per 1.000 inwoners"): the
+    # base of the figure, not what it counts.
+    rate_base: tuple[str, ...] = ()
 
     @property
     def kind_nouns(self) -> tuple[str, ...]:
@@ -242,6 +246,7 @@ def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[
         background,
         list_noun,
         how_much,
+        tuple(dict.fromkeys(m.group("noun") for m in RATE_NOUN.finditer(folded))),
     )
 
 

@@ -89,6 +89,10 @@ class Selector:
         self.part_weights = [self._weights(part.subject, part.kind_nouns) for part in analysis.parts]
         self.kind_terms = frozenset(subject_weights(analysis.kind_nouns, terms))
         self.list_noun = frozenset(terms.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else None
+        # A row that counts the base of the asked rate ("Aantal inwoners met bijstandsuitkering"
+        # for "banen per 1.000 inwoners") does not count what was asked.
+        base = frozenset(terms.vocabulary.terms(" ".join(analysis.rate_base)))
+        self.count_terms = frozenset(t for t in self.weights if t not in base)
         self._by_text: dict[tuple[str, str], Scored] = {}  # filled by `blocks`
         self._counting: dict[tuple[tuple[str, str], ...], bool] = {}
 
@@ -451,8 +455,8 @@ class Selector:
         """The block counts what a count question asks for ("hoeveel onderzoeken": "35
         onderzoeken", not "onderzoeken bij 12 zorgaanbieders")."""
         if block.key not in self._counting:
-            weights, nouns = self.weights, self.analysis.counted
-            self._counting[block.key] = any(counts_in(n, block.units, weights) for n in nouns)
+            nouns = self.analysis.counted
+            self._counting[block.key] = any(counts_in(n, block.units, self.count_terms) for n in nouns)
         return self._counting[block.key]
 
     def _first_count(self, block: Block, chosen: Sequence[Block]) -> bool:

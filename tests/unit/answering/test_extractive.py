@@ -375,3 +375,26 @@ def test_a_count_compared_across_budgets_takes_each_budgets_count_of_it(tmp_path
     )
     assert not answer.refused
     assert "42 ontheemden" in answer.text and "62 ontheemden" in answer.text
+
+
+def test_a_rate_question_counts_what_is_counted_not_the_base_of_the_rate(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(ALMELO, ALMELO_PAGES)
+    for year, jobs in {2024: "663,6", 2025: "397"}.items():
+        built.publish(
+            _budget(year),
+            [
+                "Beleidsindicatoren\nIndicator |\nPeilwaarde |\nStreefwaarde |\n"
+                "Aantal inwoners met bijstandsuitkering (per 1.000 inw) |\n13,9 (2023) |\n13,8 |\n"
+                "Indicatoren van het Rijk\n"
+                f"Banen Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar LISA {jobs} (2023) "
+                "534,3 (2023)\n"
+            ],
+        )
+    answer = built.answerer().answer(
+        "Hoeveel banen per 1.000 inwoners van 15-64 jaar heeft Wassenaar volgens de begroting 2024 en "
+        "volgens de begroting 2025?"
+    )
+    assert not answer.refused
+    lines = answer.text.splitlines()
+    assert "663,6" in lines[0] and "397" in lines[1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.features import unit_intents
+from assistant.answering.features import counts, unit_intents
 from assistant.answering.question import Intent
 from assistant.answering.units import EvidenceUnit
 from assistant.types import Chunk, UnitKind
@@ -52,3 +52,12 @@ def test_a_number_glued_to_a_word_or_naming_a_part_is_no_figure() -> None:
 
 def test_the_size_of_a_top_list_is_no_figure() -> None:
     assert Intent.NUMBER not in unit_intents(_sentence("Daarmee is de top 10 risico's weer compleet."))
+
+
+def test_an_indicator_row_read_as_text_counts_what_it_names() -> None:
+    line = _sentence(
+        "Banen Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar LISA 397 (2023) 534,3 (2023)"
+    )
+    assert counts("banen", line, ())
+    assert not counts("banen", _sentence("Banen Aantal per 1.000 inwoners (2023)"), ())
+    assert not counts("banen", _sentence("Vestigingen Aantal per 1.000 banen LISA 120 (2023)"), ())

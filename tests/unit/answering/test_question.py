@@ -290,3 +290,10 @@ def test_ways_of_asking_to_compare_or_for_goals() -> None:
     # Saying words and fillers are no subject.
     filler = analyze_question("wanneer is dat plan nou vastgesteld, zeggen ze")
     assert filler.subject == ("plan", "vastgesteld")
+
+
+def test_the_base_of_an_asked_rate_is_not_what_it_counts() -> None:
+    analysis = analyze_question("Hoeveel banen per 1.000 inwoners van 15-64 jaar heeft Wassenaar?")
+    assert analysis.counted == ("banen",)
+    assert analysis.rate_base == ("inwoners",)
+    assert analyze_question("Hoeveel mantelzorgers telt Wassenaar?").rate_base == ()
