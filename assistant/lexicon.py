@@ -565,13 +565,19 @@ LIST_NOUN = re.compile(
 BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
 # A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
 # verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
+# A question may open with the preposition its question word governs: "met wie werkt ...",
+# "langs welke 4 sporen werkt Leusden".
+_OPENING_PREPOSITION = (
+    r"(?:(?:aan|bij|binnen|door|in|langs|met|naar|op|over|tot|uit|van|vanuit|volgens|voor)\s+)?"
+)
 FINITE_AFTER = re.compile(
-    r"^\W*(?:(?:en|maar)\s+)?(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
+    rf"^\W*(?:(?:en|maar)\s+)?{_OPENING_PREPOSITION}"
+    r"(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
 )
 # The same after "welke"/"hoeveel" and a plural noun: "welke maatregelen horen daarbij", "hoeveel
 # leerlingen maken gebruik van" (the verb in second place, however its form reads).
 FINITE_AFTER_NOUN = re.compile(
-    r"^\W*(?:(?:en|maar)\s+)?(?:welke?|hoeveel)\s+(?:\w+e\s+)?\w+(?:en|s)\s+"
+    rf"^\W*(?:(?:en|maar)\s+)?{_OPENING_PREPOSITION}(?:welke?|hoeveel)\s+(?:(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+)?(?:\w+e\s+)?\w+(?:en|s)\s+"
     r"(?P<verb>\w+(?:en|t)|is|zijn|wordt|heeft|gaat|kan|moet|zal|wil)\b"
 )
 # A question that names money as what it wants (folded): "hoeveel euro", "welk bedrag", "wat kost",

@@ -18,7 +18,13 @@ from assistant.answering.features import counts_in
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
-from assistant.lexicon import ASKS_MONEY, COUNT_LABEL, PRINTED_ROW, YEAR, fold
+from assistant.lexicon import (
+    ASKS_MONEY,
+    COUNT_LABEL,
+    PRINTED_ROW,
+    YEAR,
+    fold,
+)
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
@@ -30,6 +36,7 @@ class Verdict:
     reason: str = ""  # "no-evidence", "subject", "figure" or "year"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
+    years: tuple[str, ...] = ()  # asked years the evidence gives nothing for
 
 
 def judge(
@@ -69,8 +76,9 @@ def judge(
         return Verdict(False, "figure", missing, coverage)
     # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is not
     # given, however the question asks for it.
-    if analysis.wants_figure and _misses_asked_year(analysis, selection.blocks):
-        return Verdict(False, "year", missing, coverage)
+    unanswered = _unanswered_years(analysis, selection.blocks) if analysis.wants_figure else ()
+    if unanswered:
+        return Verdict(False, "year", missing, coverage, unanswered)
     return Verdict(True, "", missing, coverage)
 
 
@@ -132,20 +140,34 @@ def _money_row(unit: EvidenceUnit) -> bool:
     return row and not COUNT_LABEL.search(label)
 
 
-def _misses_asked_year(analysis: Analysis, blocks: Sequence[Block]) -> bool:
+def _unanswered_years(analysis: Analysis, blocks: Sequence[Block]) -> tuple[str, ...]:
     """An amount asked for a year that no shown sentence, row, column, section or document
-    period mentions is an amount the documents do not give."""
-    asked = {str(y) for y in analysis.years}
+    period mentions is an amount the documents do not give; so is one asked for a year after the
+    period of every document shown ("en 2029?" of a budget for 2025-2028), unless the evidence
+    itself mentions that year."""
+    asked = [str(y) for y in analysis.years]
     if not asked:
-        return False
+        return ()
     shown: set[str] = set()
+    ends: list[int] = []
+    open_ended = False
     for block in blocks:
         for unit in block.units:
             meta = unit.chunk.meta
             text = f"{unit.text} {unit.context} {meta.get('title', '')} {meta.get('year', '')}"
             shown.update(YEAR.findall(text))
-            shown.update(_period_years(str(meta.get("period", ""))))
-    return not asked & shown
+            period = str(meta.get("period", ""))
+            shown.update(_period_years(period))
+            bounds = YEAR.findall(period)
+            if len(bounds) == 2:
+                ends.append(int(bounds[1]))
+            else:
+                open_ended = True  # "2022-", or no period: no horizon
+    if not shown.intersection(asked):
+        return tuple(asked)
+    if not ends or open_ended:
+        return ()
+    return tuple(y for y in asked if y not in shown and int(y) > max(ends))
 
 
 def _period_years(period: str) -> set[str]:

@@ -258,7 +258,7 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
     if verdict.reason == "year":
-        years = [str(y) for y in plan.analysis.years]
+        years = list(verdict.years) or [str(y) for y in plan.analysis.years]
         return words["refusal_year"].format(scope=scope, years=_join(years, words["and"]))
     return prompt("refusal.txt", prompts_dir)
 

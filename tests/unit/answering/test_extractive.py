@@ -398,3 +398,22 @@ def test_a_rate_question_counts_what_is_counted_not_the_base_of_the_rate(tmp_pat
     assert not answer.refused
     lines = answer.text.splitlines()
     assert "663,6" in lines[0] and "397" in lines[1]
+
+
+def test_a_figure_for_a_year_after_the_budgets_period_is_refused(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(ALMELO, ALMELO_PAGES)
+    built.publish(
+        _budget(2025),
+        ["Cultuur\nIn 2025 geeft de gemeente € 40.000 uit aan de bibliotheek en het muziekonderwijs.\n"],
+    )
+    answerer = built.answerer()
+    within = answerer.answer(
+        "Hoeveel geeft Wassenaar in 2027 uit aan de bibliotheek, volgens de begroting 2025?"
+    )
+    assert not within.refused and "€ 40.000" in within.text
+    after = answerer.answer(
+        "Hoeveel geeft Wassenaar in 2029 uit aan de bibliotheek, volgens de begroting 2025?"
+    )
+    assert after.refused
+    assert "2029" in after.text and "2025" not in after.text

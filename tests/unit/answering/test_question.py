@@ -297,3 +297,20 @@ def test_the_base_of_an_asked_rate_is_not_what_it_counts() -> None:
     assert analysis.counted == ("banen",)
     assert analysis.rate_base == ("inwoners",)
     assert analyze_question("Hoeveel mantelzorgers telt Wassenaar?").rate_base == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Langs welke vier sporen werkt Leusden?", "werkt"),
+        ("Met welke 3 partners overlegt Almelo?", "overlegt"),
+        ("Aan wie betaalt Twenterand de bijdrage?", "betaalt"),
+    ],
+)
+def test_a_question_word_after_its_preposition_still_finds_the_verb(question: str, verb: str) -> None:
+    assert verb not in analyze_question(question).distinctive
+
+
+def test_shortened_function_words_are_no_subject() -> None:
+    analysis = analyze_question("welke 5 prioriteiten heeft hengelo vr het sociaal domein")
+    assert "vr" not in analysis.subject and "prioriteiten" in analysis.subject
