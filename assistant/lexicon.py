@@ -765,6 +765,15 @@ def phrasing_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Words that stand for each other between a question and a document ("zaken", "casussen"),
+    one group each (`data/synonyms_nl.txt`)."""
+    lines = (_DATA / "synonyms_nl.txt").read_text(encoding="utf-8").splitlines()
+    groups = (tuple(fold(w.strip()) for w in line.split("|") if w.strip()) for line in lines)
+    return tuple(g for g, line in zip(groups, lines, strict=True) if g and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def acronyms() -> dict[str, tuple[str, ...]]:
     """Acronyms of the social domain and the long forms they stand for (`data/acronyms_nl.txt`):
     "pgb" -> ("persoonsgebonden budget",)."""

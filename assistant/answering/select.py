@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from assistant.answering.features import counts_in, facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
-from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold
-from assistant.protocols import TermStats
+from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold, synonym_groups
+from assistant.protocols import TermStats, Vocabulary
 from assistant.settings import Settings
 from assistant.types import UnitKind
 
@@ -84,6 +84,9 @@ class Selector:
         self.analysis = analysis
         self.stats = terms
         self.similarities = similarities
+        # A passage in the document's own words for a subject word ("casussen" for "zaken") holds
+        # that word's terms.
+        self.aliases = synonym_terms([*analysis.subject, *analysis.kind_nouns], terms.vocabulary)
         self.weights = self._weights(analysis.subject, analysis.kind_nouns)
         self.total = sum(self.weights.values()) or 1.0
         self.part_weights = [self._weights(part.subject, part.kind_nouns) for part in analysis.parts]
@@ -108,8 +111,8 @@ class Selector:
         scored = [
             Scored(
                 u,
-                frozenset(vocab.terms(u.text)),
-                frozenset(vocab.terms(u.context)),
+                self._aliased(frozenset(vocab.terms(u.text))),
+                self._aliased(frozenset(vocab.terms(u.context))),
                 unit_intents(u),
                 facts_of(u.text),
             )
@@ -132,6 +135,10 @@ class Selector:
             if value is not None:
                 s.score += self.settings.answer.weight_dense * min(1.0, max(0.0, dense(value)))
         return sorted(scored, key=lambda s: -s.score)
+
+    def _aliased(self, terms: frozenset[str]) -> frozenset[str]:
+        """`terms` and the subject terms a synonym among them stands for."""
+        return terms | {term for term, alternatives in self.aliases.items() if alternatives & terms}
 
     def _said(self, s: Scored) -> bool:
         """The conversation already showed the user this unit: all its figures and most of its
@@ -501,6 +508,22 @@ def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
     for term in [t for t in query if t in terms.related]:
         query = {t: w for t, w in query.items() if t != term} | dict(terms.related[term])
     return {t: w * vocab.idf(t) for t, w in query.items() if w * vocab.idf(t) > 0}
+
+
+def synonym_terms(words: Sequence[str], vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """For each query term of `words` whose word has synonyms (`lexicon.synonym_groups`), the
+    stems of those synonyms: a question about "zaken" is answered by a passage on "casussen"."""
+    aliases: dict[str, frozenset[str]] = {}
+    if not words:
+        return aliases
+    groups = [frozenset(s for w in group for s in vocabulary.terms(w)[:1]) for group in synonym_groups()]
+    for word in words:
+        stem = vocabulary.terms(word)[:1]
+        for stems in groups:
+            if stem and stem[0] in stems:
+                for term in vocabulary.query_terms(word):
+                    aliases[term] = aliases.get(term, frozenset()) | (stems - {stem[0]})
+    return aliases
 
 
 def distinctive_weights(analysis: Analysis, terms: TermStats, settings: Settings) -> dict[str, float]:

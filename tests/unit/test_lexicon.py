@@ -44,6 +44,7 @@ from assistant.lexicon import (
     compile_table,
     defined_acronyms,
     fold,
+    synonym_groups,
 )
 
 # -- years and periods ----------------------------------------------------------------------------
@@ -306,3 +307,11 @@ def test_an_acronym_a_text_defines_is_read_with_its_long_form() -> None:
 def test_a_year_with_a_footnote_marker_glued_on_is_a_year() -> None:
     assert YEAR.findall("van 1200 in 2020 naar 2100 in 2040¹. Bij") == ["2020", "2040"]
     assert YEAR.findall("20401 en 12020") == []
+
+
+def test_synonym_groups_are_disjoint_and_each_offers_an_alternative() -> None:
+    groups = synonym_groups()
+    assert groups and all(len(group) >= 2 for group in groups)
+    words = [w for group in groups for w in group]
+    assert len(words) == len(set(words))
+    assert any({"landelijk", "nederland"} <= set(group) for group in groups)

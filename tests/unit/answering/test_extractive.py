@@ -417,3 +417,19 @@ def test_a_figure_for_a_year_after_the_budgets_period_is_refused(tmp_path: Path)
     )
     assert after.refused
     assert "2029" in after.text and "2025" not in after.text
+
+
+def test_a_question_in_other_words_than_the_documents_is_answered(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(ALMELO, ALMELO_PAGES)
+    built.publish(
+        _budget(2025),
+        [
+            "Sociaal domein\nVoor het sociaal domein komen we tot drie opgaven:\n"
+            "• Vormgeven integrale toegang\n• Inzetten op preventie\n• Investeren in partnerschap\n\n"
+            "Openbare ruimte\nDe gemeente onderhoudt de parken en de bruggen in het centrum.\n"
+        ],
+    )
+    answer = built.answerer().answer("Welke prioriteiten heeft Wassenaar voor het sociaal domein?")
+    assert not answer.refused
+    assert "integrale toegang" in answer.text and "partnerschap" in answer.text
