@@ -33,7 +33,7 @@ from assistant.types import UnitKind
 @dataclass(frozen=True)
 class Verdict:
     answerable: bool
-    reason: str = ""  # "no-evidence", "subject", "figure" or "year"
+    reason: str = ""  # "no-evidence", "subject", "figure", "year" or "period"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
     years: tuple[str, ...] = ()  # asked years the evidence gives nothing for
@@ -74,11 +74,19 @@ def judge(
         analysis, selection.blocks, distinctive, settings.answer.figure_subject_share, found
     ):
         return Verdict(False, "figure", missing, coverage)
-    # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is not
-    # given, however the question asks for it.
-    unanswered = _unanswered_years(analysis, selection.blocks) if analysis.wants_figure else ()
-    if unanswered:
-        return Verdict(False, "year", missing, coverage, unanswered)
+    asked_years = [str(y) for y in analysis.years]
+    if asked_years:
+        shown, horizon = _years_in_view(selection.blocks)
+        # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is
+        # not given, however the question asks for it.
+        if analysis.wants_figure and not shown.intersection(asked_years):
+            return Verdict(False, "year", missing, coverage, tuple(asked_years))
+        # Whatever is asked, a year after the period of every document shown ("en 2029?" of a
+        # budget for 2025-2028, "2015 vs 2021" of a plan for 2017-2020) is one they do not cover,
+        # unless the evidence itself mentions it.
+        later = tuple(y for y in asked_years if y not in shown and horizon is not None and int(y) > horizon)
+        if later:
+            return Verdict(False, "period", missing, coverage, later)
     return Verdict(True, "", missing, coverage)
 
 
@@ -140,14 +148,9 @@ def _money_row(unit: EvidenceUnit) -> bool:
     return row and not COUNT_LABEL.search(label)
 
 
-def _unanswered_years(analysis: Analysis, blocks: Sequence[Block]) -> tuple[str, ...]:
-    """An amount asked for a year that no shown sentence, row, column, section or document
-    period mentions is an amount the documents do not give; so is one asked for a year after the
-    period of every document shown ("en 2029?" of a budget for 2025-2028), unless the evidence
-    itself mentions that year."""
-    asked = [str(y) for y in analysis.years]
-    if not asked:
-        return ()
+def _years_in_view(blocks: Sequence[Block]) -> tuple[set[str], int | None]:
+    """The years the shown sentences, rows, columns, sections and document periods mention, and
+    the last year of the latest document period shown (None when one is open, "2022-", or unknown)."""
     shown: set[str] = set()
     ends: list[int] = []
     open_ended = False
@@ -162,12 +165,8 @@ def _unanswered_years(analysis: Analysis, blocks: Sequence[Block]) -> tuple[str,
             if len(bounds) == 2:
                 ends.append(int(bounds[1]))
             else:
-                open_ended = True  # "2022-", or no period: no horizon
-    if not shown.intersection(asked):
-        return tuple(asked)
-    if not ends or open_ended:
-        return ()
-    return tuple(y for y in asked if y not in shown and int(y) > max(ends))
+                open_ended = True
+    return shown, (max(ends) if ends and not open_ended else None)
 
 
 def _period_years(period: str) -> set[str]:

@@ -257,9 +257,10 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
             return words["refusal_subject"].format(scope=scope, missing=_join(missing, words["and"]))
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
-    if verdict.reason == "year":
+    if verdict.reason in ("year", "period"):
         years = list(verdict.years) or [str(y) for y in plan.analysis.years]
-        return words["refusal_year"].format(scope=scope, years=_join(years, words["and"]))
+        key = "refusal_year" if verdict.reason == "year" else "refusal_period"
+        return words[key].format(scope=scope, years=_join(years, words["and"]))
     return prompt("refusal.txt", prompts_dir)
 
 

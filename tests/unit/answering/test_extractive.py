@@ -417,6 +417,10 @@ def test_a_figure_for_a_year_after_the_budgets_period_is_refused(tmp_path: Path)
     )
     assert after.refused
     assert "2029" in after.text and "2025" not in after.text
+    # Not only a figure: nothing the budget says is about a year after its period.
+    later = answerer.answer("Wat doet Wassenaar in 2030 voor de bibliotheek en het muziekonderwijs?")
+    assert later.refused and "2030" in later.text
+    assert not answerer.answer("Wat doet Wassenaar in 2026 voor de bibliotheek?").refused
 
 
 def test_a_question_in_other_words_than_the_documents_is_answered(tmp_path: Path) -> None:
