@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from assistant.answering.features import counts_in, facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
+from assistant.answering.synonyms import synonym_terms
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
-from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold, synonym_groups
-from assistant.protocols import TermStats, Vocabulary
+from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold
+from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
 
@@ -508,22 +509,6 @@ def subject_weights(words: Sequence[str], terms: TermStats) -> dict[str, float]:
     for term in [t for t in query if t in terms.related]:
         query = {t: w for t, w in query.items() if t != term} | dict(terms.related[term])
     return {t: w * vocab.idf(t) for t, w in query.items() if w * vocab.idf(t) > 0}
-
-
-def synonym_terms(words: Sequence[str], vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
-    """For each query term of `words` whose word has synonyms (`lexicon.synonym_groups`), the
-    stems of those synonyms: a question about "zaken" is answered by a passage on "casussen"."""
-    aliases: dict[str, frozenset[str]] = {}
-    if not words:
-        return aliases
-    groups = [frozenset(s for w in group for s in vocabulary.terms(w)[:1]) for group in synonym_groups()]
-    for word in words:
-        stem = vocabulary.terms(word)[:1]
-        for stems in groups:
-            if stem and stem[0] in stems:
-                for term in vocabulary.query_terms(word):
-                    aliases[term] = aliases.get(term, frozenset()) | (stems - {stem[0]})
-    return aliases
 
 
 def distinctive_weights(analysis: Analysis, terms: TermStats, settings: Settings) -> dict[str, float]:
