@@ -285,6 +285,13 @@ class AnswerSettings(_Group):
         description="when the chosen blocks give no figure for the subject, how many of the best other "
         "blocks are tried as the answer before refusing; 0 refuses at once",
     )
+    subject_fallback_blocks: int = Field(
+        default=3,
+        ge=0,
+        le=50,
+        description="when the chosen blocks miss too much of the subject, how many of the best other "
+        "blocks that hold a missing word are tried as an addition before refusing; 0 refuses at once",
+    )
     refusal_threshold: float = Field(
         default=0.55,
         ge=0,

@@ -68,6 +68,18 @@ class Planner:
         verdict = verdict_on(selection)
         if not verdict.answerable and groups:
             selection, verdict = _answered_groups(selection, verdict, verdict_on)
+        elif verdict.reason == "subject" and self.settings.answer.subject_fallback_blocks:
+            # The chosen blocks miss words of the subject that other candidate blocks hold: a
+            # question in other words than the documents' may need one block more, not a refusal.
+            wanted = set(verdict.missing)
+            for block in blocks[: self.settings.answer.subject_fallback_blocks]:
+                if any(block.key == c.key for c in selection.blocks) or not wanted & block.terms:
+                    continue
+                trial = Selection([*selection.blocks, block])
+                outcome = verdict_on(trial)
+                if outcome.answerable:
+                    selection, verdict = trial, outcome
+                    break
         elif verdict.reason == "figure":
             # The chosen blocks cover the subject but give no figure for it; one of the next best
             # blocks may ("Aantal woningen ... 12.367" under prose about housing).

@@ -437,3 +437,29 @@ def test_a_question_in_other_words_than_the_documents_is_answered(tmp_path: Path
     answer = built.answerer().answer("Welke prioriteiten heeft Wassenaar voor het sociaal domein?")
     assert not answer.refused
     assert "integrale toegang" in answer.text and "partnerschap" in answer.text
+
+
+def test_a_subject_word_the_chosen_blocks_miss_is_looked_for_in_the_next_blocks(tmp_path: Path) -> None:
+    def answer(fallback: int) -> Answer:
+        built = AnswerWorld(
+            tmp_path / str(fallback), answer__subject_fallback_blocks=fallback, answer__max_words=30
+        )
+        built.publish(ALMELO, ALMELO_PAGES)
+        built.publish(
+            _budget(2025),
+            [
+                "Sociaal domein\nDe gemeente werkt aan een sluitende aanpak voor kwetsbare inwoners in het "
+                "sociaal domein, met het wijkteam, de huisartsen, de scholen en de woningcorporaties samen.\n"
+                "De gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
+                "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n\n"
+                "Ouderen\nWe ondersteunen inwoners over de hele levensloop, van jong tot oud.\n"
+            ],
+        )
+        question = "Welke doelstelling heeft Wassenaar over een sluitende aanpak over de hele levensloop?"
+        return built.answerer().answer(question)
+
+    # Within the word budget the cover stops after the first block, and "levensloop" is missing.
+    assert answer(0).refused
+    found = answer(3)
+    assert not found.refused
+    assert "sluitende aanpak" in found.text and "hele levensloop" in found.text
