@@ -97,13 +97,15 @@ class TermStats:
     part or a typo repair); `unseen` the words the corpus knows in no form at all (a topic the
     documents do not discuss); `known_share` the share of the question's words it does know;
     `related[term]` the known terms an unknown word of the question stands for, read in the whole
-    question (a split verb's particle stands at the end of its clause)."""
+    question (a split verb's particle stands at the end of its clause); `completed[term]` the
+    same for a known verb that a particle completes."""
 
     weights: Mapping[str, float]
     unseen: frozenset[str]
     known_share: float
     vocabulary: Vocabulary
     related: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    completed: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
     def weight(self, term: str) -> float:
         """Match weight times rarity: what finding `term` in a passage is worth."""

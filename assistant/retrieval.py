@@ -86,7 +86,7 @@ class KeywordIndex:
         dutch = to_dutch(query)
         parsed = self.lexicon.query(dutch)
         weights = dict(parsed.weights) | dict.fromkeys(parsed.unseen, 1.0)
-        return TermStats(weights, parsed.unseen, parsed.coverage, self, parsed.related)
+        return TermStats(weights, parsed.unseen, parsed.coverage, self, parsed.related, parsed.completed)
 
     def neighbours(self, chunk: Chunk) -> tuple[Chunk, ...]:
         """The chunks that complete `chunk`: the one before and after it in its section, the rest

@@ -388,6 +388,7 @@ class Lexicon:
         count = 0
         unseen: set[str] = set()
         found: dict[str, dict[str, float]] = {}
+        completes: dict[str, dict[str, float]] = {}
         surfaces = {stem(w): w for w in words(text) if w.isalpha()}
         particles = split_particles(text)
 
@@ -409,6 +410,12 @@ class Lexicon:
             for part in parts:
                 # A part of a known compound is a looser match than the compound itself.
                 add(part, 0.5 if known or fixes else 1.0)
+            if known and particles:
+                # "wijst ... toe": the verb the particle completes ("toewijzing") is what the
+                # documents say, though "wijst" is a word of their own too.
+                completed = self.joined(surfaces.get(term, term), particles)
+                if completed:
+                    completes[term] = completed
             if known or parts:
                 known_share += 1.0
                 continue
@@ -427,21 +434,33 @@ class Lexicon:
             known_share += 0.5 if fixes else 0.0
             if not fixes and term.isalpha():
                 unseen.add(term)
-        return QueryTerms(weights, known_share / count if count else 0.0, frozenset(unseen), found)
+        return QueryTerms(weights, known_share / count if count else 0.0, frozenset(unseen), found, completes)
 
-    def related(self, word: str, particles: Collection[str] = ()) -> dict[str, float]:
-        """Known terms an unknown question word stands for: a split verb joined with its particle
-        ("stroomden ... uit" -> "uitstroom", "uitgestroomd"), or the compounds the word begins ("uitwijken" ->
-        "uitwijkmogelijkheid"); each a looser match than the word itself."""
+    def joined(self, word: str, particles: Collection[str]) -> dict[str, float]:
+        """Known terms a verb and a particle of its clause make together: "stroomden ... uit" ->
+        "uitstroom", "uitgestroomd"; "wijst ... toe" -> "toewijzing" (each a looser match)."""
         joined: dict[str, float] = {}
         for ending in ("", *VERB_ENDINGS):
             root = word[: len(word) - len(ending)]
             if word.endswith(ending) and len(root) >= MIN_PART:
                 for particle in particles:
-                    # the noun or infinitive ("uitstroom") and the participle ("uitgestroomd")
-                    for form in (particle + root, f"{particle}ge{root}d", f"{particle}ge{root}t"):
+                    # the noun or infinitive ("uitstroom", "toewijzen") and the participle
+                    forms = (
+                        particle + root,
+                        f"{particle}{_voiced(root)}en",
+                        f"{particle}ge{root}d",
+                        f"{particle}ge{root}t",
+                    )
+                    for form in forms:
                         if (term := stem(form)) in self._counts:
                             joined[term] = 0.8
+        return joined
+
+    def related(self, word: str, particles: Collection[str] = ()) -> dict[str, float]:
+        """Known terms an unknown question word stands for: a split verb joined with its particle
+        ("stroomden ... uit" -> "uitstroom", "uitgestroomd"), or the compounds the word begins ("uitwijken" ->
+        "uitwijkmogelijkheid"); each a looser match than the word itself."""
+        joined = self.joined(word, particles)
         if joined:
             return joined
         term = stem(word)
@@ -460,6 +479,15 @@ class Lexicon:
                 begun.append(other)
         begun.sort(key=lambda t: -self._counts[t])
         return {t: 0.5 for t in begun[:RELATED_LIMIT]}
+
+
+def _voiced(root: str) -> str:
+    """A verb's root as its infinitive and nouns spell it: "wijs" (wijst) -> "wijz" (toewijzen,
+    toewijzing), "schrijf" -> "schrijv"."""
+    return root[:-1] + _VOICED[root[-1]] if root and root[-1] in _VOICED and len(root) > 2 else root
+
+
+_VOICED = {"s": "z", "f": "v"}
 
 
 def split_particles(text: str) -> set[str]:
@@ -484,6 +512,7 @@ class QueryTerms:
     coverage: float
     unseen: frozenset[str] = frozenset()  # words the corpus knows in no form
     related: dict[str, dict[str, float]] = field(default_factory=dict)  # see `Lexicon.related`
+    completed: dict[str, dict[str, float]] = field(default_factory=dict)  # see `Lexicon.joined`
 
 
 def _holding(terms: Collection[str], pieces: Collection[str]) -> set[str]:

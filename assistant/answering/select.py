@@ -88,6 +88,8 @@ class Selector:
         # A passage in the document's own words for a subject word ("casussen" for "zaken") holds
         # that word's terms.
         self.aliases = synonym_terms([*analysis.subject, *analysis.kind_nouns], terms.vocabulary)
+        for term, completed in terms.completed.items():
+            self.aliases[term] = self.aliases.get(term, frozenset()) | frozenset(completed)
         self.weights = self._weights(analysis.subject, analysis.kind_nouns)
         self.total = sum(self.weights.values()) or 1.0
         self.part_weights = [self._weights(part.subject, part.kind_nouns) for part in analysis.parts]

@@ -143,6 +143,14 @@ def test_a_split_verb_meets_its_noun_and_participle() -> None:
     assert stem("stroomden") not in query.unseen
 
 
+def test_a_known_verb_and_its_particle_meet_the_word_they_make() -> None:
+    lexicon = lexicon_of("De toewijzing blijft een taak van de centrumgemeente", "hij wijst de weg")
+    query = lexicon.query("En wie wijst toe?")
+    assert query.weights[stem("wijst")] == 1.0  # a word of the documents' own, still asked for
+    assert query.completed[stem("wijst")] == {stem("toewijzing"): 0.8}
+    assert not lexicon.query("Wie wijst de weg?").completed
+
+
 def test_an_unknown_word_stands_for_the_compounds_it_begins() -> None:
     lexicon = lexicon_of("de uitwijkmogelijkheid naar een persoonsgebonden budget")
     query = lexicon.query("via een pgb uitwijken")

@@ -463,3 +463,22 @@ def test_a_subject_word_the_chosen_blocks_miss_is_looked_for_in_the_next_blocks(
     found = answer(3)
     assert not found.refused
     assert "sluitende aanpak" in found.text and "hele levensloop" in found.text
+
+
+def test_a_split_verb_is_answered_by_the_word_it_makes_with_its_particle(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path, answer__max_words=30)
+    built.publish(ALMELO, ALMELO_PAGES)
+    built.publish(
+        _budget(2025),
+        [
+            "Beschermd wonen\nPer 1 januari 2025 is de toegang tot beschermd wonen lokaal geregeld.\n"
+            "De gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
+            "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n\n"
+            "Regio\nDe toewijzing blijft voorlopig een taak van de centrumgemeente.\n"
+        ],
+    )
+    answer = built.answerer().answer(
+        "Sinds wanneer is beschermd wonen in Wassenaar lokaal geregeld, en wie wijst toe?"
+    )
+    assert not answer.refused
+    assert "1 januari 2025" in answer.text and "centrumgemeente" in answer.text
