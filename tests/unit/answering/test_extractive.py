@@ -318,6 +318,21 @@ def _budget(year: int) -> DocumentMeta:
     )  # fmt: skip
 
 
+# Passages about something else, so that the rare words of a test's own passages stay rare.
+_OTHER_TOPICS = (
+    "Openbare ruimte\nDe gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
+    "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n\n"
+)
+
+
+def _with_budget(tmp_path: Path, year: int, page: str, **settings: object) -> ExtractiveAnswerer:
+    """An answerer over the Almelo test plan and one page of a Wassenaar budget."""
+    built = AnswerWorld(tmp_path, **settings)
+    built.publish(ALMELO, ALMELO_PAGES)
+    built.publish(_budget(year), [page])
+    return built.answerer()
+
+
 def test_a_follow_up_is_not_answered_with_what_was_already_said(tmp_path: Path) -> None:
     built = AnswerWorld(tmp_path, answer__max_words=30)
     said = "De Lokale Kamer Wassenaar is in 2023 opgericht als samenwerkingsverband van zorg en veiligheid."
@@ -401,13 +416,8 @@ def test_a_rate_question_counts_what_is_counted_not_the_base_of_the_rate(tmp_pat
 
 
 def test_a_figure_for_a_year_after_the_budgets_period_is_refused(tmp_path: Path) -> None:
-    built = AnswerWorld(tmp_path)
-    built.publish(ALMELO, ALMELO_PAGES)
-    built.publish(
-        _budget(2025),
-        ["Cultuur\nIn 2025 geeft de gemeente € 40.000 uit aan de bibliotheek en het muziekonderwijs.\n"],
-    )
-    answerer = built.answerer()
+    page = "Cultuur\nIn 2025 geeft de gemeente € 40.000 uit aan de bibliotheek en het muziekonderwijs.\n"
+    answerer = _with_budget(tmp_path, 2025, page)
     within = answerer.answer(
         "Hoeveel geeft Wassenaar in 2027 uit aan de bibliotheek, volgens de begroting 2025?"
     )
@@ -424,39 +434,29 @@ def test_a_figure_for_a_year_after_the_budgets_period_is_refused(tmp_path: Path)
 
 
 def test_a_question_in_other_words_than_the_documents_is_answered(tmp_path: Path) -> None:
-    built = AnswerWorld(tmp_path)
-    built.publish(ALMELO, ALMELO_PAGES)
-    built.publish(
-        _budget(2025),
-        [
-            "Sociaal domein\nVoor het sociaal domein komen we tot drie opgaven:\n"
-            "• Vormgeven integrale toegang\n• Inzetten op preventie\n• Investeren in partnerschap\n\n"
-            "Openbare ruimte\nDe gemeente onderhoudt de parken en de bruggen in het centrum.\n"
-        ],
+    page = (
+        "Sociaal domein\nVoor het sociaal domein komen we tot drie opgaven:\n"
+        "• Vormgeven integrale toegang\n• Inzetten op preventie\n• Investeren in partnerschap\n\n"
+        f"{_OTHER_TOPICS}"
     )
-    answer = built.answerer().answer("Welke prioriteiten heeft Wassenaar voor het sociaal domein?")
+    answerer = _with_budget(tmp_path, 2025, page)
+    answer = answerer.answer("Welke prioriteiten heeft Wassenaar voor het sociaal domein?")
     assert not answer.refused
     assert "integrale toegang" in answer.text and "partnerschap" in answer.text
 
 
 def test_a_subject_word_the_chosen_blocks_miss_is_looked_for_in_the_next_blocks(tmp_path: Path) -> None:
+    page = (
+        "Sociaal domein\nDe gemeente werkt aan een sluitende aanpak voor kwetsbare inwoners in het "
+        "sociaal domein, met het wijkteam, de huisartsen, de scholen, de woningcorporaties en de "
+        "sportverenigingen in elke wijk van het dorp samen.\n\n"
+        f"{_OTHER_TOPICS}Ouderen\nWe ondersteunen inwoners over de hele levensloop, van jong tot oud.\n"
+    )
+    question = "Welke doelstelling heeft Wassenaar over een sluitende aanpak over de hele levensloop?"
+
     def answer(fallback: int) -> Answer:
-        built = AnswerWorld(
-            tmp_path / str(fallback), answer__subject_fallback_blocks=fallback, answer__max_words=30
-        )
-        built.publish(ALMELO, ALMELO_PAGES)
-        built.publish(
-            _budget(2025),
-            [
-                "Sociaal domein\nDe gemeente werkt aan een sluitende aanpak voor kwetsbare inwoners in het "
-                "sociaal domein, met het wijkteam, de huisartsen, de scholen en de woningcorporaties samen.\n"
-                "De gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
-                "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n\n"
-                "Ouderen\nWe ondersteunen inwoners over de hele levensloop, van jong tot oud.\n"
-            ],
-        )
-        question = "Welke doelstelling heeft Wassenaar over een sluitende aanpak over de hele levensloop?"
-        return built.answerer().answer(question)
+        settings = {"answer__subject_fallback_blocks": fallback, "answer__max_words": 30}
+        return _with_budget(tmp_path / str(fallback), 2025, page, **settings).answer(question)
 
     # Within the word budget the cover stops after the first block, and "levensloop" is missing.
     assert answer(0).refused
@@ -466,18 +466,12 @@ def test_a_subject_word_the_chosen_blocks_miss_is_looked_for_in_the_next_blocks(
 
 
 def test_a_split_verb_is_answered_by_the_word_it_makes_with_its_particle(tmp_path: Path) -> None:
-    built = AnswerWorld(tmp_path, answer__max_words=30)
-    built.publish(ALMELO, ALMELO_PAGES)
-    built.publish(
-        _budget(2025),
-        [
-            "Beschermd wonen\nPer 1 januari 2025 is de toegang tot beschermd wonen lokaal geregeld.\n"
-            "De gemeente onderhoudt de parken en de bruggen in het centrum.\n\n"
-            "Wonen\nDe gemeente bouwt nieuwe woningen voor starters en ouderen.\n\n"
-            "Regio\nDe toewijzing blijft voorlopig een taak van de centrumgemeente.\n"
-        ],
+    page = (
+        "Beschermd wonen\nPer 1 januari 2025 is de toegang tot beschermd wonen lokaal geregeld.\n\n"
+        f"{_OTHER_TOPICS}Regio\nDe toewijzing blijft voorlopig een taak van de centrumgemeente.\n"
     )
-    answer = built.answerer().answer(
+    answerer = _with_budget(tmp_path, 2025, page, answer__max_words=30)
+    answer = answerer.answer(
         "Sinds wanneer is beschermd wonen in Wassenaar lokaal geregeld, en wie wijst toe?"
     )
     assert not answer.refused
