@@ -563,13 +563,13 @@ LIST_NOUN = re.compile(
 )
 # A bracket that closes a question: context, not what is asked ("... de SKOW (Taalklas, 2024)?").
 BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
-# A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
-# verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
 # A question may open with the preposition its question word governs: "met wie werkt ...",
 # "langs welke 4 sporen werkt Leusden".
 _OPENING_PREPOSITION = (
     r"(?:(?:aan|bij|binnen|door|in|langs|met|naar|op|over|tot|uit|van|vanuit|volgens|voor)\s+)?"
 )
+# A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
+# verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
 FINITE_AFTER = re.compile(
     rf"^\W*(?:(?:en|maar)\s+)?{_OPENING_PREPOSITION}"
     r"(?:wanneer|waarom|waar|waarmee|waardoor|waarvoor|wat|wie|hoe)\s+(?P<verb>\w+)\b"
@@ -577,7 +577,8 @@ FINITE_AFTER = re.compile(
 # The same after "welke"/"hoeveel" and a plural noun: "welke maatregelen horen daarbij", "hoeveel
 # leerlingen maken gebruik van" (the verb in second place, however its form reads).
 FINITE_AFTER_NOUN = re.compile(
-    rf"^\W*(?:(?:en|maar)\s+)?{_OPENING_PREPOSITION}(?:welke?|hoeveel)\s+(?:(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+)?(?:\w+e\s+)?\w+(?:en|s)\s+"
+    rf"^\W*(?:(?:en|maar)\s+)?{_OPENING_PREPOSITION}(?:welke?|hoeveel)\s+"
+    rf"(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+)?(?:\w+e\s+)?\w+(?:en|s)\s+"
     r"(?P<verb>\w+(?:en|t)|is|zijn|wordt|heeft|gaat|kan|moet|zal|wil)\b"
 )
 # A question that names money as what it wants (folded): "hoeveel euro", "welk bedrag", "wat kost",
@@ -868,6 +869,9 @@ SHORTENED_WORDS = {"max": "maximum", "incl": "inclusief", "excl": "exclusief"}
 
 # Endings of a finite verb, longest first: "stroomden" (past) and "stroomt" (present) -> "stroom".
 VERB_ENDINGS = ("den", "ten", "de", "te", "en", "t", "d")
+# A verb root's last letter as its infinitive and nouns spell it: "wijs" (wijst) -> "toewijzen",
+# "schrijf" (schrijft) -> "inschrijving".
+VOICED_ENDINGS = {"s": "z", "f": "v"}
 # Endings of a weak past tense, longest first: "betaalden", "telde", "stopte".
 WEAK_PAST_ENDINGS = ("den", "ten", "de", "te")
 # Plural nouns in "-eren", the ending of many infinitives ("verankeren"): the closed class of

@@ -25,6 +25,7 @@ from assistant.lexicon import (
     SEPARABLE_PARTICLES,
     SHORTENED_WORDS,
     VERB_ENDINGS,
+    VOICED_ENDINGS,
     acronyms,
 )
 from assistant.resources import package_path
@@ -484,10 +485,8 @@ class Lexicon:
 def _voiced(root: str) -> str:
     """A verb's root as its infinitive and nouns spell it: "wijs" (wijst) -> "wijz" (toewijzen,
     toewijzing), "schrijf" -> "schrijv"."""
-    return root[:-1] + _VOICED[root[-1]] if root and root[-1] in _VOICED and len(root) > 2 else root
-
-
-_VOICED = {"s": "z", "f": "v"}
+    voiced = VOICED_ENDINGS.get(root[-1:]) if len(root) > 2 else None
+    return root[:-1] + voiced if voiced else root
 
 
 def split_particles(text: str) -> set[str]:

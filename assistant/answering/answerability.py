@@ -18,13 +18,7 @@ from assistant.answering.features import counts_in
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
-from assistant.lexicon import (
-    ASKS_MONEY,
-    COUNT_LABEL,
-    PRINTED_ROW,
-    YEAR,
-    fold,
-)
+from assistant.lexicon import ASKS_MONEY, COUNT_LABEL, PRINTED_ROW, YEAR, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
