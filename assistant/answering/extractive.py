@@ -8,7 +8,7 @@ question and the same answerability checks, whoever writes the sentences.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,26 +68,21 @@ class Planner:
         verdict = verdict_on(selection)
         if not verdict.answerable and groups:
             selection, verdict = _answered_groups(selection, verdict, verdict_on)
-        elif verdict.reason == "subject" and self.settings.answer.subject_fallback_blocks:
+        elif verdict.reason == "subject":
             # The chosen blocks miss words of the subject that other candidate blocks hold: a
             # question in other words than the documents' may need one block more, not a refusal.
-            wanted = set(verdict.missing)
-            for block in blocks[: self.settings.answer.subject_fallback_blocks]:
-                if any(block.key == c.key for c in selection.blocks) or not wanted & block.terms:
-                    continue
-                trial = Selection([*selection.blocks, block])
-                outcome = verdict_on(trial)
-                if outcome.answerable:
-                    selection, verdict = trial, outcome
-                    break
+            wanted, chosen = set(verdict.missing), {c.key for c in selection.blocks}
+            added = (
+                Selection([*selection.blocks, block])
+                for block in blocks[: self.settings.answer.subject_fallback_blocks]
+                if block.key not in chosen and wanted & block.terms
+            )
+            selection, verdict = _first_answerable(added, verdict_on) or (selection, verdict)
         elif verdict.reason == "figure":
             # The chosen blocks cover the subject but give no figure for it; one of the next best
             # blocks may ("Aantal woningen ... 12.367" under prose about housing).
-            for block in blocks[: self.settings.answer.figure_fallback_blocks]:
-                outcome = verdict_on(Selection([block]))
-                if outcome.answerable:
-                    selection, verdict = Selection([block]), outcome
-                    break
+            alone = (Selection([block]) for block in blocks[: self.settings.answer.figure_fallback_blocks])
+            selection, verdict = _first_answerable(alone, verdict_on) or (selection, verdict)
         labels = {d.doc_id: d.title for d in documents if d.doc_id in groups}
         return Plan(analysis, retrieval, units, blocks, selection, verdict, labels)
 
@@ -224,6 +219,17 @@ class ExtractiveAnswerer:
         return label, shown, citations
 
 
+def _first_answerable(
+    trials: Iterable[Selection], verdict_on: Callable[[Selection], Verdict]
+) -> tuple[Selection, Verdict] | None:
+    """The first selection of `trials` that answers the question, with its verdict."""
+    for trial in trials:
+        outcome = verdict_on(trial)
+        if outcome.answerable:
+            return trial, outcome
+    return None
+
+
 def _answered_groups(
     selection: Selection, verdict: Verdict, verdict_on: Callable[[Selection], Verdict]
 ) -> tuple[Selection, Verdict]:
@@ -270,9 +276,8 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
     if verdict.reason in ("year", "period"):
-        years = list(verdict.years) or [str(y) for y in plan.analysis.years]
         key = "refusal_year" if verdict.reason == "year" else "refusal_period"
-        return words[key].format(scope=scope, years=_join(years, words["and"]))
+        return words[key].format(scope=scope, years=_join(verdict.years, words["and"]))
     return prompt("refusal.txt", prompts_dir)
 
 

@@ -91,9 +91,7 @@ def counts(noun: str, unit: EvidenceUnit, distinctive: Collection[str]) -> bool:
             for j, w in enumerate(window)
         ):
             return True
-        counting = any(
-            w == "aantal" and words[start + j + 1 : start + j + 2] != ["per"] for j, w in enumerate(window)
-        )
+        counting = any(_counts_at(words, j) for j in range(start, i))
         if counting and DIGIT.search(YEAR.sub(" ", unit.text)):
             return True
     return False
@@ -117,11 +115,21 @@ def counts_in(noun: str, units: Sequence[EvidenceUnit], distinctive: Collection[
 def _indicator_line(stem: list[str], words: Sequence[str], terms: Sequence[list[str]]) -> bool:
     """An indicator row printed as a line of text names what it counts, then its unit and figure:
     "Banen Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar LISA 397 (2023)"."""
-    at = next((i for i, w in enumerate(words) if w == "aantal" and words[i + 1 : i + 2] == ["per"]), None)
+    at = next((i for i in range(len(words)) if _rate_unit_at(words, i)), None)
     if not stem or at is None or stem not in terms[:at]:
         return False
     rest = RATE_BASE.sub(" ", YEAR.sub(" ", " ".join(words[at:])))
     return DIGIT.search(rest) is not None
+
+
+def _counts_at(words: Sequence[str], i: int) -> bool:
+    """ "aantal" at `i` says what is counted, unless it opens a rate unit ("Aantal per 1.000 ...")."""
+    return words[i] == "aantal" and not _rate_unit_at(words, i)
+
+
+def _rate_unit_at(words: Sequence[str], i: int) -> bool:
+    """ "Aantal per ..." at `i`: a rate's unit (the BBV indicators' Eenheid column)."""
+    return words[i] == "aantal" and words[i + 1 : i + 2] == ["per"]
 
 
 def _words_and_terms(text: str) -> tuple[list[str], list[list[str]]]:
@@ -142,7 +150,7 @@ def _counted_in_row(stem: list[str], words: Sequence[str], terms: Sequence[list[
     peuters" (a goal line glued to its row) counts peuters; "Aantal per ..." is a unit."""
     # "Aantal per 1.000 inwoners" is the row's unit (the BBV indicators' Eenheid column), not
     # what it counts: "Vestigingen (van bedrijven) | Aantal per 1.000 inwoners | 251,6".
-    counting = [i for i, w in enumerate(words) if w == "aantal" and words[i + 1 : i + 2] != ["per"]]
+    counting = [i for i in range(len(words)) if _counts_at(words, i)]
     if not counting:
         return True
     at = counting[0]
