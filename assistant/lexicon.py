@@ -542,8 +542,8 @@ QUESTION_CUES = compile_table(
         r"bestaat|bestaan|houdt|houden|does|do|is|are|has|have|will)\b",
         "goal": r"\b(doel\w*|ambitie\w*|streef\w*|streven|bereiken|wat wil(?:t|len)?|willen bereiken|"
         r"speerpunt\w*|opgave\w*|beoogd\w*|resultaat|resultaten|goal\w*|aim\w*|objective\w*)\b",
-        "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|streefwaarde\w*|monitor\w*|kengetal\w*|"
-        r"hoe (?:volgt|volgen|houdt|houden)|measure[sd]?|indicator)\b",
+        "indicator": r"\b(indicator\w*|meten|meet|gemeten|nulmeting|peilwaarde\w*|streefwaarde\w*|monitor\w*|"
+        r"kengetal\w*|hoe (?:volgt|volgen|houdt|houden)|measure[sd]?|indicator)\b",
         "measure": r"\b(maatregel(?:en)?|wat (?:gaat|gaan|doet|doen)|hoe (?:gaat|gaan|pakt|pakken|wil|willen|"
         r"zorgt|zorgen)|activiteit\w*|acties?|aanpak\w*|inzet|inzetten|voorstel\w*|toezegging\w*|plan\w*|"
         r"what will)\b",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.catalog import matcher
-from assistant.lexicon import PERIOD_TEXT, QUESTION_CUES, QUESTION_DOCUMENT_YEAR, fold, named_places
+from assistant.lexicon import PERIOD_TEXT, QUESTION_CUES, QUESTION_DOCUMENT_YEAR, YEAR, fold, named_places
 from assistant.tokenize import edit_distance, normalize
 from assistant.types import DocumentMeta, Filters
 
@@ -178,6 +178,11 @@ def without_words(text: str, words: Sequence[str]) -> str:
         if all(normalize(found[i + n].group(0)) == w for n, w in enumerate(words)):
             return f"{text[: found[i].start()]}{text[found[i + len(words) - 1].end() :]}"
     return text
+
+
+def without_years(text: str, years: Sequence[int]) -> str:
+    """`text` without the mentions of `years` ("2024 vs 2025" with both asked: " vs ")."""
+    return YEAR.sub(lambda m: " " if int(m.group(0)) in years else m.group(0), text)
 
 
 def _longest_run(tokens: Sequence[str], title: Sequence[str]) -> tuple[str, ...]:

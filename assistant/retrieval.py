@@ -26,7 +26,7 @@ from assistant.glossary import to_dutch
 from assistant.lexicon import CHANGE_CUE, NAMED_DOCUMENT_YEAR, defined_acronyms, fold
 from assistant.memory import give_back_free_memory
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
-from assistant.query_parse import ParsedQuery, parse_query, without_words
+from assistant.query_parse import ParsedQuery, parse_query, without_words, without_years
 from assistant.settings import Settings
 from assistant.tokenize import Lexicon, analyze, base_terms, count_terms
 from assistant.types import Chunk, Filters, SearchHit
@@ -246,6 +246,12 @@ class HybridRetriever:
         # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
         source = parsed.named.words if applied.docs and applied.docs == parsed.named.doc_ids else ()
         about = without_words(query, source)
+        by_year = not len(applied.municipalities) > 1 and len(applied.years) > 1 and len(selected) > 1
+        if by_year:
+            # "... in de begroting 2024 en die van 2025": each side is a document, and inside it
+            # the years that name the documents say nothing about which passage answers (every
+            # table header of a budget names them), so they leave the search, words and vector.
+            about = without_years(NAMED_DOCUMENT_YEAR.sub(" ", about), applied.years)
         vector = self.embedder.embed_query(about) if self.mode != "bm25" else None
         if len(applied.municipalities) > 1:
             groups = [
@@ -254,11 +260,8 @@ class HybridRetriever:
             ]
             rankings = [self._rank(about, vector, group, index) for group in groups if group]
             hits = interleave(rankings, k)
-        elif len(applied.years) > 1 and len(selected) > 1:
-            # "... in de begroting 2024 en die van 2025": one side a document, so the passages
-            # of one year cannot crowd out the other's. Inside a document so named, its name
-            # ("begroting 2024") says nothing about which passage answers.
-            about = NAMED_DOCUMENT_YEAR.sub(" ", about)
+        elif by_year:
+            # One side a document, so the passages of one year cannot crowd out the other's.
             rankings = [self._rank(about, vector, [r], index) for r in selected]
             hits = interleave(rankings, k)
         else:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     BACKGROUND,
+    COLUMN_ASK_WORDS,
     CUE_REPAIR_MIN_LENGTH,
     CUE_SPELLINGS,
     DIGIT,
@@ -393,7 +394,15 @@ def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPar
     intents = set(_intents(folded))
     if not intents:
         intents.add(Intent.DESCRIBE)
-    return QuestionPart(text, frozenset(intents), _subject(folded, name_terms, names), _kind_nouns(folded))
+    subject = _subject(folded, name_terms, names)
+    # "de peilwaarde voor eenzaamheid": the column of the figure asked, named in every indicator
+    # table's header, so it says which figure to give, not which row or passage holds it.
+    columns = tuple(w for w in subject if w in COLUMN_ASK_WORDS)
+    if columns and len(columns) < len(subject):
+        subject = tuple(w for w in subject if w not in columns)
+    else:
+        columns = ()
+    return QuestionPart(text, frozenset(intents), subject, (*_kind_nouns(folded), *columns))
 
 
 def _kind_nouns(folded: str) -> tuple[str, ...]:

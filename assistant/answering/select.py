@@ -94,6 +94,7 @@ class Selector:
         self.total = sum(self.weights.values()) or 1.0
         self.part_weights = [self._weights(part.subject, part.kind_nouns) for part in analysis.parts]
         self.kind_terms = frozenset(subject_weights(analysis.kind_nouns, terms))
+        self.distinct_terms = frozenset(subject_weights(analysis.distinctive, terms))
         self.list_noun = frozenset(terms.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else None
         # A row that counts the base of the asked rate ("Aantal inwoners met bijstandsuitkering"
         # for "banen per 1.000 inwoners") does not count what was asked.
@@ -314,6 +315,9 @@ class Selector:
             # passages are about something else is said to have nothing on it, not quoted off topic.
             for group in groups:
                 own = [b for b in blocks if group_of(b, groups) == group and self.relevance(b) > 0]
+                # One that holds a word the answer cannot do without, when the group has one: a
+                # row whose header only names the column asked ("Peilwaarde") is about something else.
+                own = [b for b in own if b.terms & self.distinct_terms] or own
                 # A count question takes each group's best block that counts what was asked.
                 counting = [b for b in own if self.analysis.counted and self.counts_asked(b)]
                 if own:

@@ -566,6 +566,32 @@ def test_inside_a_budget_named_by_its_year_its_name_does_not_rank(world: World) 
     assert {h.chunk.id for h in found.hits} == {"w-2024:1", "w-2025:1"}
 
 
+def test_the_years_that_name_the_compared_budgets_do_not_rank(world: World) -> None:
+    # Every table header of a budget names its years: "en die van 2025" is the second document,
+    # not a word a passage should hold.
+    for year in (2024, 2025):
+        title, period = f"Programmabegroting {year}", f"{year}-{year + 3}"
+        meta = DocumentMeta(f"w-{year}", "Wassenaar", title, year - 1, period, "begroting")
+        texts = [
+            "Peilwaarde | Streefwaarde 2025 | Streefwaarde 2026 | Begroting 2025 | Rekening 2025",
+            f"Percentage eenzaamheid onder volwassenen: {40 + year % 10}%.",
+        ]
+        chunks = [
+            Chunk(
+                id=f"{meta.doc_id}:{i}", doc_id=meta.doc_id, text=text, page_start=i + 1, page_end=i + 1,
+                meta={"municipality": "Wassenaar"},
+            )
+            for i, text in enumerate(texts)
+        ]  # fmt: skip
+        world.store.add(chunks, world.embedder.embed_passages(texts), version=meta.doc_id)
+        pages = [Page(i + 1, t) for i, t in enumerate(texts)]
+        world.catalog.publish(meta, meta.doc_id, "sha", "x.pdf", pages, len(chunks))
+    found = world.retriever("bm25").search(
+        "Hoe is de eenzaamheid in Wassenaar veranderd tussen de begroting 2024 en die van 2025?", k=2
+    )
+    assert {h.chunk.id for h in found.hits} == {"w-2024:1", "w-2025:1"}
+
+
 def test_a_document_named_by_its_title_is_searched_without_its_title(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:

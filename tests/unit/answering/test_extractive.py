@@ -392,6 +392,29 @@ def test_a_count_compared_across_budgets_takes_each_budgets_count_of_it(tmp_path
     assert "42 ontheemden" in answer.text and "62 ontheemden" in answer.text
 
 
+def test_a_comparison_of_a_column_quotes_each_sides_figure_of_the_subject(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(ALMELO, ALMELO_PAGES)
+    for year, share in {2024: "49%", 2025: "51,1%"}.items():
+        built.publish(
+            _budget(year),
+            [
+                "Effectindicatoren wonen\n"
+                "Indicator aantal woningen: peilwaarde 12.371 (2023), streefwaarde 12.500 (2025).\n\n"
+                + _OTHER_TOPICS
+                + "Zorg\n"
+                "Wij bieden ouderen een huisbezoek aan.\n"
+                f"Van de volwassenen voelt {share} zich eenzaam (eenzaamheid).\n"
+            ],
+        )
+    answer = built.answerer().answer(
+        "Hoe is de peilwaarde voor eenzaamheid veranderd tussen de begroting 2024 en die van 2025?"
+    )
+    assert not answer.refused
+    lines = answer.text.splitlines()
+    assert "49%" in lines[0] and "51,1%" in lines[1]
+
+
 def test_a_rate_question_counts_what_is_counted_not_the_base_of_the_rate(tmp_path: Path) -> None:
     built = AnswerWorld(tmp_path)
     built.publish(ALMELO, ALMELO_PAGES)

@@ -130,6 +130,17 @@ def test_the_money_noun_of_an_amount_question(
     assert analysis.kind_nouns == kind_nouns
 
 
+def test_the_column_asked_is_no_subject_word() -> None:
+    # Every indicator table's header says "Peilwaarde": which figure to give, not what it is of.
+    question = "Hoe is de peilwaarde voor eenzaamheid in Wassenaar veranderd?"
+    analysis = analyze_question(question, ["Wassenaar"])
+    assert analysis.distinctive == ("eenzaamheid",)
+    assert analysis.kind_nouns == ("peilwaarde",)
+    assert Intent.INDICATOR in analysis.intents
+    # Asked on its own (a follow-up: "En de streefwaarde?"), it is all the subject there is.
+    assert analyze_question("Wat is de streefwaarde?").subject == ("streefwaarde",)
+
+
 @pytest.mark.parametrize(
     ("question", "noun"),
     [

@@ -1,0 +1,45 @@
+"""Selection: which blocks answer, and in a comparison which block speaks for each side."""
+
+from __future__ import annotations
+
+from assistant.answering.question import Intent, analyze_question
+from assistant.answering.select import Block, Selector
+from assistant.answering.units import EvidenceUnit
+from assistant.protocols import TermStats
+from assistant.settings import Settings
+from assistant.types import Chunk, UnitKind
+
+
+class _Vocabulary:
+    """Words are their own terms; idf by a table, every other word common."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self._idf = idf
+
+    def terms(self, text: str) -> list[str]:
+        return text.lower().split()
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, 1.0)
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        return dict.fromkeys(text.lower().split(), 1.0)
+
+
+def _block(doc_id: str, text: str, score: float, *intents: Intent) -> Block:
+    chunk = Chunk(id=doc_id, doc_id=doc_id, text=text, page_start=1, page_end=1, kind="text")
+    unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
+    return Block([unit], "text", frozenset(text.lower().split()), frozenset(intents), score)
+
+
+def test_each_side_of_a_comparison_is_a_block_about_the_subject() -> None:
+    question = "Hoe is de peilwaarde voor eenzaamheid veranderd tussen de begroting 2024 en die van 2025?"
+    analysis = analyze_question(question)
+    vocabulary = _Vocabulary({"eenzaamheid": 4.0, "peilwaarde": 2.0})
+    selector = Selector(Settings(), analysis, TermStats({}, frozenset(), 1.0, vocabulary), lambda units: [])
+    # A row that shares only the column asked with the question ranks first in its budget.
+    header = _block("b-2024", "aantal woningen peilwaarde 12.371", 0.9, Intent.INDICATOR, Intent.NUMBER)
+    old = _block("b-2024", "eenzaamheid 49%", 0.5, Intent.PERCENT)
+    new = _block("b-2025", "eenzaamheid peilwaarde 51,1%", 0.8, Intent.PERCENT, Intent.INDICATOR)
+    chosen = selector.choose([header, new, old], groups=["b-2024", "b-2025"]).blocks
+    assert old in chosen and new in chosen and header not in chosen
