@@ -16,8 +16,12 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, repair_cues, topic_words
 from assistant.lexicon import (
+    ITEM_START,
     MONEY_ASKING,
     NAMED_DOCUMENT_YEAR,
+    ORDINAL_NOT_ITEM,
+    ORDINAL_REFERENCE,
+    ORDINALS,
     QUESTION_CUES,
     SAME_DOCUMENT_YEAR,
     SIBLING_TERMS,
@@ -53,6 +57,9 @@ _SUBSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
+# Numbered items written on one line: "1) Bevorderen ...; 2) Versterken ...".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:]))(\d{1,2})[.)]\s+")
+_CITATION = re.compile(r"\s*\[\d+\]")
 # Intents whose cue words say what kind of statement was asked for ("doel", "bereiken", "meten").
 _KIND_INTENTS = (Intent.GOAL, Intent.INDICATOR, Intent.MEASURE, Intent.RESULT)
 # Intents a question has whatever it asks, or that its own form carries: not handed on.
@@ -104,9 +111,60 @@ def resolve(
         years=(last.year,) if last.year else (),
     )
     previous = resolve(last.question, history[:-1], municipalities, turn_filters)
+    item = _pointed_item(question, last.answer)
+    if item is not None:
+        return _about_item(question, item, own, previous, explicit)
     if not _elliptical(question, own):
         return own
     return _follow_up(question, own, previous, municipalities, explicit, last.answer)
+
+
+def answer_items(answer: str) -> list[str]:
+    """The items of a list in an earlier answer, in order, without bullets, numbers and citation
+    marks: its bullet lines, or else numbered items on one line ("1) ...; 2) ...")."""
+    lines = [line for line in answer.splitlines() if ITEM_START.match(line)]
+    if len(lines) < 2:
+        parts = _INLINE_NUMBER.split(answer)
+        numbers = [int(n) for n in parts[1::2]]
+        if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+            return []
+        lines = parts[2::2]
+    items = [_CITATION.sub("", ITEM_START.sub("", line, count=1)).strip(" ;,.") for line in lines]
+    # "• 2 Versterken ...": the list's own number, once the bullet is gone.
+    items = [re.sub(rf"^{n}[.)]?\s+", "", item) for n, item in enumerate(items, 1)]
+    return [item for item in items if item]
+
+
+def _pointed_item(question: str, answer: str) -> str | None:
+    """The item of the answer before that the question points at by its place ("Hoe wordt het
+    tweede doel gemeten?"), if it does and the answer has one there."""
+    match = ORDINAL_REFERENCE.search(fold(question))
+    if match is None or match.group("noun") in ORDINAL_NOT_ITEM:
+        return None
+    items = answer_items(answer)
+    place = ORDINALS[match.group("ordinal")]
+    index = len(items) - 1 if place < 0 else place - 1
+    return items[index] if items and 0 <= index < len(items) else None
+
+
+def _about_item(
+    question: str, item: str, own: Resolution, previous: Resolution, explicit: Filters
+) -> Resolution:
+    """The question asked of the item it points at: the item's words are its subject; the place
+    and the documents of the conversation carry over, the earlier topic does not (the second
+    goal is not the five goals)."""
+    match = ORDINAL_REFERENCE.search(fold(question))
+    assert match is not None  # `_pointed_item` found it
+    # The item stands in for the words that pointed at it, noun included: "doel" in "het tweede
+    # doel" says what the item is, and would make "Hoe wordt ... gemeten?" ask for goals as well.
+    core = f'{question[: match.start()]}"{item}"{question[match.end() :]}'.rstrip(" ?")
+    places = own.filters.municipalities or previous.filters.municipalities
+    place_words = [p for p in places if p not in own.filters.municipalities]
+    carried = " ".join([*place_words, *_when(previous.text)])
+    text = f"{core} ({carried})?" if carried else f"{core}?"
+    filters = replace(explicit, municipalities=explicit.municipalities or places)
+    inherited = ("onderwerp", *(["gemeente"] if place_words else []))
+    return Resolution(question, text, text, filters, inherited, (item,))
 
 
 def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> Resolution:

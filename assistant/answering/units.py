@@ -66,13 +66,15 @@ class EvidenceUnit:
 
 
 def collect_units(retrieval: Retrieval, max_hits: int) -> list[EvidenceUnit]:
-    """Citable units of the top `max_hits` hits and their neighbours, once each, hit order first."""
-    seen: dict[tuple[str, str], EvidenceUnit] = {}
+    """Citable units of the top `max_hits` hits and their neighbours, once each, hit order first.
+    Once per page: overlapping chunks repeat a sentence, while the same words on another page
+    stand in another place (a goal's name as the heading of its indicators, pages after the goals)."""
+    seen: dict[tuple[str, int, str], EvidenceUnit] = {}
     for rank, hit in enumerate(retrieval.hits[:max_hits]):
         around = retrieval.neighbours.get(hit.chunk.id, ())
         for chunk, chunk_rank in [(hit.chunk, rank), *((c, rank + 1) for c in around)]:
             for unit in chunk_units(chunk, chunk_rank, hit.dense_score):
-                key = (unit.doc_id, unit.text)
+                key = (unit.doc_id, unit.page, unit.text)
                 if key not in seen or seen[key].rank > unit.rank:
                     seen[key] = unit
     units = list(seen.values())

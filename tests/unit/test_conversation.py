@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.question import Intent, analyze_question
-from assistant.conversation import Turn, resolve
+from assistant.conversation import Turn, answer_items, resolve
 from assistant.types import Filters
 
 PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand", "Wassenaar"]
@@ -196,3 +196,58 @@ def test_a_second_document_named_after_the_first_carries_over_as_a_document() ->
     ]
     resolution = resolve("En tot wanneer kan het ANWB-gebouw gebruikt worden?", history, PLACES)
     assert resolution.text.endswith("volgens de begroting 2024 en 2025)?")
+
+
+_GOALS_ANSWER = (
+    "Almelo formuleert de volgende strategische doelen: [1]\n"
+    "• 1 Bevorderen zelfoplossend vermogen [2]\n"
+    "• 2 Versterken ondersteunende sociale structuren en voorzieningen [3]\n"
+    "• 3 Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen [4]\n"
+    "Per doel worden de hoofdlijnen van het beleid uitgewerkt. [5]"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        # Our own list answer: bullet lines, each with the list's number and a citation mark.
+        (
+            _GOALS_ANSWER,
+            [
+                "Bevorderen zelfoplossend vermogen",
+                "Versterken ondersteunende sociale structuren en voorzieningen",
+                "Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen",
+            ],
+        ),
+        # Numbered on one line, as a person (or an LLM) writes it.
+        (
+            "1) Meer preventie; 2) Minder regels; 3) Betere toegang.",
+            ["Meer preventie", "Minder regels", "Betere toegang"],
+        ),
+        # A figure is no list.
+        ("Almelo reserveert € 1 miljoen voor 2 jaar. [1]", []),
+    ],
+)
+def test_the_items_of_an_earlier_answer(answer: str, items: list[str]) -> None:
+    assert answer_items(answer) == items
+
+
+def test_an_ordinal_points_at_an_item_of_the_answer_before() -> None:
+    history = [Turn("Welke strategische doelen heeft Almelo geformuleerd?", _GOALS_ANSWER)]
+    resolution = resolve("Hoe wordt het tweede doel gemeten?", history, PLACES)
+    assert (
+        resolution.text
+        == 'Hoe wordt "Versterken ondersteunende sociale structuren en voorzieningen" gemeten (Almelo)?'
+    )
+    assert resolution.filters.municipalities == ("Almelo",)
+    # The earlier topic (the goals) does not come along: the question is about one of them.
+    assert "strategische" not in resolution.text
+    assert "maatwerkvoorzieningen" in resolve("En het laatste doel?", history, PLACES).text
+
+
+def test_an_ordinal_that_counts_no_item_is_no_pointer() -> None:
+    history = [Turn("Welke strategische doelen heeft Almelo geformuleerd?", _GOALS_ANSWER)]
+    assert "Bevorderen" not in resolve("Wat gebeurt er in het eerste kwartaal?", history, PLACES).text
+    # Without a list in the answer before, "het derde doel" is read as typed.
+    plain = [Turn("Hoeveel geld reserveert Almelo voor preventie?", "Almelo reserveert € 1 miljoen. [1]")]
+    assert resolve("En het derde doel?", plain, PLACES).text.startswith("En het derde doel")
