@@ -122,7 +122,8 @@ class Retrieval:
     `query_vector` is the question's dense vector when dense search ran; `unmatched` what the
     question names that no indexed document matches (another municipality, a missing year);
     `source_words` the question's words that named the document searched by its title ("volgens
-    het strategisch beleidsplan"), which say where to look, not what the answer is about."""
+    het strategisch beleidsplan"), which say where to look, not what the answer is about;
+    `sides` how many sides a comparison was searched on, each `k` deep (see `Retriever.search`)."""
 
     query: str
     hits: list[SearchHit]
@@ -132,11 +133,15 @@ class Retrieval:
     query_vector: np.ndarray | None = None
     unmatched: Filters = field(default_factory=Filters)  # named, but no document matches
     source_words: tuple[str, ...] = ()
+    sides: int = 1
 
 
 @runtime_checkable
 class Retriever(Protocol):
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> Retrieval: ...
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> Retrieval:
+        """The `k` best hits; a comparison (several municipalities, or the documents of the years
+        the question names) is searched side by side, `k` hits for each, interleaved."""
+        ...
 
 
 class Evidence(Protocol):

@@ -259,15 +259,18 @@ class HybridRetriever:
                 for m in applied.municipalities
             ]
             rankings = [self._rank(about, vector, group, index) for group in groups if group]
-            hits = interleave(rankings, k)
+            hits = interleave(rankings, k * len(rankings))
         elif by_year:
             # One side a document, so the passages of one year cannot crowd out the other's.
             rankings = [self._rank(about, vector, [r], index) for r in selected]
-            hits = interleave(rankings, k)
+            hits = interleave(rankings, k * len(rankings))
         else:
-            hits = self._rank(about, vector, selected, index)[:k]
+            rankings = [self._rank(about, vector, selected, index)]
+            hits = rankings[0][:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
-        return Retrieval(query, hits, applied, terms, neighbours, vector, parsed.unmatched, source)
+        return Retrieval(
+            query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings)
+        )
 
     def _select(
         self, parsed: ParsedQuery, records: list[DocumentRecord], explicit: Filters | None

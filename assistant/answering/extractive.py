@@ -52,7 +52,7 @@ class Planner:
         documents = self.evidence.documents()
         names = sorted({d.municipality for d in documents if d.municipality})
         analysis = analyze_question(question, names, retrieval.source_words)
-        units = collect_units(retrieval, self.settings.answer.candidate_hits)
+        units = collect_units(retrieval, self.settings.answer.candidate_hits * retrieval.sides)
         selector = Selector(
             self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said
         )
