@@ -202,13 +202,15 @@ ORDINALS = {
     "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
     "achtste": 8, "negende": 9, "tiende": 10, "laatste": -1,
 }  # fmt: skip
-# What an ordinal counts that is no item of a list ("het eerste kwartaal", "de tweede helft").
+# What an ordinal counts that is no item of a list ("het eerste kwartaal", "de tweede helft"), and
+# the care tiers ("de eerste lijn": huisarts and wijkteam; "de tweede lijn": specialist care).
 ORDINAL_NOT_ITEM = frozenset(
-    ["kwartaal", "helft", "jaar", "jaren", "maand", "maanden", "week", "weken", "keer", "plaats", "instantie"]
-)
+    ["kwartaal", "helft", "jaar", "jaren", "maand", "maanden", "week", "weken", "keer", "plaats", "instantie",
+     "lijn", "lijns"]
+)  # fmt: skip
 # "het tweede doel", "de laatste maatregel", "en de derde?" (folded text).
 ORDINAL_REFERENCE = re.compile(
-    rf"\b(?:het|de|dat|die|and the|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?P<noun>[a-zà-ÿ-]+))?"
+    rf"\b(?:het|de|dat|die)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?P<noun>[a-zà-ÿ-]+))?"
 )
 
 # Table cells (one stripped cell). Digits with points and commas as cells print them, and the

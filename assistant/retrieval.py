@@ -246,7 +246,7 @@ class HybridRetriever:
         # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
         source = parsed.named.words if applied.docs and applied.docs == parsed.named.doc_ids else ()
         about = without_words(query, source)
-        by_year = not len(applied.municipalities) > 1 and len(applied.years) > 1 and len(selected) > 1
+        by_year = len(applied.municipalities) <= 1 and len(applied.years) > 1 and len(selected) > 1
         if by_year:
             # "... in de begroting 2024 en die van 2025": each side is a document, and inside it
             # the years that name the documents say nothing about which passage answers (every

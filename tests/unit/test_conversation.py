@@ -248,6 +248,7 @@ def test_an_ordinal_points_at_an_item_of_the_answer_before() -> None:
 def test_an_ordinal_that_counts_no_item_is_no_pointer() -> None:
     history = [Turn("Welke strategische doelen heeft Almelo geformuleerd?", _GOALS_ANSWER)]
     assert "Bevorderen" not in resolve("Wat gebeurt er in het eerste kwartaal?", history, PLACES).text
+    assert "Versterken" not in resolve("Wat doet Almelo voor de tweede lijn?", history, PLACES).text
     # Without a list in the answer before, "het derde doel" is read as typed.
     plain = [Turn("Hoeveel geld reserveert Almelo voor preventie?", "Almelo reserveert € 1 miljoen. [1]")]
     assert resolve("En het derde doel?", plain, PLACES).text.startswith("En het derde doel")
