@@ -57,8 +57,12 @@ _SUBSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
-# Numbered items written on one line: "1) Bevorderen ...; 2) Versterken ...".
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:]))(\d{1,2})[.)]\s+")
+# Numbered items written on one line: "1) Bevorderen ...; 2) Versterken ...", or without the
+# bracket after a colon or semicolon: "In 2022: 1 redden meer ...; 2 ontwikkelen ...".
+_INLINE_NUMBERS = (
+    re.compile(r"(?:^|(?<=[\s;:]))(\d{1,2})[.)]\s+"),
+    re.compile(r"(?:^|(?<=[;:]))\s*(\d{1,2})\s+(?=[a-zà-ÿ])"),
+)
 _CITATION = re.compile(r"\s*\[\d+\]")
 # Intents whose cue words say what kind of statement was asked for ("doel", "bereiken", "meten").
 _KIND_INTENTS = (Intent.GOAL, Intent.INDICATOR, Intent.MEASURE, Intent.RESULT)
@@ -123,12 +127,15 @@ def answer_items(answer: str) -> list[str]:
     """The items of a list in an earlier answer, in order, without bullets, numbers and citation
     marks: its bullet lines, or else numbered items on one line ("1) ...; 2) ...")."""
     lines = [line for line in answer.splitlines() if ITEM_START.match(line)]
-    if len(lines) < 2:
-        parts = _INLINE_NUMBER.split(answer)
+    for numbered in _INLINE_NUMBERS:
+        if len(lines) >= 2:
+            break
+        parts = numbered.split(answer)
         numbers = [int(n) for n in parts[1::2]]
-        if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
-            return []
-        lines = parts[2::2]
+        if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+            lines = parts[2::2]
+    if len(lines) < 2:
+        return []
     items = [_CITATION.sub("", ITEM_START.sub("", line, count=1)).strip(" ;,.") for line in lines]
     # "• 2 Versterken ...": the list's own number, once the bullet is gone.
     items = [re.sub(rf"^{n}[.)]?\s+", "", item) for n, item in enumerate(items, 1)]
@@ -155,9 +162,16 @@ def _about_item(
     goal is not the five goals)."""
     match = ORDINAL_REFERENCE.search(fold(question))
     assert match is not None  # `_pointed_item` found it
-    # The item stands in for the words that pointed at it, noun included: "doel" in "het tweede
-    # doel" says what the item is, and would make "Hoe wordt ... gemeten?" ask for goals as well.
-    core = f'{question[: match.start()]}"{item}"{question[match.end() :]}'.rstrip(" ?")
+    # The item stands in for the words that pointed at it, with the noun that says what the
+    # earlier question listed ("doel" in "het tweede doel" after the goals would make "Hoe wordt
+    # ... gemeten?" ask for goals as well); a word that is no such noun stays ("de derde gemeten").
+    noun = match.group("noun") or ""
+    end = (
+        match.end()
+        if noun[:4] and noun[: max(4, len(noun) - 2)] in fold(previous.question)
+        else match.end("ordinal")
+    )
+    core = f'{question[: match.start()]}"{item}"{question[end:]}'.rstrip(" ?")
     places = own.filters.municipalities or previous.filters.municipalities
     place_words = [p for p in places if p not in own.filters.municipalities]
     carried = " ".join([*place_words, *_when(previous.text)])

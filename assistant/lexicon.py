@@ -133,6 +133,12 @@ RATE_BASE = re.compile(r"\bper\s+1(?:00\.000|0\.000|\.000|0{2,3})(?![.,]?\d)", r
 # What a rate is per: "inwoners" in "per 1.000 inwoners", the base, not what is counted.
 RATE_NOUN = re.compile(rf"{RATE_BASE.pattern}\s+(?P<noun>[^\W\d_]+)", re.IGNORECASE)
 
+# An age or a length of time ("van -9 maanden tot 100 jaar", "4 tot 12 jaar", "binnen 8 weken"):
+# no count of anything.
+DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:(?:tot|t/m|-|–)\s*\d+\s*)?(?:jaar|jaren|maanden|maand|weken|week|dagen)\b",
+    re.IGNORECASE,
+)
 DIGIT = re.compile(r"\d")
 # A digit that starts a figure, not one glued to a word ("Larikslaan2", "e5", "H2O").
 NUMERAL = re.compile(r"(?<![^\W\d_])\d")
@@ -538,8 +544,9 @@ QUESTION_CUES = compile_table(
         r"financier\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|"
         r"spend\w*)\b|€|"
         r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
-        "number": r"\b(hoeveel|aantal|hoe (?:groot|hoog|duur)|how many|number of)\b",
-        "percent": r"\b(percentage|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
+        "number": r"\b(hoeveel|aantal(?:len)?|hoe (?:groot|hoog|duur)|(?:hoger|lager|groter|kleiner) dan|"
+        r"how many|number of)\b",
+        "percent": r"\b(percentages?|procent\w*|welk deel|welk aandeel|aandeel|percent|share)\b|%",
         "when": r"\b(wanneer|per wanneer|vanaf wanneer|hoe ?lang|welk jaar|in welk jaar|welke datum|"
         r"welke termijn|tegen welk jaar|uiterlijk|deadline|when|by when|what year|how long)\b",
         "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
@@ -605,15 +612,15 @@ ASKS_MONEY = re.compile(
     rf"\b(?:hoeveel (?:geld|euro|budget|subsidie)|welke? (?:\w+ )?(?:bedrag|budget|subsidie|tarief)|"
     rf"voor hoeveel geld|wat kost\w*|hoe duur|(?:wat|hoe hoog) (?:is|zijn|was|waren|wordt|worden) "
     rf"(?:de|het) (?:\w+ )?{_MONEY_ASKED}|hoe hoog (?:is|zijn|was|waren|wordt|worden) (?:de|het) "
-    rf"(?:\w+ )?bijdrage|how much money|what does \w+ cost)\b"
+    rf"(?:\w+ )?bijdrage|financieel (?:bij|op)|financiele bijdrage|how much money|what does \w+ cost)\b"
 )
 # A question that asks for a figure outright (not one that only mentions money or counts).
 ASKS_FIGURE = re.compile(
-    r"\b(hoeveel|hoe (?:hoog|groot|veel|duur)|welke? (?:\w+ )?(?:bedrag|budget|bedragen|percentage|deel|"
-    r"aandeel|aantal|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
+    r"\b(hoeveel|hoe (?:hoog|groot|veel|duur)|welke? (?:\w+ )?(?:bedrag|budget|bedragen|percentages?|deel|"
+    r"aandeel|aantal(?:len)?|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
     r"waarde|tarief|tarieven)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|"
     r"kosten|omvang|percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde|tarief|"
-    r"tarieven|prijs)|how much|how many|what percentage)\b"
+    r"tarieven|prijs)|financieel (?:bij|op)|financiele bijdrage|how much|how many|what percentage)\b"
 )
 # A question about what changed between two budgets or years (folded): "wat is er veranderd tussen
 # de begroting 2024 en 2025", "verschillen tussen 2024 en 2025".

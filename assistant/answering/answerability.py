@@ -18,7 +18,15 @@ from assistant.answering.features import counts_in
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
-from assistant.lexicon import ASKS_MONEY, COUNT_LABEL, PRINTED_ROW, YEAR, fold
+from assistant.lexicon import (
+    ASKS_MONEY,
+    COUNT_LABEL,
+    NAMED_DOCUMENT_YEAR,
+    PRINTED_ROW,
+    SAME_DOCUMENT_YEAR,
+    YEAR,
+    fold,
+)
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
@@ -75,6 +83,14 @@ def judge(
         # not given, however the question asks for it.
         if analysis.wants_figure and not shown.intersection(asked_years):
             return Verdict(False, "year", missing, coverage, tuple(asked_years))
+        # A table row that gives its figures year by year ("2020: € 25.000; 2021: € 25.000") and
+        # not for the year asked of the figure does not give it, though the document's period
+        # covers that year. ("volgens de begroting 2025" names a document, not the figure's year.)
+        rows = [u for b in selection.blocks for u in b.units if u.kind == UnitKind.ROW]
+        stated = set(YEAR.findall(" ".join(f"{u.text} {u.context}" for u in rows)))
+        of_figure = _figure_years(analysis.question)
+        if analysis.wants_figure and of_figure and len(stated) > 1 and not stated.intersection(of_figure):
+            return Verdict(False, "year", missing, coverage, of_figure)
         # Whatever is asked, a year after the period of every document shown ("en 2029?" of a
         # budget for 2025-2028, "2015 vs 2021" of a plan for 2017-2020) is one they do not cover,
         # unless the evidence itself mentions it.
@@ -82,6 +98,11 @@ def judge(
         if later:
             return Verdict(False, "period", missing, coverage, later)
     return Verdict(True, "", missing, coverage)
+
+
+def _figure_years(question: str) -> tuple[str, ...]:
+    """The years a question asks a figure for, not those that name the document to look in."""
+    return tuple(YEAR.findall(SAME_DOCUMENT_YEAR.sub(" ", NAMED_DOCUMENT_YEAR.sub(" ", question))))
 
 
 def _figure_about_subject(

@@ -12,6 +12,7 @@ from assistant.lexicon import (
     AMOUNT,
     DATE,
     DIGIT,
+    DURATION,
     FIGURE,
     MARKER,
     MONEY,
@@ -50,6 +51,7 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
     # Item and section numbers ("1.4 Opgesteld advies", "Programmalijn 1") and dates ("1 januari")
     # are no figures.
     figures = RATE_BASE.sub(" ", DATE.sub(" ", MARKER.sub(" ", NUMBERED_LABEL.sub(" ", without_years))))
+    figures = DURATION.sub(" ", figures)  # an age or a length of time counts nothing
     found: set[Intent] = set()
     # A row is money when the table counts in euros ("x € 1.000") or the row itself says "€".
     scaled = "€" in unit.chunk.table_header or "x" in unit.chunk.unit.replace("€", "").lower()

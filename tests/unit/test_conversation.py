@@ -224,6 +224,11 @@ _GOALS_ANSWER = (
             "1) Meer preventie; 2) Minder regels; 3) Betere toegang.",
             ["Meer preventie", "Minder regels", "Betere toegang"],
         ),
+        # After a colon or semicolon, a number starts an item without a bracket.
+        (
+            "In 2022: 1 redden meer inwoners zich; 2 ontwikkelen jongeren hun talenten.",
+            ["redden meer inwoners zich", "ontwikkelen jongeren hun talenten"],
+        ),
         # A figure is no list.
         ("Almelo reserveert € 1 miljoen voor 2 jaar. [1]", []),
     ],
@@ -243,6 +248,10 @@ def test_an_ordinal_points_at_an_item_of_the_answer_before() -> None:
     # The earlier topic (the goals) does not come along: the question is about one of them.
     assert "strategische" not in resolution.text
     assert "maatwerkvoorzieningen" in resolve("En het laatste doel?", history, PLACES).text
+    # A word after the ordinal that is not what the goals were stays: "gemeten" is the question.
+    assert resolve("hoe wordt de derde gemeten", history, PLACES).text == (
+        'hoe wordt "Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen" gemeten (Almelo)?'
+    )
 
 
 def test_an_ordinal_that_counts_no_item_is_no_pointer() -> None:

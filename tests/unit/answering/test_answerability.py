@@ -143,3 +143,16 @@ def test_a_money_question_may_be_answered_by_a_row_printed_as_text() -> None:
     unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
     printed = Block([unit], "text", frozenset(idf), frozenset({Intent.NUMBER}), 1.0)
     assert _judge("Wat is het budget voor speelvoorzieningen?", idf, printed).answerable
+
+
+def test_figures_given_year_by_year_do_not_give_another_year_of_the_period() -> None:
+    text = "Tweede jongereninloop | 2020 | € 25.000 | 2021 | € 25.000"
+    chunk = Chunk(
+        id="t", doc_id="d", text=text, page_start=1, page_end=1, kind="table", meta={"period": "2020-2023"}
+    )
+    unit = EvidenceUnit(text, UnitKind.ROW, chunk, 0, (0, 0))
+    row = Block([unit], "row", frozenset({"tweede", "jongereninloop"}), frozenset({Intent.AMOUNT}), 1.0)
+    idf = {"jongereninloop": 4.0}
+    later = _judge("Wat kost de tweede jongereninloop in 2022?", idf, row)
+    assert not later.answerable and later.reason == "year" and later.years == ("2022",)
+    assert _judge("Wat kost de tweede jongereninloop in 2021?", idf, row).answerable

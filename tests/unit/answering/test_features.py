@@ -50,6 +50,14 @@ def test_a_number_glued_to_a_word_or_naming_a_part_is_no_figure() -> None:
     assert Intent.NUMBER in unit_intents(_sentence("We ondersteunen 1 op de 3 mantelzorgers."))
 
 
+def test_an_age_or_a_length_of_time_is_no_count() -> None:
+    assert Intent.NUMBER not in unit_intents(_sentence("Een sluitende aanpak van -9 maanden tot 100 jaar."))
+    assert Intent.NUMBER not in unit_intents(
+        _sentence("Kinderen van 4 tot 12 jaar krijgen binnen 8 weken hulp.")
+    )
+    assert Intent.NUMBER in unit_intents(_sentence("Ruim 300 mantelzorgers krijgen 1,7 uur per week hulp."))
+
+
 def test_the_size_of_a_top_list_is_no_figure() -> None:
     assert Intent.NUMBER not in unit_intents(_sentence("Daarmee is de top 10 risico's weer compleet."))
 

@@ -26,6 +26,8 @@ PLACES = ["Almelo", "Hengelo", "Leusden", "Twenterand"]
         ("Draagt Almelo bij aan de preventieagenda, en voor hoeveel?", {Intent.AMOUNT}),
         ("En wat leverde dat financieel op?", {Intent.AMOUNT, Intent.RESULT}),
         ("Wat levert de nieuwe aanpak op voor inwoners?", {Intent.RESULT}),
+        # Whether one figure exceeds another asks for both figures.
+        ("Is de eenzaamheid in 2025 hoger dan in 2024?", {Intent.NUMBER}),
     ],
 )
 def test_intents(question: str, intents: set[Intent]) -> None:
@@ -99,6 +101,10 @@ def test_the_finite_verb_after_a_question_word_is_not_distinctive(
         ("Hoe wil Almelo een hoger preventiebudget bekostigen?", (), False),
         # A yes-no question asks whether the documents know, not for the figure itself.
         ("Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?", ("laaggeletterden",), False),
+        # Plurals ask for figures as well, and so does what something brings in or pays.
+        ("welke aantallen en percentages horen daarbij?", (), True),
+        ("Wat draagt Wassenaar financieel bij aan het gezondheidscentrum?", (), True),
+        ("En wat levert dat financieel op?", (), True),
     ],
 )
 def test_what_a_figure_question_counts(question: str, counted: tuple[str, ...], asks: bool) -> None:
