@@ -118,6 +118,8 @@ def resolve(
     item = _pointed_item(question, last.answer)
     if item is not None:
         return _about_item(question, item, own, previous, explicit)
+    if _points_within(question, municipalities):
+        return _places_only(question, own, previous, explicit)
     if not _elliptical(question, own):
         return own
     return _follow_up(question, own, previous, municipalities, explicit, last.answer)
@@ -179,6 +181,31 @@ def _about_item(
     filters = replace(explicit, municipalities=explicit.municipalities or places)
     inherited = ("onderwerp", *(["gemeente"] if place_words else []))
     return Resolution(question, text, text, filters, inherited, (item,))
+
+
+def _points_within(question: str, municipalities: Sequence[str]) -> bool:
+    """ "Er komt ook lokale dagbesteding toch? Hoeveel geld is daarvoor gereserveerd?": the words
+    that point back point at the question's own first sentence, which names a subject."""
+    sentences = [s for s in re.split(r"(?<=[?.!])\s+", question.strip()) if s.strip(" ?.!")]
+    if len(sentences) < 2:
+        return False
+    pointers = _ANAPHORS | _WEAK_ANAPHORS
+    first = {w for w in re.findall(r"\w+", fold(sentences[0]))}
+    later = {w for s in sentences[1:] for w in re.findall(r"\w+", fold(s))}
+    return (
+        bool(later & pointers)
+        and len(_topic(sentences[0], municipalities)) >= _MIN_OWN_SUBJECT
+        and not (first & _ANAPHORS)
+    )
+
+
+def _places_only(question: str, own: Resolution, previous: Resolution, explicit: Filters) -> Resolution:
+    """The question as asked, in the place the conversation was about when it names none."""
+    places = own.filters.municipalities or previous.filters.municipalities
+    carried = [p for p in places if p not in own.filters.municipalities]
+    text = f"{question.rstrip(' ?')} ({' '.join(carried)})?" if carried else question
+    filters = replace(explicit, municipalities=explicit.municipalities or places)
+    return Resolution(question, text, text, filters, ("gemeente",) if carried else (), own.topic)
 
 
 def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> Resolution:

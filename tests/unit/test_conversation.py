@@ -261,3 +261,13 @@ def test_an_ordinal_that_counts_no_item_is_no_pointer() -> None:
     # Without a list in the answer before, "het derde doel" is read as typed.
     plain = [Turn("Hoeveel geld reserveert Almelo voor preventie?", "Almelo reserveert € 1 miljoen. [1]")]
     assert resolve("En het derde doel?", plain, PLACES).text.startswith("En het derde doel")
+
+
+def test_a_pointer_to_the_questions_own_first_sentence_carries_only_the_place() -> None:
+    history = [Turn("Wat zijn de programmalijnen in het Leusdense beleidskader?", "Vier: ...")]
+    question = "Er komt ook lokale dagbesteding toch? Hoeveel geld is daarvoor gereserveerd?"
+    resolution = resolve(question, history, PLACES)
+    assert resolution.text == f"{question.rstrip('?')} (Leusden)?"
+    assert resolution.filters.municipalities == ("Leusden",) and resolution.inherited == ("gemeente",)
+    # One sentence that points back still asks about the topic before.
+    assert "programmalijnen" in resolve("Hoeveel geld is daarvoor gereserveerd?", history, PLACES).text
