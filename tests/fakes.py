@@ -101,3 +101,20 @@ class MemoryStore:
         with self._lock:
             self._chunks, self._versions = [], []
             self._vectors = np.zeros((0, 0), dtype=np.float32)
+
+
+class TableVocabulary:
+    """A `Vocabulary` whose terms are the lower-case words; idf from a table, every other word
+    common (1.0)."""
+
+    def __init__(self, idf: dict[str, float] | None = None) -> None:
+        self._idf = idf or {}
+
+    def terms(self, text: str) -> list[str]:
+        return text.lower().split()
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, 1.0)
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        return dict.fromkeys(text.lower().split(), 1.0)

@@ -537,33 +537,32 @@ def test_two_named_budget_years_each_get_a_place(world: World) -> None:
     assert {h.chunk.doc_id for h in found.hits} == {"w-2024", "w-2025"}
 
 
-def test_inside_a_budget_named_by_its_year_its_name_does_not_rank(world: World) -> None:
-    budgets = {
-        year: DocumentMeta(
-            f"w-{year}",
-            "Wassenaar",
-            f"Programmabegroting {year}",
-            year - 1,
-            f"{year}-{year + 3}",
-            "begroting",
+def _publish_budget(world: World, year: int, texts: list[str]) -> None:
+    """Wassenaar's budget of `year`, one chunk (and page) per text: chunk ids `w-{year}:{i}`."""
+    title, period = f"Programmabegroting {year}", f"{year}-{year + 3}"
+    meta = DocumentMeta(f"w-{year}", "Wassenaar", title, year - 1, period, "begroting")
+    chunks = [
+        Chunk(
+            id=f"{meta.doc_id}:{i}", doc_id=meta.doc_id, text=text, page_start=i + 1, page_end=i + 1,
+            meta={"municipality": "Wassenaar"},
         )
-        for year in (2024, 2025)
-    }
-    for year, meta in budgets.items():
-        texts = [
-            f"De begroting {year} en de meerjarenraming: het begrotingssaldo van de begroting {year}.",
-            f"Demografische druk: {90 + year % 10}% volgens het CBS.",
-        ]
-        chunks = [
-            Chunk(
-                id=f"{meta.doc_id}:{i}", doc_id=meta.doc_id, text=text, page_start=i + 1, page_end=i + 1,
-                meta={"municipality": "Wassenaar"},
-            )
-            for i, text in enumerate(texts)
-        ]  # fmt: skip
-        world.store.add(chunks, world.embedder.embed_passages(texts), version=meta.doc_id)
-        pages = [Page(i + 1, t) for i, t in enumerate(texts)]
-        world.catalog.publish(meta, meta.doc_id, "sha", "x.pdf", pages, len(chunks))
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+    world.store.add(chunks, world.embedder.embed_passages(texts), version=meta.doc_id)
+    pages = [Page(i + 1, t) for i, t in enumerate(texts)]
+    world.catalog.publish(meta, meta.doc_id, "sha", "x.pdf", pages, len(chunks))
+
+
+def test_inside_a_budget_named_by_its_year_its_name_does_not_rank(world: World) -> None:
+    for year in (2024, 2025):
+        _publish_budget(
+            world,
+            year,
+            [
+                f"De begroting {year} en de meerjarenraming: het begrotingssaldo van de begroting {year}.",
+                f"Demografische druk: {90 + year % 10}% volgens het CBS.",
+            ],
+        )
     found = world.retriever("bm25").search(
         "Hoe ontwikkelt de demografische druk in Wassenaar volgens de begroting 2024 en de begroting 2025?",
         k=1,
@@ -575,22 +574,14 @@ def test_the_years_that_name_the_compared_budgets_do_not_rank(world: World) -> N
     # Every table header of a budget names its years: "en die van 2025" is the second document,
     # not a word a passage should hold.
     for year in (2024, 2025):
-        title, period = f"Programmabegroting {year}", f"{year}-{year + 3}"
-        meta = DocumentMeta(f"w-{year}", "Wassenaar", title, year - 1, period, "begroting")
-        texts = [
-            "Peilwaarde | Streefwaarde 2025 | Streefwaarde 2026 | Begroting 2025 | Rekening 2025",
-            f"Percentage eenzaamheid onder volwassenen: {40 + year % 10}%.",
-        ]
-        chunks = [
-            Chunk(
-                id=f"{meta.doc_id}:{i}", doc_id=meta.doc_id, text=text, page_start=i + 1, page_end=i + 1,
-                meta={"municipality": "Wassenaar"},
-            )
-            for i, text in enumerate(texts)
-        ]  # fmt: skip
-        world.store.add(chunks, world.embedder.embed_passages(texts), version=meta.doc_id)
-        pages = [Page(i + 1, t) for i, t in enumerate(texts)]
-        world.catalog.publish(meta, meta.doc_id, "sha", "x.pdf", pages, len(chunks))
+        _publish_budget(
+            world,
+            year,
+            [
+                "Peilwaarde | Streefwaarde 2025 | Streefwaarde 2026 | Begroting 2025 | Rekening 2025",
+                f"Percentage eenzaamheid onder volwassenen: {40 + year % 10}%.",
+            ],
+        )
     found = world.retriever("bm25").search(
         "Hoe is de eenzaamheid in Wassenaar veranderd tussen de begroting 2024 en die van 2025?", k=1
     )

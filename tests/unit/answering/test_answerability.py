@@ -12,6 +12,7 @@ from assistant.answering.units import EvidenceUnit
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import Chunk, UnitKind
+from tests.fakes import TableVocabulary
 
 
 def _row(text: str, terms: Iterable[str] = ()) -> Block:
@@ -28,22 +29,6 @@ def test_a_row_counts_the_noun_it_names_unless_it_counts_something_else() -> Non
     assert not counts_noun("laaggeletterden", glued, {})
 
 
-class _Vocabulary:
-    """Idf by a table; every other word is common."""
-
-    def __init__(self, idf: dict[str, float]) -> None:
-        self._idf = idf
-
-    def terms(self, text: str) -> list[str]:
-        return text.lower().split()
-
-    def idf(self, term: str) -> float:
-        return self._idf.get(term, 1.0)
-
-    def query_terms(self, text: str) -> dict[str, float]:
-        return dict.fromkeys(text.lower().split(), 1.0)
-
-
 def _text(terms: set[str], *intents: Intent) -> Block:
     chunk = Chunk(id="t", doc_id="d", text=" ".join(terms), page_start=1, page_end=1, kind="text")
     unit = EvidenceUnit(" ".join(sorted(terms)), UnitKind.SENTENCE, chunk, 0, (0, 0))
@@ -52,7 +37,7 @@ def _text(terms: set[str], *intents: Intent) -> Block:
 
 def _judge(question: str, idf: dict[str, float], *blocks: Block) -> Verdict:
     """`judge` with the subject's words weighted by their idf, every other word common."""
-    stats = TermStats({}, frozenset(), 1.0, _Vocabulary(idf))
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary(idf))
     return judge(analyze_question(question), Selection(list(blocks)), idf, stats, Settings())
 
 

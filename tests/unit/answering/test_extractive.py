@@ -327,9 +327,15 @@ _OTHER_TOPICS = (
 
 def _with_budget(tmp_path: Path, year: int, page: str, **settings: object) -> ExtractiveAnswerer:
     """An answerer over the Almelo test plan and one page of a Wassenaar budget."""
+    return _with_budgets(tmp_path, {year: page}, **settings)
+
+
+def _with_budgets(tmp_path: Path, pages: dict[int, str], **settings: object) -> ExtractiveAnswerer:
+    """An answerer over the Almelo test plan and one page of each year's Wassenaar budget."""
     built = AnswerWorld(tmp_path, **settings)
     built.publish(ALMELO, ALMELO_PAGES)
-    built.publish(_budget(year), [page])
+    for year, page in pages.items():
+        built.publish(_budget(year), [page])
     return built.answerer()
 
 
@@ -393,21 +399,16 @@ def test_a_count_compared_across_budgets_takes_each_budgets_count_of_it(tmp_path
 
 
 def test_a_comparison_of_a_column_quotes_each_sides_figure_of_the_subject(tmp_path: Path) -> None:
-    built = AnswerWorld(tmp_path)
-    built.publish(ALMELO, ALMELO_PAGES)
-    for year, share in {2024: "49%", 2025: "51,1%"}.items():
-        built.publish(
-            _budget(year),
-            [
-                "Effectindicatoren wonen\n"
-                "Indicator aantal woningen: peilwaarde 12.371 (2023), streefwaarde 12.500 (2025).\n\n"
-                + _OTHER_TOPICS
-                + "Zorg\n"
-                "Wij bieden ouderen een huisbezoek aan.\n"
-                f"Van de volwassenen voelt {share} zich eenzaam (eenzaamheid).\n"
-            ],
-        )
-    answer = built.answerer().answer(
+    pages = {
+        year: "Effectindicatoren wonen\n"
+        "Indicator aantal woningen: peilwaarde 12.371 (2023), streefwaarde 12.500 (2025).\n\n"
+        + _OTHER_TOPICS
+        + "Zorg\n"
+        "Wij bieden ouderen een huisbezoek aan.\n"
+        f"Van de volwassenen voelt {share} zich eenzaam (eenzaamheid).\n"
+        for year, share in {2024: "49%", 2025: "51,1%"}.items()
+    }
+    answer = _with_budgets(tmp_path, pages).answer(
         "Hoe is de peilwaarde voor eenzaamheid veranderd tussen de begroting 2024 en die van 2025?"
     )
     assert not answer.refused

@@ -8,22 +8,7 @@ from assistant.answering.units import EvidenceUnit
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import Chunk, UnitKind
-
-
-class _Vocabulary:
-    """Words are their own terms; idf by a table, every other word common."""
-
-    def __init__(self, idf: dict[str, float]) -> None:
-        self._idf = idf
-
-    def terms(self, text: str) -> list[str]:
-        return text.lower().split()
-
-    def idf(self, term: str) -> float:
-        return self._idf.get(term, 1.0)
-
-    def query_terms(self, text: str) -> dict[str, float]:
-        return dict.fromkeys(text.lower().split(), 1.0)
+from tests.fakes import TableVocabulary
 
 
 def _block(doc_id: str, text: str, score: float, *intents: Intent) -> Block:
@@ -35,7 +20,7 @@ def _block(doc_id: str, text: str, score: float, *intents: Intent) -> Block:
 def test_each_side_of_a_comparison_is_a_block_about_the_subject() -> None:
     question = "Hoe is de peilwaarde voor eenzaamheid veranderd tussen de begroting 2024 en die van 2025?"
     analysis = analyze_question(question)
-    vocabulary = _Vocabulary({"eenzaamheid": 4.0, "peilwaarde": 2.0})
+    vocabulary = TableVocabulary({"eenzaamheid": 4.0, "peilwaarde": 2.0})
     selector = Selector(Settings(), analysis, TermStats({}, frozenset(), 1.0, vocabulary), lambda units: [])
     # A row that shares only the column asked with the question ranks first in its budget.
     header = _block("b-2024", "aantal woningen peilwaarde 12.371", 0.9, Intent.INDICATOR, Intent.NUMBER)

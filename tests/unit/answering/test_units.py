@@ -5,17 +5,7 @@ from __future__ import annotations
 from assistant.answering.units import collect_units, reading_order
 from assistant.protocols import Retrieval, TermStats
 from assistant.types import Chunk, Filters, SearchHit, UnitKind, UnitMark
-
-
-class _Vocabulary:
-    def terms(self, text: str) -> list[str]:
-        return text.lower().split()
-
-    def idf(self, term: str) -> float:
-        return 1.0
-
-    def query_terms(self, text: str) -> dict[str, float]:
-        return dict.fromkeys(text.lower().split(), 1.0)
+from tests.fakes import TableVocabulary
 
 
 def _chunk(chunk_id: str, page: int, order: int, *sentences: str) -> Chunk:
@@ -39,7 +29,7 @@ def test_a_sentence_repeated_on_another_page_is_a_unit_there_too() -> None:
         "overlap", 16, 3, "2.1 Aantal ingeschreven mantelzorgers.", "3 Ontwikkelen voorzieningen."
     )
     hits = [SearchHit(c, 1.0) for c in (goals, indicators, overlap)]
-    retrieval = Retrieval("q", hits, Filters(), TermStats({}, frozenset(), 1.0, _Vocabulary()))
+    retrieval = Retrieval("q", hits, Filters(), TermStats({}, frozenset(), 1.0, TableVocabulary()))
     units = reading_order(collect_units(retrieval, max_hits=3))
     assert [(u.page, u.text) for u in units] == [
         (11, goal),
