@@ -115,9 +115,9 @@ def resolve(
         years=(last.year,) if last.year else (),
     )
     previous = resolve(last.question, history[:-1], municipalities, turn_filters)
-    item = _pointed_item(question, last.answer)
-    if item is not None:
-        return _about_item(question, item, own, previous, explicit)
+    pointed = _pointed_item(question, last.answer)
+    if pointed is not None:
+        return _about_item(question, *pointed, own, previous, explicit)
     if _points_within(question, municipalities):
         return _places_only(question, own, previous, explicit)
     if not _elliptical(question, own):
@@ -144,36 +144,35 @@ def answer_items(answer: str) -> list[str]:
     return [item for item in items if item]
 
 
-def _pointed_item(question: str, answer: str) -> str | None:
+def _pointed_item(question: str, answer: str) -> tuple[str, re.Match[str]] | None:
     """The item of the answer before that the question points at by its place ("Hoe wordt het
-    tweede doel gemeten?"), if it does and the answer has one there."""
+    tweede doel gemeten?"), with the words that point, if it does and the answer has one there."""
     match = ORDINAL_REFERENCE.search(fold(question))
     if match is None or match.group("noun") in ORDINAL_NOT_ITEM:
         return None
     items = answer_items(answer)
     place = ORDINALS[match.group("ordinal")]
     index = len(items) - 1 if place < 0 else place - 1
-    return items[index] if items and 0 <= index < len(items) else None
+    return (items[index], match) if 0 <= index < len(items) else None
 
 
 def _about_item(
-    question: str, item: str, own: Resolution, previous: Resolution, explicit: Filters
+    question: str,
+    item: str,
+    pointer: re.Match[str],
+    own: Resolution,
+    previous: Resolution,
+    explicit: Filters,
 ) -> Resolution:
     """The question asked of the item it points at: the item's words are its subject; the place
     and the documents of the conversation carry over, the earlier topic does not (the second
     goal is not the five goals)."""
-    match = ORDINAL_REFERENCE.search(fold(question))
-    assert match is not None  # `_pointed_item` found it
     # The item stands in for the words that pointed at it, with the noun that says what the
     # earlier question listed ("doel" in "het tweede doel" after the goals would make "Hoe wordt
     # ... gemeten?" ask for goals as well); a word that is no such noun stays ("de derde gemeten").
-    noun = match.group("noun") or ""
-    end = (
-        match.end()
-        if noun[:4] and noun[: max(4, len(noun) - 2)] in fold(previous.question)
-        else match.end("ordinal")
-    )
-    core = f'{question[: match.start()]}"{item}"{question[end:]}'.rstrip(" ?")
+    noun = pointer.group("noun") or ""
+    end = pointer.end() if _listed_before(noun, previous.question) else pointer.end("ordinal")
+    core = f'{question[: pointer.start()]}"{item}"{question[end:]}'.rstrip(" ?")
     places = own.filters.municipalities or previous.filters.municipalities
     place_words = [p for p in places if p not in own.filters.municipalities]
     carried = " ".join([*place_words, *_when(previous.text)])
@@ -183,6 +182,13 @@ def _about_item(
     return Resolution(question, text, text, filters, inherited, (item,))
 
 
+def _listed_before(noun: str, previous: str) -> bool:
+    """`noun` (folded) names what `previous` asked to list: "doel" after "Welke vijf hoofddoelen
+    ...?", "maatregel" after "... maatregelen"; its stem (an inflection's last two letters off)
+    stands in the earlier question."""
+    return len(noun) >= 4 and noun[: max(4, len(noun) - 2)] in fold(previous)
+
+
 def _points_within(question: str, municipalities: Sequence[str]) -> bool:
     """ "Er komt ook lokale dagbesteding toch? Hoeveel geld is daarvoor gereserveerd?": the words
     that point back point at the question's own first sentence, which names a subject."""
@@ -190,7 +196,7 @@ def _points_within(question: str, municipalities: Sequence[str]) -> bool:
     if len(sentences) < 2:
         return False
     pointers = _ANAPHORS | _WEAK_ANAPHORS
-    first = {w for w in re.findall(r"\w+", fold(sentences[0]))}
+    first = set(re.findall(r"\w+", fold(sentences[0])))
     later = {w for s in sentences[1:] for w in re.findall(r"\w+", fold(s))}
     return (
         bool(later & pointers)
