@@ -608,11 +608,14 @@ FINITE_AFTER_NOUN = re.compile(
 # "wat is het budget voor": a count or an age in the evidence ("300 zorgaanbieders", "75+ jaar")
 # does not answer it.
 _MONEY_ASKED = r"(?:bedrag|bedragen|budget|budgetten|kosten|tarief|tarieven|subsidie|lasten|baten|prijs)"
+# What something costs or brings in, asked without a money word: "wat draagt ... financieel bij",
+# "wat levert dat financieel op" (folded); a question for money, and for a figure.
+_ASKS_FINANCIAL = r"financieel (?:bij|op)|financiele bijdrage"
 ASKS_MONEY = re.compile(
     rf"\b(?:hoeveel (?:geld|euro|budget|subsidie)|welke? (?:\w+ )?(?:bedrag|budget|subsidie|tarief)|"
     rf"voor hoeveel geld|wat kost\w*|hoe duur|(?:wat|hoe hoog) (?:is|zijn|was|waren|wordt|worden) "
     rf"(?:de|het) (?:\w+ )?{_MONEY_ASKED}|hoe hoog (?:is|zijn|was|waren|wordt|worden) (?:de|het) "
-    rf"(?:\w+ )?bijdrage|financieel (?:bij|op)|financiele bijdrage|how much money|what does \w+ cost)\b"
+    rf"(?:\w+ )?bijdrage|{_ASKS_FINANCIAL}|how much money|what does \w+ cost)\b"
 )
 # A question that asks for a figure outright (not one that only mentions money or counts).
 ASKS_FIGURE = re.compile(
@@ -620,7 +623,7 @@ ASKS_FIGURE = re.compile(
     r"aandeel|aantal(?:len)?|omvang|bijdrage|besparing|besparingen|kosten|saldo|subsidie|peilwaarde|streefwaarde|"
     r"waarde|tarief|tarieven)|wat kost\w*|wat (?:is|zijn|was|waren) (?:de|het) (?:\w+ )?(?:bedrag|budget|"
     r"kosten|omvang|percentage|aantal|saldo|besparing|lasten|baten|peilwaarde|streefwaarde|waarde|tarief|"
-    r"tarieven|prijs)|financieel (?:bij|op)|financiele bijdrage|how much|how many|what percentage)\b"
+    rf"tarieven|prijs)|{_ASKS_FINANCIAL}|how much|how many|what percentage)\b"
 )
 # A question about what changed between two budgets or years (folded): "wat is er veranderd tussen
 # de begroting 2024 en 2025", "verschillen tussen 2024 en 2025".

@@ -86,11 +86,12 @@ def judge(
         # A table row that gives its figures year by year ("2020: € 25.000; 2021: € 25.000") and
         # not for the year asked of the figure does not give it, though the document's period
         # covers that year. ("volgens de begroting 2025" names a document, not the figure's year.)
-        rows = [u for b in selection.blocks for u in b.units if u.kind == UnitKind.ROW]
-        stated = set(YEAR.findall(" ".join(f"{u.text} {u.context}" for u in rows)))
-        of_figure = _figure_years(analysis.question)
-        if analysis.wants_figure and of_figure and len(stated) > 1 and not stated.intersection(of_figure):
-            return Verdict(False, "year", missing, coverage, of_figure)
+        of_figure = _figure_years(analysis.question) if analysis.wants_figure else ()
+        if of_figure:
+            rows = [u for b in selection.blocks for u in b.units if u.kind == UnitKind.ROW]
+            stated = set(YEAR.findall(" ".join(f"{u.text} {u.context}" for u in rows)))
+            if len(stated) > 1 and not stated.intersection(of_figure):
+                return Verdict(False, "year", missing, coverage, of_figure)
         # Whatever is asked, a year after the period of every document shown ("en 2029?" of a
         # budget for 2025-2028, "2015 vs 2021" of a plan for 2017-2020) is one they do not cover,
         # unless the evidence itself mentions it.

@@ -397,11 +397,11 @@ def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPar
     subject = _subject(folded, name_terms, names)
     # "de peilwaarde voor eenzaamheid": the column of the figure asked, named in every indicator
     # table's header, so it says which figure to give, not which row or passage holds it.
+    # Asked on its own ("En de streefwaarde?"), the column is all the subject there is.
     columns = tuple(w for w in subject if w in COLUMN_ASK_WORDS)
-    if columns and len(columns) < len(subject):
-        subject = tuple(w for w in subject if w not in columns)
-    else:
+    if len(columns) == len(subject):
         columns = ()
+    subject = tuple(w for w in subject if w not in columns)
     return QuestionPart(text, frozenset(intents), subject, (*_kind_nouns(folded), *columns))
 
 
