@@ -7,6 +7,8 @@ and the match is mapped back to offsets in the original page text.
 
 from __future__ import annotations
 
+from assistant.answering.verify import OMISSION
+
 
 def _squeeze(text: str, fold: bool) -> tuple[str, list[int]]:
     """`text` without whitespace, and for every kept character its index in `text`."""
@@ -23,13 +25,24 @@ def _squeeze(text: str, fold: bool) -> tuple[str, list[int]]:
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """[start, end) of `quote` in `text`, whitespace-insensitive; case-insensitive as a fallback."""
+    """[start, end) of `quote` in `text`, whitespace-insensitive; case-insensitive as a fallback.
+
+    A quote with an ellipsis ("Hondenbelasting … tweede hond … 134,16": a table row whose cells
+    stand apart) is found when its pieces stand in order; the span runs from the first to the last."""
+    pieces = [p for p in (p.strip() for p in quote.split(OMISSION.strip())) if p]
+    if not pieces:
+        return None
     for fold in (False, True):
-        needle, _ = _squeeze(quote, fold)
-        if not needle:
-            return None
         haystack, index = _squeeze(text, fold)
-        at = haystack.find(needle)
-        if at >= 0:
-            return index[at], index[at + len(needle) - 1] + 1
+        start = end = -1
+        at = 0
+        for piece in pieces:
+            needle, _ = _squeeze(piece, fold)
+            found = haystack.find(needle, at)
+            if not needle or found < 0:
+                break
+            start = found if start < 0 else start
+            at = end = found + len(needle)
+        else:
+            return index[start], index[end - 1] + 1
     return None

@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from assistant.answering.verify import locate_cells
 from assistant.nlp import sentence_spans_many
 from assistant.types import Chunk, Page, Span
+from ingest.column_tables import find_column_tables
 from ingest.dedupe import dedupe_chunks, normalise
 from ingest.structure import Heading, SectionTracker, detect_headings, toc_lines
 from ingest.tables import Row, Table, find_tables
@@ -77,7 +79,10 @@ def chunk_document(
     # A table of contents printed one cell a line (number, title, page) looks like a table; it is
     # read as the contents it is, never quoted as a table row.
     toc = toc_lines(texts)
-    tables = [t for t in find_tables(texts) if toc.isdisjoint(range(t.start, t.end))]
+    found = find_tables(texts)
+    # Tables read column by column come last: lines another reading took stay with it.
+    found += find_column_tables(texts, {i for t in found for i in range(t.start, t.end)})
+    tables = sorted((t for t in found if toc.isdisjoint(range(t.start, t.end))), key=lambda t: t.start)
     check()
     in_table = {i for t in tables for i in range(t.start, t.end)}
     masked = ["|" if i in in_table else t for i, t in enumerate(texts)]
@@ -400,12 +405,17 @@ def verify_chunk(chunk: Chunk, pages: dict[int, Page] | list[Page]) -> bool:
     """Whether the chunk's text is what its spans point at (whitespace and pipes aside).
 
     For a table chunk the repeated header in front of later row groups is not on those pages;
-    its rows must be.
+    its rows must be, and a row of a table printed column by column has its cells there in order.
     """
     source = _norm(span_text(chunk, pages))
     text = _norm(chunk.text)
     if text == source:
         return True
-    if chunk.kind == "table" and chunk.table_header:
-        return _norm(chunk.text.removeprefix(chunk.table_header)) == source
-    return False
+    if chunk.kind != "table":
+        return False
+    body = chunk.text.removeprefix(chunk.table_header) if chunk.table_header else chunk.text
+    if _norm(body) == source:
+        return True
+    # A table printed column by column: each row's cells stand on the page in order, apart.
+    raw = span_text(chunk, pages)
+    return all(locate_cells(row, raw) is not None for row in body.strip().split("\n"))

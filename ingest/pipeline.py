@@ -50,8 +50,9 @@ from ingest.parse import parse_document
 # a source cell may take two lines; "bij St." ends no table line. 12: column names a goal line cut
 # off stay a block of lines of their own (11 made them text). 13 to 16: see the README's rounds.
 # 17: a contents printed a cell a line is contents, not a table, and decides the chapters; a word a
-# narrow cell broke over two lines is joined; a wrapped BBV indicator row is one line.
-PIPELINE_VERSION = "17"
+# narrow cell broke over two lines is joined; a wrapped BBV indicator row is one line. 18: tables
+# printed column by column (labels, then each column's values) are read as rows.
+PIPELINE_VERSION = "18"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

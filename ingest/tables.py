@@ -29,7 +29,7 @@ from ingest.structure import numbered_heading
 
 _PIPE_LINE = re.compile(r"\|\s*$|^\s*\|+\s*$")
 _INLINE_ROW = re.compile(r"\S\s*\|\s*\S.*\|\s*\S|\S {2,}\S.* {2,}\S")
-_WORD_VALUE = re.compile(r"^(?:i|s|i/s|i / s|ja|nee|pm|p\.m\.|-|–|n\.n\.b\.|nvt|n\.v\.t\.)$", re.IGNORECASE)
+_WORD_VALUE = re.compile(r"^(?:i|s|i/s|i / s|ja|nee|pm|p\.m\.|-|–|n\.n\.b\.|nvt|n\.v\.t\.?)$", re.IGNORECASE)
 _LOOSE_MAX_WORDS = 8
 _LOOSE_MAX_CHARS = 60
 _LOOSE_MIN_LINES = 8
@@ -87,7 +87,8 @@ class Table:
     header: tuple[str, ...]
     unit: str
     rows: tuple[Row, ...] = field(default=())
-    kind: str = "pipe"  # "pipe" (cells end in "|"), "inline" (one row a line), "loose" or "spaced"
+    # "pipe" (cells end in "|"), "inline" (one row a line), "loose", "spaced" or "columns" (column by column)
+    kind: str = "pipe"
     captions: int = 0  # header lines before the column names ("Metingen en verplichte indicatoren")
     inherited: bool = False  # the header is that of the table this one continues
 

@@ -561,11 +561,29 @@ function squeeze(strings, lettersOnly) {
   return { text, where };
 }
 
-/** Finds the quote in the page's text content and draws boxes over it: "exact", "partial" or null. */
+/** Finds the quote in the page's text content and draws boxes over it: "exact", "partial" or null.
+ *  A quote with an ellipsis (the cells of a table row printed column by column) is found piece by piece, in order. */
 function highlightQuote(quote) {
   const layer = panelState.textLayer;
   if (!layer) return null;
   const strings = layer.textContentItemsStr;
+  const pieces = quote.split("…").map((p) => p.trim()).filter(Boolean);
+  if (pieces.length > 1) {
+    for (const lettersOnly of [false, true]) {
+      const page = squeeze(strings, lettersOnly);
+      const positions = [];
+      let at = 0;
+      for (const piece of pieces) {
+        const needle = squeeze([piece], lettersOnly).text;
+        const start = needle ? page.text.indexOf(needle, at) : -1;
+        if (start < 0) { positions.length = 0; break; }
+        positions.push(...page.where.slice(start, start + needle.length));
+        at = start + needle.length;
+      }
+      if (positions.length) return drawHighlight(positions) ? "exact" : null;
+    }
+    return null;
+  }
   for (const lettersOnly of [false, true]) {
     const page = squeeze(strings, lettersOnly);
     const needle = squeeze([quote], lettersOnly).text;

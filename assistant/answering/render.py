@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.amounts import format_eur, parse_amount, unit_multiplier
 from assistant.answering.question import question_parts
-from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, READ_AGAINST, YEAR, fold
+from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, READ_AGAINST, VALUE_CELL, YEAR, fold
 from assistant.types import Chunk
 
 
@@ -60,8 +60,10 @@ def render_row(quote: str, chunk: Chunk, focus: RowFocus | None = None) -> str:
     if len(row) < 2:
         return quote
     header = cells(chunk.table_header)
-    label, values = row[0], row[1:]
     columns = header[1:] if len(header) > 1 else []
+    # A row under a group label ("Hondenbelasting | eerste hond | 89,28 | ...") has two label cells.
+    grouped = len(row) == len(columns) + 2 and not VALUE_CELL.match(row[1])
+    label, values = (f"{row[0]} {row[1]}", row[2:]) if grouped else (row[0], row[1:])
     multiplier = unit_multiplier(chunk.unit) if chunk.unit else 1.0
     if columns and len(values) == len(columns):
         shown = _focused(columns, focus) if focus is not None else range(len(columns))

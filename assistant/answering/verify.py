@@ -51,6 +51,62 @@ def locate(quote: str, page_text: str) -> tuple[int, int] | None:
     return index[at], index[at + len(needle) - 1] + 1
 
 
+# Cells of a table row that stand apart on the page (a table printed column by column) are quoted
+# in order with this mark between them, as a quotation marks what it leaves out.
+OMISSION = " … "
+_CELL_WINDOW = 2500  # characters a row's cells may spread over: one table on one page
+
+
+def locate_cells(quote: str, page_text: str) -> tuple[int, int, str] | None:
+    """[start, end) of a table row's cells (`a | b | c`) standing in order on the page, close
+    together but not next to each other, and the quote that says so ("a … b … c"); None when
+    they do not all stand there. A cell is matched whole: "1,80" is no part of "11,80"."""
+    cells = [c for c in (_normalise(c.strip())[0] for c in quote.split("|")) if c]
+    if len(cells) < 2:
+        return None
+    hay, index = _normalise(page_text)
+    best: tuple[list[int], int] | None = None
+    at = _find_whole(hay, cells[0], 0)
+    while at >= 0:
+        found = _in_order(hay, cells, at)
+        if found is not None and (best is None or found[1] - found[0][0] < best[1] - best[0][0]):
+            best = found  # the closest together: "Hondenbelasting" in the caption is not the row's
+        at = _find_whole(hay, cells[0], at + 1)
+    if best is None:
+        return None
+    starts, end = best
+    pieces: list[str] = []
+    for k, (begin, cell) in enumerate(zip(starts, cells, strict=True)):
+        piece = " ".join(page_text[index[begin] : index[begin + len(cell) - 1] + 1].split())
+        apart = k and hay[starts[k - 1] + len(cells[k - 1]) : begin].strip()
+        pieces.append((OMISSION if apart else " ") + piece if k else piece)
+    return index[starts[0]], index[end - 1] + 1, "".join(pieces)
+
+
+def _in_order(hay: str, cells: list[str], at: int) -> tuple[list[int], int] | None:
+    starts = [at]
+    pos = at + len(cells[0])
+    for cell in cells[1:]:
+        found = _find_whole(hay, cell, pos)
+        if found < 0 or found + len(cell) - at > _CELL_WINDOW:
+            return None
+        starts.append(found)
+        pos = found + len(cell)
+    return starts, pos
+
+
+def _find_whole(hay: str, needle: str, pos: int) -> int:
+    """The first place from `pos` where `needle` stands with no letter or digit glued to it."""
+    at = hay.find(needle, pos)
+    while at >= 0:
+        before = hay[at - 1] if at else " "
+        after = hay[at + len(needle)] if at + len(needle) < len(hay) else " "
+        if not before.isalnum() and not after.isalnum():
+            return at
+        at = hay.find(needle, at + 1)
+    return -1
+
+
 def trim_quote(text: str, max_words: int = MAX_QUOTE_WORDS) -> str:
     """A long sentence is cut to its first words (still verbatim); the cut is marked for readers
     by the UI, not inside the quote, so the quote stays checkable."""
@@ -89,6 +145,10 @@ def verify(
         if span is not None:
             end = min(span[1], len(text))
             return Citation(doc=doc, page=page, quote=quote, start=span[0], end=end, chunk_id=chunk_id)
+        cells = locate_cells(quote, text) if "|" in quote else None
+        if cells is not None:
+            start, end, shown = cells
+            return Citation(doc=doc, page=page, quote=shown, start=start, end=end, chunk_id=chunk_id)
     return None
 
 

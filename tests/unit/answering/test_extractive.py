@@ -500,3 +500,30 @@ def test_a_split_verb_is_answered_by_the_word_it_makes_with_its_particle(tmp_pat
     )
     assert not answer.refused
     assert "1 januari 2025" in answer.text and "centrumgemeente" in answer.text
+
+
+def test_a_tariff_from_a_table_printed_column_by_column(tmp_path: Path) -> None:
+    built = world(tmp_path)
+    built.publish(
+        DocumentMeta(
+            "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
+        ),
+        [
+            "Hondenbelasting en toeristenbelasting\n"
+            "De opbrengsten voor hondenbelasting zijn met het inflatiepercentage van 4,9% verhoogd.\n"
+            "Tabel 7.2 - Tarieven hondenbelasting en toeristenbelasting\n2024 2025\n"
+            "Hondenbelasting\neerste hond\ntweede hond\n\nToeristenbelasting\nper overnachting (camping)\n"
+            "\n95,04\n142,80\n\n1,70\n\n99,72\n149,76\n\n1,78\n"
+        ],
+    )
+    answer = built.answerer().answer(
+        "Hoeveel hondenbelasting betaal je in Wassenaar in 2025 voor de tweede hond?"
+    )
+    assert not answer.refused
+    assert "Hondenbelasting tweede hond — 2025: 149,76" in answer.text
+    row = next(c for c in answer.citations if "tweede hond" in c.quote)
+    assert row.quote == "Hondenbelasting … tweede hond … 142,80 … 149,76"
+    page = built.catalog.page(row.doc, row.page).text
+    assert page[row.start : row.end].startswith("Hondenbelasting") and page[row.start : row.end].endswith(
+        "149,76"
+    )

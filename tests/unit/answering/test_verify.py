@@ -1,4 +1,4 @@
-from assistant.answering.verify import locate, trim_quote, verify
+from assistant.answering.verify import locate, locate_cells, trim_quote, verify
 
 PAGE = (
     "Reserve Sociaal Domein\nDe verwachte stand bedraagt per 31 december 2016\n€ 1.884.000.\n"
@@ -55,3 +55,37 @@ def test_long_quotes_are_trimmed_to_a_verbatim_prefix() -> None:
     long = " ".join(f"woord{i}" for i in range(100))
     trimmed = trim_quote(long, 60)
     assert len(trimmed.split()) == 60 and long.startswith(trimmed)
+
+
+COLUMNS = (
+    "Tabel 7.2 - Tarieven hondenbelasting\n2024 2025\nHondenbelasting\neerste hond\ntweede hond\n"
+    "\n95,04\n142,80\n\n99,72\n149,76\n"
+)
+
+
+def test_a_row_whose_cells_stand_apart_is_quoted_in_order_with_an_ellipsis() -> None:
+    found = locate_cells("Hondenbelasting | tweede hond | 142,80 | 149,76", COLUMNS)
+    assert found is not None
+    start, end, quote = found
+    # The row's label, not "hondenbelasting" in the caption, starts the quote.
+    assert quote == "Hondenbelasting … tweede hond … 142,80 … 149,76"
+    assert COLUMNS[start:end].startswith("Hondenbelasting\neerste") and COLUMNS[start:end].endswith("149,76")
+    assert (
+        locate_cells("Hondenbelasting | eerste hond | 95,04", COLUMNS)[2]
+        == "Hondenbelasting eerste hond … 95,04"
+    )
+
+
+def test_cells_match_whole_and_in_order_or_not_at_all() -> None:
+    assert locate_cells("eerste hond | 42,80", COLUMNS) is None  # part of 142,80
+    assert locate_cells("eerste hond | 149,76 | 99,72", COLUMNS) is None  # out of order
+    assert locate_cells("eerste hond", COLUMNS) is None  # one cell: a plain quote
+    far = COLUMNS + "x" * 3000 + "\n188,40"
+    assert locate_cells("tweede hond | 188,40", far) is None  # not one table
+
+
+def test_verify_cites_a_column_table_row_with_its_ellipsis_quote() -> None:
+    citation = verify("d", "Hondenbelasting | eerste hond | 95,04 | 99,72", [1], _pages({1: COLUMNS}))
+    assert citation is not None
+    assert citation.quote == "Hondenbelasting eerste hond … 95,04 … 99,72"
+    assert verify("d", "Hondenbelasting | eerste hond | 95,04 | 99,73", [1], _pages({1: COLUMNS})) is None

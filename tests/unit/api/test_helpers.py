@@ -25,6 +25,9 @@ from assistant.types import Filters
         ("Wmo-loket OPEN", "wmo-loket open", (0, 14)),
         ("abc", "xyz", None),
         ("abc", "   ", None),
+        # A table row printed column by column: its cells in order, the span from the first to the last.
+        ("Hond\neerste\ntweede\n89,28\n134,16", "Hond … tweede … 134,16", (0, 31)),
+        ("Hond\neerste\ntweede\n89,28\n134,16", "tweede … eerste", None),
     ],
 )
 def test_find_quote_ignores_whitespace(text: str, quote: str, expected: tuple[int, int] | None) -> None:
