@@ -498,6 +498,7 @@ BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
 TOTAL_LABEL = "totaal"  # the label of a row that sums the rows above it (folded)
 # Words that name a column of a budget or indicator table a question may ask for (folded).
 COLUMN_ASK_WORDS = frozenset([*BUDGET_MEASURE_WORDS, "peilwaarde", "streefwaarde"])
+_INDICATOR_COLUMNS = frozenset(["peilwaarde", "streefwaarde"])
 # A column read against another: a target means little without the baseline it improves on.
 READ_AGAINST = {"streefwaarde": "peilwaarde"}
 # Words that stand in for one another in a follow-up: "En de baten?" after a question about the
@@ -798,6 +799,18 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
     lines = (_DATA / "synonyms_nl.txt").read_text(encoding="utf-8").splitlines()
     groups = (tuple(fold(w.strip()) for w in line.split("|") if w.strip()) for line in lines)
     return tuple(g for g, line in zip(groups, lines, strict=True) if g and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def column_ask_words() -> dict[str, str]:
+    """Words that ask for a table column, each to the column's own word: "baten", "streefwaarde",
+    and the words an indicator column goes by ("streefcijfer" and "doelwaarde" for the
+    streefwaarde, "nulmeting" for the peilwaarde; `data/synonyms_nl.txt`)."""
+    words = {w: w for w in COLUMN_ASK_WORDS}
+    for group in synonym_groups():
+        for column in _INDICATOR_COLUMNS & set(group):
+            words.update({w: column for w in group})
+    return words
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ import snowballstemmer
 
 from assistant.lexicon import (
     DECIMAL_COMMA,
+    DERIVATION_ENDINGS,
     GROUPED_NUMBER,
     SEPARABLE_PARTICLES,
     SHORTENED_WORDS,
@@ -281,6 +282,8 @@ class Lexicon:
                 prev = best[start]
                 if prev is None or (start == 0 and end == n):
                     continue
+                if end == n and term[start:] in DERIVATION_ENDINGS:
+                    continue
                 for core_end in self._core_ends(term, start, end, final=end == n):
                     current = best[end]
                     known = self._known(term[start:core_end], shortest)
@@ -320,7 +323,7 @@ class Lexicon:
                 found.append(head)
                 break
         for cut in range(MIN_PART, len(term) - MIN_PART + 1):
-            tail = self._known(term[cut:])
+            tail = None if term[cut:] in DERIVATION_ENDINGS else self._known(term[cut:])
             if tail:
                 if tail not in found:
                     found.append(tail)

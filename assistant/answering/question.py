@@ -16,7 +16,6 @@ from enum import StrEnum
 from assistant.lexicon import (
     ASKS_FIGURE,
     BACKGROUND,
-    COLUMN_ASK_WORDS,
     CUE_REPAIR_MIN_LENGTH,
     CUE_SPELLINGS,
     DIGIT,
@@ -39,6 +38,7 @@ from assistant.lexicon import (
     RATE_NOUN,
     SEPARABLE_PARTICLES,
     YEAR,
+    column_ask_words,
     fold,
     phrasing_words,
 )
@@ -398,7 +398,7 @@ def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPar
     # "de peilwaarde voor eenzaamheid": the column of the figure asked, named in every indicator
     # table's header, so it says which figure to give, not which row or passage holds it.
     # Asked on its own ("En de streefwaarde?"), the column is all the subject there is.
-    columns = tuple(w for w in subject if w in COLUMN_ASK_WORDS)
+    columns = tuple(w for w in subject if w in column_ask_words())
     if len(columns) == len(subject):
         columns = ()
     subject = tuple(w for w in subject if w not in columns)

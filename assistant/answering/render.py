@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.amounts import format_eur, parse_amount, unit_multiplier
 from assistant.answering.question import question_parts
-from assistant.lexicon import COLUMN_ASK_WORDS, NAMED_DOCUMENT_YEAR, READ_AGAINST, VALUE_CELL, YEAR, fold
+from assistant.lexicon import NAMED_DOCUMENT_YEAR, READ_AGAINST, VALUE_CELL, YEAR, column_ask_words, fold
 from assistant.types import Chunk
 
 
@@ -40,7 +40,7 @@ class RowFocus:
         measures: set[str] = set()
         for part in question_parts(question):
             asked = YEAR.findall(NAMED_DOCUMENT_YEAR.sub(" ", part))
-            named = COLUMN_ASK_WORDS & set(re.findall(r"\w+", fold(part)))
+            named = {column_ask_words()[w] for w in re.findall(r"\w+", fold(part)) if w in column_ask_words()}
             if not asked and not named:
                 return cls()
             years += asked

@@ -73,6 +73,15 @@ def test_compound_with_unknown_part_keeps_known_head_and_tail() -> None:
     assert set(lexicon.parts("jeugdxyzcoach")) == {"jeugd", "coach"}
 
 
+def test_a_derivational_ending_is_no_compound_head() -> None:
+    # "lijken" and "land" are words of the corpus; "landelijk" is derived from "land", it does not
+    # name a kind of "lijk".
+    lexicon = lexicon_of("de cijfers lijken gunstig", "het land", "de samenleving")
+    assert stem("lijken") == "lijk" and "lijk" in lexicon and "land" in lexicon
+    assert "lijk" not in lexicon.parts(stem("landelijke"))
+    assert "lijk" not in lexicon.parts("samenlevingxlijk")  # nor as the known tail of an unknown compound
+
+
 def test_unknown_query_word_is_mapped_to_nearest_known_word() -> None:
     lexicon = lexicon_of("jeugdhulp in de wijk", "jeugdzorg")
     terms = lexicon.query_terms("jeugdhlup")

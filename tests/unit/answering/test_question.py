@@ -50,6 +50,9 @@ def test_the_subject_leaves_out_question_words_names_and_phrasing() -> None:
     assert "pijlers" in analysis.subject and "jeugdhulp" in analysis.subject
     assert not {"welke", "noemt", "almelose", "2022"} & set(analysis.subject)
     assert analysis.years == (2022,)
+    # "betaal je", "daadwerkelijk": how the question is put, not what the answer must repeat.
+    paying = analyze_question("Hoeveel hondenbelasting betaal je daadwerkelijk voor de eerste hond?")
+    assert paying.subject == ("hondenbelasting", "eerste", "hond")
 
 
 def test_verbs_are_not_distinctive() -> None:
@@ -145,6 +148,9 @@ def test_the_column_asked_is_no_subject_word() -> None:
     assert Intent.INDICATOR in analysis.intents
     # Asked on its own (a follow-up: "En de streefwaarde?"), it is all the subject there is.
     assert analyze_question("Wat is de streefwaarde?").subject == ("streefwaarde",)
+    # The words a column goes by ask for it too.
+    other = analyze_question("Welk streefcijfer geldt in 2026 voor jongeren met jeugdhulp?")
+    assert "streefcijfer" in other.kind_nouns and "streefcijfer" not in other.subject
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,9 @@ def test_a_document_year_is_no_column_and_an_asked_measure_keeps_its_own_year() 
     assert render_row(row, chunk, both) == (
         "Bijstand per 1.000 inwoners — Peilwaarde (2023): 13,9; Streefwaarde 2026 (%): 13,7"
     )
+    # The words a column goes by ask for it: "streefcijfer", "nulmeting".
+    assert RowFocus.of("Welk streefcijfer geldt voor 2026?") == RowFocus(("2026",), ("streefwaarde",))
+    assert RowFocus.of("Wat was de nulmeting?") == RowFocus((), ("peilwaarde",))
     # A target is shown with the baseline it is read against.
     target = RowFocus.of("Wat is de streefwaarde voor 2025?")
     assert render_row(row, chunk, target) == (

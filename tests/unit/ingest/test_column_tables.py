@@ -91,7 +91,7 @@ Kosten taakveld(en) incl. omslagrente
 Inkomsten taakveld(en), excl. heffingen
 122.000
 0
-Netto kosten taakveld(en) 122.000 en meer tekst die geen label is, want deze regel is veel te lang.""".splitlines()
+Netto kosten taakveld(en) 122.000 en meer tekst die geen label is, want deze regel is te lang.""".splitlines()
     assert _rows(lines) == [
         "Kosten taakveld(en) incl. omslagrente | 122.000",
         "Inkomsten taakveld(en), excl. heffingen | 0",
