@@ -53,6 +53,7 @@ def test_the_subject_leaves_out_question_words_names_and_phrasing() -> None:
     # "betaal je", "daadwerkelijk": how the question is put, not what the answer must repeat.
     paying = analyze_question("Hoeveel hondenbelasting betaal je daadwerkelijk voor de eerste hond?")
     assert paying.subject == ("hondenbelasting", "eerste", "hond")
+    assert analyze_question("Wat heeft de herbeoordeling opgeleverd?").subject == ("herbeoordeling",)
 
 
 def test_verbs_are_not_distinctive() -> None:
