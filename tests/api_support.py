@@ -37,6 +37,7 @@ DOC = "testdorp-beleidsplan-sociaal-domein-2022"
 OTHER_DOC = "anderstad-kadernota-2021"
 REFUSE_WORD = "ruimtevaart"
 FAIL_WORD = "index-leeg"
+APART_WORD = "los"  # cites pieces that stand apart, as a table printed column by column is cited
 
 # (heading, lines) per page; the budget sentence wraps over two lines on purpose.
 TESTDORP_PAGES = [
@@ -65,6 +66,7 @@ QUOTES = [
     (2, "reserveert de gemeente in 2022 een budget van 2,4 miljoen euro"),
     (1, "investeren we in preventie, in sterke sociale wijkteams"),
 ]
+APART_QUOTE = (2, "Voor de jeugdhulp … 2,4 miljoen euro")
 ANSWER_TEXT = (
     "Testdorp reserveert voor jeugdhulp in 2022 een budget van 2,4 miljoen euro [1]. "
     "De gemeente investeert daarnaast in preventie en sterke sociale wijkteams [2]."
@@ -137,7 +139,8 @@ def index_pdf(
 
 @dataclass
 class FakeAnswerer:
-    """Cites the Testdorp plan when it is retrievable; refuses on REFUSE_WORD; fails on FAIL_WORD."""
+    """Cites the Testdorp plan when it is retrievable; refuses on REFUSE_WORD; fails on FAIL_WORD;
+    cites APART_QUOTE on APART_WORD."""
 
     retriever: HybridRetriever
     catalog: Catalog
@@ -158,6 +161,11 @@ class FakeAnswerer:
         if REFUSE_WORD in question.lower() or not cited_doc:
             return Answer(question, REFUSAL_TEXT, refused=True, retrieved=hits, filters=filters or Filters())
         citations = []
+        if APART_WORD in question.lower().split():
+            number, quote = APART_QUOTE
+            start, end = find_quote(self.catalog.page(DOC, number).text, quote) or (-1, -1)
+            citation = Citation(DOC, number, quote, start, end, f"{DOC}:{number}")
+            return Answer(question, "Jeugdhulp: 2,4 miljoen euro [1].", False, [citation], hits)
         for number, quote in QUOTES:
             text = self.catalog.page(DOC, number).text
             start, end = find_quote(text, quote) or (-1, -1)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.api_support import DOC, REFUSE_WORD, LiveServer
+from tests.api_support import APART_WORD, DOC, REFUSE_WORD, LiveServer
 from tests.e2e.browser_support import CHROMIUM, ask, fake_app_server, municipality_listed, page_opener, shot
 
 QUESTION = "Hoeveel budget heeft Testdorp voor jeugdhulp in 2022?"
@@ -65,6 +65,18 @@ def test_cited_answer_opens_the_pdf_with_the_quote_highlighted(page_at: Any) -> 
     page.keyboard.press("Escape")
     panel.wait_for(state="hidden")
     assert page.evaluate("document.activeElement.classList.contains('chip')")
+
+
+def test_a_quote_of_pieces_that_stand_apart_highlights_each_piece(page_at: Any) -> None:
+    # A table printed column by column is cited "label … value … value": each piece is marked.
+    page = page_at()
+    card = ask(page, f"Hoeveel budget heeft Testdorp {APART_WORD} voor jeugdhulp in 2022?")
+    card.locator(".chip").first.click()
+    page.locator(".pdf-highlight").first.wait_for(state="visible", timeout=20_000)
+    assert page.locator("#panel-status").inner_text() == "Het citaat is geel gemarkeerd op de pagina."
+    assert "Voor de jeugdhulp … 2,4 miljoen euro" in page.locator("#panel-quote").inner_text()
+    assert page.locator(".pdf-highlight").count() == 2  # one box per piece, each on its own line
+    shot(page, "03b-pieces-highlighted.png")
 
 
 def test_refusal_is_shown_as_not_found(page_at: Any) -> None:
