@@ -83,6 +83,8 @@ class Selector:
         self.said_terms = frozenset(terms.vocabulary.terms(" ".join(said)))
         self.said_facts = facts_of(" ".join(said))
         self.analysis = analysis
+        # What the question asks for beyond a description: an amount, a date, a reason, ...
+        self.wanted = analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
         self.stats = terms
         self.similarities = similarities
         # A passage in the document's own words for a subject word ("casussen" for "zaken") holds
@@ -161,7 +163,7 @@ class Selector:
         return got / (sum(weights.values()) or 1.0)
 
     def _prior(self, s: Scored) -> float:
-        wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+        wanted = self.wanted
         met = wanted & s.intents
         fit = len(met) / len(wanted) if wanted else 0.0
         if Intent.AMOUNT in met and self.kind_terms and not self.kind_terms & (s.terms | s.context):
@@ -226,7 +228,27 @@ class Selector:
                 break
             window = [*window, nxt]
             options.append(window)
-        return max(options, key=lambda option: self._window_score(anchor, option))
+        best = max(options, key=lambda option: self._window_score(anchor, option))
+        # A sentence that goes on with the window's last one and gives what the question asks
+        # ("Dit is vastgelegd in een bestuursovereenkomst." / "Deze overeenkomst loopt tot 12
+        # maart 2028.") ends the window's thought.
+        nxt = after(best[-1], units)
+        if (
+            nxt is not None
+            and nxt.kind == UnitKind.SENTENCE
+            and _leans_back(nxt)
+            and _continues(best[-1], nxt, self.settings.answer.window_words)
+            and sum(u.words for u in best) + nxt.words <= self.settings.answer.window_words
+            and self._asked_in(nxt)
+        ):
+            best = [*best, nxt]
+        return best
+
+    def _asked_in(self, unit: EvidenceUnit) -> bool:
+        """The unit holds a word of the subject or something the question asks for (a date, an
+        amount, a reason)."""
+        scored = self._by_text.get((unit.doc_id, unit.text))
+        return scored is not None and bool(scored.terms & self.weights.keys() or self.wanted & scored.intents)
 
     def _window_score(self, anchor: Scored, members: Sequence[EvidenceUnit]) -> float:
         """The anchor's score plus what the other units add in coverage and intent, less their length."""
@@ -242,7 +264,7 @@ class Selector:
             frozenset(),
         )
         lexical = self._lexical(union, self.weights) - self._lexical(anchor, self.weights)
-        wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
+        wanted = self.wanted
         fit = len(wanted & (union.intents - anchor.intents)) / len(wanted) if wanted else 0.0
         extra_words = sum(k.unit.words for k in others)
         return (
@@ -359,7 +381,6 @@ class Selector:
         none of its words and none of the figures, dates or reasons it wants."""
         if block.kind != "text" or len(block.units) < 2:
             return block
-        wanted = self.analysis.intents - {Intent.DESCRIBE, Intent.COMPARE, Intent.YESNO}
         keep = len(block.units)
         while keep > 1:
             last = self._by_text.get((block.units[keep - 1].doc_id, block.units[keep - 1].text))
@@ -370,13 +391,7 @@ class Selector:
             lead_in = block.units[keep - 2].text.rstrip().endswith(":")
             goes_on = lead_in or _leans_back(block.units[keep - 1])
             cohesive = last is not None and before is not None and bool(last.terms & before.terms)
-            if (
-                last is None
-                or goes_on
-                or cohesive
-                or last.terms & self.weights.keys()
-                or wanted & last.intents
-            ):
+            if last is None or goes_on or cohesive or self._asked_in(block.units[keep - 1]):
                 break
             keep -= 1
         if keep == len(block.units):

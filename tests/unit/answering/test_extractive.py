@@ -527,3 +527,26 @@ def test_a_tariff_from_a_table_printed_column_by_column(tmp_path: Path) -> None:
     assert page[row.start : row.end].startswith("Hondenbelasting") and page[row.start : row.end].endswith(
         "149,76"
     )
+
+
+def test_a_sentence_that_goes_on_with_the_window_and_gives_the_asked_date_comes_along(tmp_path: Path) -> None:
+    built = world(tmp_path)
+    built.publish(
+        DocumentMeta(
+            "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
+        ),
+        [
+            "Asielopvang\n"
+            "Met ingang van 28 maart 2024 is de tijdelijke opvang op Landgoed Duinrell een regulier "
+            "asielzoekerscentrum geworden. Er is plek voor 930 asielzoekers, waaronder 50 plekken voor "
+            "alleenstaande minderjarige vreemdelingen. Dit is vastgelegd in een bestuursovereenkomst tussen "
+            "het COA en de gemeente. Deze overeenkomst loopt tot 12 maart 2028. De gemeente blijft zich "
+            "inzetten om de opvang goed en veilig te laten verlopen.\n"
+        ],
+    )
+    answer = built.answerer().answer(
+        "Hoeveel asielzoekers kunnen er op Duinrell terecht en tot wanneer loopt dat?"
+    )
+    assert not answer.refused
+    assert "930 asielzoekers" in answer.text and "loopt tot 12 maart 2028" in answer.text
+    assert "goed en veilig" not in answer.text  # a sentence that adds nothing asked stays out
