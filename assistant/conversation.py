@@ -29,6 +29,7 @@ from assistant.lexicon import (
     fold,
 )
 from assistant.query_parse import detect_municipalities
+from assistant.tokenize import edit_distance, stopwords
 from assistant.types import Filters
 
 # A question that continues the one before ("En ...", "Ook ...", "Welke nog meer?", "Wie zorgt
@@ -48,6 +49,7 @@ _ANAPHORS = frozenset(
 )  # fmt: skip
 _SAME = frozenset({"hetzelfde", "dezelfde"})  # point back, and ask to compare (lexicon: compare cue)
 _WEAK_ANAPHORS = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hun", "hen", "this", "these"})
+_TYPO_MIN = 6  # a word this long one slip from a pointer word is that word typed in haste ("daarovor")
 _WEAK_MAX_SUBJECT = 3
 # "En in Leusden?", "En in 2021?", "En volgens de begroting van 2025?": only a place or a year.
 _SUBSTITUTION = re.compile(
@@ -224,7 +226,18 @@ def _elliptical(question: str, own: Resolution) -> bool:
     folded = fold(question)
     words = set(re.findall(r"\w+", folded))
     weak = bool(words & _WEAK_ANAPHORS) and len(own.topic) < _WEAK_MAX_SUBJECT
-    return bool(_CONTINUES.search(folded) or words & _ANAPHORS or weak or len(own.topic) < _MIN_OWN_SUBJECT)
+    strong = any(_points_back(w) for w in words)
+    return bool(_CONTINUES.search(folded) or strong or weak or len(own.topic) < _MIN_OWN_SUBJECT)
+
+
+def _points_back(word: str) -> bool:
+    """A word that points back at the topic before ("daarover"), also with a slip ("daarovor")."""
+    if word in _ANAPHORS:
+        return True
+    if len(word) < _TYPO_MIN or word in stopwords():  # "daarom", "waarvoor" are words of their own
+        return False
+    near = (a for a in _ANAPHORS if len(a) >= _TYPO_MIN and abs(len(word) - len(a)) <= 1)
+    return any(edit_distance(word, a, 1) <= 1 for a in near)
 
 
 def _follow_up(
@@ -279,7 +292,9 @@ def _follow_up(
     # "zeggen 2024 en 2025 hetzelfde" still asks to compare: "hetzelfde" points back and stays.
     pointers = (_ANAPHORS | _WEAK_ANAPHORS) - _SAME
     core = " ".join(
-        w for w in re.findall(r"\S+", question.rstrip(" ?")) if fold(w.strip(",.")) not in pointers
+        w
+        for w in re.findall(r"\S+", question.rstrip(" ?"))
+        if (word := fold(w.strip(",."))) not in pointers and (word in _SAME or not _points_back(word))
     )
     place_words = [p for p in places if p not in named]
     # What was carried over stands in brackets at the end: the answerer weighs the follow-up's
@@ -405,5 +420,5 @@ def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int
 
 def _topic(question: str, municipalities: Sequence[str]) -> tuple[str, ...]:
     """The subject words of a question as typed ("laaggeletterdheid", "eigen", "bijdrage")."""
-    pointers = _ANAPHORS | _WEAK_ANAPHORS
-    return tuple(w for w in topic_words(question, municipalities) if fold(w) not in pointers)
+    words = topic_words(question, municipalities)
+    return tuple(w for w in words if fold(w) not in _WEAK_ANAPHORS and not _points_back(fold(w)))

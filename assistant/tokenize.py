@@ -13,7 +13,7 @@ import bisect
 import re
 import threading
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -176,6 +176,7 @@ class Lexicon:
         self._splitting = threading.local()  # terms whose surface this thread is splitting
         self._parts_cache: dict[str, tuple[str, ...]] = {}
         self._deletes: dict[str, list[str]] | None = None
+        self._surface_deletes: dict[str, list[str]] | None = None  # the same over surface words
         self._sorted: list[str] | None = None  # the words in order, for compounds a word begins
 
     def __contains__(self, term: object) -> bool:
@@ -212,6 +213,14 @@ class Lexicon:
         with self._lock:
             cached = dict(self._parts_cache)
             deletes = self._deletes
+        with self._lock:
+            surface_deletes = self._surface_deletes
+        if surface_deletes is not None:
+            new._surface_deletes = _patched_deletes(
+                surface_deletes,
+                self._surface_stems.keys() - new._surface_stems.keys(),
+                new._surface_stems.keys() - self._surface_stems.keys(),
+            )
         if not pieces and not resurfaced:
             new._parts_cache = cached
             new._deletes = deletes
@@ -339,27 +348,50 @@ class Lexicon:
             if term.endswith(linker, start, end) and end - len(linker) - start >= MIN_PART:
                 yield end - len(linker)
 
-    def corrections(self, term: str, limit: int = 2) -> tuple[str, ...]:
-        """Known words within a small edit distance of an unknown `term`, most frequent first."""
-        if len(term) < 4 or not term.isalpha():
+    def corrections(self, term: str, limit: int = 2, surface: str = "") -> tuple[str, ...]:
+        """Known words within a small edit distance of an unknown `term`, most frequent first.
+
+        A typo may keep the stemmer from cutting a word's ending ("ontvlechitng" stays whole,
+        "ontvlechting" is "ontvlecht"): then the word as typed (`surface`) is compared with the
+        corpus' words as written, and their stems are returned."""
+        found = self._nearest(term, self._delete_index(), limit, lambda word: word)
+        if found or not surface:
+            return found
+        return self._nearest(surface, self._surface_delete_index(), limit, self._surface_stems.__getitem__)
+
+    def _nearest(
+        self, word: str, deletes: Mapping[str, list[str]], limit: int, to_term: Callable[[str], str]
+    ) -> tuple[str, ...]:
+        if len(word) < 4 or not word.isalpha():
             return ()
-        max_distance = 1 if len(term) < 8 else 2
-        deletes = self._delete_index()
+        max_distance = 1 if len(word) < 8 else 2
         candidates: set[str] = set()
-        for variant in _deletions(term):
+        for variant in _deletions(word):
             candidates.update(deletes.get(variant, ()))
         scored = []
         for candidate in candidates:
-            if abs(len(candidate) - len(term)) > max_distance:
+            if abs(len(candidate) - len(word)) > max_distance:
                 continue
-            distance = edit_distance(term, candidate, max_distance)
+            distance = edit_distance(word, candidate, max_distance)
             if distance <= max_distance:
-                scored.append((distance, -self._counts[candidate], candidate))
+                term = to_term(candidate)
+                scored.append((distance, -self._counts[term], term))
         scored.sort()
         if not scored:
             return ()
         nearest = scored[0][0]
-        return tuple(c for d, _, c in scored if d == nearest)[:limit]
+        return tuple(dict.fromkeys(t for d, _, t in scored if d == nearest))[:limit]
+
+    def _surface_delete_index(self) -> dict[str, list[str]]:
+        with self._lock:
+            if self._surface_deletes is None:
+                index: dict[str, list[str]] = {}
+                for word in self._surface_stems:
+                    if len(word) >= 4 and word.isalpha():
+                        for variant in _deletions(word):
+                            index.setdefault(variant, []).append(word)
+                self._surface_deletes = index
+            return self._surface_deletes
 
     def _delete_index(self) -> dict[str, list[str]]:
         # Symmetric-delete lookup (SymSpell): words sharing a one-letter deletion are within two
@@ -408,7 +440,8 @@ class Lexicon:
             # An unknown word that splits into known parts may still be a typo of a known word
             # ("laaggeletterheid": "laag" + "letter", or "laaggeletterd" misspelt): the repair
             # then counts, and the parts as loosely as those of a known compound.
-            fixes = self.corrections(term) if parts and not known else ()
+            surface = surfaces.get(term, term)
+            fixes = self.corrections(term, surface=surface) if parts and not known else ()
             for fixed in fixes:
                 add(fixed, 0.8)
             for part in parts:
@@ -430,7 +463,7 @@ class Lexicon:
                 found[term] = related
                 known_share += 1.0
                 continue
-            fixes = self.corrections(term)
+            fixes = self.corrections(term, surface=surface)
             for fixed in fixes:
                 add(fixed, 0.8)
                 for part in self.parts(fixed):

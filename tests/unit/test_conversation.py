@@ -70,6 +70,15 @@ def test_a_pointing_follow_up_inherits_topic_and_municipality() -> None:
     assert resolution.display.startswith("Hoe wordt dat gemeten? (over: ") and "Hengelo" in resolution.display
 
 
+def test_a_pointer_typed_in_haste_still_points_back() -> None:
+    history = [Turn("Wat wil Hengelo doen aan eenzaamheid onder ouderen?")]
+    resolution = resolve("wat gaan ze daarovor doen", history, PLACES)
+    assert "eenzaamheid" in resolution.text and "daarovor" not in resolution.text
+    assert resolution.filters.municipalities == ("Hengelo",)
+    # "daarom" is a word of its own, one letter from "daarop".
+    assert not resolve("Daarom zijn de wachtlijsten voor jeugdhulp in Almelo gegroeid?", history, PLACES).inherited
+
+
 def test_a_question_with_its_own_subject_starts_fresh() -> None:
     history = [Turn("Hoeveel contacten heeft het Zorgloket in Hengelo per maand?")]
     resolution = resolve("Welke doelen heeft Almelo voor jeugdhulp en mantelzorg?", history, PLACES)

@@ -88,6 +88,14 @@ def test_unknown_query_word_is_mapped_to_nearest_known_word() -> None:
     assert "jeugdhulp" in terms and terms["jeugdhulp"] < 1.0
 
 
+def test_a_typo_that_keeps_the_stemmer_off_is_repaired_as_written() -> None:
+    # "ontvlechting" is indexed as its stem "ontvlecht"; the slip in "ontvlechitng" leaves the
+    # ending on, three letters from the stem but one from the word as the corpus writes it.
+    lexicon = lexicon_of("De ontvlechting van het sociaal domein")
+    assert stem("ontvlechting") == "ontvlecht" and stem("ontvlechitng") == "ontvlechitng"
+    assert "ontvlecht" in lexicon.query_terms("ontvlechitng")
+
+
 def test_known_query_word_is_not_corrected() -> None:
     lexicon = lexicon_of("jeugdhulp", "jeugdhuls")
     assert lexicon.query_terms("jeugdhulp") == {"jeugdhulp": 1.0}
