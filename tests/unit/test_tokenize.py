@@ -120,22 +120,26 @@ def test_coverage_is_low_for_words_the_corpus_does_not_know() -> None:
 
 def test_successor_resplits_only_what_a_change_touches() -> None:
     before_texts = ["Mantelzorgers krijgen een mantelzorgwaardering.", "Mantelzorg en schuldhulpverlening."]
-    after_texts = [*before_texts, "De waardering voor vrijwilligers."]
+    after_texts = [*before_texts, "De waardering voor vrijwilligers.", "De ontvlechting van taken."]
     before, after = lexicon_of(*before_texts), lexicon_of(*after_texts)
     old = before.parts(stem("mantelzorgwaardering"))
     before.parts(stem("schuldhulpverlening"))
     before.corrections("mantelzrog")  # builds the typo index, which the successor patches
+    before.corrections("ontvlechitng", surface="ontvlechitng")  # and the one over written words
     surfaces = {w for t in after_texts for w in analyze(t)[1]}
     new, resplit = before.successor(after.counts, surfaces)
     assert resplit == {stem("mantelzorgwaardering")}
     assert new.parts(stem("mantelzorgwaardering")) == after.parts(stem("mantelzorgwaardering")) != old
     assert new.parts(stem("schuldhulpverlening")) == after.parts(stem("schuldhulpverlening"))
     assert new.corrections("waardr") == after.corrections("waardr") == (stem("waardering"),)
+    typed = "ontvlechitng"  # one slip from a written word the change brought, three from its stem
+    assert new.corrections(typed, surface=typed) == after.corrections(typed, surface=typed) == ("ontvlecht",)
     assert dict(new.counts) == dict(after.counts)
     # And back: the word gone again, the compound splits as it did.
     back, resplit = new.successor(before.counts, {w for t in before_texts for w in analyze(t)[1]})
     assert resplit == {stem("mantelzorgwaardering")} and back.parts(stem("mantelzorgwaardering")) == old
     assert back.corrections("waardr") == ()
+    assert back.corrections(typed, surface=typed) == ()
 
 
 def test_a_compound_head_of_three_letters_is_a_part() -> None:
