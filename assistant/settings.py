@@ -254,7 +254,7 @@ class AnswerSettings(_Group):
         description="share of a unit's words the answer before must hold for it to count as already shown",
     )
     whole_list_bonus: float = Field(
-        default=0.2, ge=0, le=2, description="bonus of a block that shows a whole list, not part of it"
+        default=0.3, ge=0, le=2, description="bonus of a block that shows a whole list, not part of it"
     )
     intent_share: float = Field(
         default=0.5, ge=0, le=2, description="weight of fitting the intent against covering the subject"

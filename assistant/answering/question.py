@@ -436,7 +436,9 @@ def _subject(folded: str, name_terms: set[str], names: frozenset[str]) -> tuple[
     stripped = DOCUMENT_PART.sub(" ", YEAR.sub(" ", NAMED_DOCUMENT_YEAR.sub(" ", stripped)))
     stripped = FREQUENCY.sub(" ", stripped)
     phrasing = phrasing_words()
-    words = [w for w in re.findall(r"[\w'-]+", stripped) if w not in _QUESTION_WORDS and w not in phrasing]
+    # A name in quotes ("de opgave 'Vormgeven integrale toegang en regie'") leaves its quotes.
+    found = (w.strip("'") for w in re.findall(r"[\w'-]+", stripped))
+    words = [w for w in found if w and w not in _QUESTION_WORDS and w not in phrasing]
     # A verb's particle ("werken ... mee") is no subject of its own ("samen" is a word of its own).
     skip = names | NUMBER_WORDS.keys() | (set(SEPARABLE_PARTICLES) - {"samen"})
     kept = [w for w in words if w not in skip and (terms := base_terms(w)) and not set(terms) & name_terms]

@@ -54,6 +54,8 @@ def test_the_subject_leaves_out_question_words_names_and_phrasing() -> None:
     paying = analyze_question("Hoeveel hondenbelasting betaal je daadwerkelijk voor de eerste hond?")
     assert paying.subject == ("hondenbelasting", "eerste", "hond")
     assert analyze_question("Wat heeft de herbeoordeling opgeleverd?").subject == ("herbeoordeling",)
+    quoted = analyze_question("Welke doelen horen bij de opgave 'Vormgeven integrale toegang en regie'?")
+    assert {"vormgeven", "regie"} <= set(quoted.subject) and not any("'" in w for w in quoted.subject)
 
 
 def test_verbs_are_not_distinctive() -> None:
