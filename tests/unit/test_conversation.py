@@ -76,7 +76,8 @@ def test_a_pointer_typed_in_haste_still_points_back() -> None:
     assert "eenzaamheid" in resolution.text and "daarovor" not in resolution.text
     assert resolution.filters.municipalities == ("Hengelo",)
     # "daarom" is a word of its own, one letter from "daarop".
-    assert not resolve("Daarom zijn de wachtlijsten voor jeugdhulp in Almelo gegroeid?", history, PLACES).inherited
+    therefore = resolve("Daarom zijn de wachtlijsten voor jeugdhulp in Almelo gegroeid?", history, PLACES)
+    assert not therefore.inherited
 
 
 def test_a_question_with_its_own_subject_starts_fresh() -> None:
