@@ -385,12 +385,7 @@ class Lexicon:
     def _surface_delete_index(self) -> dict[str, list[str]]:
         with self._lock:
             if self._surface_deletes is None:
-                index: dict[str, list[str]] = {}
-                for word in self._surface_stems:
-                    if len(word) >= 4 and word.isalpha():
-                        for variant in _deletions(word):
-                            index.setdefault(variant, []).append(word)
-                self._surface_deletes = index
+                self._surface_deletes = _delete_map(self._surface_stems, 4)
             return self._surface_deletes
 
     def _delete_index(self) -> dict[str, list[str]]:
@@ -398,12 +393,7 @@ class Lexicon:
         # edits. Built on the first typo, not at index time: most queries never need it.
         with self._lock:
             if self._deletes is None:
-                index: dict[str, list[str]] = {}
-                for word in self._words:
-                    if len(word) >= 3 and word.isalpha():
-                        for variant in _deletions(word):
-                            index.setdefault(variant, []).append(word)
-                self._deletes = index
+                self._deletes = _delete_map(self._words, 3)
             return self._deletes
 
     def document_terms(self, base: Sequence[str]) -> list[str]:
@@ -589,6 +579,16 @@ def _patched_deletes(
         if len(word) >= 3 and word.isalpha():
             for variant in _deletions(word):
                 index[variant] = [*index.get(variant, ()), word]
+    return index
+
+
+def _delete_map(words: Iterable[str], shortest: int) -> dict[str, list[str]]:
+    """Every one-letter deletion of each word (of at least `shortest` letters) to the words."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= shortest and word.isalpha():
+            for variant in _deletions(word):
+                index.setdefault(variant, []).append(word)
     return index
 
 

@@ -11,6 +11,10 @@ from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.types import Answer, DocumentMeta, Page
 from tests.answering_support import ALMELO, ALMELO_PAGES, AnswerWorld, world
 
+WASSENAAR_2025 = DocumentMeta(
+    "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
+)
+
 
 @pytest.fixture
 def answerer(tmp_path: Path) -> ExtractiveAnswerer:
@@ -505,9 +509,7 @@ def test_a_split_verb_is_answered_by_the_word_it_makes_with_its_particle(tmp_pat
 def test_a_tariff_from_a_table_printed_column_by_column(tmp_path: Path) -> None:
     built = world(tmp_path)
     built.publish(
-        DocumentMeta(
-            "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
-        ),
+        WASSENAAR_2025,
         [
             "Hondenbelasting en toeristenbelasting\n"
             "De opbrengsten voor hondenbelasting zijn met het inflatiepercentage van 4,9% verhoogd.\n"
@@ -532,9 +534,7 @@ def test_a_tariff_from_a_table_printed_column_by_column(tmp_path: Path) -> None:
 def test_a_sentence_that_goes_on_with_the_window_and_gives_the_asked_date_comes_along(tmp_path: Path) -> None:
     built = world(tmp_path)
     built.publish(
-        DocumentMeta(
-            "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
-        ),
+        WASSENAAR_2025,
         [
             "Asielopvang\n"
             "Met ingang van 28 maart 2024 is de tijdelijke opvang op Landgoed Duinrell een regulier "
