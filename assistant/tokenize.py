@@ -213,7 +213,6 @@ class Lexicon:
         with self._lock:
             cached = dict(self._parts_cache)
             deletes = self._deletes
-        with self._lock:
             surface_deletes = self._surface_deletes
         if surface_deletes is not None:
             new._surface_deletes = _patched_deletes(
