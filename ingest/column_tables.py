@@ -15,10 +15,11 @@ then the values of the first column, of the second, and so on:
     (blank)
     89,28 / 134,16 / 1,35 / 92,04 / ...
 
-A table is only read when the counts leave one reading: the values are the value rows times the
-columns, where the value rows are every label, or every label but the first of each blank-separated
-group. A row's cells are not next to each other on the page, so its citation quotes them in order
-with an ellipsis between them (`verify.locate_cells`).
+A table is only read when the counts fit: the values are the value rows times the columns, where
+the value rows are every label or, failing that, every label but the first of each blank-separated
+group (a label that wraps onto a second line is joined first). A row's cells are not next to
+each other on the page, so its citation quotes them in order with an ellipsis between them
+(`verify.locate_cells`).
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ _Label = tuple[int, ...]
 
 
 def _rows(lines: Sequence[str], block: _Block, columns: int) -> list[Row] | None:
-    """The block's rows when its value count leaves one reading, else None."""
+    """The block's rows when its value count fits a reading of its labels, else None."""
     plain = tuple(tuple((i,) for i in group) for group in block.labels)
     for groups in (_unwrapped(lines, plain), plain):  # a line that cannot end a label goes on
         readings = [_every_label(groups), _under_group_labels(groups)]
