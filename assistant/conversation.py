@@ -230,6 +230,11 @@ def _elliptical(question: str, own: Resolution) -> bool:
     return bool(_CONTINUES.search(folded) or strong or weak or len(own.topic) < _MIN_OWN_SUBJECT)
 
 
+def _pointer(word: str) -> bool:
+    """A word (folded) that points back, weakly ("dat", "die") or outright ("daarover", "daarovor")."""
+    return word in _WEAK_ANAPHORS or _points_back(word)
+
+
 def _points_back(word: str) -> bool:
     """A word that points back at the topic before ("daarover"), also with a slip ("daarovor")."""
     if word in _ANAPHORS:
@@ -290,11 +295,10 @@ def _follow_up(
     if when:
         inherited.append("jaar")
     # "zeggen 2024 en 2025 hetzelfde" still asks to compare: "hetzelfde" points back and stays.
-    pointers = (_ANAPHORS | _WEAK_ANAPHORS) - _SAME
     core = " ".join(
         w
         for w in re.findall(r"\S+", question.rstrip(" ?"))
-        if (word := fold(w.strip(",."))) not in pointers and (word in _SAME or not _points_back(word))
+        if (word := fold(w.strip(",."))) in _SAME or not _pointer(word)
     )
     place_words = [p for p in places if p not in named]
     # What was carried over stands in brackets at the end: the answerer weighs the follow-up's
@@ -420,5 +424,4 @@ def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int
 
 def _topic(question: str, municipalities: Sequence[str]) -> tuple[str, ...]:
     """The subject words of a question as typed ("laaggeletterdheid", "eigen", "bijdrage")."""
-    words = topic_words(question, municipalities)
-    return tuple(w for w in words if fold(w) not in _WEAK_ANAPHORS and not _points_back(fold(w)))
+    return tuple(w for w in topic_words(question, municipalities) if not _pointer(fold(w)))

@@ -497,15 +497,15 @@ SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
 BUDGET_MEASURE_WORDS = frozenset(["baten", "lasten", "saldo"])
 TOTAL_LABEL = "totaal"  # the label of a row that sums the rows above it (folded)
 # Words that name a column of a budget or indicator table a question may ask for (folded).
-COLUMN_ASK_WORDS = frozenset([*BUDGET_MEASURE_WORDS, "peilwaarde", "streefwaarde"])
-_INDICATOR_COLUMNS = frozenset(["peilwaarde", "streefwaarde"])
+INDICATOR_COLUMN_WORDS = frozenset(["peilwaarde", "streefwaarde"])  # an indicator table's baseline and target
+COLUMN_ASK_WORDS = BUDGET_MEASURE_WORDS | INDICATOR_COLUMN_WORDS
 # A column read against another: a target means little without the baseline it improves on.
 READ_AGAINST = {"streefwaarde": "peilwaarde"}
 # Words that stand in for one another in a follow-up: "En de baten?" after a question about the
 # lasten asks about the baten instead (folded).
 SIBLING_TERMS: tuple[frozenset[str], ...] = (
     BUDGET_MEASURE_WORDS,
-    frozenset(["peilwaarde", "streefwaarde"]),
+    INDICATOR_COLUMN_WORDS,
     frozenset(["incidenteel", "structureel"]),
     frozenset(["regionaal", "lokaal", "landelijk"]),
 )
@@ -808,7 +808,7 @@ def column_ask_words() -> dict[str, str]:
     streefwaarde, "nulmeting" for the peilwaarde; `data/synonyms_nl.txt`)."""
     words = {w: w for w in COLUMN_ASK_WORDS}
     for group in synonym_groups():
-        for column in _INDICATOR_COLUMNS & set(group):
+        for column in INDICATOR_COLUMN_WORDS & set(group):
             words.update({w: column for w in group})
     return words
 

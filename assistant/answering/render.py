@@ -38,9 +38,10 @@ class RowFocus:
         the whole row, not the 2020 column alone)."""
         years: list[str] = []
         measures: set[str] = set()
+        asking = column_ask_words()
         for part in question_parts(question):
             asked = YEAR.findall(NAMED_DOCUMENT_YEAR.sub(" ", part))
-            named = {column_ask_words()[w] for w in re.findall(r"\w+", fold(part)) if w in column_ask_words()}
+            named = {asking[w] for w in re.findall(r"\w+", fold(part)) if w in asking}
             if not asked and not named:
                 return cls()
             years += asked

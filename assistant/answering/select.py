@@ -163,11 +163,10 @@ class Selector:
         return got / (sum(weights.values()) or 1.0)
 
     def _prior(self, s: Scored) -> float:
-        wanted = self.wanted
-        met = wanted & s.intents
-        fit = len(met) / len(wanted) if wanted else 0.0
+        met = self.wanted & s.intents
+        fit = len(met) / len(self.wanted) if self.wanted else 0.0
         if Intent.AMOUNT in met and self.kind_terms and not self.kind_terms & (s.terms | s.context):
-            fit -= 0.5 / len(wanted)  # an amount, but not of the kind asked ("welke subsidie")
+            fit -= 0.5 / len(self.wanted)  # an amount, but not of the kind asked ("welke subsidie")
         prior = self.settings.answer.weight_intent * fit
         prior += self.settings.answer.weight_rank / (1.0 + s.unit.rank)
         text = s.unit.text
@@ -264,8 +263,7 @@ class Selector:
             frozenset(),
         )
         lexical = self._lexical(union, self.weights) - self._lexical(anchor, self.weights)
-        wanted = self.wanted
-        fit = len(wanted & (union.intents - anchor.intents)) / len(wanted) if wanted else 0.0
+        fit = len(self.wanted & (union.intents - anchor.intents)) / len(self.wanted) if self.wanted else 0.0
         extra_words = sum(k.unit.words for k in others)
         return (
             anchor.score
