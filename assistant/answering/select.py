@@ -197,7 +197,13 @@ class Selector:
             if block.key not in seen:
                 seen.add(block.key)
                 out.append(block)
-        return sorted(out, key=lambda b: -b.score)
+        for block in out:
+            if block.kind == "list":
+                # A list holds what its best item says, and what its items are of.
+                items = (by_text.get((u.doc_id, u.text)) for u in block.units if u.kind == UnitKind.ITEM)
+                block.score = max([block.score, *(s.score for s in items if s is not None)])
+        # Between equal scores the list goes first: it says what its items are of.
+        return sorted(out, key=lambda b: (-b.score, b.kind != "list"))
 
     def _best_window(
         self, anchor: Scored, members: list[EvidenceUnit], units: Sequence[EvidenceUnit]

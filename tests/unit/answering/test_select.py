@@ -28,3 +28,30 @@ def test_each_side_of_a_comparison_is_a_block_about_the_subject() -> None:
     new = _block("b-2025", "eenzaamheid peilwaarde 51,1%", 0.8, Intent.PERCENT, Intent.INDICATOR)
     chosen = selector.choose([header, new, old], groups=["b-2024", "b-2025"]).blocks
     assert old in chosen and new in chosen and header not in chosen
+
+
+def test_a_list_ranks_at_least_as_well_as_its_best_item() -> None:
+    lines = [
+        (UnitKind.LEAD, "De onderzoeken van de toezichthouders hebben geleid tot de navolgende adviezen:"),
+        (UnitKind.ITEM, "- Terugvordering: ruim 3 miljoen euro"),
+        (UnitKind.ITEM, "- Besparing door 4 beëindigingen: ruim 200.000 euro"),
+        (UnitKind.SENTENCE, "Een voorbeeld is het project met gecertificeerde instellingen."),
+    ]
+    text = " ".join(t for _, t in lines)
+    chunk = Chunk(id="c", doc_id="d", text=text, page_start=1, page_end=1, kind="text")
+    units = [
+        EvidenceUnit(text, kind, chunk, 0, (0, i), group=0 if kind != UnitKind.SENTENCE else -1)
+        for i, (kind, text) in enumerate(lines)
+    ]
+    analysis = analyze_question("Wat hebben de onderzoeken van de toezichthouders opgeleverd?")
+    vocabulary = TableVocabulary({"onderzoeken": 2.0, "toezichthouders": 3.0})
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+    selector = Selector(Settings(), analysis, stats, lambda units: [None] * len(units))
+    scored = selector.score(units)
+    # The item scores best (it gives an amount and its lead-in counts as its context); read alone,
+    # with the sentence after it, it would lose the other item and what both are advice of.
+    by_text = {s.unit.text: s for s in scored}
+    by_text[lines[2][1]].score = max(s.score for s in scored) + 0.5
+    blocks = selector.blocks(sorted(scored, key=lambda s: -s.score), units)
+    assert blocks[0].kind == "list"
+    assert [u.text for u in blocks[0].units] == [text for kind, text in lines if kind != UnitKind.SENTENCE]
