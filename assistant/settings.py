@@ -209,7 +209,7 @@ class AnswerSettings(_Group):
         default=0.8, ge=0, le=1, description="the same share for a block that follows a complete answer"
     )
     per_group_extra_gain: float = Field(
-        default=0.25, ge=0, le=2, description="extra gain a second block for one municipality must add"
+        default=0.05, ge=0, le=2, description="extra gain a second block for one municipality must add"
     )
     fact_gain: float = Field(
         default=0.3, ge=0, le=2, description="what new figures (numbers, years) in a relevant block are worth"

@@ -421,6 +421,10 @@ class Selector:
                 continue
             gain = self.gain(fresh, chosen)
             if groups and any(group_of(c, groups) == group_of(block, groups) for c in chosen):
+                # A side's second block is about the subject too, not only the column or the
+                # kind of figure asked ("peilwaarde" of another indicator).
+                if not block.terms & self.distinct_terms:
+                    continue
                 gain -= self.settings.answer.per_group_extra_gain
             gain += self.settings.answer.tie_break * block.score  # between equal gains, the better block
             if gain > best_gain:
