@@ -793,6 +793,15 @@ def phrasing_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def strong_pasts() -> dict[str, str]:
+    """Past forms of strong and irregular verbs and their infinitives (`data/strong_pasts_nl.txt`):
+    "gaven" -> "geven", "stonden" -> "staan"."""
+    lines = (_DATA / "strong_pasts_nl.txt").read_text(encoding="utf-8").splitlines()
+    pairs = (line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return {form: infinitive for form, infinitive in pairs}
+
+
+@lru_cache(maxsize=1)
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """Words that stand for each other between a question and a document ("zaken", "casussen"),
     one group each (`data/synonyms_nl.txt`)."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from assistant.lexicon import ABBREVIATIONS, ITEM_NUMBER, NO_BREAK_WORDS, WEAK_PAST_ENDINGS
+from assistant.lexicon import ABBREVIATIONS, ITEM_NUMBER, NO_BREAK_WORDS, WEAK_PAST_ENDINGS, strong_pasts
 
 _MODEL = "nl_core_news_sm"
 _lock = threading.Lock()
@@ -78,8 +78,9 @@ def lemmas(text: str) -> list[str]:
 
 
 def past_tense_infinitive(word: str) -> str | None:
-    """The infinitive of a weak past-tense form the lemmatizer does not know ("telde" -> a verb
-    in "-en", "betaalde" -> "betalen"), or None for any other word.
+    """The infinitive of a past-tense form the lemmatizer does not know, or None for any other
+    word: a strong one as the lexicon lists it ("gaven" -> "geven"), a weak one by its ending
+    ("telde" -> a verb in "-en", "betaalde" -> "betalen").
 
     spaCy's lookup table lists many past forms but not all; a question word it leaves as it is
     would count as subject. Only a form that is itself no known word or lemma is read this way,
@@ -87,6 +88,9 @@ def past_tense_infinitive(word: str) -> str | None:
     """
     forms, infinitives = _lookup_table()
     word = word.lower()
+    strong = strong_pasts().get(word)
+    if strong is not None:
+        return strong
     if not infinitives or word in forms or word in infinitives:
         return None
     for ending in WEAK_PAST_ENDINGS:

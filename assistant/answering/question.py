@@ -112,7 +112,11 @@ _QUESTION_WORDS = frozenset(
 )
 _ENGLISH_MIN_WORDS = 2
 _MONTHS = frozenset(MONTHS)
-_COUNTED = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+(?P<words>(?:[\w-]+\s*){1,3})")
+# "hoeveel meer moet ... betalen" asks how much more; "hoeveel minder cliënten" counts cliënten.
+_COUNTED = re.compile(
+    r"\b(?:hoeveel|aantal|how many|number of)\s+(?:(?:meer|minder|more|fewer|less)\s+)?"
+    r"(?P<words>(?:[\w-]+\s*){1,3})"
+)
 # Units and generic people: "hoeveel kilo restafval" measures, "hoeveel mensen" may be "69 ontheemden".
 _NOT_COUNTED = frozenset(
     {
@@ -339,7 +343,9 @@ def _asks_how_much(folded: str) -> bool:
     match = _COUNTED.search(folded)
     if match is None:
         return False
-    return _verb_at(match.group("words").split(), 0)
+    words = match.group("words").split()
+    # "Hoeveel stonden er op de wachtlijst?": the verb and "er" ask how many.
+    return _verb_at(words, 0) and not (len(words) > 1 and words[1] == "er")
 
 
 def _verb_at(words: Sequence[str], i: int) -> bool:
@@ -374,8 +380,9 @@ def _verb(word: str, lemma: str, split_verb: bool = False) -> bool:
 
 
 def _inflected(word: str, lemma: str) -> bool:
-    """A form the lemmatizer leads back to an infinitive ("betaalt" -> "betalen")."""
-    return lemma != word and lemma.endswith("en")
+    """A form the lemmatizer leads back to an infinitive ("betaalt" -> "betalen", "gingen" ->
+    "gaan")."""
+    return lemma != word and lemma.endswith(("en", "aan"))
 
 
 def _pointing_back(parts: tuple[QuestionPart, ...]) -> tuple[QuestionPart, ...]:

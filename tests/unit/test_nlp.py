@@ -101,6 +101,12 @@ def test_a_weak_past_form_the_table_lacks_is_read_as_a_verb() -> None:
         assert nlp.past_tense_infinitive(word) is None
 
 
+def test_strong_past_forms_lead_to_their_infinitive() -> None:
+    assert nlp.past_tense_infinitive("gaven") == "geven"
+    assert nlp.past_tense_infinitive("stonden") == "staan"
+    assert nlp.past_tense_infinitive("namen") is None  # names, as often as took
+
+
 def test_a_bracket_after_a_full_stop_annotates_the_sentence_before() -> None:
     text = (
         "Op de kaart is het percentage weergegeven. (bron: www.waarstaatjegemeente.nl)\n"

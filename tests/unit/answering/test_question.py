@@ -111,6 +111,9 @@ def test_the_finite_verb_after_a_question_word_is_not_distinctive(
         ("welke aantallen en percentages horen daarbij?", (), True),
         ("Wat draagt Wassenaar financieel bij aan het gezondheidscentrum?", (), True),
         ("En wat levert dat financieel op?", (), True),
+        # "meer" and "minder" say how much more, not what is counted.
+        ("Hoeveel meer moet Wassenaar aan de omgevingsdienst betalen?", (), True),
+        ("Hoeveel minder clienten kregen een indicatie?", ("clienten",), True),
     ],
 )
 def test_what_a_figure_question_counts(question: str, counted: tuple[str, ...], asks: bool) -> None:
@@ -340,3 +343,16 @@ def test_a_question_word_after_its_preposition_still_finds_the_verb(question: st
 def test_shortened_function_words_are_no_subject() -> None:
     analysis = analyze_question("welke 5 prioriteiten heeft hengelo vr het sociaal domein")
     assert "vr" not in analysis.subject and "prioriteiten" in analysis.subject
+
+
+def test_more_or_less_is_no_subject_word() -> None:
+    analysis = analyze_question("Hoeveel meer moet Wassenaar aan de omgevingsdienst betalen?", ["Wassenaar"])
+    assert analysis.distinctive == ("omgevingsdienst",)
+    assert analyze_question("Wil Almelo minder aanbieders?", PLACES).distinctive == ("aanbieders",)
+
+
+def test_a_verb_after_hoeveel_asks_how_much_unless_er_follows() -> None:
+    assert analyze_question("Hoeveel meer gaven gemeenten uit aan jeugdzorg?", PLACES).how_much
+    assert analyze_question("Hoeveel gingen gemeenten uit aan jeugdhulp?", PLACES).how_much  # "gaan"
+    counting = analyze_question("Hoeveel stonden er op de wachtlijst?", PLACES)
+    assert not counting.how_much and counting.counted == () and counting.distinctive == ("wachtlijst",)
