@@ -458,7 +458,13 @@ class Lexicon:
                 for part in self.parts(fixed):
                     add(part, 0.4)
             known_share += 0.5 if fixes else 0.0
-            if not fixes and term.isalpha():
+            unglued = {} if fixes else self.unglued(surface)
+            for other, weight in unglued.items():
+                add(other, weight)
+            if unglued:
+                found[term] = unglued
+                known_share += 0.5
+            elif not fixes and term.isalpha():
                 unseen.add(term)
         return QueryTerms(weights, known_share / count if count else 0.0, frozenset(unseen), found, completes)
 
@@ -505,6 +511,22 @@ class Lexicon:
                 begun.append(other)
         begun.sort(key=lambda t: -self._counts[t])
         return {t: 0.5 for t in begun[:RELATED_LIMIT]}
+
+    def unglued(self, word: str) -> dict[str, float]:
+        """Known terms of a separable verb written as one word that the corpus never writes so
+        ("waar Twenterand aanwerkt"): what the verb makes with its particle, as for a split one,
+        or else the verb itself; each a looser match than the word. Tried after typo repair, so
+        "inzett" is "inzet", not "zet"."""
+        for particle in SEPARABLE_PARTICLES:
+            rest = word[len(particle) :]
+            if not word.startswith(particle) or len(rest) < MIN_PART or not rest.isalpha():
+                continue
+            found = self.joined(rest, [particle])
+            if not found and (term := stem(rest)) in self._counts:
+                found = {term: 0.5}
+            if found:
+                return found
+        return {}
 
 
 def _voiced(root: str) -> str:

@@ -180,6 +180,16 @@ def test_an_unknown_word_stands_for_the_compounds_it_begins() -> None:
     assert lexicon.query("via een pgb verhuizen").unseen == {stem("verhuizen")}
 
 
+def test_a_separable_verb_written_as_one_word_stands_for_its_verb() -> None:
+    lexicon = lexicon_of("Er wordt gewerkt aan de menukaart", "Zij werkt aan preventie", "de inzet")
+    query = lexicon.query("wat is die menukaart waar twenterand aanwerkt")
+    assert query.weights[stem("werkt")] == 0.5
+    assert stem("aanwerkt") not in query.unseen
+    # A typo of a known word is repaired first: "inzett" is "inzet", not "in" + "zet".
+    assert lexicon.query("de inzett").related == {}
+    assert stem("inzet") in lexicon.query("de inzett").weights
+
+
 def test_a_defined_acronym_stands_for_its_long_form() -> None:
     analyzed = [analyze(t) for t in ("De ITK groeit", "de internationale taalklas")]
     lexicon = Lexicon(
