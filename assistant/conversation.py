@@ -23,13 +23,14 @@ from assistant.lexicon import (
     ORDINAL_REFERENCE,
     ORDINALS,
     QUESTION_CUES,
+    RELATIVE_YEAR,
     SAME_DOCUMENT_YEAR,
     SIBLING_TERMS,
     YEAR,
     fold,
 )
 from assistant.query_parse import detect_municipalities
-from assistant.tokenize import edit_distance, stopwords
+from assistant.tokenize import edit_distance, stem, stopwords
 from assistant.types import Filters
 
 # A question that continues the one before ("En ...", "Ook ...", "Welke nog meer?", "Wie zorgt
@@ -49,6 +50,7 @@ _ANAPHORS = frozenset(
 )  # fmt: skip
 _SAME = frozenset({"hetzelfde", "dezelfde"})  # point back, and ask to compare (lexicon: compare cue)
 _WEAK_ANAPHORS = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hun", "hen", "this", "these"})
+_DEMONSTRATIVE_NOUN = re.compile(r"\b(?:dat|die|dit|deze|this|that|these|those)\s+(\w+)")
 _TYPO_MIN = 6  # a word this long one slip from a pointer word is that word typed in haste ("daarovor")
 _WEAK_MAX_SUBJECT = 3
 # "En in Leusden?", "En in 2021?", "En volgens de begroting van 2025?": only a place or a year.
@@ -117,12 +119,15 @@ def resolve(
         years=(last.year,) if last.year else (),
     )
     previous = resolve(last.question, history[:-1], municipalities, turn_filters)
+    dated = _dated(question, previous)
+    if dated != question:
+        question, own = dated, _fresh(dated, municipalities, explicit)
     pointed = _pointed_item(question, last.answer)
     if pointed is not None:
         return _about_item(question, *pointed, own, previous, explicit)
     if _points_within(question, municipalities):
         return _places_only(question, own, previous, explicit)
-    if not _elliptical(question, own):
+    if not (_elliptical(question, own) or _names_again(question, previous)):
         return own
     return _follow_up(question, own, previous, municipalities, explicit, last.answer)
 
@@ -228,6 +233,28 @@ def _elliptical(question: str, own: Resolution) -> bool:
     weak = bool(words & _WEAK_ANAPHORS) and len(own.topic) < _WEAK_MAX_SUBJECT
     strong = any(_points_back(w) for w in words)
     return bool(_CONTINUES.search(folded) or strong or weak or len(own.topic) < _MIN_OWN_SUBJECT)
+
+
+def _dated(question: str, previous: Resolution) -> str:
+    """`question` with a year said relative to the turn before ("in de begroting van vorig jaar"
+    after a question about the begroting 2025) as that year ("... van 2024")."""
+    years = YEAR.findall(previous.text)
+    if not years:
+        return question
+    year = int(years[-1])
+
+    def absolute(match: re.Match[str]) -> str:
+        return str(year - 1 if match.group("back") else year + 1)
+
+    return RELATIVE_YEAR.sub(absolute, question)
+
+
+def _names_again(question: str, previous: Resolution) -> bool:
+    """ "Werd dat risico in 2024 ook zo hoog ingeschat?" after "Welk financieel risico loopt
+    Wassenaar met de jeugdzorgplus?": a demonstrative before a noun of the turn before points
+    back at that turn's topic, however much else the question says."""
+    before = {stem(fold(w)) for w in previous.topic}
+    return any(stem(m.group(1)) in before for m in _DEMONSTRATIVE_NOUN.finditer(fold(question)))
 
 
 def _pointer(word: str) -> bool:

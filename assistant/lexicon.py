@@ -72,6 +72,13 @@ NAMED_DOCUMENT_YEAR = re.compile(
     re.IGNORECASE,
 )
 # Another year's document, named after one ("volgens de begroting 2024 en volgens die van 2025").
+# A year said relative to the one a conversation is about: "de begroting van vorig jaar", "het
+# jaar daarvoor" (back) or "volgend jaar", "het jaar daarna" (on).
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(?P<back>vorig(?:e)? jaar|het jaar (?:daarvoor|ervoor)|een jaar eerder|the year before|last year)"
+    r"|(?P<on>volgend(?:e)? jaar|het jaar (?:daarna|erna)|een jaar later|the year after|next year))\b",
+    re.IGNORECASE,
+)
 SAME_DOCUMENT_YEAR = re.compile(rf"\b(?:die|dat|de|het)\s+(?:van|uit)\s+({YEAR_TEXT})\b", re.IGNORECASE)
 # How often, in a question (folded): "per jaar", "jaarlijks". The rate of a figure, not its subject.
 FREQUENCY = re.compile(

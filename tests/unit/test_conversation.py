@@ -87,6 +87,26 @@ def test_a_question_with_its_own_subject_starts_fresh() -> None:
     assert resolution.filters.municipalities == ("Almelo",) and not resolution.inherited
 
 
+def test_a_year_said_relative_to_the_turn_before_is_that_year() -> None:
+    history = [Turn("Hoeveel kilo restafval per inwoner heeft Wassenaar volgens de begroting 2025?")]
+    resolution = resolve("En welk doel stond in de begroting van vorig jaar?", history, PLACES)
+    assert "begroting van 2024" in resolution.text and "restafval" in resolution.text
+    assert "begroting 2026" in resolve("En in de begroting van volgend jaar?", history, PLACES).text
+    # Without a year in the conversation, "vorig jaar" stays as it is.
+    plain = resolve("En vorig jaar?", [Turn("Hoeveel mantelzorgers telt Hengelo?")], PLACES)
+    assert "vorig jaar" in plain.text
+
+
+def test_a_demonstrative_before_a_noun_of_the_turn_before_points_back() -> None:
+    history = [Turn("Welk financieel risico loopt Wassenaar met de jeugdzorgplus volgens de begroting 2025?")]
+    question = "Werd dat risico in de begroting 2024 ook al zo hoog ingeschat?"
+    resolution = resolve(question, history, PLACES)
+    assert "jeugdzorgplus" in resolution.text and resolution.filters.municipalities == ("Wassenaar",)
+    # A demonstrative before a noun the turn before did not use names something new.
+    fresh = resolve("Werd die regeling in de begroting 2024 ook al zo hoog ingeschat?", history, PLACES)
+    assert fresh.text == "Werd die regeling in de begroting 2024 ook al zo hoog ingeschat?"
+
+
 @pytest.mark.parametrize(
     "question", ["Wie zorgt dan nog voor de oude doelgroep?", "Wie betaalt de oude regeling dan?"]
 )
