@@ -563,7 +563,8 @@ QUESTION_CUES = compile_table(
         r"in welk gebouw|(?:op )?welk adres|bij welk loket|where)\b",
         "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
         # "Wat leverde dat op?": the separable verb with its particle at the end.
-        "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|"
+        "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|\bwat (?:kwam|komt) er\b.{0,40}\buit\b|"
+        r"\b(?:uitgekomen|eruit gekomen|eruit kwam)\b|"
         r"\b(opgeleverd|opleveren|oplevert|resultaat|resultaten|bereikt|gerealiseerd|realisatie|"
         r"effect\w*|uitkomst\w*|gevolg\w*|voortgang|stand van zaken|hoe staat het|achieved|result\w*|"
         r"outcome\w*)\b",

@@ -1,10 +1,12 @@
 """Answerability: does the selected evidence answer the question, or only sound like it does?
 
-Three checks, each one a way a near miss reads as an answer:
+Four checks, each one a way a near miss reads as an answer:
 - the subject: the question's distinctive (rare) words must be found in the evidence; a question
   about "suïcidepreventie" is not answered by a passage about prevention in general;
 - the figure: a question for an amount, a number or a percentage needs one in a unit that is
   about the subject;
+- the outcome: a question for what something brought about needs a passage that tells a result,
+  not one that only announces the evaluation;
 - the year: a figure asked for a year must come from evidence that mentions that year (or from a
   document whose own period covers it).
 """
@@ -35,7 +37,7 @@ from assistant.types import UnitKind
 @dataclass(frozen=True)
 class Verdict:
     answerable: bool
-    reason: str = ""  # "no-evidence", "subject", "figure", "year" or "period"
+    reason: str = ""  # "no-evidence", "subject", "figure", "result", "year" or "period"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
     years: tuple[str, ...] = ()  # asked years the evidence gives nothing for
@@ -76,6 +78,9 @@ def judge(
         analysis, selection.blocks, distinctive, settings.answer.figure_subject_share, found
     ):
         return Verdict(False, "figure", missing, coverage)
+    if _asks_outcome(analysis) and not any(Intent.RESULT in b.intents for b in selection.blocks):
+        # "Wat kwam er uit de evaluatie?" is not answered by "In 2021 vindt de evaluatie plaats."
+        return Verdict(False, "result", missing, coverage)
     asked_years = [str(y) for y in analysis.years]
     if asked_years:
         shown, horizon = _years_in_view(selection.blocks)
@@ -99,6 +104,15 @@ def judge(
         if later:
             return Verdict(False, "period", missing, coverage, later)
     return Verdict(True, "", missing, coverage)
+
+
+def _asks_outcome(analysis: Analysis) -> bool:
+    """The question asks what something brought about, and nothing else but a description."""
+    return Intent.RESULT in analysis.intents and analysis.intents <= {
+        Intent.RESULT,
+        Intent.DESCRIBE,
+        Intent.YESNO,
+    }
 
 
 def _figure_years(question: str) -> tuple[str, ...]:

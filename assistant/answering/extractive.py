@@ -180,11 +180,17 @@ class ExtractiveAnswerer:
             {d.municipality for d in self.evidence.documents() if d.municipality}, key=str.casefold
         )
         reason = refusal_reason(plan, known, self.settings.prompts_dir)
+        words = texts("answers_nl.json", self.settings.prompts_dir)
+        if plan.verdict.reason == "result":
+            # What the documents do say of it (that an evaluation is planned), under the refusal.
+            shown, held = compose(plan.selection, self.evidence, plan.labels, RowFocus.of(question))
+            if held:
+                text = f"{reason} {words['held']}\n{shown}"
+                return answer_from(question, retrieval, text, held, refused=True)
         text, citations = reason, list[Citation]()
         alternative = self._elsewhere(question, plan)
         if alternative is not None:
             label, shown, citations = alternative
-            words = texts("answers_nl.json", self.settings.prompts_dir)
             text = f"{reason} {words['elsewhere'].format(label=label)}\n{shown}"
         return answer_from(question, retrieval, text, citations, refused=True)
 
@@ -275,6 +281,8 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
             return words["refusal_subject"].format(scope=scope, missing=_join(missing, words["and"]))
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
+    if verdict.reason == "result":
+        return words["refusal_result"].format(scope=scope)
     if verdict.reason in ("year", "period"):
         key = "refusal_year" if verdict.reason == "year" else "refusal_period"
         return words[key].format(scope=scope, years=_join(verdict.years, words["and"]))

@@ -141,3 +141,15 @@ def test_figures_given_year_by_year_do_not_give_another_year_of_the_period() -> 
     later = _judge("Wat kost de tweede jongereninloop in 2022?", idf, row)
     assert not later.answerable and later.reason == "year" and later.years == ("2022",)
     assert _judge("Wat kost de tweede jongereninloop in 2021?", idf, row).answerable
+
+
+def test_a_question_for_an_outcome_needs_a_passage_that_tells_one() -> None:
+    question = "Wat kwam er uit de evaluatie van het buitenhuisproject?"
+    idf = {"evaluatie": 3.0, "buitenhuisproject": 5.0}
+    announced = _text({"evaluatie", "buitenhuisproject"}, Intent.WHEN)  # "In 2021 vindt de evaluatie plaats"
+    verdict = _judge(question, idf, announced)
+    assert not verdict.answerable and verdict.reason == "result"
+    told = _text({"evaluatie", "buitenhuisproject"}, Intent.RESULT)  # "De evaluatie heeft geleid tot ..."
+    assert _judge(question, idf, told).answerable
+    # A question that asks for a figure as well is judged on the figure, not on how it is told.
+    assert _judge("Hoeveel leverde het buitenhuisproject op?", idf, told).reason != "result"

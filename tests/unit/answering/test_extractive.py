@@ -550,3 +550,21 @@ def test_a_sentence_that_goes_on_with_the_window_and_gives_the_asked_date_comes_
     assert not answer.refused
     assert "930 asielzoekers" in answer.text and "loopt tot 12 maart 2028" in answer.text
     assert "goed en veilig" not in answer.text  # a sentence that adds nothing asked stays out
+
+
+def test_an_outcome_not_yet_known_is_refused_with_what_the_documents_do_say(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(
+        DocumentMeta("almelo-review", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie"),
+        [
+            "Buitenhuisproject\n"
+            "Sinds 2019 doet Almelo mee aan het tweejarige buitenhuisproject voor kinderen.\n"
+            "In 2021 vindt de evaluatie van het buitenhuisproject plaats.\n"
+        ],
+    )
+    answer = built.answerer().answer("Wat kwam er uit de evaluatie van het buitenhuisproject in Almelo?")
+    assert answer.refused
+    first, *held = answer.text.splitlines()
+    assert first == "De documenten van Almelo noemen daar geen uitkomst van. Wel staat er dit over:"
+    assert any("In 2021 vindt de evaluatie" in line for line in held) and answer.citations
+    _quotes_on_pages(answer, built)
