@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from assistant.lexicon import (
     ASKS_FIGURE,
@@ -44,7 +45,7 @@ from assistant.lexicon import (
 )
 from assistant.nlp import lemmas, past_tense_infinitive
 from assistant.query_parse import detect_municipalities
-from assistant.tokenize import base_terms, edit_distance, split_particles
+from assistant.tokenize import base_terms, edit_distance, split_particles, stem
 
 
 class Intent(StrEnum):
@@ -322,18 +323,29 @@ def _counted(folded: str, names: frozenset[str]) -> tuple[str, ...]:
 
 
 def repair_cues(question: str) -> str:
-    """`question` with each word one edit away from a cue word (lexicon.CUE_SPELLINGS) spelt as
-    that word; other words as typed."""
+    """`question` with each word one edit away from a cue word (lexicon.CUE_SPELLINGS) or a
+    phrasing word ("oplvert", "haneert") spelt as that word; other words as typed."""
+    spellings = _repairable()
 
     def repaired(match: re.Match[str]) -> str:
         word = match.group(0)
         folded = fold(word)
-        if len(folded) < CUE_REPAIR_MIN_LENGTH or folded in CUE_SPELLINGS or folded in _QUESTION_WORDS:
+        if len(folded) < CUE_REPAIR_MIN_LENGTH or folded in spellings or folded in _QUESTION_WORDS:
             return word
-        near = [c for c in CUE_SPELLINGS if c[0] == folded[0] and edit_distance(folded, c, 1) <= 1]
-        return near[0] if len(near) == 1 else word
+        near = [c for c in spellings if c[0] == folded[0] and edit_distance(folded, c, 1) <= 1]
+        if len(near) != 1:
+            return word
+        # Another form of a phrasing word ("bijdrage" / "bijdragen") is no slip: left as typed.
+        return near[0] if near[0] in CUE_SPELLINGS or stem(near[0]) != stem(folded) else word
 
     return re.sub(r"[^\W\d_]+", repaired, question)
+
+
+@lru_cache(maxsize=1)
+def _repairable() -> frozenset[str]:
+    """The words a typo is read as: cue words, and the longer phrasing words, which name no
+    subject, so a slip in one ("haneert") is no word the documents lack."""
+    return CUE_SPELLINGS | {w for w in phrasing_words() if len(w) >= CUE_REPAIR_MIN_LENGTH}
 
 
 def _asks_how_much(folded: str) -> bool:

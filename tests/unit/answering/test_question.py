@@ -285,6 +285,10 @@ def test_only_words_one_edit_from_a_cue_word_are_repaired() -> None:
     assert repair_cues("Waarop richt het plan zich?") == "Waarop richt het plan zich?"  # not "waarom"
     # Too short to tell from another word: "delen" stays, "doellen" is "doelen".
     assert repair_cues("Welke doellen delen ze?") == "Welke doelen delen ze?"
+    # A slip in a word that only phrases the question is no subject word the documents lack.
+    assert repair_cues("en hoeveel moet dat opleveen") == "en hoeveel moet dat opleveren"
+    slipped = analyze_question("welk streefcijfer haneert Wassenaar?", ["Wassenaar"])
+    assert slipped.distinctive == ("streefcijfer",)
 
 
 def test_a_compound_money_noun_asks_for_an_amount_of_its_kind() -> None:
