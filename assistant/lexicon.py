@@ -360,6 +360,7 @@ CUE_SPELLINGS = frozenset(
         "subsidies", "begroting", "budget", "bedrag", "bedragen", "tarief", "tarieven", "financieel",
         "investering", "investeringen", "activiteiten", "speerpunten", "ambitie", "ambities",
         "doelen", "maatregels", "monitor", "nulmeting", "bezuiniging", "besparing",
+        "bijdrage", "bijdragen", "uitgaven", "opbrengst", "opbrengsten", "lasten", "reservering",
     }
 )  # fmt: skip
 CUE_REPAIR_MIN_LENGTH = 6  # a shorter word is too often another word one edit away

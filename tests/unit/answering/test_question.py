@@ -272,12 +272,13 @@ def test_a_part_that_names_no_subject_asks_about_the_part_before_it() -> None:
         ("wanner moet de woonzorgvisie klaar zijn", {Intent.WHEN}),
         ("welke maatregellen neemt hengelo", {Intent.LIST, Intent.MEASURE}),
         ("welk percentgae van de inwoners is eenzaam", {Intent.PERCENT}),
+        ("wat is de bijdrge aan de veiligheidsregio", {Intent.AMOUNT}),
     ],
 )
 def test_a_typo_in_a_cue_word_still_says_what_is_asked(question: str, intents: set[Intent]) -> None:
     analysis = analyze_question(question)
     assert analysis.intents == intents
-    assert not {"hoeveeel", "wanner", "maatregellen", "percentgae"} & set(analysis.subject)
+    assert not {"hoeveeel", "wanner", "maatregellen", "percentgae", "bijdrge"} & set(analysis.subject)
 
 
 def test_only_words_one_edit_from_a_cue_word_are_repaired() -> None:
