@@ -121,7 +121,8 @@ def resolve(
     previous = resolve(last.question, history[:-1], municipalities, turn_filters)
     dated = _dated(question, previous)
     if dated != question:
-        question, own = dated, _fresh(dated, municipalities, explicit)
+        # Understood with the year written out; still the question the user asked.
+        return replace(resolve(dated, history, municipalities, explicit), question=question)
     pointed = _pointed_item(question, last.answer)
     if pointed is not None:
         return _about_item(question, *pointed, own, previous, explicit)

@@ -91,6 +91,7 @@ def test_a_year_said_relative_to_the_turn_before_is_that_year() -> None:
     history = [Turn("Hoeveel kilo restafval per inwoner heeft Wassenaar volgens de begroting 2025?")]
     resolution = resolve("En welk doel stond in de begroting van vorig jaar?", history, PLACES)
     assert "begroting van 2024" in resolution.text and "restafval" in resolution.text
+    assert resolution.question == "En welk doel stond in de begroting van vorig jaar?" and resolution.changed
     assert "begroting 2026" in resolve("En in de begroting van volgend jaar?", history, PLACES).text
     # Without a year in the conversation, "vorig jaar" stays as it is.
     plain = resolve("En vorig jaar?", [Turn("Hoeveel mantelzorgers telt Hengelo?")], PLACES)
