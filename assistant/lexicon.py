@@ -730,6 +730,8 @@ COMMITMENT_GENERIC_WORDS = (
 )  # fmt: skip
 # The particles of separable verbs: "uitvoeren" stands as "uit te voeren", "voeren ... uit".
 SEPARABLE_PARTICLES = ("uit", "op", "in", "aan", "door", "mee", "voort", "af", "toe", "terug", "bij", "samen")
+# Comparative and superlative endings of adjectives: "gezonder", "hoogste", "meest".
+DEGREE_ENDINGS = ("ere", "er", "ste", "st")
 # Derivations, not compounds: "jaarlijks" is no "jaar" + "lijk", "mogelijk" no "mo" + "gelijk".
 DERIVATION_ENDINGS = ("lijk", "lijke", "lijks", "heid", "baar", "schap", "achtig", "loos", "isch")
 

@@ -21,6 +21,7 @@ import snowballstemmer
 
 from assistant.lexicon import (
     DECIMAL_COMMA,
+    DEGREE_ENDINGS,
     DERIVATION_ENDINGS,
     GROUPED_NUMBER,
     SEPARABLE_PARTICLES,
@@ -442,6 +443,10 @@ class Lexicon:
                 completed = self.joined(surfaces.get(term, term), particles)
                 if completed:
                     completes[term] = completed
+            positive = self.positive(surface, term)
+            if positive:
+                # "gezonder leven" is answered by a passage on "gezond leven".
+                completes[term] = completes.get(term, {}) | positive
             if known or parts:
                 known_share += 1.0
                 continue
@@ -511,6 +516,22 @@ class Lexicon:
                 begun.append(other)
         begun.sort(key=lambda t: -self._counts[t])
         return {t: 0.5 for t in begun[:RELATED_LIMIT]}
+
+    def positive(self, word: str, term: str) -> dict[str, float]:
+        """The adjective a comparative or superlative is the degree of ("gezonder", "hoogste":
+        "gezond", "hoog"), when the corpus uses it more often than the form asked: a noun in "-er"
+        ("ouder", "dienst") is at least as common as the word it seems to grow from."""
+        for ending in DEGREE_ENDINGS:
+            base = word[: -len(ending)]
+            if not word.endswith(ending) or len(base) < MIN_PART - 1 or not base.isalpha():
+                continue
+            # "sneller" -> "snel"; "groter", "hoger" -> "groot", "hoog" (the open syllable's vowel)
+            forms = (base, base[:-1] if base[-1:] == base[-2:-1] else "", base[:-1] + base[-2:])
+            for form in forms:
+                found = stem(form) if form else ""
+                if found and found != term and self._counts.get(found, 0) > self._counts.get(term, 0):
+                    return {found: 0.8}
+        return {}
 
     def unglued(self, word: str) -> dict[str, float]:
         """Known terms of a separable verb written as one word that the corpus never writes so

@@ -190,6 +190,14 @@ def test_a_separable_verb_written_as_one_word_stands_for_its_verb() -> None:
     assert stem("inzet") in lexicon.query("de inzett").weights
 
 
+def test_a_comparative_stands_for_the_adjective_a_document_uses() -> None:
+    texts = ("gezond leven", "een gezonde leefstijl", "gezond eten", "wie gezonder leeft")
+    lexicon = lexicon_of(*texts, "de ouders", "ouder", "oud")
+    assert lexicon.query("Hoe leven inwoners gezonder?").completed[stem("gezonder")] == {stem("gezond"): 0.8}
+    # A noun in "-er" that the corpus uses as often as the word it seems to grow from stays itself.
+    assert stem("ouder") not in lexicon.query("Wat krijgen ouder en kind?").completed
+
+
 def test_a_defined_acronym_stands_for_its_long_form() -> None:
     analyzed = [analyze(t) for t in ("De ITK groeit", "de internationale taalklas")]
     lexicon = Lexicon(
