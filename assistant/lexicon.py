@@ -71,7 +71,6 @@ NAMED_DOCUMENT_YEAR = re.compile(
     rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
-# Another year's document, named after one ("volgens de begroting 2024 en volgens die van 2025").
 # A year said relative to the one a conversation is about: "de begroting van vorig jaar", "het
 # jaar daarvoor" (back) or "volgend jaar", "het jaar daarna" (on).
 RELATIVE_YEAR = re.compile(
@@ -79,6 +78,7 @@ RELATIVE_YEAR = re.compile(
     r"|(?P<on>volgend(?:e)? jaar|het jaar (?:daarna|erna)|een jaar later|the year after|next year))\b",
     re.IGNORECASE,
 )
+# Another year's document, named after one ("volgens de begroting 2024 en volgens die van 2025").
 SAME_DOCUMENT_YEAR = re.compile(rf"\b(?:die|dat|de|het)\s+(?:van|uit)\s+({YEAR_TEXT})\b", re.IGNORECASE)
 # How often, in a question (folded): "per jaar", "jaarlijks". The rate of a figure, not its subject.
 FREQUENCY = re.compile(

@@ -11,6 +11,7 @@ from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.types import Answer, DocumentMeta, Page
 from tests.answering_support import ALMELO, ALMELO_PAGES, AnswerWorld, world
 
+ALMELO_REVIEW = DocumentMeta("almelo-review", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie")
 WASSENAAR_2025 = DocumentMeta(
     "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
 )
@@ -184,7 +185,7 @@ def test_a_follow_up_weighs_its_own_words_above_the_topic_it_inherited(tmp_path:
 def test_a_count_question_takes_the_number_that_counts_what_was_asked(tmp_path: Path) -> None:
     built = AnswerWorld(tmp_path, answer__max_words=30)
     built.publish(
-        DocumentMeta("almelo-toezicht", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie"),
+        ALMELO_REVIEW,
         [
             "Toezicht Wmo en Jeugd\n"
             "De toezichthouders voeren onderzoeken uit bij 12 zorgaanbieders in de regio.\n"
@@ -555,7 +556,7 @@ def test_a_sentence_that_goes_on_with_the_window_and_gives_the_asked_date_comes_
 def test_an_outcome_not_yet_known_is_refused_with_what_the_documents_do_say(tmp_path: Path) -> None:
     built = AnswerWorld(tmp_path)
     built.publish(
-        DocumentMeta("almelo-review", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie"),
+        ALMELO_REVIEW,
         [
             "Buitenhuisproject\n"
             "Sinds 2019 doet Almelo mee aan het tweejarige buitenhuisproject voor kinderen.\n"
