@@ -662,6 +662,13 @@ ENGLISH_WORDS = frozenset(
         "their",
     }
 )  # fmt: skip
+ENGLISH_MIN_WORDS = 2  # one such word ("is", "was") is as likely Dutch
+
+
+def reads_english(text: str) -> bool:
+    """The text is asked in English: enough of its words are English function words."""
+    return len(set(re.findall(r"[a-z]+", fold(text))) & ENGLISH_WORDS) >= ENGLISH_MIN_WORDS
+
 
 # -- answer cues (folded text of a sentence) ------------------------------------------------------
 

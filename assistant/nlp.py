@@ -100,6 +100,13 @@ def past_tense_infinitive(word: str) -> str | None:
     return None
 
 
+def is_dutch_word(word: str) -> bool:
+    """The lookup lemmatizer lists `word` (lower case) as a form or a lemma: a Dutch word, though
+    the documents may not use it ("boekt", "bereidt"). Always False without such a table."""
+    forms, lemmas = _lookup_table()
+    return word in forms or word in lemmas
+
+
 def _infinitives(stem: str) -> list[str]:
     """Spellings of the infinitive a past-tense stem may come from: "zorg" -> "zorgen",
     "betaal" -> "betalen" (an open syllable loses its double vowel), "tel" -> "tellen" (a short

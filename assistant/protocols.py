@@ -123,7 +123,9 @@ class Retrieval:
     question names that no indexed document matches (another municipality, a missing year);
     `source_words` the question's words that named the document searched by its title ("volgens
     het strategisch beleidsplan"), which say where to look, not what the answer is about;
-    `sides` how many sides a comparison was searched on, each `k` deep (see `Retriever.search`)."""
+    `sides` how many sides a comparison was searched on, each `k` deep (see `Retriever.search`);
+    `spelled` the question as searched: a word the corpus uses in no form written as the nearest
+    one it does ("begrotnig" as "begroting"), empty when that is the question as asked."""
 
     query: str
     hits: list[SearchHit]
@@ -134,6 +136,12 @@ class Retrieval:
     unmatched: Filters = field(default_factory=Filters)  # named, but no document matches
     source_words: tuple[str, ...] = ()
     sides: int = 1
+    spelled: str = ""
+
+    @property
+    def question(self) -> str:
+        """The question as the search read it, to analyse it the same way."""
+        return self.spelled or self.query
 
 
 @runtime_checkable

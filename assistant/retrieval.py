@@ -23,8 +23,9 @@ import numpy as np
 from assistant.bm25 import BM25Index, DocumentRows
 from assistant.catalog import Catalog, DocumentRecord, matcher, named_by_year
 from assistant.glossary import to_dutch
-from assistant.lexicon import CHANGE_CUE, NAMED_DOCUMENT_YEAR, defined_acronyms, fold
+from assistant.lexicon import CHANGE_CUE, NAMED_DOCUMENT_YEAR, defined_acronyms, fold, reads_english
 from assistant.memory import give_back_free_memory
+from assistant.nlp import is_dutch_word
 from assistant.protocols import Embedder, Retrieval, Store, TermStats
 from assistant.query_parse import ParsedQuery, parse_query, without_words, without_years
 from assistant.settings import Settings
@@ -236,16 +237,22 @@ class HybridRetriever:
         """Ranked hits with the filters actually applied (the caller's plus what the question
         implied), the question's term statistics and each hit's neighbouring chunks."""
         records = self.catalog.documents()
-        parsed = parse_query(query, [r.meta for r in records], filters)
-        applied, selected = self._select(parsed, records, filters)
         index = self.keyword_index()
-        terms = index.term_stats(query)
+        # A slip in a word the corpus never uses ("begrotnig 2025", "hegnelo") is read as the word
+        # it uses, for the filters, the search and the answer alike; a word with no near one
+        # stays as typed, so a subject the documents do not discuss is still seen as such.
+        # (A question in English is left alone: its words are English, not slips of Dutch ones.)
+        spelled = query if reads_english(query) else index.lexicon.spelled(query, is_dutch_word)
+        parsed = parse_query(spelled, [r.meta for r in records], filters)
+        applied, selected = self._select(parsed, records, filters)
+        terms = index.term_stats(spelled)
+        said = "" if spelled == query else spelled
         if not selected or k <= 0:
-            return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched)
+            return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched, spelled=said)
         # Inside the document the question names by its title, the title's words say nothing
         # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
         source = parsed.named.words if applied.docs and applied.docs == parsed.named.doc_ids else ()
-        about = without_words(query, source)
+        about = without_words(spelled, source)
         by_year = len(applied.municipalities) <= 1 and len(applied.years) > 1 and len(selected) > 1
         if by_year:
             # "... in de begroting 2024 en die van 2025": each side is a document, and inside it
@@ -269,7 +276,7 @@ class HybridRetriever:
             hits = rankings[0][:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
         return Retrieval(
-            query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings)
+            query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings), said
         )
 
     def _select(

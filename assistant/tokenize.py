@@ -178,6 +178,9 @@ class Lexicon:
         self._parts_cache: dict[str, tuple[str, ...]] = {}
         self._deletes: dict[str, list[str]] | None = None
         self._surface_deletes: dict[str, list[str]] | None = None  # the same over surface words
+        # Every word the corpus writes, as written (normalised), for spelling a question out.
+        self._spellings = frozenset(w for w in surfaces if len(w) >= MIN_PART and w.isalpha())
+        self._spelling_deletes: dict[str, list[str]] | None = None
         self._sorted: list[str] | None = None  # the words in order, for compounds a word begins
 
     def __contains__(self, term: object) -> bool:
@@ -358,6 +361,42 @@ class Lexicon:
         if found or not surface:
             return found
         return self._nearest(surface, self._surface_delete_index(), limit, self._surface_stems.__getitem__)
+
+    def spelled(self, text: str, is_word: Callable[[str], bool] = lambda word: False) -> str:
+        """`text` with each word the corpus uses in no form ("begrotnig", "hegnelo") written as
+        the nearest word it does use, or the nearest stop word ("volgnes"). Most frequent first
+        among equally near ones; a word with no near one stays as typed, and so does one that
+        `is_word` knows (a dictionary's: "boekt" is no slip of the corpus' "zoekt")."""
+
+        def spell(match: re.Match[str]) -> str:
+            word = normalize(match.group(0))
+            if len(word) <= MIN_PART or word in self._spellings or word in stopwords():
+                return match.group(0)
+            if stem(word) in self._counts or is_word(word):
+                return match.group(0)
+            found = self._nearest_spelling(word)
+            return found or match.group(0)
+
+        return re.sub(r"[^\W\d_]+", spell, text)
+
+    def _nearest_spelling(self, word: str) -> str | None:
+        with self._lock:
+            if self._spelling_deletes is None:
+                self._spelling_deletes = _delete_map(self._spellings | stopwords(), MIN_PART)
+            deletes = self._spelling_deletes
+        max_distance = 1 if len(word) < 8 else 2
+        candidates: set[str] = set()
+        for variant in _deletions(word):
+            candidates.update(deletes.get(variant, ()))
+        scored = []
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, max_distance)
+            if distance <= max_distance:
+                # A stop word is never counted in the index, and is the likelier word where it
+                # is as near ("hoeeel": "hoeveel", not the corpus' own slip "hoevel").
+                common = candidate in stopwords()
+                scored.append((distance, not common, -self._counts.get(stem(candidate), 0), candidate))
+        return min(scored)[3] if scored else None
 
     def _nearest(
         self, word: str, deletes: Mapping[str, list[str]], limit: int, to_term: Callable[[str], str]

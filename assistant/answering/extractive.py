@@ -48,10 +48,12 @@ class Planner:
         self.evidence = evidence
         self.vectors = vectors
 
-    def plan(self, question: str, retrieval: Retrieval, dense: bool = True, said: Sequence[str] = ()) -> Plan:
+    def plan(self, retrieval: Retrieval, dense: bool = True, said: Sequence[str] = ()) -> Plan:
+        """The plan for the question `retrieval` searched for (as the search read it)."""
         documents = self.evidence.documents()
         names = sorted({d.municipality for d in documents if d.municipality})
-        analysis = analyze_question(question, names, retrieval.source_words)
+        # The question as the search read it: its filters, source words and terms are of that text.
+        analysis = analyze_question(retrieval.question, names, retrieval.source_words)
         units = collect_units(retrieval, self.settings.answer.candidate_hits * retrieval.sides)
         selector = Selector(
             self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said
@@ -155,7 +157,7 @@ class ExtractiveAnswerer:
         said: Sequence[str] = (),
     ) -> Answer:
         retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
-        answer = self.answer_plan(question, self.planner.plan(question, retrieval, said=said))
+        answer = self.answer_plan(question, self.planner.plan(retrieval, said=said))
         if on_text is not None and answer.text:
             on_text(answer.text)
         return answer
@@ -207,7 +209,7 @@ class ExtractiveAnswerer:
         retrieval = self.retriever.search(
             question, k=self.settings.retrieval.top_k, filters=Filters(docs=others)
         )
-        other = self.planner.plan(question, retrieval, dense=False)
+        other = self.planner.plan(retrieval, dense=False)
         if not other.verdict.answerable or not other.selection.blocks:
             return None
         wanted = {i for i in other.analysis.intents if i.wants_figure}

@@ -115,7 +115,7 @@ class GenerativeAnswerer:
     ) -> tuple[Answer, Report]:
         deadline = time.monotonic() + self.settings.llm.budget_s
         retrieval = self.retriever.search(question, k=self.settings.retrieval.top_k, filters=filters)
-        plan = self.fallback.planner.plan(question, retrieval, said=said)
+        plan = self.fallback.planner.plan(retrieval, said=said)
         report = Report()
         if not plan.verdict.answerable:
             return _shown(self.fallback.refuse(question, plan), on_text), report

@@ -21,7 +21,6 @@ from assistant.lexicon import (
     CUE_SPELLINGS,
     DIGIT,
     DOCUMENT_PART,
-    ENGLISH_WORDS,
     EREN_PLURALS,
     FINITE_AFTER,
     FINITE_AFTER_NOUN,
@@ -42,6 +41,7 @@ from assistant.lexicon import (
     column_ask_words,
     fold,
     phrasing_words,
+    reads_english,
 )
 from assistant.nlp import lemmas, past_tense_infinitive
 from assistant.query_parse import detect_municipalities
@@ -111,7 +111,6 @@ _QUESTION_WORDS = frozenset(
         "are",
     ]
 )
-_ENGLISH_MIN_WORDS = 2
 _MONTHS = frozenset(MONTHS)
 # "hoeveel meer moet ... betalen" asks how much more; "hoeveel minder cliënten" counts cliënten.
 _COUNTED = re.compile(
@@ -224,7 +223,7 @@ def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[
     split_verb = bool(split_particles(question))
     size = next((n for word, n in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", folded)), None)
     years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(question)))
-    english = len(set(re.findall(r"[a-z]+", folded)) & ENGLISH_WORDS) >= _ENGLISH_MIN_WORDS
+    english = reads_english(question)
     # "Weten Almelo en Wassenaar hoeveel laaggeletterden ze hebben?" asks whether, not how many.
     # What a follow-up inherited in its closing bracket ("en landelijk (hoeveel ...)?") guides the
     # answer but does not make the figure a must: only what was typed does.

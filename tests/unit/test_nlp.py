@@ -117,3 +117,8 @@ def test_a_bracket_after_a_full_stop_annotates_the_sentence_before() -> None:
         "Het beroep op voorzieningen is groot. (Zie hoofdstuk 3.)",
         "Een zin (met haakjes) loopt door.",
     ]
+
+
+def test_a_word_the_lookup_table_lists_is_dutch() -> None:
+    assert nlp.is_dutch_word("boekt") and nlp.is_dutch_word("besparing")
+    assert not nlp.is_dutch_word("begrotnig") and not nlp.is_dutch_word("hegnelo")

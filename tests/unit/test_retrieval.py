@@ -553,6 +553,18 @@ def _publish_budget(world: World, year: int, texts: list[str]) -> None:
     world.catalog.publish(meta, meta.doc_id, "sha", "x.pdf", pages, len(chunks))
 
 
+def test_a_slip_in_the_word_that_names_a_budget_still_names_it(world: World) -> None:
+    for year in (2024, 2025):
+        _publish_budget(world, year, [f"In de begroting {year} stijgen de lasten voor jeugdhulp."])
+    question = "Welke lasten voor jeugdhulp staan in de begrotnig 2025 van Wassenaar?"
+    found = world.retriever().search(question, k=5)
+    assert {h.chunk.doc_id for h in found.hits} == {"w-2025"}
+    assert found.query == question
+    assert found.question == "Welke lasten voor jeugdhulp staan in de begroting 2025 van Wassenaar?"
+    # A question the corpus spells as typed is its own spelling.
+    assert world.retriever().search("lasten voor jeugdhulp", k=1).spelled == ""
+
+
 def test_inside_a_budget_named_by_its_year_its_name_does_not_rank(world: World) -> None:
     for year in (2024, 2025):
         _publish_budget(

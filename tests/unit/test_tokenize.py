@@ -229,3 +229,38 @@ def test_a_word_a_table_shortened_is_read_as_the_word() -> None:
     terms, _ = analyze("Verlagen max. snelheid naar 30 km/uur, incl. btw")
     assert "maximum" in terms and "max" not in terms
     assert set(analyze("maximum snelheid")[0]) <= set(terms)
+
+
+def test_a_question_is_spelled_as_the_corpus_writes_it() -> None:
+    lexicon = lexicon_of("De begroting 2025 van Hengelo.", "Mantelzorgers in Hengelo worden gewaardeerd.")
+    assert lexicon.spelled("Wat staat er in de begrotnig 2025 van Hegnelo?") == (
+        "Wat staat er in de begroting 2025 van hengelo?"
+    )
+    # A slip in a stop word is read as the stop word, and a stop word is no slip.
+    assert lexicon.spelled("volgnes de begroting") == "volgens de begroting"
+    assert lexicon.spelled("hoe worden mantelzorgers gewaardeerd") == "hoe worden mantelzorgers gewaardeerd"
+
+
+def test_a_word_a_dictionary_knows_is_no_slip() -> None:
+    lexicon = lexicon_of("Hengelo zoekt vrijwilligers.")
+    assert lexicon.spelled("Wie boekt vrijwilligers?") == "Wie zoekt vrijwilligers?"
+    assert (
+        lexicon.spelled("Wie boekt vrijwilligers?", lambda word: word == "boekt")
+        == "Wie boekt vrijwilligers?"
+    )
+
+
+def test_a_word_with_no_near_one_in_the_corpus_stays_as_typed() -> None:
+    lexicon = lexicon_of("De begroting 2025 van Hengelo.")
+    # A subject the documents do not discuss must still be seen as such.
+    assert lexicon.spelled("laaggeletterdheid in Hengelo") == "laaggeletterdheid in Hengelo"
+    assert lexicon.spelled("Wmo") == "Wmo"  # too short to call a slip
+
+
+def test_a_changed_corpus_spells_with_its_own_words() -> None:
+    before = lexicon_of("De waardering voor vrijwilligers.")
+    assert before.spelled("ontvlechitng") == "ontvlechitng"
+    texts = ["De waardering voor vrijwilligers.", "De ontvlechting van taken."]
+    after = lexicon_of(*texts)
+    new, _ = before.successor(after.counts, {w for t in texts for w in analyze(t)[1]})
+    assert new.spelled("ontvlechitng") == "ontvlechting"

@@ -31,7 +31,7 @@ def test_verified_claims_stream_before_retrieval_and_invented_ones_never_show(tm
     assistant = _assistant(tmp_path, WordChat(responses=["x"]))
     answerer = assistant.answerer
     assert isinstance(answerer, GenerativeAnswerer)
-    plan = answerer.fallback.planner.plan(QUESTION, assistant.retriever.search(QUESTION))
+    plan = answerer.fallback.planner.plan(assistant.retriever.search(QUESTION))
     n = next(i for i, u in enumerate(answerer.sources(plan), 1) if QUOTE in u.quote)
     reply = (
         f'Er is € 1.250.000 voor schuldhulpverlening. [S{n}: "{QUOTE}"] '

@@ -47,7 +47,7 @@ def _force(assistant: Assistant, text: str) -> None:
 
 def _source(assistant: Assistant, question: str, quote: str) -> int:
     answerer = _answerer(assistant)
-    plan = answerer.fallback.planner.plan(question, assistant.retriever.search(question))
+    plan = answerer.fallback.planner.plan(assistant.retriever.search(question))
     return next(
         n for n, unit in enumerate(answerer.sources(plan), 1) if quote in " ".join(unit.quote.split())
     )

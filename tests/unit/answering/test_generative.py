@@ -47,7 +47,7 @@ def _reply(*responses: str) -> FakeListChatModel:
 def _number(built: AnswerWorld, question: str, quote: str) -> int:
     """The S-number under which the model is shown the unit holding `quote`."""
     answerer = _answerer(built, _reply(SENTINEL))
-    plan = answerer.fallback.planner.plan(question, built.retriever.search(question))
+    plan = answerer.fallback.planner.plan(built.retriever.search(question))
     units = answerer.sources(plan)
     return next(n for n, u in enumerate(units, 1) if quote in u.quote)
 
