@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -64,7 +64,13 @@ class Assistant:
         municipalities = sorted(
             {d.meta.municipality for d in self.catalog.documents() if d.meta.municipality}
         )
-        return resolve(question, history, municipalities, filters)
+        # Read as the corpus spells it, each earlier question too: a slip in the topic word of
+        # the question before would otherwise be carried into the follow-up. The user is shown
+        # this reading ("Vraag begrepen als: ...") and keeps the question as asked.
+        spell = self.retriever.spelled
+        turns = [replace(turn, question=spell(turn.question)) for turn in history]
+        resolution = resolve(spell(question), turns, municipalities, filters)
+        return replace(resolution, question=question)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
         return list(self.retriever.search(query, k=k, filters=filters).hits)

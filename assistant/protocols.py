@@ -151,6 +151,11 @@ class Retriever(Protocol):
         the question names) is searched side by side, `k` hits for each, interleaved."""
         ...
 
+    def spelled(self, question: str) -> str:
+        """`question` as the corpus spells it: how `search` reads it, and how a conversation
+        should (a slip in an earlier question's topic word is carried over as a slip otherwise)."""
+        ...
+
 
 class Evidence(Protocol):
     """Page texts and citation checks, with one error policy: a page or document that is not in

@@ -238,11 +238,7 @@ class HybridRetriever:
         implied), the question's term statistics and each hit's neighbouring chunks."""
         records = self.catalog.documents()
         index = self.keyword_index()
-        # A slip in a word the corpus never uses ("begrotnig 2025", "hegnelo") is read as the word
-        # it uses, for the filters, the search and the answer alike; a word with no near one
-        # stays as typed, so a subject the documents do not discuss is still seen as such.
-        # (A question in English is left alone: its words are English, not slips of Dutch ones.)
-        spelled = query if reads_english(query) else index.lexicon.spelled(query, is_dutch_word)
+        spelled = self.spelled(query)
         parsed = parse_query(spelled, [r.meta for r in records], filters)
         applied, selected = self._select(parsed, records, filters)
         terms = index.term_stats(spelled)
@@ -278,6 +274,15 @@ class HybridRetriever:
         return Retrieval(
             query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings), said
         )
+
+    def spelled(self, question: str) -> str:
+        """A slip in a word the corpus never uses ("begrotnig 2025", "hegnelo") read as the word it
+        uses, for the filters, the search and the answer alike; a word with no near one stays as
+        typed, so a subject the documents do not discuss is still seen as such. A question in
+        English is left alone: its words are English, not slips of Dutch ones."""
+        if reads_english(question):
+            return question
+        return self.keyword_index().lexicon.spelled(question, is_dutch_word)
 
     def _select(
         self, parsed: ParsedQuery, records: list[DocumentRecord], explicit: Filters | None

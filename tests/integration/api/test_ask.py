@@ -62,6 +62,20 @@ def test_follow_up_takes_the_previous_topic_and_municipality(
     assert last_filters(assistant) == Filters(municipalities=("Testdorp",))
 
 
+def test_a_slip_is_read_as_the_corpus_spells_it_and_shown_so(
+    client: TestClient, assistant: Assistant
+) -> None:
+    body = client.post(
+        "/api/ask", json={"question": "Hoeveel budget is er voor jeugdhlup in Tetsdorp?"}
+    ).json()
+    assert body["question"] == "Hoeveel budget is er voor jeugdhlup in Tetsdorp?"
+    assert body["resolved_question"] == "Hoeveel budget is er voor jeugdhulp in testdorp?"
+    # A slip in the earlier question's topic word is not carried into the follow-up.
+    history = [{"question": "Wat doet Testdorp aan jeugdhlup?", "answer": ANSWER_TEXT}]
+    body = client.post("/api/ask", json={"question": "En hoeveel kost dat?", "history": history}).json()
+    assert body["resolved_question"].startswith("En hoeveel kost dat? (over: jeugdhulp")
+
+
 def test_follow_up_naming_another_municipality_asks_the_same_of_it(
     client: TestClient, assistant: Assistant
 ) -> None:
