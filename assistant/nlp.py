@@ -101,10 +101,11 @@ def past_tense_infinitive(word: str) -> str | None:
 
 
 def is_dutch_word(word: str) -> bool:
-    """The lookup lemmatizer lists `word` (lower case) as a form or a lemma: a Dutch word, though
-    the documents may not use it ("boekt", "bereidt"). Always False without such a table."""
+    """The lookup lemmatizer lists `word` (lower case) as a form or a lemma, or it is a past form
+    of a verb it lists ("maakte"): a Dutch word, though the documents may not use it ("boekt",
+    "bereidt"). Always False without such a table."""
     forms, lemmas = _lookup_table()
-    return word in forms or word in lemmas
+    return word in forms or word in lemmas or past_tense_infinitive(word) is not None
 
 
 def _infinitives(stem: str) -> list[str]:

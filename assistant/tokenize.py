@@ -370,12 +370,17 @@ class Lexicon:
 
         def spell(match: re.Match[str]) -> str:
             word = normalize(match.group(0))
-            if len(word) <= MIN_PART or word in self._spellings or word in stopwords():
-                return match.group(0)
-            if stem(word) in self._counts or is_word(word):
+            if len(word) <= MIN_PART or word in self._spellings or word in stopwords() or is_word(word):
                 return match.group(0)
             found = self._nearest_spelling(word)
-            return found or match.group(0)
+            if found is None:
+                return match.group(0)
+            term = stem(word)
+            # A word whose stem the corpus knows is a form of a known word ("mantelzorgers"), or a
+            # slip that stems the same ("begrooting"): only then written as the word it meets.
+            if term in self._counts and stem(found) != term:
+                return match.group(0)
+            return found
 
         return re.sub(r"[^\W\d_]+", spell, text)
 
@@ -390,13 +395,21 @@ class Lexicon:
             candidates.update(deletes.get(variant, ()))
         scored = []
         for candidate in candidates:
+            if candidate[0] != word[0]:
+                # A slip in the first letter is rare, and a word one letter from another in
+                # front is more often another word ("bezocht" / "gezocht") than a slip.
+                continue
             distance = edit_distance(word, candidate, max_distance)
             if distance <= max_distance:
                 # A stop word is never counted in the index, and is the likelier word where it
                 # is as near ("hoeeel": "hoeveel", not the corpus' own slip "hoevel").
                 common = candidate in stopwords()
-                scored.append((distance, not common, -self._counts.get(stem(candidate), 0), candidate))
-        return min(scored)[3] if scored else None
+                # Two letters swapped is the likelier slip where another word is as near
+                # ("daaravn": "daarvan", not "daaraan").
+                swapped = sorted(candidate) == sorted(word)
+                count = self._counts.get(stem(candidate), 0)
+                scored.append((distance, not common, not swapped, -count, candidate))
+        return min(scored)[-1] if scored else None
 
     def _nearest(
         self, word: str, deletes: Mapping[str, list[str]], limit: int, to_term: Callable[[str], str]
