@@ -124,8 +124,8 @@ class Retrieval:
     `source_words` the question's words that named the document searched by its title ("volgens
     het strategisch beleidsplan"), which say where to look, not what the answer is about;
     `sides` how many sides a comparison was searched on, each `k` deep (see `Retriever.search`);
-    `spelled` the question as searched: a word the corpus uses in no form written as the nearest
-    one it does ("begrotnig" as "begroting"), empty when that is the question as asked."""
+    `spelled` the question as searched, its slips written as the corpus' words ("begrotnig" as
+    "begroting", see `Retriever.spelled`), empty when that is the question as asked."""
 
     query: str
     hits: list[SearchHit]

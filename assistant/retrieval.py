@@ -242,9 +242,9 @@ class HybridRetriever:
         parsed = parse_query(spelled, [r.meta for r in records], filters)
         applied, selected = self._select(parsed, records, filters)
         terms = index.term_stats(spelled)
-        said = "" if spelled == query else spelled
+        reading = "" if spelled == query else spelled
         if not selected or k <= 0:
-            return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched, spelled=said)
+            return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched, spelled=reading)
         # Inside the document the question names by its title, the title's words say nothing
         # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
         source = parsed.named.words if applied.docs and applied.docs == parsed.named.doc_ids else ()
@@ -272,7 +272,7 @@ class HybridRetriever:
             hits = rankings[0][:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
         return Retrieval(
-            query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings), said
+            query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings), reading
         )
 
     def spelled(self, question: str) -> str:

@@ -363,10 +363,12 @@ class Lexicon:
         return self._nearest(surface, self._surface_delete_index(), limit, self._surface_stems.__getitem__)
 
     def spelled(self, text: str, is_word: Callable[[str], bool] = lambda word: False) -> str:
-        """`text` with each word the corpus uses in no form ("begrotnig", "hegnelo") written as
-        the nearest word it does use, or the nearest stop word ("volgnes"). Most frequent first
-        among equally near ones; a word with no near one stays as typed, and so does one that
-        `is_word` knows (a dictionary's: "boekt" is no slip of the corpus' "zoekt")."""
+        """`text` with each word the corpus does not write ("begrotnig", "hegnelo") written as the
+        nearest word it does, or the nearest stop word ("volgnes"): of equally near ones a stop
+        word first, then two letters swapped, then the most frequent. A word with no near one
+        stays as typed, and so does one `is_word` knows (a dictionary's: "boekt" is no slip of the
+        corpus' "zoekt"), and one whose stem the corpus knows unless the near word has that stem
+        too ("begrooting": "begroting")."""
 
         def spell(match: re.Match[str]) -> str:
             word = normalize(match.group(0))
@@ -389,26 +391,20 @@ class Lexicon:
             if self._spelling_deletes is None:
                 self._spelling_deletes = _delete_map(self._spellings | stopwords(), MIN_PART)
             deletes = self._spelling_deletes
-        max_distance = 1 if len(word) < 8 else 2
-        candidates: set[str] = set()
-        for variant in _deletions(word):
-            candidates.update(deletes.get(variant, ()))
         scored = []
-        for candidate in candidates:
+        for distance, candidate in _near(word, deletes):
             if candidate[0] != word[0]:
                 # A slip in the first letter is rare, and a word one letter from another in
                 # front is more often another word ("bezocht" / "gezocht") than a slip.
                 continue
-            distance = edit_distance(word, candidate, max_distance)
-            if distance <= max_distance:
-                # A stop word is never counted in the index, and is the likelier word where it
-                # is as near ("hoeeel": "hoeveel", not the corpus' own slip "hoevel").
-                common = candidate in stopwords()
-                # Two letters swapped is the likelier slip where another word is as near
-                # ("daaravn": "daarvan", not "daaraan").
-                swapped = sorted(candidate) == sorted(word)
-                count = self._counts.get(stem(candidate), 0)
-                scored.append((distance, not common, not swapped, -count, candidate))
+            # A stop word is never counted in the index, and is the likelier word where it is as
+            # near ("hoeeel": "hoeveel", not the corpus' own slip "hoevel"); two letters swapped
+            # is the likelier slip where another word is as near ("daaravn": "daarvan", not
+            # "daaraan").
+            common = candidate in stopwords()
+            swapped = sorted(candidate) == sorted(word)
+            count = self._counts.get(stem(candidate), 0)
+            scored.append((distance, not common, not swapped, -count, candidate))
         return min(scored)[-1] if scored else None
 
     def _nearest(
@@ -416,18 +412,10 @@ class Lexicon:
     ) -> tuple[str, ...]:
         if len(word) < 4 or not word.isalpha():
             return ()
-        max_distance = 1 if len(word) < 8 else 2
-        candidates: set[str] = set()
-        for variant in _deletions(word):
-            candidates.update(deletes.get(variant, ()))
         scored = []
-        for candidate in candidates:
-            if abs(len(candidate) - len(word)) > max_distance:
-                continue
-            distance = edit_distance(word, candidate, max_distance)
-            if distance <= max_distance:
-                term = to_term(candidate)
-                scored.append((distance, -self._counts[term], term))
+        for distance, candidate in _near(word, deletes):
+            term = to_term(candidate)
+            scored.append((distance, -self._counts[term], term))
         scored.sort()
         if not scored:
             return ()
@@ -684,6 +672,21 @@ def _delete_map(words: Iterable[str], shortest: int) -> dict[str, list[str]]:
             for variant in _deletions(word):
                 index.setdefault(variant, []).append(word)
     return index
+
+
+def _near(word: str, deletes: Mapping[str, list[str]]) -> Iterator[tuple[int, str]]:
+    """The words of a typo index (see `_delete_map`) within one edit of `word`, two for a word
+    of eight letters or more, each with its distance."""
+    max_distance = 1 if len(word) < 8 else 2
+    candidates: set[str] = set()
+    for variant in _deletions(word):
+        candidates.update(deletes.get(variant, ()))
+    for candidate in candidates:
+        if abs(len(candidate) - len(word)) > max_distance:
+            continue
+        distance = edit_distance(word, candidate, max_distance)
+        if distance <= max_distance:
+            yield distance, candidate
 
 
 def _deletions(word: str) -> set[str]:
