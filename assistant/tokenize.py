@@ -164,9 +164,13 @@ class Lexicon:
         # "wijzigingen" -> "wijzig"): a compound is also split as the corpus writes it, so its head
         # is stemmed as a word of its own.
         self._compound_surfaces: dict[str, str] = {}
+        # Every word the corpus writes, as written (normalised), for spelling a question out.
+        spellings: set[str] = set()
         for word in surfaces:
             if len(word) < MIN_HEAD:
                 continue
+            if len(word) >= MIN_PART and word.isalpha():
+                spellings.add(word)
             stemmed = stem(word)
             if stemmed in self._words and stemmed != word:
                 self._surface_stems[word] = stemmed
@@ -178,8 +182,7 @@ class Lexicon:
         self._parts_cache: dict[str, tuple[str, ...]] = {}
         self._deletes: dict[str, list[str]] | None = None
         self._surface_deletes: dict[str, list[str]] | None = None  # the same over surface words
-        # Every word the corpus writes, as written (normalised), for spelling a question out.
-        self._spellings = frozenset(w for w in surfaces if len(w) >= MIN_PART and w.isalpha())
+        self._spellings = frozenset(spellings)
         self._spelling_deletes: dict[str, list[str]] | None = None
         self._sorted: list[str] | None = None  # the words in order, for compounds a word begins
 

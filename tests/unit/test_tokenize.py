@@ -280,3 +280,10 @@ def test_two_letters_swapped_is_the_likelier_slip() -> None:
 
 def test_a_word_one_letter_from_another_in_front_is_no_slip() -> None:
     assert lexicon_of("Wat is er gezocht?").spelled("Wie hebben het bezocht?") == "Wie hebben het bezocht?"
+
+
+def test_surfaces_given_as_a_one_pass_iterator_are_all_read() -> None:
+    analyzed = [analyze(t) for t in ("De begroting 2025 van Hengelo.",)]
+    surfaces = iter({w for _, words in analyzed for w in words})
+    lexicon = Lexicon(count_terms(terms for terms, _ in analyzed), surfaces)
+    assert lexicon.spelled("de begrotnig") == "de begroting"
