@@ -299,6 +299,27 @@ class AnswerSettings(_Group):
         description="idf-weighted share of the question's distinctive subject the selected evidence must "
         "hold; below it the assistant refuses",
     )
+    paraphrase_similarity: float = Field(
+        default=0.875,
+        ge=0,
+        le=1.01,
+        description="a question in other words than the documents' (grijparm for zijbelading) passes the "
+        "subject check when a chosen unit is at least this similar to it (cosine; fitted to the bundled "
+        "e5 model, set it anew for another; above 1: never)",
+    )
+    paraphrase_coverage: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description="the share of the distinctive subject the evidence must still hold word for word for "
+        "such a question to pass",
+    )
+    paraphrase_units: int = Field(
+        default=6,
+        ge=0,
+        le=64,
+        description="chosen units embedded (on demand, cached) to judge a question in other words",
+    )
     english_share: float = Field(
         default=0.5,
         ge=0,

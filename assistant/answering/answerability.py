@@ -2,7 +2,8 @@
 
 Four checks, each one a way a near miss reads as an answer:
 - the subject: the question's distinctive (rare) words must be found in the evidence; a question
-  about "suïcidepreventie" is not answered by a passage about prevention in general;
+  about "suïcidepreventie" is not answered by a passage about prevention in general (unless the
+  planner found the evidence says it in other words);
 - the figure: a question for an amount, a number or a percentage needs one in a unit that is
   about the subject;
 - the outcome: a question for what something brought about needs a passage that tells a result,
@@ -49,7 +50,11 @@ def judge(
     weights: Mapping[str, float],
     stats: TermStats,
     settings: Settings,
+    reworded: bool = False,
 ) -> Verdict:
+    """`reworded`: the evidence was found to say the question's subject in other words (dense
+    similarity; see `Planner`), so missing subject words do not make it unanswered, but every other
+    check still holds."""
     if not selection.blocks:
         return Verdict(False, "no-evidence")
     found = frozenset().union(*(b.terms for b in selection.blocks))
@@ -71,7 +76,7 @@ def judge(
     threshold = settings.answer.refusal_threshold * (
         settings.answer.english_share if analysis.english else 1.0
     )
-    if coverage < threshold:
+    if coverage < threshold and not reworded:
         return Verdict(False, "subject", missing, coverage)
     asked = analysis.asks_figure and analysis.wants_figure
     if asked and not _figure_about_subject(

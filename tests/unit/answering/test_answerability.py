@@ -153,3 +153,20 @@ def test_a_question_for_an_outcome_needs_a_passage_that_tells_one() -> None:
     assert _judge(question, idf, told).answerable
     # A question that asks for a figure as well is judged on the figure, not on how it is told.
     assert _judge("Hoeveel leverde het buitenhuisproject op?", idf, told).reason != "result"
+
+
+def test_evidence_in_other_words_still_needs_a_figure_for_a_figure_question() -> None:
+    idf = {"grijparm": 5.0, "zijkant": 4.0, "restafval": 3.0}
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary(idf))
+    described = _text({"restafval", "zijbelading", "inzameling"})
+
+    def verdict(question: str, reworded: bool) -> Verdict:
+        selection = Selection([described])
+        return judge(analyze_question(question), selection, idf, stats, Settings(), reworded)
+
+    asked = "Wordt het restafval al met een grijparm aan de zijkant opgehaald?"
+    assert verdict(asked, reworded=False).reason == "subject"
+    assert verdict(asked, reworded=True).answerable
+    # Said in other words is not said with a number.
+    counted = "Hoeveel kost het ophalen van restafval met een grijparm aan de zijkant?"
+    assert verdict(counted, reworded=True).reason == "figure"

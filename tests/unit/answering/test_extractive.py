@@ -569,3 +569,25 @@ def test_an_outcome_not_yet_known_is_refused_with_what_the_documents_do_say(tmp_
     assert first == "De documenten van Almelo noemen daar geen uitkomst van. Wel staat er dit over:"
     assert any("In 2021 vindt de evaluatie" in line for line in held) and answer.citations
     _quotes_on_pages(answer, built)
+
+
+def test_evidence_close_to_a_question_in_other_words_answers_it(tmp_path: Path) -> None:
+    page = (
+        "Afval\nDe gemeente gaat per half 2024 over op de inzameling van restafval met zijbelading.\n\n"
+        f"{_OTHER_TOPICS}"
+    )
+    question = "Wordt het restafval in Wassenaar al met een grijparm aan de zijkant opgehaald?"
+
+    def answer(name: str, similarity: float, coverage: float = 0.2) -> Answer:
+        settings = {"answer__paraphrase_similarity": similarity, "answer__paraphrase_coverage": coverage}
+        return _with_budget(tmp_path / name, 2025, page, **settings).answer(question)
+
+    # Word for word the evidence holds "restafval" but not "grijparm" or "zijkant": too little.
+    refused = answer("off", similarity=1.01)
+    assert refused.refused and "grijparm" in refused.text
+    # A unit as close to the question as the setting asks says the rest in other words (the
+    # hashing embedder of the tests is no judge of meaning: the bar is set where it passes).
+    found = answer("on", similarity=0.0)
+    assert not found.refused and "zijbelading" in found.text
+    # It must still hold part of the subject word for word.
+    assert answer("bare", similarity=0.0, coverage=0.99).refused
