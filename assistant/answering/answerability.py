@@ -50,11 +50,11 @@ def judge(
     weights: Mapping[str, float],
     stats: TermStats,
     settings: Settings,
-    reworded: bool = False,
+    reworded: Sequence[Block] = (),
 ) -> Verdict:
-    """`reworded`: the evidence was found to say the question's subject in other words (dense
-    similarity; see `Planner`), so missing subject words do not make it unanswered, but every other
-    check still holds."""
+    """`reworded`: the blocks of the selection found to say what the question asks in other words
+    (by dense similarity; see `Planner`). With them, missing subject words do not make the question
+    unanswered, and a figure they give is one about the subject; every other check still holds."""
     if not selection.blocks:
         return Verdict(False, "no-evidence")
     found = frozenset().union(*(b.terms for b in selection.blocks))
@@ -80,7 +80,7 @@ def judge(
         return Verdict(False, "subject", missing, coverage)
     asked = analysis.asks_figure and analysis.wants_figure
     if asked and not _figure_about_subject(
-        analysis, selection.blocks, distinctive, settings.answer.figure_subject_share, found
+        analysis, selection.blocks, distinctive, settings.answer.figure_subject_share, found, reworded
     ):
         return Verdict(False, "figure", missing, coverage)
     if _asks_outcome(analysis) and not any(Intent.RESULT in b.intents for b in selection.blocks):
@@ -131,6 +131,7 @@ def _figure_about_subject(
     distinctive: Mapping[str, float],
     subject_share: float,
     found: frozenset[str],
+    reworded: Sequence[Block] = (),
 ) -> bool:
     wanted = {i for i in analysis.intents if i.wants_figure}
     if Intent.AMOUNT in wanted and analysis.wants(Intent.NUMBER, Intent.PERCENT):
@@ -149,6 +150,11 @@ def _figure_about_subject(
     figures = [b for b in blocks if wanted & b.intents and not (money and not _may_be_money(b))]
     if not figures:
         return False
+    close = {b.key for b in reworded}
+    if any(b.key in close for b in figures):
+        # The figure stands in a unit that says the question in other words: the subject's
+        # words are not there to be tied to it ("woningcorporatie": "corporatievoorraad 32,8%").
+        return True
     if (
         analysis.counted
         and wanted == {Intent.NUMBER}

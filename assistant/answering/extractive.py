@@ -64,7 +64,7 @@ class Planner:
         selection = selector.choose(blocks, groups)
         weights = distinctive_weights(analysis, retrieval.terms, self.settings)
 
-        def verdict_on(chosen: Selection, reworded: bool = False) -> Verdict:
+        def verdict_on(chosen: Selection, reworded: Sequence[Block] = ()) -> Verdict:
             return judge(analysis, chosen, weights, retrieval.terms, self.settings, reworded)
 
         verdict = verdict_on(selection)
@@ -85,22 +85,31 @@ class Planner:
             # blocks may ("Aantal woningen ... 12.367" under prose about housing).
             alone = (Selection([block]) for block in blocks[: self.settings.answer.figure_fallback_blocks])
             selection, verdict = _first_answerable(alone, verdict_on) or (selection, verdict)
-        if verdict.reason == "subject" and dense and self._reworded(retrieval, selection, verdict):
-            verdict = verdict_on(selection, reworded=True)
+        if verdict.reason == "subject" and dense:
+            reworded = self._reworded(retrieval, selection, verdict)
+            if reworded:
+                verdict = verdict_on(selection, reworded)
         labels = {d.doc_id: d.title for d in documents if d.doc_id in groups}
         return Plan(analysis, retrieval, units, blocks, selection, verdict, labels)
 
-    def _reworded(self, retrieval: Retrieval, selection: Selection, verdict: Verdict) -> bool:
-        """The chosen evidence says what the question asks in other words: it holds some of the
-        subject word for word and a unit of it is as close to the question as an answer in the
-        documents' own words. A person asks about the "grijparm" of a refuse lorry, the budget
-        about "zijbelading"; no word list foresees every such pair, the dense model reads both."""
+    def _reworded(self, retrieval: Retrieval, selection: Selection, verdict: Verdict) -> list[Block]:
+        """The chosen blocks that say what the question asks in other words: the evidence holds
+        some of the subject word for word and a unit of the block is as close to the question as
+        an answer in the documents' own words. A person asks about the "grijparm" of a refuse
+        lorry, the budget about "zijbelading"; no word list foresees every such pair, the dense
+        model reads both."""
         answer = self.settings.answer
         if self.vectors is None or verdict.coverage < answer.paraphrase_coverage:
-            return False
+            return []
+        owners = [block for block in selection.blocks for _ in block.units]
         quotes = [unit.quote for block in selection.blocks for unit in block.units]
         found = self.vectors.similarities(retrieval.query_vector, quotes, answer.paraphrase_units)
-        return max((s for s in found if s is not None), default=0.0) >= answer.paraphrase_similarity
+        close = [
+            b
+            for b, s in zip(owners, found, strict=True)
+            if s is not None and s >= answer.paraphrase_similarity
+        ]
+        return [b for b in selection.blocks if any(b is c for c in close)]
 
     def _similarity(
         self, retrieval: Retrieval, dense: bool

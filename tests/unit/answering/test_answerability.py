@@ -155,18 +155,23 @@ def test_a_question_for_an_outcome_needs_a_passage_that_tells_one() -> None:
     assert _judge("Hoeveel leverde het buitenhuisproject op?", idf, told).reason != "result"
 
 
-def test_evidence_in_other_words_still_needs_a_figure_for_a_figure_question() -> None:
+def test_evidence_in_other_words_answers_the_subject_and_a_figure_only_where_it_gives_one() -> None:
     idf = {"grijparm": 5.0, "zijkant": 4.0, "restafval": 3.0}
     stats = TermStats({}, frozenset(), 1.0, TableVocabulary(idf))
     described = _text({"restafval", "zijbelading", "inzameling"})
+    costed = _text({"restafval", "zijbelading", "inzameling", "kosten"}, Intent.AMOUNT)
 
-    def verdict(question: str, reworded: bool) -> Verdict:
-        selection = Selection([described])
+    def verdict(question: str, *reworded: Block) -> Verdict:
+        selection = Selection([*reworded] or [described])
         return judge(analyze_question(question), selection, idf, stats, Settings(), reworded)
 
     asked = "Wordt het restafval al met een grijparm aan de zijkant opgehaald?"
-    assert verdict(asked, reworded=False).reason == "subject"
-    assert verdict(asked, reworded=True).answerable
-    # Said in other words is not said with a number.
+    assert verdict(asked).reason == "subject"
+    assert verdict(asked, described).answerable
+    # Said in other words is not said with a number...
     counted = "Hoeveel kost het ophalen van restafval met een grijparm aan de zijkant?"
-    assert verdict(counted, reworded=True).reason == "figure"
+    assert verdict(counted, described).reason == "figure"
+    # ...but a figure in a block that says it in other words is about the subject, though the
+    # subject's words are not there to stand with it.
+    assert verdict(counted).reason == "subject"
+    assert verdict(counted, costed).answerable
