@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, repair_cues, topic_words
 from assistant.lexicon import (
+    DOCUMENT_KIND,
     ITEM_START,
     MONEY_ASKING,
     NAMED_DOCUMENT_YEAR,
@@ -310,6 +311,10 @@ def _follow_up(
     topic = [
         w for w in previous.topic if fold(w) not in own_words | replaced and not _asked_otherwise(w, asks)
     ]
+    # The document the turn before said to look in ("in het beleidsprogramma") is where its
+    # answer was, not what it was about (a cover page is all about its own title).
+    source = {w for m in DOCUMENT_KIND.finditer(fold(previous.question)) for w in m.group(0).split()[2:]}
+    topic = [w for w in topic if fold(w) not in source] or topic
     if topic:
         inherited.append("onderwerp")
     # "En landelijk?" after "Hoeveel Almeloërs ...?" still asks how many: a follow-up that asks

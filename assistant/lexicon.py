@@ -91,6 +91,13 @@ DOCUMENT_PART = re.compile(
     r"paragraaf|paragrafen|hoofdstuk(?:ken)?|kengetallen|toelichting|samenvatting|inleiding|tabellen|tabel|"
     r"overzicht)\b"
 )
+# A document a question names by its kind as its source (folded): "in het beleidsprogramma",
+# "volgens de begroting". Where the answer was, not what it was about: a follow-up does not
+# inherit it as its topic (a document's cover page is all about its own title).
+DOCUMENT_KIND = re.compile(
+    r"\b(?:volgens|in|uit)\s+(?:de|het)\s+(?:\w+\s+)?(?:(?:programma)?begroting|kadernota|beleidsprogramma|"
+    r"beleidsplan|beleidskader|jaarrekening|jaarverslag|voorjaarsnota|najaarsnota|midterm\s+review)\b"
+)
 # A number that names a part rather than counts anything: "Programmalijn 1", "doel 3", "fase 2",
 # "bijlage 4", "artikel 10", "tabel 10.1".
 NUMBERED_LABEL = re.compile(

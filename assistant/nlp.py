@@ -102,10 +102,14 @@ def past_tense_infinitive(word: str) -> str | None:
 
 def is_dutch_word(word: str) -> bool:
     """The lookup lemmatizer lists `word` (lower case) as a form or a lemma, or it is a past form
-    of a verb it lists ("maakte"): a Dutch word, though the documents may not use it ("boekt",
-    "bereidt"). Always False without such a table."""
+    of a verb it lists ("maakte"), or a noun in -e whose plural in -n it lists ("naaste",
+    "naasten"): a Dutch word, though the documents may not use it ("boekt", "bereidt"). Always
+    False without such a table."""
     forms, lemmas = _lookup_table()
-    return word in forms or word in lemmas or past_tense_infinitive(word) is not None
+    if word in forms or word in lemmas:
+        return True
+    plural = f"{word}n" if word.endswith("e") else ""
+    return (bool(plural) and (plural in forms or plural in lemmas)) or past_tense_infinitive(word) is not None
 
 
 def _infinitives(stem: str) -> list[str]:

@@ -302,3 +302,14 @@ def test_a_pointer_to_the_questions_own_first_sentence_carries_only_the_place() 
     assert resolution.filters.municipalities == ("Leusden",) and resolution.inherited == ("gemeente",)
     # One sentence that points back still asks about the topic before.
     assert "programmalijnen" in resolve("Hoeveel geld is daarvoor gereserveerd?", history, PLACES).text
+
+
+def test_the_document_a_question_looked_in_is_not_the_topic_a_follow_up_inherits() -> None:
+    asked = "Hoeveel Hengeloërs zorgen volgens de nulmeting in het beleidsprogramma voor een naaste?"
+    history = [Turn(asked)]
+    resolution = resolve("Hoeveel van hen doen dat intensief?", history, PLACES)
+    assert "zorgen" in resolution.text and "naaste" in resolution.text
+    assert "beleidsprogramma" not in resolution.text
+    # Unless the document is all the question named.
+    named = resolve("En wanneer is dat vastgesteld?", [Turn("Wat staat er in het beleidsprogramma?")], PLACES)
+    assert "beleidsprogramma" in named.text

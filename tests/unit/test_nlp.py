@@ -122,4 +122,5 @@ def test_a_bracket_after_a_full_stop_annotates_the_sentence_before() -> None:
 def test_a_word_the_lookup_table_lists_is_dutch() -> None:
     assert nlp.is_dutch_word("boekt") and nlp.is_dutch_word("besparing")
     assert nlp.is_dutch_word("maakte")  # a past form the table lacks
+    assert nlp.is_dutch_word("naaste")  # a noun the table lists only in its plural, "naasten"
     assert not nlp.is_dutch_word("begrotnig") and not nlp.is_dutch_word("hegnelo")
