@@ -203,6 +203,9 @@ UNIT_FACTOR = re.compile(
 AMOUNT = re.compile(
     rf"€\s?-?\d|\d\s?(?:euro|mln|miljoen|miljard|mld)\b|{THOUSANDS_TEXT}(?:,\d+)?(?:,-)?", re.IGNORECASE
 )
+# A bare figure in thousands and the word after it ("1.100 contacten", "12.367 woningen"): a count
+# when that word is a noun it counts, not money (see `answering.features`).
+BARE_THOUSANDS = re.compile(rf"(?<![€\d.,])(?<!€ ){THOUSANDS_TEXT}(?![\d,])\s+(?P<next>[^\W\d_]+)")
 # An amount of money as text writes it ("€ 25.000", "1,2 miljoen euro"): what a count is not.
 MONEY = re.compile(
     r"€\s?-?[\d.,]+(?:\s?(?:mln|miljoen|miljard))?|[\d.,]+\s?(?:euro|mln|miljoen)\b", re.IGNORECASE

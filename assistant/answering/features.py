@@ -10,6 +10,7 @@ from assistant.answering.question import Intent
 from assistant.answering.units import EvidenceUnit
 from assistant.lexicon import (
     AMOUNT,
+    BARE_THOUSANDS,
     DATE,
     DIGIT,
     DURATION,
@@ -24,10 +25,20 @@ from assistant.lexicon import (
     YEAR,
     fold,
 )
-from assistant.tokenize import base_terms
+from assistant.tokenize import base_terms, stopwords
 from assistant.types import UnitKind
 
 _COUNT_WINDOW = 4  # words between a count and the noun it counts
+
+
+def _counts_only(text: str, kind: UnitKind) -> bool:
+    """A sentence whose every amount-like figure is a bare figure in thousands followed by the
+    noun it counts ("Van de gemiddeld 1.100 contacten per maand ..."): a count, no money."""
+    if kind == UnitKind.ROW or MONEY.search(text):
+        return False
+    bare = list(BARE_THOUSANDS.finditer(text))
+    counted = [m for m in bare if fold(m.group("next")) not in stopwords()]
+    return bool(counted) and len(counted) == len(AMOUNT.findall(text))
 
 
 def facts_of(text: str) -> frozenset[str]:
@@ -56,7 +67,9 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
     # A row is money when the table counts in euros ("x € 1.000") or the row itself says "€".
     scaled = "€" in unit.chunk.table_header or "x" in unit.chunk.unit.replace("€", "").lower()
     money_table = unit.kind == UnitKind.ROW and ("€" in text or (scaled and "€" in unit.chunk.unit))
-    if AMOUNT.search(text) or (money_table and DIGIT.search(without_years)):
+    if (AMOUNT.search(text) and not _counts_only(text, unit.kind)) or (
+        money_table and DIGIT.search(without_years)
+    ):
         found.add(Intent.AMOUNT)
     if NUMERAL.search(MONEY.sub(" ", figures)) and not money_table:
         found.add(Intent.NUMBER)  # a count or a measured value, not an amount of money

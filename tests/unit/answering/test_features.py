@@ -50,6 +50,16 @@ def test_a_number_glued_to_a_word_or_naming_a_part_is_no_figure() -> None:
     assert Intent.NUMBER in unit_intents(_sentence("We ondersteunen 1 op de 3 mantelzorgers."))
 
 
+def test_a_figure_in_thousands_before_the_noun_it_counts_is_no_money() -> None:
+    counted = unit_intents(
+        _sentence("Van de gemiddeld 1.100 contacten per maand vindt 80% telefonisch plaats.")
+    )
+    assert Intent.AMOUNT not in counted and Intent.NUMBER in counted
+    # A figure in thousands followed by a preposition, or with a euro sign, is still an amount.
+    assert Intent.AMOUNT in unit_intents(_sentence("Er is 25.000 voor het actieplan laaggeletterdheid."))
+    assert Intent.AMOUNT in unit_intents(_sentence("We besparen € 25.000 op 1.100 contacten."))
+
+
 def test_an_age_or_a_length_of_time_is_no_count() -> None:
     assert Intent.NUMBER not in unit_intents(_sentence("Een sluitende aanpak van -9 maanden tot 100 jaar."))
     assert Intent.NUMBER not in unit_intents(
