@@ -206,6 +206,12 @@ AMOUNT = re.compile(
 # A bare figure in thousands and the word after it ("1.100 contacten", "12.367 woningen"): a count
 # when that word is a noun it counts, not money (see `answering.features`).
 BARE_THOUSANDS = re.compile(rf"(?<![€\d.,])(?<!€ ){THOUSANDS_TEXT}(?![\d,])\s+(?P<next>[^\W\d_]+)")
+# A question for a place by its words alone (folded): "op welk adres", "in welk gebouw", "op welke
+# locatie". Not "waar", which also asks "waar ... op gericht" or "waar ... aan werkt".
+ASKS_PLACE = re.compile(
+    r"\b(?:op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|in welk gebouw|(?:op )?welk adres|"
+    r"bij welk loket)\b"
+)
 # An amount of money as text writes it ("€ 25.000", "1,2 miljoen euro"): what a count is not.
 MONEY = re.compile(
     r"€\s?-?[\d.,]+(?:\s?(?:mln|miljoen|miljard))?|[\d.,]+\s?(?:euro|mln|miljoen)\b", re.IGNORECASE

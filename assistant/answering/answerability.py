@@ -23,6 +23,7 @@ from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
 from assistant.lexicon import (
     ASKS_MONEY,
+    ASKS_PLACE,
     COUNT_LABEL,
     NAMED_DOCUMENT_YEAR,
     PRINTED_ROW,
@@ -38,7 +39,7 @@ from assistant.types import UnitKind
 @dataclass(frozen=True)
 class Verdict:
     answerable: bool
-    reason: str = ""  # "no-evidence", "subject", "figure", "result", "year" or "period"
+    reason: str = ""  # "no-evidence", "subject", "figure", "result", "where", "year" or "period"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
     years: tuple[str, ...] = ()  # asked years the evidence gives nothing for
@@ -86,6 +87,10 @@ def judge(
     if _asks_outcome(analysis) and not any(Intent.RESULT in b.intents for b in selection.blocks):
         # "Wat kwam er uit de evaluatie?" is not answered by "In 2021 vindt de evaluatie plaats."
         return Verdict(False, "result", missing, coverage)
+    asks_place = _asks_only(analysis, Intent.WHERE) and ASKS_PLACE.search(fold(analysis.question))
+    if asks_place and not any(Intent.WHERE in b.intents for b in selection.blocks):
+        # "In welk gebouw zit de dagbesteding?" is not answered by whom it is for.
+        return Verdict(False, "where", missing, coverage)
     asked_years = [str(y) for y in analysis.years]
     if asked_years:
         shown, horizon = _years_in_view(selection.blocks)
@@ -113,11 +118,12 @@ def judge(
 
 def _asks_outcome(analysis: Analysis) -> bool:
     """The question asks what something brought about, and nothing else but a description."""
-    return Intent.RESULT in analysis.intents and analysis.intents <= {
-        Intent.RESULT,
-        Intent.DESCRIBE,
-        Intent.YESNO,
-    }
+    return _asks_only(analysis, Intent.RESULT)
+
+
+def _asks_only(analysis: Analysis, intent: Intent) -> bool:
+    """The question asks for `intent`, and nothing else but a description."""
+    return intent in analysis.intents and analysis.intents <= {intent, Intent.DESCRIBE, Intent.YESNO}
 
 
 def _figure_years(question: str) -> tuple[str, ...]:

@@ -306,8 +306,8 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
             return words["refusal_subject"].format(scope=scope, missing=_join(missing, words["and"]))
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
-    if verdict.reason == "result":
-        return words["refusal_result"].format(scope=scope)
+    if verdict.reason in ("result", "where"):
+        return words[f"refusal_{verdict.reason}"].format(scope=scope)
     if verdict.reason in ("year", "period"):
         key = "refusal_year" if verdict.reason == "year" else "refusal_period"
         return words[key].format(scope=scope, years=_join(verdict.years, words["and"]))

@@ -591,3 +591,18 @@ def test_evidence_close_to_a_question_in_other_words_answers_it(tmp_path: Path) 
     assert not found.refused and "zijbelading" in found.text
     # It must still hold part of the subject word for word.
     assert answer("bare", similarity=0.0, coverage=0.99).refused
+
+
+def test_a_question_for_a_place_needs_evidence_that_names_one(tmp_path: Path) -> None:
+    question = "In welk gebouw is de algemene voorziening dagactiviteiten van Wassenaar?"
+    about = "De algemene voorziening dagactiviteiten is bedoeld voor ouderen die eenzaam zijn."
+    housed = "De algemene voorziening dagactiviteiten is gehuisvest in het dorpshuis De Paauw."
+
+    def answer(name: str, *sentences: str) -> Answer:
+        page = "Dagbesteding\n" + "\n".join(sentences) + f"\n\n{_OTHER_TOPICS}"
+        return _with_budget(tmp_path / name, 2025, page).answer(question)
+
+    refused = answer("about", about)
+    assert refused.refused and "plaats of adres" in refused.text
+    found = answer("housed", about, housed)
+    assert not found.refused and "dorpshuis" in found.text
