@@ -30,7 +30,7 @@ from assistant.lexicon import (
     YEAR,
     fold,
 )
-from assistant.query_parse import detect_municipalities
+from assistant.query_parse import asked_municipalities, detect_municipalities
 from assistant.tokenize import edit_distance, stem, stopwords
 from assistant.types import Filters
 
@@ -224,7 +224,7 @@ def _places_only(question: str, own: Resolution, previous: Resolution, explicit:
 
 
 def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> Resolution:
-    named = detect_municipalities(question, municipalities)
+    named = asked_municipalities(question, municipalities)
     filters = replace(explicit, municipalities=explicit.municipalities or named)
     return Resolution(question, question, question, filters, (), _topic(question, municipalities))
 

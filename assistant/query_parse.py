@@ -42,6 +42,8 @@ _ACROSS_WORDS = frozenset(
 )
 # Words, numbers, and years or periods as one word ("2020-2023").
 _WORD = re.compile(rf"{PERIOD_TEXT}|[^\W\d_]+|\d+")
+# A statement, then the question itself: "<premise>. <asked>?" (or "; <asked>?").
+_PREMISE = re.compile(r"^(?P<premise>.+[.;])\s+(?P<asked>[^.;?]+\?)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,18 @@ def detect_municipalities(question: str, names: Sequence[str]) -> tuple[str, ...
         if position is not None:
             found.append((position, name))
     return tuple(name for _, name in sorted(found))
+
+
+def asked_municipalities(question: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The municipalities a question asks about: those its own sentence names when a sentence
+    before it states what another has ("Twenterand heeft een wekelijkse inloop. Heeft Almelo ook
+    zo'n inloop?" asks about Almelo), else all it names."""
+    premise = _PREMISE.match(question.strip())
+    if premise:
+        asked = detect_municipalities(premise.group("asked"), names)
+        if asked:
+            return asked
+    return detect_municipalities(question, names)
 
 
 def _find_name(tokens: Sequence[str], parts: Sequence[str]) -> int | None:
@@ -221,7 +235,7 @@ def parse_query(
     """Detected filters, with each field the caller gave explicitly taking precedence."""
     # Distinct names: with thousands of documents, folding each one's name per question adds up.
     names = list(dict.fromkeys(d.municipality for d in documents if d.municipality))
-    municipalities = detect_municipalities(question, names)
+    municipalities = asked_municipalities(question, names)
     if len(municipalities) == 1 and _ACROSS_WORDS & set(_WORD.findall(normalize(question))):
         municipalities = ()
     in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]

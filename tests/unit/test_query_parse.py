@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from assistant.query_parse import (
+    asked_municipalities,
     detect_municipalities,
     detect_years,
     merge_filters,
@@ -120,3 +121,14 @@ def test_two_budget_years_set_side_by_side_name_two_documents() -> None:
     # Not compared, or years no title carries: no documents.
     assert parse_query("Hoeveel kost tractie in 2024 en 2025?", budgets).filters.years == ()
     assert parse_query("verschil tussen 2026 en 2027?", budgets).filters.years == ()
+
+
+def test_the_municipality_asked_about_is_the_one_the_question_sentence_names() -> None:
+    names = ["Almelo", "Twenterand", "Wassenaar"]
+    premise = "Twenterand heeft een wekelijkse inloop. Heeft Almelo ook zo'n inloopspreekuur?"
+    assert asked_municipalities(premise, names) == ("Almelo",)
+    semicolon = "Almelo wilde een eigen bijdrage; hoe staat dat er in de Wassenaarse begroting voor?"
+    assert asked_municipalities(semicolon, names) == ("Wassenaar",)
+    # A question sentence that names none, or one question naming two, keeps every name.
+    assert asked_municipalities("Almelo doet het zo. Wat zeggen de anderen?", names) == ("Almelo",)
+    assert asked_municipalities("Wat doen Almelo en Twenterand daaraan?", names) == ("Almelo", "Twenterand")

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.types import Answer, DocumentMeta, Page
-from tests.answering_support import ALMELO, ALMELO_PAGES, AnswerWorld, world
+from tests.answering_support import ALMELO, ALMELO_PAGES, AnswerWorld, assistant_over, world
 
 ALMELO_REVIEW = DocumentMeta("almelo-review", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie")
 WASSENAAR_2025 = DocumentMeta(
@@ -606,3 +606,18 @@ def test_a_question_for_a_place_needs_evidence_that_names_one(tmp_path: Path) ->
     assert refused.refused and "plaats of adres" in refused.text
     found = answer("housed", about, housed)
     assert not found.refused and "dorpshuis" in found.text
+
+
+def test_a_question_about_one_municipality_after_a_statement_about_another(tmp_path: Path) -> None:
+    assistant = assistant_over(world(tmp_path))
+    question = (
+        "Twenterand geeft geld uit aan het actieplan laaggeletterdheid. "
+        "Heeft Leusden ook een actieplan laaggeletterdheid?"
+    )
+    answer = assistant.ask(question)
+    # Asked of Leusden, whose documents say nothing of it; what Twenterand has is said as such.
+    assert answer.refused and answer.filters.municipalities == ("Leusden",)
+    assert "Wel staat er iets over in Twenterand" in answer.text
+    # Without the statement before it, a question naming both compares them.
+    both = assistant.ask("Hebben Twenterand en Leusden een actieplan laaggeletterdheid?")
+    assert set(both.filters.municipalities) == {"Twenterand", "Leusden"}
