@@ -315,7 +315,7 @@ class AnswerSettings(_Group):
         "such a question to pass",
     )
     paraphrase_units: int = Field(
-        default=6,
+        default=3,
         ge=0,
         le=64,
         description="chosen units embedded (on demand, cached) to judge a question in other words",
