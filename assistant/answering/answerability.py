@@ -1,6 +1,6 @@
 """Answerability: does the selected evidence answer the question, or only sound like it does?
 
-Four checks, each one a way a near miss reads as an answer:
+Five checks, each one a way a near miss reads as an answer:
 - the subject: the question's distinctive (rare) words must be found in the evidence; a question
   about "suïcidepreventie" is not answered by a passage about prevention in general (unless the
   planner found the evidence says it in other words);
@@ -8,6 +8,8 @@ Four checks, each one a way a near miss reads as an answer:
   about the subject;
 - the outcome: a question for what something brought about needs a passage that tells a result,
   not one that only announces the evaluation;
+- the place: a question that asks only for a place ("op welk adres", "in welk gebouw") needs a
+  passage that names one;
 - the year: a figure asked for a year must come from evidence that mentions that year (or from a
   document whose own period covers it).
 """
