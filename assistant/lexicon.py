@@ -208,10 +208,11 @@ AMOUNT = re.compile(
 BARE_THOUSANDS = re.compile(rf"(?<![€\d.,])(?<!€ ){THOUSANDS_TEXT}(?![\d,])\s+(?P<next>[^\W\d_]+)")
 # A question for a place by its words alone (folded): "op welk adres", "in welk gebouw", "op welke
 # locatie". Not "waar", which also asks "waar ... op gericht" or "waar ... aan werkt".
-ASKS_PLACE = re.compile(
-    r"\b(?:op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|in welk gebouw|(?:op )?welk adres|"
-    r"bij welk loket)\b"
+PLACE_PHRASES = (
+    r"op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|in welk gebouw|(?:op )?welk adres|"
+    r"bij welk loket"
 )
+ASKS_PLACE = re.compile(rf"\b(?:{PLACE_PHRASES})\b")
 # An amount of money as text writes it ("€ 25.000", "1,2 miljoen euro"): what a count is not.
 MONEY = re.compile(
     r"€\s?-?[\d.,]+(?:\s?(?:mln|miljoen|miljard))?|[\d.,]+\s?(?:euro|mln|miljoen)\b", re.IGNORECASE
@@ -576,8 +577,7 @@ QUESTION_CUES = compile_table(
         r"welke termijn|tegen welk jaar|uiterlijk|deadline|when|by when|what year|how long)\b",
         "who": r"\b(wie|welke partner\w*|welke organisatie\w*|met wie|door wie|who|which organi[sz]ation)\b",
         # "Waar kunnen inwoners terecht?", "Waar was de taalklas gehuisvest?"; not "waarom", "waarmee".
-        "where": r"\b(waar(?=\s)|terecht|op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|"
-        r"in welk gebouw|(?:op )?welk adres|bij welk loket|where)\b",
+        "where": rf"\b(waar(?=\s)|terecht|{PLACE_PHRASES}|where)\b",
         "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
         # "Wat leverde dat op?": the separable verb with its particle at the end.
         "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|\bwat (?:kwam|komt) er\b.{0,40}\buit\b|"

@@ -101,15 +101,16 @@ class Planner:
         answer = self.settings.answer
         if self.vectors is None or verdict.coverage < answer.paraphrase_coverage:
             return []
-        owners = [block for block in selection.blocks for _ in block.units]
-        quotes = [unit.quote for block in selection.blocks for unit in block.units]
-        found = self.vectors.similarities(retrieval.query_vector, quotes, answer.paraphrase_units)
+        owned = [(block, unit.quote) for block in selection.blocks for unit in block.units]
+        similarities = self.vectors.similarities(
+            retrieval.query_vector, [quote for _, quote in owned], answer.paraphrase_units
+        )
         close = [
-            b
-            for b, s in zip(owners, found, strict=True)
-            if s is not None and s >= answer.paraphrase_similarity
+            block
+            for (block, _), similarity in zip(owned, similarities, strict=True)
+            if similarity is not None and similarity >= answer.paraphrase_similarity
         ]
-        return [b for b in selection.blocks if any(b is c for c in close)]
+        return [block for block in selection.blocks if any(block is c for c in close)]
 
     def _similarity(
         self, retrieval: Retrieval, dense: bool
