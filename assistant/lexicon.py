@@ -65,10 +65,14 @@ DOCUMENT_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 # A year in a question that may date a document it names, 2000-2039, at the start of a word: later
 # years are horizons ("de koers 'Horizon naar 2040'"), not the dates of documents.
 QUESTION_DOCUMENT_YEAR = re.compile(r"(20[0-3]\d)")
+# The kinds of document a question names by their kind: "begroting", "kadernota", "beleidsplan".
+DOCUMENT_KINDS = (
+    r"(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
+    r"voorjaarsnota|najaarsnota"
+)
 # A year that names a document in running text: "begroting 2025", "de kadernota van 2020".
 NAMED_DOCUMENT_YEAR = re.compile(
-    r"\b(?P<word>(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
-    rf"voorjaarsnota|najaarsnota|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
+    rf"\b(?P<word>{DOCUMENT_KINDS}|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",
     re.IGNORECASE,
 )
 # A year said relative to the one a conversation is about: "de begroting van vorig jaar", "het
@@ -95,8 +99,7 @@ DOCUMENT_PART = re.compile(
 # "volgens de begroting". Where the answer was, not what it was about: a follow-up does not
 # inherit it as its topic (a document's cover page is all about its own title).
 DOCUMENT_KIND = re.compile(
-    r"\b(?:volgens|in|uit)\s+(?:de|het)\s+(?:\w+\s+)?(?:(?:programma)?begroting|kadernota|beleidsprogramma|"
-    r"beleidsplan|beleidskader|jaarrekening|jaarverslag|voorjaarsnota|najaarsnota|midterm\s+review)\b"
+    rf"\b(?:volgens|in|uit)\s+(?:de|het)\s+(?:\w+\s+)?(?:{DOCUMENT_KINDS}|beleidsprogramma|midterm\s+review)\b"
 )
 # A number that names a part rather than counts anything: "Programmalijn 1", "doel 3", "fase 2",
 # "bijlage 4", "artikel 10", "tabel 10.1".
