@@ -519,6 +519,13 @@ PROGRAMME = re.compile(
 BUDGET_MEASURE = re.compile(r"\b(?P<measure>baten|lasten|saldo|toevoeging|onttrekking)(?:en)?\b")
 # Header words that name a table's label column, not a value column (folded).
 LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", "taakveld", "kapitaalgoed"])
+# A row of the BBV indicator table every programme budget prints: programme and indicator number
+# ("4 35. Gemiddelde WOZ waarde Duizend euro CBS 729 (2024) 379 (2024)").
+INDICATOR_ROW = re.compile(r"^\d{1,2} \d{1,2}\.(?:\s|$)")
+# The year slot of such a table's value columns, filled in per row: "Realisatie Wassenaar (jaartal)".
+YEAR_PLACEHOLDER = re.compile(r"\((?:jaartal|peiljaar|jaar)\)", re.IGNORECASE)
+# The header words of that table's columns before its values: the value columns' names follow them.
+INDICATOR_FIELD_WORDS = frozenset(["indicator", "eenheid", "bron"])
 # A table's source line: "Bron peilwaarde: CBS".
 SOURCE_LINE = re.compile(r"^\s*bron\b", re.IGNORECASE)
 # The three columns of a budget: euros by definition (folded).

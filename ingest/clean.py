@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.lexicon import LONE_FIGURE_CELL, YEAR_TEXT
+from assistant.lexicon import INDICATOR_ROW, LONE_FIGURE_CELL, TABLE_TITLE, YEAR_PLACEHOLDER, YEAR_TEXT
 from assistant.types import Page
 
 # Lines looked at for running headers/footers at each end of a page.
@@ -43,10 +43,10 @@ _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
 _ROW_LABEL = re.compile(r"[^\W\d_]{2}")
 _MIN_CELLS = 3  # figure cells under a label that make it a row
-# The BBV indicator table's rows open with the programme and the indicator's number ("2 21.").
-_INDICATOR_ROW = re.compile(r"^\d{1,2} \d{1,2}\.(?:\s|$)")
+# A BBV indicator row (`lexicon.INDICATOR_ROW`) ends in its figures, each with the year it is of.
 _MEASURED = re.compile(rf"\(\s*{YEAR_TEXT}\s*\)\s*$")  # "... 663,6 (2022) 825,3 (2022)"
 _INDICATOR_ROW_LINES = 8
+_INDICATOR_HEADER_LINES = 10  # column names wrapped a word a line ("Realisatie" / "Wassenaar" / "(jaartal)")
 _NARROW_CELL_CHARS = 40  # a line no longer than this may be a table cell that broke a word
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, hyphenated parts kept ("Gegevens-bron")
 _LAST_WORD = re.compile(rf"(?<![\w-]){_WORD.pattern}$")
@@ -67,7 +67,7 @@ def clean_pages(raw: list[str]) -> list[Page]:
         lines = _join_hyphenated(lines)
         lines = _join_broken_words(lines, vocabulary)
         lines = _join_cell_columns(lines)
-        lines = _join_indicator_rows(lines)
+        lines = _join_indicator_header(_join_indicator_rows(lines))
         lines = [part for line in lines for part in _split_glued(line)]
         out.append(Page(number=index + 1, text="\n".join(_squeeze_blank(lines))))
     return out
@@ -276,7 +276,7 @@ def _join_indicator_rows(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        end = _indicator_row_end(lines, i) if _INDICATOR_ROW.match(lines[i]) else None
+        end = _indicator_row_end(lines, i) if INDICATOR_ROW.match(lines[i]) else None
         if end is not None:
             out.append(" ".join(line.strip() for line in lines[i : end + 1]))
             i = end + 1
@@ -286,13 +286,35 @@ def _join_indicator_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def _join_indicator_header(lines: list[str]) -> list[str]:
+    """The column names of the BBV indicator table wrapped a word a line under its caption ("Progr. Nr. Naam
+    Indicator Eenheid Bron" / "Realisatie" / "Wassenaar" / "(jaartal)" / ...) become one line, so
+    the names read as the header they are and not as the start of the first row's label."""
+    out = list(lines)
+    i = len(out)
+    while i > 1:
+        i -= 1
+        if not INDICATOR_ROW.match(out[i]) or INDICATOR_ROW.match(out[i - 1]):
+            continue
+        start = i
+        while start > 0 and i - start < _INDICATOR_HEADER_LINES and out[start - 1].strip():
+            if TABLE_TITLE.match(out[start - 1]) or INDICATOR_ROW.match(out[start - 1]):
+                break
+            start -= 1
+        header = out[start:i]
+        if len(header) > 1 and any(YEAR_PLACEHOLDER.search(line) for line in header):
+            out[start:i] = [" ".join(line.strip() for line in header)]
+            i = start
+    return out
+
+
 def _indicator_row_end(lines: list[str], start: int) -> int | None:
     """The line that gives the figure of the indicator row opening at `start`, or None when a blank
     line or the next row comes first, or none within `_INDICATOR_ROW_LINES`."""
     for j in range(start, min(start + _INDICATOR_ROW_LINES, len(lines))):
         if _MEASURED.search(lines[j]):
             return j
-        if j > start and (not lines[j] or _INDICATOR_ROW.match(lines[j])):
+        if j > start and (not lines[j] or INDICATOR_ROW.match(lines[j])):
             return None
     return None
 

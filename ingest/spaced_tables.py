@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.lexicon import (
     BUDGET_MEASURE_WORDS,
+    INDICATOR_FIELD_WORDS,
+    INDICATOR_ROW,
     LABEL_COLUMN_WORDS,
     SHORTENED_WORDS,
     SIGN_LEGEND,
@@ -30,6 +32,7 @@ from assistant.lexicon import (
     TABLE_UNIT,
     TOTAL_LABEL,
     YEAR_CELL,
+    YEAR_PLACEHOLDER,
     fold,
 )
 
@@ -40,6 +43,7 @@ _HEADER_LINES = 12  # header lines looked at above the first row (indicator head
 _HEADER_MAX_WORDS = 30
 _WRAP_MAX_WORDS = 6  # a line that only starts a row's label has at most this many words
 _WRAP_MAX_LINES = 3  # and a label wraps over at most this many lines before its values
+_CONTINUE_GAP = 2  # lines between a table and its part on the next page (a blank, a page number)
 _BRACKET_YEAR = re.compile(r"^\((?:19|20)\d\d\)$")
 
 
@@ -67,28 +71,50 @@ class SpacedTable:
 def split_row(line: str) -> tuple[str, tuple[str, ...]] | None:
     """`Lasten -6.100 -7.809` -> ("Lasten", ("-6.100", "-7.809")): the label and its trailing values.
 
-    A value may carry its year in brackets ("6,9 (2023)"). None when the line does not end in at
-    least two values of which one is a number, or has no label with a letter.
+    A value may carry its year in brackets ("6,9 (2023)", "3,1 % (2024)", "4,75 % ( 2024)"). None
+    when the line does not end in at least two values of which one is a number (one with its year
+    for a row of the BBV indicator table, whose national figure may be missing), or has no label
+    with a letter.
     """
     tokens = line.split()
     values: list[str] = []
     i = len(tokens)
     while i > 0:
-        token = tokens[i - 1]
-        if _BRACKET_YEAR.match(token) and i > 1 and SPACED_VALUE.fullmatch(tokens[i - 2]):
-            values.append(f"{tokens[i - 2]} {token}")
-            i -= 2
-        elif SPACED_VALUE.fullmatch(token):
-            values.append(token)
+        measured = _measured_value(tokens, i)
+        if measured:
+            values.append(" ".join(tokens[i - measured : i]))
+            i -= measured
+        elif SPACED_VALUE.fullmatch(tokens[i - 1]):
+            values.append(tokens[i - 1])
             i -= 1
         else:
             break
     label = " ".join(tokens[:i])
-    if len(values) < _MIN_VALUES or not re.search(r"[^\W\d_]", label):
+    fewest = 1 if INDICATOR_ROW.match(line) and values and values[-1].endswith(")") else _MIN_VALUES
+    if len(values) < fewest or not re.search(r"[^\W\d_]", label):
         return None
     if not any(re.search(r"\d", v) for v in values) or label.endswith(("€", ":")):
         return None
     return label, tuple(reversed(values))
+
+
+def _measured_value(tokens: Sequence[str], end: int) -> int:
+    """How many tokens before `end` make a value with its year in brackets, "6,9 (2023)",
+    "2,8 % (2023)" or "4,75 % ( 2024)"; 0 when they do not."""
+    k = end
+    if k >= 1 and _BRACKET_YEAR.match(tokens[k - 1]):
+        k -= 1
+    elif k >= 2 and tokens[k - 2] == "(" and _BRACKET_YEAR.match(f"({tokens[k - 1]}"):
+        k -= 2
+    else:
+        return 0
+    if k >= 2 and tokens[k - 1] == "%" and SPACED_VALUE.fullmatch(tokens[k - 2]):
+        k -= 2
+    elif k >= 1 and SPACED_VALUE.fullmatch(tokens[k - 1]):
+        k -= 1
+    else:
+        return 0
+    return end - k
 
 
 def _is_year_run(values: Sequence[str]) -> bool:
@@ -109,6 +135,7 @@ def _header_line(line: str) -> bool:
     return bool(
         TABLE_TITLE.match(line)
         or TABLE_UNIT.search(line)
+        or YEAR_PLACEHOLDER.search(line)
         or folded & SPACED_COLUMN_WORDS
         or sum(bool(YEAR_CELL.fullmatch(w.strip(":"))) for w in words) >= 2
         or (len(words) <= 3 and YEAR_CELL.fullmatch(words[0].strip(":")) is not None)  # "2025 (%)"
@@ -166,9 +193,24 @@ def find_spaced_tables(lines: Sequence[str], taken: set[int] | None = None) -> l
         if table is None:
             i = max(end, i + 1)
             continue
+        if tables and _continues(tables[-1], table):
+            # The header a page repeats has no caption: the table is the one above, still.
+            table = replace(table, title=tables[-1].title)
         tables.append(table)
         floor = i = table.end
     return tables
+
+
+def _continues(before: SpacedTable, table: SpacedTable) -> bool:
+    """`table` goes on with `before` after a page break: right below it, the same columns, and a
+    header without a caption of its own."""
+    return (
+        bool(table.columns)
+        and table.columns == before.columns
+        and table.start - before.end <= _CONTINUE_GAP
+        and not TABLE_TITLE.match(table.title)
+        and bool(TABLE_TITLE.match(before.title))
+    )
 
 
 def _previous_taken(taken: set[int], i: int) -> int:
@@ -293,6 +335,9 @@ def _measures(header: Sequence[str]) -> list[str]:
 def header_columns(header: Sequence[str], width: int) -> tuple[str, ...]:
     """Names for `width` value columns from the header's words, or () when they do not add up."""
     words = [w for line in header if not TABLE_TITLE.match(line) for w in line.split()]
+    placeholders = _placeholder_columns(words)
+    if placeholders:
+        return placeholders if len(placeholders) == width else ()
     years = [k for k, w in enumerate(words) if YEAR_CELL.fullmatch(w.strip(":"))]
     kinds = _kinds(header, words, years)
     names = [_year_name(words, k, kind) for k, kind in zip(years, kinds, strict=True)]
@@ -317,6 +362,22 @@ def header_columns(header: Sequence[str], width: int) -> tuple[str, ...]:
         if len(leading) >= extra:
             return tuple([*leading[-extra:], *names])
     return ()
+
+
+def _placeholder_columns(words: Sequence[str]) -> tuple[str, ...]:
+    """Value columns whose year each row gives ("... Eenheid Bron Realisatie Wassenaar (jaartal)
+    Realisatie Nederland (jaartal)"): a name from the words after the columns before them (the
+    indicator, its unit and its source) up to each year slot."""
+    slots = [k for k, w in enumerate(words) if YEAR_PLACEHOLDER.fullmatch(w)]
+    if not slots:
+        return ()
+    fields = [k for k, w in enumerate(words[: slots[0]]) if fold(w.strip("():,.")) in INDICATOR_FIELD_WORDS]
+    start = fields[-1] + 1 if fields else 0
+    names = []
+    for slot in slots:
+        names.append(" ".join(words[start:slot]))
+        start = slot + 1
+    return tuple(names) if all(names) else ()
 
 
 def _kinds(header: Sequence[str], words: Sequence[str], years: Sequence[int]) -> list[str]:

@@ -188,3 +188,31 @@ def test_a_wrapped_bbv_indicator_row_becomes_one_line() -> None:
     ]
     # A row that never gives its figure is left as it is.
     assert lines[3:] == ["2 28. Lopende re-", "", "Een zin zonder cijfer."]
+
+
+def test_the_bbv_indicator_header_wrapped_a_word_a_line_becomes_one_line() -> None:
+    raw = "\n".join(
+        [
+            "Beleidsindicatoren",
+            "",
+            "Tabel 6.1 - Beleidsindicatoren per programma",
+            "Progr. Nr. Naam Indicator Eenheid Bron",
+            "Realisatie",
+            "Wassenaar",
+            "(jaartal)",
+            "Realisatie",
+            "Nederland",
+            "(jaartal)",
+            "1 6. Verwijzingen Halt Aantal per 1.000 jongeren Bureau Halt 8,4 (2023) 2,1 (2023)",
+        ]
+    )
+    lines = clean_pages([raw])[0].text.split("\n")
+    assert lines[2:] == [
+        "Tabel 6.1 - Beleidsindicatoren per programma",
+        "Progr. Nr. Naam Indicator Eenheid Bron Realisatie Wassenaar (jaartal) "
+        "Realisatie Nederland (jaartal)",
+        "1 6. Verwijzingen Halt Aantal per 1.000 jongeren Bureau Halt 8,4 (2023) 2,1 (2023)",
+    ]
+    # Short lines above a row without a year slot among them are left alone (a wrapped label).
+    plain = "Tabel 2.1 - Iets\nEen kop\nnog een\n1 6. Verwijzingen Halt 8,4 (2023) 2,1 (2023)"
+    assert clean_pages([plain])[0].text.split("\n")[1:3] == ["Een kop", "nog een"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.answering.render import render_row
 from assistant.types import Page
 from ingest.chunking import chunk_document, verify_chunk
 from ingest.spaced_tables import find_spaced_tables, header_columns, split_row
@@ -50,6 +51,15 @@ Programma: P2 Mens en maatschappij Begroting 2025 Begroting 2025 Begroting 2025
 Saldo van baten en lasten per taakveld Baten Lasten Saldo
 6.711 25 Huishoudelijke hulp (WMO) 150.000 -2.137.107 -1.987.107
 6.752 25 Jeugdhulp ambulant regionaal 0 -3.823.612 -3.823.612""".splitlines()
+
+
+BBV_INDICATORS = """Tabel 6.1 - Beleidsindicatoren per programma
+Progr. Nr. Naam Indicator Eenheid Bron Realisatie Wassenaar (jaartal) Realisatie Nederland (jaartal)
+1 6. Verwijzingen Halt Aantal per 1.000 jongeren Bureau Halt 8,4 (2023) 2,1 (2023)
+2 19. Vroegtijdig schoolverlaters (vsv-ers) % deelnemers aan het VO DUO 2,8 % (2023) 2,8 % (2023)
+2 27. Huishoudens met een bijstandsuitkering Aantal huishoudens in NL CBS 3,1 % (2024) 4,75 % ( 2024)
+3 1. Formatie Fte per 1.000 inwoners Eigen gegevens 7,59 (2023)
+4 35. Gemiddelde WOZ waarde Duizend euro CBS 729 (2024) 379 (2024)""".splitlines()
 
 
 def test_split_row_takes_the_tail_of_values() -> None:
@@ -175,3 +185,53 @@ def test_a_label_wrapped_after_a_shortened_word_stays_one_label() -> None:
     # A sentence that ends above a row is no part of its label.
     prose = ["We gaan door met dit plan.", "Tractie 70.000 70.000 - 70.000", "Totaal 70.000 70.000 - 70.000"]
     assert find_spaced_tables(prose)[0].rows[0].label == "Tractie"
+
+
+def test_values_with_a_loose_percent_sign_or_bracket_keep_their_year() -> None:
+    assert split_row("Huishoudens in NL CBS 3,1 % (2024) 4,75 % ( 2024)") == (
+        "Huishoudens in NL CBS",
+        ("3,1 % (2024)", "4,75 % ( 2024)"),
+    )
+    # One figure with its year is a row of the indicator table (no national figure), not elsewhere.
+    assert split_row("3 1. Formatie Fte per 1.000 inwoners Eigen gegevens 7,59 (2023)") == (
+        "3 1. Formatie Fte per 1.000 inwoners Eigen gegevens",
+        ("7,59 (2023)",),
+    )
+    assert split_row("Het aantal steeg naar 7,59 (2023)") is None
+
+
+def test_bbv_indicator_table_names_its_columns_from_the_year_slots() -> None:
+    (table,) = find_spaced_tables(BBV_INDICATORS)
+    assert table.columns == ("Realisatie Wassenaar", "Realisatie Nederland")
+    assert len(table.rows) == 5
+    assert table.rows[2].values == ("3,1 % (2024)", "4,75 % ( 2024)")
+    assert header_columns(
+        ["Naam Indicator Eenheid Bron Cijfer Wassenaar (jaartal) Vergelijkingscijfer Nederland (jaartal)"], 2
+    ) == (
+        "Cijfer Wassenaar",
+        "Vergelijkingscijfer Nederland",
+    )
+    # Year slots that do not match the rows' values name no columns.
+    assert header_columns(["Naam Indicator Eenheid Bron Realisatie Wassenaar (jaartal)"], 2) == ()
+
+
+def test_bbv_indicator_rows_read_with_their_column_names_and_verify() -> None:
+    pages = [Page(number=1, text="\n".join(["Beleidsindicatoren", "", *BBV_INDICATORS]))]
+    (table,) = [c for c in chunk_document("doc", pages) if c.kind == "table"]
+    assert verify_chunk(table, pages)
+    row = next(line for line in table.text.split("\n") if "WOZ" in line)
+    assert render_row(row, table) == (
+        "4 35. Gemiddelde WOZ waarde Duizend euro CBS — Realisatie Wassenaar: 729 (2024); "
+        "Realisatie Nederland: 379 (2024)"
+    )
+
+
+def test_a_table_going_on_under_a_repeated_header_keeps_its_caption() -> None:
+    header = BBV_INDICATORS[1]
+    lines = [*BBV_INDICATORS[:4], "", header, *BBV_INDICATORS[4:]]
+    first, second = find_spaced_tables(lines)
+    assert second.title == first.title
+    assert second.title.startswith("Tabel 6.1 - Beleidsindicatoren per programma")
+    # Far below, or under other columns, a captionless table is a table of its own.
+    apart = [*BBV_INDICATORS[:4], "", "Een alinea tekst.", "Nog een zin.", "", header, *BBV_INDICATORS[4:]]
+    assert not find_spaced_tables(apart)[1].title.startswith("Tabel 6.1")
