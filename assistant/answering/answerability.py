@@ -149,6 +149,10 @@ def _figure_about_subject(
     # as "1/3": both accept a plain figure. A count ("hoeveel mantelzorgers") is never money.
     if wanted & {Intent.AMOUNT, Intent.PERCENT}:
         wanted.add(Intent.NUMBER)
+    elif wanted == {Intent.NUMBER} and not analysis.counted:
+        # "Hoe groot was de integratie-uitkering?" counts nothing: it asks how large, and an
+        # amount or a share says that as well as a number does.
+        wanted |= {Intent.AMOUNT, Intent.PERCENT}
     if analysis.how_much:
         # "Hoeveel legt Wassenaar in voor ...?": an amount, not a count or a share of something else.
         wanted = {Intent.AMOUNT}

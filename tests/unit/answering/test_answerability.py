@@ -63,6 +63,16 @@ def test_a_money_question_is_not_answered_by_a_percentage_in_a_sentence() -> Non
     assert _judge(question, idf, _row("Bijstandsnorm alleenstaande | 1.300", idf)).answerable
 
 
+def test_how_large_a_thing_is_may_be_answered_by_an_amount_but_a_count_is_not() -> None:
+    idf = {"integratie": 4.0, "uitkering": 3.0}
+    amount = _text({"integratie", "uitkering"}, Intent.AMOUNT)  # "€ 8,6 mln"
+    assert _judge("Hoe groot was de integratie-uitkering?", idf, amount).answerable
+    # A question that counts something ("hoeveel mantelzorgers") wants that count, not euros.
+    money = _text({"mantelzorgers"}, Intent.AMOUNT)
+    verdict = _judge("Hoeveel mantelzorgers zijn er?", {"mantelzorgers": 4.0}, money)
+    assert not verdict.answerable and verdict.reason == "figure"
+
+
 def test_a_label_line_followed_by_its_count_line_counts_the_noun() -> None:
     # An indicator table read as text: the label, then "Aantal per ..." with the figures.
     chunk = Chunk(id="t", doc_id="d", text="", page_start=1, page_end=1, kind="text")
