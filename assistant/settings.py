@@ -73,7 +73,12 @@ class IngestSettings(_Group):
     chunk_overlap_sentences: int = Field(
         default=1, ge=0, le=5, description="sentences repeated at the start of the next chunk"
     )
-    table_rows_per_chunk: int = Field(default=12, ge=1, le=200, description="table rows in one chunk")
+    table_rows_per_chunk: int = Field(
+        default=6,
+        ge=1,
+        le=200,
+        description="table rows in one chunk; a row asked for is found sooner in a small group",
+    )
     max_pages: int = Field(default=2000, ge=1, description="pages a PDF may have")
     max_chars: int = Field(
         default=5_000_000, ge=1, description="characters of extracted text a document may have"

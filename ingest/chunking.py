@@ -68,7 +68,7 @@ def chunk_document(
     target_words: int = 110,
     max_words: int = 180,
     overlap_sentences: int = 1,
-    table_rows_per_chunk: int = 12,
+    table_rows_per_chunk: int = 6,
     check: Callable[[], None] = lambda: None,
 ) -> list[Chunk]:
     """All chunks of one document, in reading order, near-duplicates folded (see dedupe).

@@ -51,8 +51,10 @@ from ingest.parse import parse_document
 # off stay a block of lines of their own (11 made them text). 13 to 16: see the README's rounds.
 # 17: a contents printed a cell a line is contents, not a table, and decides the chapters; a word a
 # narrow cell broke over two lines is joined; a wrapped BBV indicator row is one line. 18: tables
-# printed column by column (labels, then each column's values) are read as rows.
-PIPELINE_VERSION = "18"
+# printed column by column (labels, then each column's values) are read as rows. 19: the BBV
+# indicator table's header names its value columns by their year slots, a value keeps a loose "%"
+# and its year, a table under a repeated header keeps its caption; row groups of 6, not 12.
+PIPELINE_VERSION = "19"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's
