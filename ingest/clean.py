@@ -13,7 +13,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.lexicon import INDICATOR_ROW, LONE_FIGURE_CELL, TABLE_TITLE, YEAR_PLACEHOLDER, YEAR_TEXT
+from assistant.lexicon import (
+    INDICATOR_ROW,
+    LONE_FIGURE_CELL,
+    MEASURED_FIGURE,
+    TABLE_TITLE,
+    YEAR_PLACEHOLDER,
+    YEAR_TEXT,
+)
 from assistant.types import Page
 
 # Lines looked at for running headers/footers at each end of a page.
@@ -43,8 +50,6 @@ _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
 _ROW_LABEL = re.compile(r"[^\W\d_]{2}")
 _MIN_CELLS = 3  # figure cells under a label that make it a row
-# A BBV indicator row (`lexicon.INDICATOR_ROW`) ends in its figures, each with the year it is of.
-_MEASURED = re.compile(rf"\(\s*{YEAR_TEXT}\s*\)\s*$")  # "... 663,6 (2022) 825,3 (2022)"
 _INDICATOR_ROW_LINES = 8
 _INDICATOR_HEADER_LINES = 10  # column names wrapped a word a line ("Realisatie" / "Wassenaar" / "(jaartal)")
 _NARROW_CELL_CHARS = 40  # a line no longer than this may be a table cell that broke a word
@@ -312,7 +317,7 @@ def _indicator_row_end(lines: list[str], start: int) -> int | None:
     """The line that gives the figure of the indicator row opening at `start`, or None when a blank
     line or the next row comes first, or none within `_INDICATOR_ROW_LINES`."""
     for j in range(start, min(start + _INDICATOR_ROW_LINES, len(lines))):
-        if _MEASURED.search(lines[j]):
+        if MEASURED_FIGURE.search(lines[j]):
             return j
         if j > start and (not lines[j] or INDICATOR_ROW.match(lines[j])):
             return None

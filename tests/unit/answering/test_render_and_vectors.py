@@ -118,3 +118,13 @@ def test_the_evidence_service_verifies_on_the_page_and_treats_missing_pages_as_n
     assert evidence.page_text("d", 9) is None and evidence.page_text("x", 1) is None
     assert evidence.document("d") == meta and evidence.document("x") is None
     assert evidence.documents() == [meta]
+
+
+def test_figures_with_their_own_year_fill_the_first_columns_when_one_is_missing() -> None:
+    chunk = _table("Tabel 6.1 - Beleidsindicatoren | Realisatie Wassenaar | Realisatie Nederland")
+    row = "3 1. Formatie Fte per 1.000 inwoners Eigen gegevens | 7,59 (2023)"
+    assert render_row(row, chunk) == (
+        "3 1. Formatie Fte per 1.000 inwoners Eigen gegevens — Realisatie Wassenaar: 7,59 (2023)"
+    )
+    # Bare figures short of the columns keep their cells: which column lacks one is not known.
+    assert render_row("Totaal | 5.832", _table("A | B | C")) == "Totaal — 5.832"
