@@ -523,7 +523,7 @@ LABEL_COLUMN_WORDS = frozenset(["effectindicator", "indicator", "omschrijving", 
 # ("4 35. Gemiddelde WOZ waarde Duizend euro CBS 729 (2024) 379 (2024)").
 INDICATOR_ROW = re.compile(r"^\d{1,2} \d{1,2}\.(?:\s|$)")
 # A figure given with the year it is of, at the end of a cell or a row: "663,6 (2022)", "4,75 % ( 2024)".
-MEASURED_FIGURE = re.compile(rf"\(\s*{YEAR_TEXT}\s*\)\s*$")
+FIGURE_WITH_YEAR = re.compile(rf"\(\s*{YEAR_TEXT}\s*\)\s*$")
 # The year slot of such a table's value columns, filled in per row: "Realisatie Wassenaar (jaartal)".
 YEAR_PLACEHOLDER = re.compile(r"\((?:jaartal|peiljaar|jaar)\)", re.IGNORECASE)
 # The header words of that table's columns before its values: the value columns' names follow them.

@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.lexicon import (
+    FIGURE_WITH_YEAR,
     INDICATOR_ROW,
     LONE_FIGURE_CELL,
-    MEASURED_FIGURE,
     TABLE_TITLE,
     YEAR_PLACEHOLDER,
     YEAR_TEXT,
@@ -317,7 +317,7 @@ def _indicator_row_end(lines: list[str], start: int) -> int | None:
     """The line that gives the figure of the indicator row opening at `start`, or None when a blank
     line or the next row comes first, or none within `_INDICATOR_ROW_LINES`."""
     for j in range(start, min(start + _INDICATOR_ROW_LINES, len(lines))):
-        if MEASURED_FIGURE.search(lines[j]):
+        if FIGURE_WITH_YEAR.search(lines[j]):
             return j
         if j > start and (not lines[j] or INDICATOR_ROW.match(lines[j])):
             return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from assistant.amounts import format_eur, parse_amount, unit_multiplier
 from assistant.answering.question import question_parts
 from assistant.lexicon import (
-    MEASURED_FIGURE,
+    FIGURE_WITH_YEAR,
     NAMED_DOCUMENT_YEAR,
     READ_AGAINST,
     VALUE_CELL,
@@ -77,7 +77,9 @@ def render_row(quote: str, chunk: Chunk, focus: RowFocus | None = None) -> str:
     if columns and len(values) == len(columns):
         shown = _focused(columns, focus) if focus is not None else range(len(columns))
         body = "; ".join(_pair(columns[i], values[i], multiplier) for i in shown)
-    elif columns and values and len(values) < len(columns) and all(MEASURED_FIGURE.search(v) for v in values):
+    elif (
+        columns and values and len(values) < len(columns) and all(FIGURE_WITH_YEAR.search(v) for v in values)
+    ):
         # Figures that carry their own year ("7,59 (2023)") fill the columns from the first: the
         # municipality's figure stands, the comparison figure after it is missing.
         body = "; ".join(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
+from assistant import lexicon
 from assistant.lexicon import (
     AMOUNT,
     BARE_YEAR,
@@ -315,3 +318,18 @@ def test_synonym_groups_are_disjoint_and_each_offers_an_alternative() -> None:
     words = [w for group in groups for w in group]
     assert len(words) == len(set(words))
     assert any({"landelijk", "nederland"} <= set(group) for group in groups)
+
+
+def test_every_lexicon_name_is_defined_once() -> None:
+    # A pattern defined again further down silently replaces the first for every module that
+    # imports it (a second MEASURED_FIGURE once broke the register's figures).
+    tree = ast.parse(Path(lexicon.__file__).read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.append(node.target.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.append(node.name)
+    assert [name for name in set(names) if names.count(name) > 1] == []
