@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from assistant.lexicon import (
     BUDGET_MEASURE_WORDS,
+    FIGURE_WITH_YEAR,
     INDICATOR_FIELD_WORDS,
     INDICATOR_ROW,
     LABEL_COLUMN_WORDS,
@@ -90,7 +91,8 @@ def split_row(line: str) -> tuple[str, tuple[str, ...]] | None:
         else:
             break
     label = " ".join(tokens[:i])
-    fewest = 1 if INDICATOR_ROW.match(line) and values and values[-1].endswith(")") else _MIN_VALUES
+    with_year = bool(values) and FIGURE_WITH_YEAR.search(values[-1]) is not None
+    fewest = 1 if with_year and INDICATOR_ROW.match(line) else _MIN_VALUES
     if len(values) < fewest or not re.search(r"[^\W\d_]", label):
         return None
     if not any(re.search(r"\d", v) for v in values) or label.endswith(("€", ":")):
