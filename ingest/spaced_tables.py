@@ -10,6 +10,13 @@ no column names and a row reads as its cells; nothing is guessed.
 
 A row label that wraps onto the line before its values ("% inwoners met" / "schuldenproblematiek
 6,9 (2023) 5,9 …") joins its row; a footnote under the table ("* Aantal uitkeringen …") ends it.
+
+The paragraph on capital goods prints tables with a column of words after the years (`Kapitaalgoed
+2025 2026 2027 2028 Specificatie werkzaamheden`): a row's text follows its values and wraps onto
+the lines below (`Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt,` / `bestrating,
+markeringen en` / `inspecties`), and its label may wrap above them (`Civieltechnische` /
+`kunstwerken` / `211 346 …`). The text goes on while a line cannot end where it does or the next
+one starts in lower case; a capital starts the next row's label.
 """
 
 from __future__ import annotations
@@ -19,11 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.lexicon import (
+    ABBREVIATIONS,
     BUDGET_MEASURE_WORDS,
     FIGURE_WITH_YEAR,
     INDICATOR_FIELD_WORDS,
     INDICATOR_ROW,
     LABEL_COLUMN_WORDS,
+    OPEN_END,
     SHORTENED_WORDS,
     SIGN_LEGEND,
     SOURCE_LINE,
@@ -45,6 +54,8 @@ _HEADER_MAX_WORDS = 30
 _WRAP_MAX_WORDS = 6  # a line that only starts a row's label has at most this many words
 _WRAP_MAX_LINES = 3  # and a label wraps over at most this many lines before its values
 _CONTINUE_GAP = 2  # lines between a table and its part on the next page (a blank, a page number)
+_NOTE_NAME_WORDS = 4  # words that name a text column after the years, at most
+_NOTED_ROW_WORDS = 16  # words on the line of a row with text after its values, at most
 _BRACKET_YEAR = re.compile(r"^\((?:19|20)\d\d\)$")
 
 
@@ -56,6 +67,7 @@ class SpacedRow:
     end: int
     label: str
     values: tuple[str, ...]
+    note: str = ""  # the words of a text column after the values ("Herstelwerkzaamheden asfalt, ...")
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,8 @@ def _wrapped_row(lines: Sequence[str], i: int, taken: set[int]) -> SpacedRow | N
 
 def find_spaced_tables(lines: Sequence[str], taken: set[int] | None = None) -> list[SpacedTable]:
     """All spaced tables in a document's lines, in order; lines in `taken` belong to other tables."""
-    taken = taken or set()
+    noted = find_noted_tables(lines, taken or set())
+    taken = (taken or set()) | {k for t in noted for k in range(t.start, t.end)}
     tables: list[SpacedTable] = []
     i = 0
     floor = 0  # a header never reaches back into the previous table
@@ -200,7 +213,134 @@ def find_spaced_tables(lines: Sequence[str], taken: set[int] | None = None) -> l
             table = replace(table, title=tables[-1].title)
         tables.append(table)
         floor = i = table.end
+    return sorted([*tables, *noted], key=lambda t: t.start)
+
+
+def find_noted_tables(lines: Sequence[str], taken: set[int]) -> list[SpacedTable]:
+    """Tables whose last column holds words, under a header that names it after the years
+    (`Kapitaalgoed 2025 2026 2027 2028 Specificatie werkzaamheden`)."""
+    tables: list[SpacedTable] = []
+    floor = 0
+    for h, line in enumerate(lines):
+        if h < floor or h in taken:
+            continue
+        named = noted_header(line)
+        if named is None:
+            continue
+        years, note_name = named
+        rows, end = _noted_rows(lines, h + 1, len(years), taken)
+        if len(rows) < _MIN_ROWS:
+            continue
+        start = _header_start(lines, h + 1, max(floor, _previous_taken(taken, h + 1)))
+        header = [text.strip() for text in lines[start : h + 1] if text.strip()]
+        unit = _unit(header)
+        footer = None if unit or end >= len(lines) or end in taken else TABLE_UNIT.match(lines[end].strip())
+        if footer is not None:
+            # "Bedragen x € 1.000 (inclusief kapitaallasten)" under the table: its unit. The line
+            # stays text, with the explanation that usually follows it.
+            unit = footer.group().strip()
+        tables.append(SpacedTable(start, h + 1, end, _title(header), (*years, note_name), unit, tuple(rows)))
+        floor = end
     return tables
+
+
+def noted_header(line: str) -> tuple[tuple[str, ...], str] | None:
+    """`Kapitaalgoed 2025 2026 2027 2028 Specificatie werkzaamheden` -> the years and the name of
+    the text column after them; None for any other line."""
+    words = line.split()
+    years = [k for k, w in enumerate(words) if YEAR_CELL.fullmatch(w)]
+    if len(years) < 2 or years != list(range(years[0], years[0] + len(years))) or years[0] > 2:
+        return None
+    tail = words[years[-1] + 1 :]
+    if not 0 < len(tail) <= _NOTE_NAME_WORDS or not tail[0][:1].isupper():
+        return None
+    if any(re.search(r"\d", w) or _column_word(w) for w in tail):
+        return None  # "2025 Begroting": a value column, not words
+    return tuple(words[k] for k in years), " ".join(tail)
+
+
+def noted_row(line: str, width: int) -> tuple[str, tuple[str, ...], str] | None:
+    """`Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt,` -> its label, its values (at
+    most `width`) and the start of its text. The label may be empty (it wrapped onto the lines
+    above); a row without text gives a value for every year."""
+    tokens = line.split()
+    if not tokens or len(tokens) > _NOTED_ROW_WORDS:
+        return None
+    first = next((k for k, t in enumerate(tokens) if SPACED_VALUE.fullmatch(t)), None)
+    if first is None or first > _WRAP_MAX_WORDS:
+        return None
+    last = first
+    while last < len(tokens) and SPACED_VALUE.fullmatch(tokens[last]):
+        last += 1
+    values, note = tuple(tokens[first:last]), tokens[last:]
+    if len(values) > width or not any(re.search(r"\d", v) for v in values):
+        return None
+    if note and not re.match(r"[^\W\d_]", note[0]):
+        return None
+    if not note and len(values) < width:
+        return None
+    if len(values) == 1 and YEAR_CELL.fullmatch(values[0]):
+        return None  # "... uitgaven in 2025 en volgende jaren ...": a sentence that names a year
+    return " ".join(tokens[:first]), values, " ".join(note)
+
+
+def _noted_rows(lines: Sequence[str], i: int, width: int, taken: set[int]) -> tuple[list[SpacedRow], int]:
+    """The rows from line i on and the line after the last; a line that is neither a row, its
+    text going on, nor a label part ends them."""
+    rows: list[SpacedRow] = []
+    label: list[str] = []
+    start = i
+    blanks = 0
+    while i < len(lines) and i not in taken:
+        line = lines[i].strip()
+        if not line:
+            blanks += 1
+            if blanks > _CONTINUE_GAP:
+                break
+            i += 1
+            continue
+        blanks = 0
+        row = noted_row(line, width)
+        if row is not None:
+            head, values, note = row
+            j = i + 1
+            while note and j < len(lines) and j not in taken and _note_goes_on(note, lines[j], width):
+                note = f"{note} {lines[j].strip()}"
+                j += 1
+            first = start if label else i
+            rows.append(SpacedRow(first, j, " ".join([*label, head]).strip(), values, note))
+            label, i = [], j
+            continue
+        if len(label) >= _WRAP_MAX_LINES or not _noted_label_part(line):
+            break
+        if not label:
+            start = i
+        label.append(line)
+        i += 1
+    return rows, rows[-1].end if rows else i
+
+
+def _note_goes_on(note: str, line: str, width: int) -> bool:
+    """The next line goes on with a row's text: the text cannot end where it does ("asfalt,",
+    "markeringen en", "St. Jan Baptist- en St."), or the line starts in lower case."""
+    line = line.strip()
+    if not line or len(line.split()) > _NOTED_ROW_WORDS or noted_row(line, width) is not None:
+        return False
+    if TABLE_UNIT.match(line) or TABLE_TITLE.match(line):
+        return False
+    last = note.split()[-1]
+    return line[0].islower() or bool(OPEN_END.search(note)) or fold(last) in ABBREVIATIONS
+
+
+def _noted_label_part(line: str) -> bool:
+    """A short line that can start a row's label ("Civieltechnische", "Vastgoed:")."""
+    words = line.split()
+    return (
+        0 < len(words) <= _WRAP_MAX_WORDS
+        and (not line.endswith(".") or _shortened_end(words))
+        and not TABLE_TITLE.match(line)
+        and noted_header(line) is None
+    )
 
 
 def _continues(before: SpacedTable, table: SpacedTable) -> bool:

@@ -242,7 +242,10 @@ def _from_spaced(table: SpacedTable) -> Table:
     """A spaced table as a Table: its header is rebuilt (title, then one name per value column),
     so it is not on the page; its rows are."""
     header = (table.title, *table.columns) if table.title or table.columns else ()
-    rows = tuple(Row(r.start, r.end, (r.label, *r.values), join_label=False) for r in table.rows)
+    rows = tuple(
+        Row(r.start, r.end, (r.label, *r.values, *((r.note,) if r.note else ())), join_label=False)
+        for r in table.rows
+    )
     return Table(table.start, table.end, table.header_end, header, table.unit, rows, "spaced")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.answering.render import render_row
 from assistant.types import Page
 from ingest.chunking import chunk_document, verify_chunk
-from ingest.spaced_tables import find_spaced_tables, header_columns, split_row
+from ingest.spaced_tables import find_spaced_tables, header_columns, noted_header, noted_row, split_row
 from ingest.tables import find_tables
 
 BUDGET = """Programma
@@ -235,3 +235,86 @@ def test_a_table_going_on_under_a_repeated_header_keeps_its_caption() -> None:
     # Far below, or under other columns, a captionless table is a table of its own.
     apart = [*BBV_INDICATORS[:4], "", "Een alinea tekst.", "Nog een zin.", "", header, *BBV_INDICATORS[4:]]
     assert not find_spaced_tables(apart)[1].title.startswith("Tabel 6.1")
+
+
+CAPITAL_GOODS = """Investeringen
+Hieronder zijn de geplande investeringsuitgaven per kapitaalgoed voor de komende jaren in beeld gebracht.
+Tabel 9.4 - Geplande investeringsuitgaven kapitaalgoederen
+Kapitaalgoed 2025 2026 2027 2028 Specificatie werkzaamheden
+Wegen
+
+300 1.110 300 800 Vervangen van asfalt en
+elementenverhardingen
+Civieltechnische
+kunstwerken
+280 195 1.015 175 Vervanging van bruggen
+Speelvoorzieningen 100 150 155 200 Groot onderhoud en vervanging
+van speeltoestellen en
+ondergronden
+Nieuwe gemeentewerf 5.300    Verplaatsing gemeentewerf
+Nieuwbouw fusie St. Jan
+Baptist- en St. Jozefschool
+ 10.800   Nieuwbouw St. Jan Baptist- en St.
+Jozefschool
+De Paauw 0 2.065 2.810 3.060 Renovatie Raadhuis de Paauw
+Bedragen x € 1.000 (inclusief kapitaallasten)
+De begrote stijging van de uitgaven in 2026 en volgende jaren komt door de investeringen.""".splitlines()
+
+
+def test_a_table_with_a_column_of_words_after_its_years_reads_whole() -> None:
+    (table,) = find_spaced_tables(CAPITAL_GOODS)
+    assert table.columns == ("2025", "2026", "2027", "2028", "Specificatie werkzaamheden")
+    assert table.title.startswith("Tabel 9.4 - Geplande investeringsuitgaven kapitaalgoederen")
+    assert table.unit.startswith("Bedragen x € 1.000")  # the unit line under the table
+    rows = [(r.label, r.values, r.note) for r in table.rows]
+    assert rows == [
+        # the text goes on after "en" and on a line in lower case
+        ("Wegen", ("300", "1.110", "300", "800"), "Vervangen van asfalt en elementenverhardingen"),
+        # a capital after a finished text starts the next row's label
+        ("Civieltechnische kunstwerken", ("280", "195", "1.015", "175"), "Vervanging van bruggen"),
+        (
+            "Speelvoorzieningen",
+            ("100", "150", "155", "200"),
+            "Groot onderhoud en vervanging van speeltoestellen en ondergronden",
+        ),
+        # a row with fewer figures than years keeps them unnamed
+        ("Nieuwe gemeentewerf", ("5.300",), "Verplaatsing gemeentewerf"),
+        # a text that ends in an abbreviation goes on
+        (
+            "Nieuwbouw fusie St. Jan Baptist- en St. Jozefschool",
+            ("10.800",),
+            "Nieuwbouw St. Jan Baptist- en St. Jozefschool",
+        ),
+        ("De Paauw", ("0", "2.065", "2.810", "3.060"), "Renovatie Raadhuis de Paauw"),
+    ]
+    # The unit line and the sentence under the table (it names a year between words) are no rows.
+    assert table.end == len(CAPITAL_GOODS) - 2
+
+
+def test_a_row_with_words_after_its_years_reads_with_its_column_names_and_verifies() -> None:
+    pages = [Page(number=1, text="\n".join(CAPITAL_GOODS))]
+    (table,) = [c for c in chunk_document("doc", pages) if c.kind == "table"]
+    assert verify_chunk(table, pages)
+    row = next(line for line in table.text.split("\n") if line.startswith("Speelvoorzieningen"))
+    assert render_row(row, table) == (
+        "Speelvoorzieningen — 2025: 100 (€ 100.000); 2026: 150 (€ 150.000); 2027: 155 (€ 155.000); "
+        "2028: 200 (€ 200.000); Specificatie werkzaamheden: Groot onderhoud en vervanging van "
+        "speeltoestellen en ondergronden"
+    )
+    sparse = next(line for line in table.text.split("\n") if line.startswith("Nieuwe gemeentewerf"))
+    assert render_row(sparse, table) == (
+        "Nieuwe gemeentewerf — 5.300 (€ 5.300.000) | Verplaatsing gemeentewerf"
+    )
+
+
+def test_only_years_followed_by_a_name_head_a_column_of_words() -> None:
+    assert noted_header("Kapitaalgoed 2024 2025 2026 2027 Specificatie werkzaamheden") == (
+        ("2024", "2025", "2026", "2027"),
+        "Specificatie werkzaamheden",
+    )
+    assert noted_header("Omschrijving 2024 2025 Begroting") is None  # a value column
+    assert noted_header("Kapitaalgoed 2024 2025 2026 2027") is None  # no column of words
+    assert noted_header("In de jaren 2024 2025 zijn de lasten gestegen door de inflatie") is None
+    assert noted_row("De begrote stijging in 2026 en volgende jaren", 4) is None
+    assert noted_row("Wegen 1.818 2.000 2.083 2.081 2.090 Herstelwerkzaamheden", 4) is None  # too many
+    assert noted_row("Wegmeubilair 129 129 129 129", 4) == ("Wegmeubilair", ("129", "129", "129", "129"), "")

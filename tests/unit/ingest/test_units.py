@@ -168,7 +168,7 @@ def test_body_text_after_a_footnote_printed_mid_page_is_no_footnote() -> None:
     assert marked[note] == "footnote" and note.endswith("drie rapporten uitgebracht.")
 
 
-def test_a_table_read_as_text_gives_a_unit_per_row() -> None:
+def test_a_table_with_words_after_its_figures_gives_a_row_unit_per_row() -> None:
     marked = kinds(
         "Hieronder zijn de begrote exploitatiebudgetten per kapitaalgoed in beeld gebracht.\n"
         "Kapitaalgoed 2025 2026 2027 2028 Specificatie werkzaamheden\n"
@@ -183,23 +183,37 @@ def test_a_table_read_as_text_gives_a_unit_per_row() -> None:
         "Verkeersregelings-\n"
         "Installaties\n"
         "950 0 0 0 Doseerlichten\n"
-        "(inclusief dotatie voorziening en kapitaallasten, exclusief interne uren)\n"
         "De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten.\n"
     )
     rows = [
-        "Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt, bestrating, markeringen en inspecties",
-        # a label printed above its figures starts its row
-        "Civieltechnische kunstwerken 211 346 351 366 Reinigingen, schilderen, herstelwerkzaamheden en "
+        "Wegen | 1.818 | 2.000 | 2.083 | 2.081 | Herstelwerkzaamheden asfalt, bestrating, markeringen en "
         "inspecties",
-        "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud",
-        # a label over two lines, and a wrapped note that stays with its row
-        "Verkeersregelings- Installaties 950 0 0 0 Doseerlichten (inclusief dotatie voorziening en "
-        "kapitaallasten, exclusief interne uren)",
+        # a label printed above its figures starts its row
+        "Civieltechnische kunstwerken | 211 | 346 | 351 | 366 | Reinigingen, schilderen, "
+        "herstelwerkzaamheden en inspecties",
+        "Speelvoorzieningen | 176 | 176 | 176 | 176 | Veiligheidscontroles, reparaties en onderhoud",
+        # a label over two lines
+        "Verkeersregelings- Installaties | 950 | 0 | 0 | 0 | Doseerlichten",
     ]
     for row in rows:
-        assert marked[row] == "sentence", row
+        assert marked[row] == "row", row
     # What follows the table is no part of its last row.
     assert (
         marked["De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten."]
         == "sentence"
     )
+
+
+def test_figures_printed_as_text_without_their_header_give_a_unit_per_row() -> None:
+    # The part of such a table on the next page has no header to read it by: its rows stay text,
+    # one unit each.
+    marked = kinds(
+        "Hieronder staan de overige kapitaalgoederen.\n"
+        "Wegen 1.818 2.000 2.083 2.081 Herstelwerkzaamheden asfalt,\n"
+        "bestrating, markeringen en inspecties\n"
+        "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en\n"
+        "onderhoud\n"
+        "De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten.\n"
+    )
+    row = "Speelvoorzieningen 176 176 176 176 Veiligheidscontroles, reparaties en onderhoud"
+    assert marked[row] == "sentence"
