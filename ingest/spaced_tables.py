@@ -234,14 +234,21 @@ def find_noted_tables(lines: Sequence[str], taken: set[int]) -> list[SpacedTable
         start = _header_start(lines, h + 1, max(floor, _previous_taken(taken, h + 1)))
         header = [text.strip() for text in lines[start : h + 1] if text.strip()]
         unit = _unit(header)
-        footer = None if unit or end >= len(lines) or end in taken else TABLE_UNIT.match(lines[end].strip())
-        if footer is not None:
-            # "Bedragen x € 1.000 (inclusief kapitaallasten)" under the table: its unit. The line
-            # stays text, with the explanation that usually follows it.
-            unit = footer.group().strip()
+        if end < len(lines) and end not in taken and _footer(lines[end]):
+            # "Bedragen x € 1.000 (inclusief kapitaallasten)" under the table: its unit, and no
+            # part of the explanation that follows it.
+            unit = unit or _unit([lines[end]])
+            end += 1
         tables.append(SpacedTable(start, h + 1, end, _title(header), (*years, note_name), unit, tuple(rows)))
         floor = end
     return tables
+
+
+def _footer(line: str) -> bool:
+    """A line under a table that belongs to it: its unit ("Bedragen x € 1.000 (...)") or a note in
+    brackets ("(inclusief dotatie voorziening en kapitaallasten, exclusief interne uren)")."""
+    line = line.strip()
+    return bool(TABLE_UNIT.match(line)) or (line.startswith("(") and line.endswith(")"))
 
 
 def noted_header(line: str) -> tuple[tuple[str, ...], str] | None:

@@ -287,8 +287,17 @@ def test_a_table_with_a_column_of_words_after_its_years_reads_whole() -> None:
         ),
         ("De Paauw", ("0", "2.065", "2.810", "3.060"), "Renovatie Raadhuis de Paauw"),
     ]
-    # The unit line and the sentence under the table (it names a year between words) are no rows.
-    assert table.end == len(CAPITAL_GOODS) - 2
+    # The unit line belongs to the table; the sentence under it (it names a year between words)
+    # is no row.
+    assert table.end == len(CAPITAL_GOODS) - 1
+    # A note in brackets under the table is the table's too; the unit stays the caption's.
+    captioned = [
+        line.replace("kapitaalgoederen", "kapitaalgoederen (bedragen x € 1.000)") for line in CAPITAL_GOODS
+    ]
+    captioned[-2] = "(inclusief dotatie voorziening en kapitaallasten, exclusief interne uren)"
+    (table,) = find_spaced_tables(captioned)
+    assert table.unit == "(bedragen x € 1.000)"
+    assert table.end == len(captioned) - 1
 
 
 def test_a_row_with_words_after_its_years_reads_with_its_column_names_and_verifies() -> None:
