@@ -257,10 +257,12 @@ NUMBER_CELL = re.compile(rf"^[{MINUS}]?\s?\d[\d.]*(,\d+)?(,-)?$")
 LONE_FIGURE_CELL = re.compile(
     rf"^(?:[-–]|[-–]?(?!{YEAR_TEXT}$)\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?%?|[-–]?\d+,\d+%?)$"
 )
-# Any value cell: a number, an amount or a percentage, with stars, a footnote mark or a bracketed
-# note: "€ 25.000", "12,5%*", "1.200¹", "350 (2019)", "25.000,-".
+# The unit of a measured figure in a table cell: "214,4 kg", "2,5 fte".
+_CELL_UNIT = r"(?:\s?%|\s(?:kg|ton|km|fte|ha))?"
+# Any value cell: a number, an amount or a percentage, with its unit, stars, a footnote mark or a
+# bracketed note: "€ 25.000", "12,5%*", "1.200¹", "350 (2019)", "25.000,-", "214,4 kg".
 VALUE_CELL = re.compile(
-    rf"^(?:[{MINUS}]\s?)?(?:€\s?)?{_CELL_DIGITS}(?:\s?%)?\*{{0,5}}{_CELL_FOOTNOTE}"
+    rf"^(?:[{MINUS}]\s?)?(?:€\s?)?{_CELL_DIGITS}{_CELL_UNIT}\*{{0,5}}{_CELL_FOOTNOTE}"
     r"(?:\s?\([\d/.,%\- ]+\))?(?:,-)?$"
 )
 # A value in an indicator table, any case: a figure (with "%", stars, a bracketed note or a footnote

@@ -54,7 +54,7 @@ from ingest.parse import parse_document
 # printed column by column (labels, then each column's values) are read as rows. 19: the BBV
 # indicator table's header names its value columns by their year slots, a value keeps a loose "%"
 # and its year, a table under a repeated header keeps its caption; row groups of 6, not 12.
-PIPELINE_VERSION = "21"
+PIPELINE_VERSION = "22"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

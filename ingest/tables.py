@@ -22,6 +22,7 @@ from assistant.lexicon import (
     TABLE_UNIT,
     VALUE_CELL,
     YEAR,
+    YEAR_PLACEHOLDER,
     fold,
 )
 from ingest.spaced_tables import SpacedTable, find_spaced_tables
@@ -125,7 +126,7 @@ class Table:
             return header
         # "Almelo 2015" names its column alone; a bare "(2023)" takes the name above it
         # ("Peilwaarde"), unless that is all there is in front of it ("Omschrijving / 2019").
-        bare = not re.sub(r"[\d()/\s-]", "", first[-1])
+        bare = not re.sub(r"[\d()/\s-]", "", YEAR_PLACEHOLDER.sub("", first[-1]))
         split = len(first) - (2 if bare and len(first) >= 3 else 1)
         names = (
             " ".join([*header[:caption], *first[:split]]),
@@ -268,9 +269,17 @@ class _Scan:
         pipe = [_is_pipe_line(line) for line in lines]
         # A loose table starts at a loose line and runs on over loose lines that are no pipe lines.
         self.loose_start = [_loose_line(line) for line in lines]
-        runs_on = [loose and not p for loose, p in zip(self.loose_start, pipe, strict=True)]
-        heading = [on and numbered_heading(line) is not None for on, line in zip(runs_on, lines, strict=True)]
         value = [is_value(line) for line in lines]
+        # pypdf leaves a blank line between the figures of one row in some Word tables ("200 kg" /
+        # "" / "190 kg"): between two figures a blank line runs on.
+        between = _between_values(lines, value)
+        runs_on = [
+            (loose and not p) or gap for loose, p, gap in zip(self.loose_start, pipe, between, strict=True)
+        ]
+        heading = [on and numbered_heading(line) is not None for on, line in zip(runs_on, lines, strict=True)]
+        self.blank = [0] * (n + 1)  # blank lines before i
+        for i, gap in enumerate(between):
+            self.blank[i + 1] = self.blank[i] + gap
         # Cells may carry a list marker ("- 25%"); only lines that have one need a second look.
         dash_value = [
             is_value(line.removeprefix("- ")) if line.startswith("- ") else v
@@ -384,7 +393,8 @@ def _loose_table(scan: _Scan, start: int) -> Table | None:
     # Leading list items belong to the text before the table, not to the table.
     start = min(scan.after_items[start], end)
     values = scan.values[end] - scan.values[start]
-    if end - start < _LOOSE_MIN_LINES or values < max(_LOOSE_MIN_VALUES, _LOOSE_VALUE_SHARE * (end - start)):
+    size = end - start - (scan.blank[end] - scan.blank[start])
+    if size < _LOOSE_MIN_LINES or values < max(_LOOSE_MIN_VALUES, _LOOSE_VALUE_SHARE * size):
         return None
     block = lines[start:end]
     captions = _captions(lines, start, end)
@@ -458,6 +468,10 @@ def _loose_header_end(lines: list[str], start: int, end: int, captions: int = 0)
 
 
 def _year_line(text: str) -> bool:
+    """A line that ends a column name with its year: "2025", "Begroting 2025", or the year slot
+    of a column whose cells give their own year ("(peiljaar)")."""
+    if YEAR_PLACEHOLDER.fullmatch(text.strip()):
+        return True
     return bool(YEAR.search(text)) and len(text.split()) <= 3 and not re.search(r"\d[.,]\d", text)
 
 
@@ -468,8 +482,10 @@ def _label_start(lines: list[str], start: int, label: int, first_value: int, end
     them that are no column name or unit are the label's."""
     values = 0
     j = first_value
-    while j < end and (is_value(lines[j].removeprefix("- ")) or _value_note(lines[j - 1], lines[j])):
-        values += not _value_note(lines[j - 1], lines[j])
+    while j < end and (
+        is_value(lines[j].removeprefix("- ")) or _value_note(lines[j - 1], lines[j]) or not lines[j].strip()
+    ):
+        values += bool(lines[j].strip()) and not _value_note(lines[j - 1], lines[j])
         j += 1
     years = [j for j in range(start, label) if _year_line(lines[j].removeprefix("- "))]
     if not years or len(years) != values:
@@ -501,6 +517,8 @@ def _loose_rows(lines: list[str], first: int, end: int, trailing: int) -> tuple[
     seen_value = False
     after = 0
     for i in range(first, end):
+        if not lines[i].strip():
+            continue  # a blank line between two figures of a row
         if i > first and _opens_bracket(lines[i - 1]):
             continue  # "€ 25.000 (dekking reserve" / "Sociaal Domein)": one cell over two lines
         if i > first and _value_note(lines[i - 1], lines[i]):
@@ -539,6 +557,35 @@ def _column_name(line: str) -> bool:
     return fold(line.strip()) in TABLE_COLUMN_WORDS or bool(TABLE_UNIT.fullmatch(line))
 
 
+def _between_values(lines: Sequence[str], value: Sequence[bool]) -> list[bool]:
+    """Blank lines between two figures of a row whose label stands above them ("Totaal kg
+    huishoudelijk restafval" / "per inwoner" / "214,4 kg" / "(2022)" / "" / "200 kg" / "" / ...):
+    each figure stands alone, and a note in brackets under one ("(2022)") goes with it. Figures in
+    a run of their own ("88,08" / "132,36" / "" / "1,33", a table printed column by column) keep
+    their blank lines, as do figures after a line without a word ("210.000 117.318")."""
+    n = len(lines)
+    out = [False] * n
+    labelled = False  # the figures since the last line with words belong to that line's row
+    for i, line in enumerate(lines):
+        if line.strip():
+            if not value[i] and not (i > 0 and _value_note(lines[i - 1], line)):
+                labelled = bool(re.search(r"[^\W\d_]{2}", line))
+            continue
+        up = i - 1
+        while up >= 0 and not lines[up].strip():
+            up -= 1
+        down = i + 1
+        while down < n and not lines[down].strip():
+            down += 1
+        if not labelled or up < 0 or down >= n or not value[down]:
+            continue
+        if not value[up] and up > 0 and _value_note(lines[up - 1], lines[up]):
+            up -= 1  # the figure the note is of
+        alone_up = value[up] and (up == 0 or not value[up - 1])
+        out[i] = alone_up and (down + 1 >= n or not value[down + 1])
+    return out
+
+
 def _value_note(above: str, line: str) -> bool:
     """`line` is a bracketed note right under the value `above`: it belongs to that value's cell."""
     return bool(_VALUE_NOTE.match(line.strip())) and is_value(above.removeprefix("- "))
@@ -552,6 +599,8 @@ def _joined_cells(lines: list[str]) -> tuple[str, ...]:
     """Cells one per line, a line that closes the bracket of the line before joined to it."""
     cells: list[str] = []
     for line in lines:
+        if not line.strip():
+            continue
         if cells and (_opens_bracket(cells[-1]) or _value_note(cells[-1], line)):
             cells[-1] = f"{cells[-1]} {line.strip()}"
         else:

@@ -180,6 +180,63 @@ def test_a_caption_opens_the_header_and_notes_stay_with_their_value() -> None:
     )
 
 
+def test_a_row_whose_figures_stand_one_a_line_between_blank_lines_reads_whole() -> None:
+    lines = [
+        "Tabel 5.1 - Effectindicatoren P5 Natuur, Klimaat en Mobiliteit",
+        "",
+        "Effectindicator",
+        "Peilwaarde",
+        "(peiljaar)",
+        "Streefwaarde",
+        "Begroting",
+        "2025",
+        "Streefwaarde",
+        "Begroting",
+        "2026",
+        "Totaal kg huishoudelijk restafval per",
+        "inwoner",
+        "205 kg",
+        "(2023)",
+        "",
+        "195 kg",
+        "",
+        "190 kg",
+        "",
+        "Wat gaat het kosten ?",
+    ]
+    (table,) = find_tables(lines)
+    assert [r.render() for r in table.rows] == [
+        "Totaal kg huishoudelijk restafval per inwoner | 205 kg (2023) | 195 kg | 190 kg"
+    ]
+    # "(peiljaar)" ends the first column's name as a year would: each row gives its own.
+    assert table.header_text() == (
+        "Effectindicator | Peilwaarde (peiljaar) | Streefwaarde Begroting 2025 | Streefwaarde Begroting 2026"
+    )
+    assert table.end == len(lines) - 2
+
+
+def test_figures_that_follow_no_label_keep_their_blank_lines() -> None:
+    # A run of figures with a line without a word above it ("210.000 117.318"), or figures that
+    # stand together (a table printed column by column), are not one row across blank lines.
+    lines = [
+        "Verduurzaming",
+        "Langstraat 40",
+        "",
+        "210.000 117.318",
+        "",
+        "-",
+        "",
+        "-",
+        "",
+        "-",
+        "",
+        "210.000",
+    ]
+    assert find_tables(lines) == []
+    column = ["Hondenbelasting", "eerste hond", "tweede hond", "", "88,08", "132,36", "", "89,28", "134,16"]
+    assert find_tables(column) == []
+
+
 def test_prose_and_lists_are_not_tables() -> None:
     lines = [
         "- Inloopfunctie GGZ",
@@ -207,6 +264,9 @@ def test_values() -> None:
         is_value(v) for v in ["17.246", "-100", "12,6%", "489 (31/5)", "PM", "-", "€ 7.400", "250*", "i"]
     )
     assert not any(is_value(v) for v in ["Doorbraakmethode", "Twentse Monitor", "In 2024"])
+    # A measured figure with its unit is a value; the unit alone is not.
+    assert all(is_value(v) for v in ["214,4 kg", "200 kg", "2,5 fte"])
+    assert not any(is_value(v) for v in ["kg", "200 kilo's afval"])
 
 
 def test_each_line_is_read_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
