@@ -347,6 +347,13 @@ def _repairable() -> frozenset[str]:
     return CUE_SPELLINGS | {w for w in phrasing_words() if len(w) >= CUE_REPAIR_MIN_LENGTH}
 
 
+def _counts_money(folded: str) -> bool:
+    """ "hoeveel" before a sum of money of some kind ("hoeveel exploitatiebudget", "hoeveel
+    investeringsbedrag"); not before what is also counted ("hoeveel uitkeringen")."""
+    match = _COUNTED.search(folded)
+    return match is not None and bool(MONEY_COMPOUND.fullmatch(match.group("words").split()[0]))
+
+
 def _asks_how_much(folded: str) -> bool:
     """ "Hoeveel legt Wassenaar in ...?": a finite verb after "hoeveel" asks how much, not how
     many; a word that a preposition follows is a noun, whatever else it may be ("hoeveel
@@ -403,6 +410,10 @@ def _pointing_back(parts: tuple[QuestionPart, ...]) -> tuple[QuestionPart, ...]:
     for part in parts:
         if out and not _not_verbs(part.subject):
             part = replace(part, subject=out[-1].subject)
+            # "Hoeveel exploitatiebudget ... 2024, en hoeveel ... 2025?": the same sum of money.
+            before = out[-1].intents & {Intent.AMOUNT, Intent.PERCENT}
+            if Intent.NUMBER in part.intents and before:
+                part = replace(part, intents=(part.intents - {Intent.NUMBER}) | before)
         out.append(part)
     return tuple(out)
 
@@ -410,6 +421,9 @@ def _pointing_back(parts: tuple[QuestionPart, ...]) -> tuple[QuestionPart, ...]:
 def _part(text: str, name_terms: set[str], names: frozenset[str]) -> QuestionPart:
     folded = fold(text)
     intents = set(_intents(folded))
+    if Intent.NUMBER in intents and _counts_money(folded):
+        # "Hoeveel exploitatiebudget": how much of a sum of money, not how many of something.
+        intents = (intents - {Intent.NUMBER}) | {Intent.AMOUNT}
     if not intents:
         intents.add(Intent.DESCRIBE)
     subject = _subject(folded, name_terms, names)

@@ -300,6 +300,25 @@ def test_a_compound_money_noun_asks_for_an_amount_of_its_kind() -> None:
     assert "exploitatiebudget" in budget.subject and "exploitatie" in budget.kind_nouns
 
 
+def test_how_much_of_a_money_noun_asks_for_an_amount_in_every_part() -> None:
+    analysis = analyze_question(
+        "Hoeveel exploitatiebudget is er voor speelvoorzieningen volgens de begroting 2024, en hoeveel "
+        "volgens de begroting 2025?"
+    )
+    first, second = analysis.parts
+    assert first.intents == {Intent.AMOUNT} and "exploitatiebudget" in first.subject
+    # The second "hoeveel" names nothing of its own: the same sum of money.
+    assert second.intents == {Intent.AMOUNT} and second.subject == first.subject
+    # A count stays a count, also in a second part that names its own noun, and so does what is
+    # money but also counted ("hoeveel uitkeringen").
+    assert analyze_question("Hoeveel speeltoestellen zijn er?").intents == {Intent.NUMBER}
+    assert analyze_question("Hoeveel bijstandsuitkeringen zijn er?").intents == {Intent.NUMBER}
+    counted = analyze_question(
+        "Hoeveel projectkosten raamt de gemeente, en hoeveel vestigingen heeft de bibliotheek?"
+    )
+    assert counted.parts[0].intents == {Intent.AMOUNT} and counted.parts[1].intents == {Intent.NUMBER}
+
+
 def test_a_figure_a_follow_up_inherited_is_no_must() -> None:
     # As `resolve` writes "en landelijk?" after "Hoeveel Almeloërs ...?": it asks for a count, but
     # only a figure the user typed makes the answer refuse without one.
