@@ -61,6 +61,14 @@ class IndexSettings(_Group):
     dense_scan_slack: float = Field(
         default=1.25, ge=1, le=10, description="neighbours dense search asks the store for per hit wanted"
     )
+    exact_search_limit: int = Field(
+        default=20_000,
+        ge=0,
+        le=1_000_000,
+        description="live chunks up to which dense search compares the question with every vector (held "
+        "in memory) instead of asking Chroma's approximate index, which an embedded store rebuilds when "
+        "it opens and which then now and then misses a nearest chunk (0: always the index)",
+    )
 
 
 class IngestSettings(_Group):

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import assistant.store_chroma as store_module
@@ -123,7 +124,7 @@ def test_live_versions_are_searched_without_a_version_filter(
     """The filter on the live versions would grow with the index (Chroma scans its metadata for
     it); live chunks are found by asking for a few more and dropping the other versions."""
     embedder = HashEmbedder(16)
-    store = ChromaStore(settings, embedder)
+    store = ChromaStore(_approximate(settings), embedder)
     for doc, version in (("a", "v1"), ("b", "v2"), ("a", "v3")):  # v3: a's next version, not live
         chunks = _chunks(doc, 3)
         store.add(chunks, embedder.embed_passages([c.text for c in chunks]), version)
@@ -138,6 +139,7 @@ def test_live_versions_are_searched_without_a_version_filter(
 def test_a_narrow_selection_is_found_among_many_other_versions(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    settings = _approximate(settings)
     embedder = HashEmbedder(16)
     store = ChromaStore(settings, embedder)
     for n in range(40):
@@ -154,3 +156,34 @@ def test_a_narrow_selection_is_found_among_many_other_versions(
     found = ChromaStore(narrow, embedder).query(query, 2, ["vt"])
     assert {c.text for c, _ in found} == {"scootmobiel 0", "scootmobiel 1"}
     assert calls[-1].get("where") == {"version": "vt"}
+
+
+def _approximate(settings: Settings) -> Settings:
+    """Settings whose dense search always asks Chroma's approximate index."""
+    return settings.model_copy(update={"index": settings.index.model_copy(update={"exact_search_limit": 0})})
+
+
+def test_a_small_store_is_searched_exactly_and_the_same_after_a_reopen(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = np.random.default_rng(7)
+    store = ChromaStore(settings, HashEmbedder(16))
+    vectors = {version: rng.normal(size=(150, 16)).astype(np.float32) for version in ("v1", "v2")}
+    for version, doc in (("v1", "a"), ("v2", "b")):
+        chunks = [replace(c, text=f"{doc} {c.id}") for c in _chunks(doc, 150)]
+        store.add(chunks, vectors[version], version)
+    query = rng.normal(size=16).astype(np.float32)
+    calls = _spy_queries(monkeypatch)
+    unit = vectors["v1"] / np.linalg.norm(vectors["v1"], axis=1, keepdims=True)
+    expected = [f"a-{i}" for i in np.argsort(-(unit @ (query / np.linalg.norm(query))))[:25]]
+    found = store.query(query, 25, ["v1"])
+    # Every vector of the live version is compared: the true nearest, in order, none of v2.
+    assert [c.id for c, _ in found] == expected
+    assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+    assert calls == []  # Chroma's approximate index was not asked
+    store.reopen()
+    assert [c.id for c, _ in ChromaStore(settings, HashEmbedder(16)).query(query, 25, ["v1"])] == expected
+    assert [c.id for c, _ in store.query(query, 25, ["v1"])] == expected
+    # A version added since is searched too.
+    store.add(_chunks("c", 1), query[None, :], "v3")
+    assert store.query(query, 1, ["v1", "v3"])[0][0].id == "c-0"
