@@ -65,9 +65,9 @@ class IndexSettings(_Group):
         default=20_000,
         ge=0,
         le=1_000_000,
-        description="live chunks up to which dense search compares the question with every vector (held "
-        "in memory) instead of asking Chroma's approximate index, which an embedded store rebuilds when "
-        "it opens and which then now and then misses a nearest chunk (0: always the index)",
+        description="chunks in the store up to which dense search compares the question with every live "
+        "vector (held in memory) instead of asking Chroma's approximate index, which an embedded store "
+        "rebuilds when it opens and which then now and then misses a nearest chunk (0: always the index)",
     )
 
 

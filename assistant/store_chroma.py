@@ -228,11 +228,11 @@ class ChromaStore:
         return [(_from_metadata(*rows[i]), 1.0 - float(d)) for i, d in kept if i in rows]
 
     def _exact(self, query: np.ndarray, k: int, versions: Sequence[str]) -> list[tuple[Chunk, float]] | None:
-        """The k nearest live chunks by cosine similarity over every vector, when there are at most
-        `index.exact_search_limit` chunks; None above it. Chroma's HNSW index is approximate, and an
-        embedded store rebuilds the part not yet synced to disk each time it opens, so the same
-        question found a different chunk now and then (a nearest chunk missed in 1 to 2 of 150
-        questions, a different one from run to run)."""
+        """The k nearest live chunks by cosine similarity over every live vector, when the store
+        holds at most `index.exact_search_limit` chunks; None above it. Chroma's HNSW index is
+        approximate, and an embedded store rebuilds the part not yet synced to disk each time it
+        opens, so the same question found a different chunk now and then (a nearest chunk missed
+        in 1 to 2 of 150 questions, a different one from run to run)."""
         limit = self._settings.index.exact_search_limit
         if limit <= 0:
             return None

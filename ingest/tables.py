@@ -565,23 +565,25 @@ def _between_values(lines: Sequence[str], value: Sequence[bool]) -> list[bool]:
     their blank lines, as do figures after a line without a word ("210.000 117.318")."""
     n = len(lines)
     out = [False] * n
+    filled = [bool(line.strip()) for line in lines]
+    # The nearest line with text after each line, found once: a run of blank lines is not walked
+    # again for each of its lines.
+    below = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        below[i] = i if filled[i] else below[i + 1]
     labelled = False  # the figures since the last line with words belong to that line's row
+    up = -1  # the last line with text
     for i, line in enumerate(lines):
-        if line.strip():
+        if filled[i]:
             if not value[i] and not (i > 0 and _value_note(lines[i - 1], line)):
                 labelled = bool(re.search(r"[^\W\d_]{2}", line))
+            up = i
             continue
-        up = i - 1
-        while up >= 0 and not lines[up].strip():
-            up -= 1
-        down = i + 1
-        while down < n and not lines[down].strip():
-            down += 1
+        down = below[i + 1]
         if not labelled or up < 0 or down >= n or not value[down]:
             continue
-        if not value[up] and up > 0 and _value_note(lines[up - 1], lines[up]):
-            up -= 1  # the figure the note is of
-        alone_up = value[up] and (up == 0 or not value[up - 1])
+        figure = up - 1 if not value[up] and up > 0 and _value_note(lines[up - 1], lines[up]) else up
+        alone_up = value[figure] and (figure == 0 or not value[figure - 1])
         out[i] = alone_up and (down + 1 >= n or not value[down + 1])
     return out
 
