@@ -183,6 +183,7 @@ def test_a_table_with_words_after_its_figures_gives_a_row_unit_per_row() -> None
         "Verkeersregelings-\n"
         "Installaties\n"
         "950 0 0 0 Doseerlichten\n"
+        "(inclusief dotatie voorziening en kapitaallasten, exclusief interne uren)\n"
         "De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten.\n"
     )
     rows = [
@@ -197,11 +198,13 @@ def test_a_table_with_words_after_its_figures_gives_a_row_unit_per_row() -> None
     ]
     for row in rows:
         assert marked[row] == "row", row
-    # What follows the table is no part of its last row.
+    # What follows the table is no part of its last row, and the note in brackets under the table
+    # is the table's, not the start of the sentence after it.
     assert (
         marked["De begrote stijging van de uitgaven is het gevolg van stijgende kapitaallasten."]
         == "sentence"
     )
+    assert not any("inclusief dotatie" in text for text in marked)
 
 
 def test_figures_printed_as_text_without_their_header_give_a_unit_per_row() -> None:
