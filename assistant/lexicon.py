@@ -394,6 +394,9 @@ PREPOSITIONS = frozenset(
         "binnen", "per",
     }
 )  # fmt: skip
+# Text that holds a word, not only figures and signs: two letters in a row ("Aantal", "kg"; not
+# "2 (31/5)" or "210.000 117.318").
+HAS_WORD = re.compile(r"[^\W\d_]{2}")
 # A line that cannot end where it ends: a comma or an opening bracket, or such a word, an auxiliary
 # or a possessive as its last word ("... Mobiliteit in het sociaal domein, VNG, september 2020; de").
 _RUNS_ON_WORDS = OPEN_ENDINGS | {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon import (
     FIGURE_WITH_YEAR,
+    HAS_WORD,
     INDICATOR_ROW,
     LONE_FIGURE_CELL,
     TABLE_TITLE,
@@ -48,7 +49,6 @@ _HYPHEN_END = re.compile(r"(\w+)-$")
 # ("Onvol-", "2022 2023 Vol-", "Stijgings- Stijgings-") that are not names.
 _NAME_HYPHEN_END = re.compile(r"[^\W\d_]{2},?\s+[A-Z][a-z\u00e0-\u00ff]+-$")
 _NAME_START = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+\b")
-_ROW_LABEL = re.compile(r"[^\W\d_]{2}")
 _MIN_CELLS = 3  # figure cells under a label that make it a row
 _INDICATOR_ROW_LINES = 8
 _INDICATOR_HEADER_LINES = 10  # column names wrapped a word a line ("Realisatie" / "Wassenaar" / "(jaartal)")
@@ -257,7 +257,7 @@ def _join_cell_columns(lines: list[str]) -> list[str]:
         line = lines[i]
         cells: list[str] = []
         j = i + 1
-        if _ROW_LABEL.search(line) and not LONE_FIGURE_CELL.match(line):
+        if HAS_WORD.search(line) and not LONE_FIGURE_CELL.match(line):
             # Cells apart by blank lines: a loose table (a cell a line, none between) is read
             # as such by `ingest.tables`.
             while j + 1 < len(lines) and not lines[j] and LONE_FIGURE_CELL.match(lines[j + 1]):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.lexicon import HAS_WORD
+
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.?)\s+(?P<title>\S.*)$")
 _LABELLED = re.compile(
     r"^(?P<kind>Hoofdstuk|Bijlage|Deel|Paragraaf|Programmalijn)\s+(?P<num>[IVXLC]+|\d{1,2}[a-z]?)\b"
@@ -70,7 +72,7 @@ def numbered_heading(line: str) -> Heading | None:
     if number[0] == 0 or (len(number) == 1 and number[0] > 30):
         return None
     title = match.group("title").strip()
-    if re.match(r"^\d", title) or not re.search(r"[^\W\d_]{2}", title):
+    if re.match(r"^\d", title) or not HAS_WORD.search(title):
         return None  # "2 2017 2018", "2 (31/5)": numbers in a row, not a heading
     return Heading(label=f"{match.group('num')} {title}", number=number)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from assistant.amounts import find_amounts, parse_amount, unit_multiplier
 from assistant.lexicon import (
     ABBREVIATIONS,
+    HAS_WORD,
     INDICATOR_START,
     TABLE_COLUMN_WORDS,
     TABLE_TITLE,
@@ -576,7 +577,7 @@ def _between_values(lines: Sequence[str], value: Sequence[bool]) -> list[bool]:
     for i, line in enumerate(lines):
         if filled[i]:
             if not value[i] and not (i > 0 and _value_note(lines[i - 1], line)):
-                labelled = bool(re.search(r"[^\W\d_]{2}", line))
+                labelled = bool(HAS_WORD.search(line))
             up = i
             continue
         down = below[i + 1]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from assistant.lexicon import HAS_WORD
 from assistant.protocols import Retrieval
 from assistant.types import Chunk, UnitKind
 
@@ -111,7 +112,7 @@ def _page_at(chunk: Chunk, offset: int) -> int:
 
 
 def _has_words(text: str) -> bool:
-    return bool(re.search(r"[^\W\d_]{2}", text))
+    return bool(HAS_WORD.search(text))
 
 
 def _with_leads(units: list[EvidenceUnit]) -> list[EvidenceUnit]:

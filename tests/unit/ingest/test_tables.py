@@ -143,18 +143,17 @@ def test_a_wrapped_first_label_with_a_footnote_marker_stays_in_its_row() -> None
     ]
 
 
+# The target columns of an effect-indicator table, a word a line.
+TARGET_COLUMNS = ["Streefwaarde", "Begroting", "2025", "Streefwaarde", "Begroting", "2026"]
+
+
 def test_a_caption_opens_the_header_and_notes_stay_with_their_value() -> None:
     lines = [
         "Tabel 4.1 - Effectindicatoren P4 Fysieke Leefomgeving",
         "Effectindicator",
         "Peilwaarde",
         "(2023)",
-        "Streefwaarde",
-        "Begroting",
-        "2025",
-        "Streefwaarde",
-        "Begroting",
-        "2026",
+        *TARGET_COLUMNS,
         "Aantal woningen",
         "12.367",
         "12.460",
@@ -187,12 +186,7 @@ def test_a_row_whose_figures_stand_one_a_line_between_blank_lines_reads_whole() 
         "Effectindicator",
         "Peilwaarde",
         "(peiljaar)",
-        "Streefwaarde",
-        "Begroting",
-        "2025",
-        "Streefwaarde",
-        "Begroting",
-        "2026",
+        *TARGET_COLUMNS,
         "Totaal kg huishoudelijk restafval per",
         "inwoner",
         "205 kg",
