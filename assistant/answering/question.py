@@ -43,7 +43,7 @@ from assistant.lexicon import (
     phrasing_words,
     reads_english,
 )
-from assistant.nlp import lemmas, past_tense_infinitive
+from assistant.nlp import is_dutch_word, lemmas, past_tense_infinitive
 from assistant.query_parse import detect_municipalities
 from assistant.tokenize import base_terms, edit_distance, split_particles, stem
 
@@ -332,7 +332,9 @@ def repair_cues(question: str) -> str:
         if len(folded) < CUE_REPAIR_MIN_LENGTH or folded in spellings or folded in _QUESTION_WORDS:
             return word
         near = [c for c in spellings if c[0] == folded[0] and edit_distance(folded, c, 1) <= 1]
-        if len(near) != 1:
+        # A word of its own ("werken", not a slip for "werden") is read as typed; only a cue
+        # word is worth the doubt ("wanner" is a word, and a slip for "wanneer").
+        if len(near) != 1 or (is_dutch_word(folded) and near[0] not in CUE_SPELLINGS):
             return word
         # Another form of a phrasing word ("bijdrage" / "bijdragen") is no slip: left as typed.
         return near[0] if near[0] in CUE_SPELLINGS or stem(near[0]) != stem(folded) else word

@@ -292,6 +292,18 @@ def test_only_words_one_edit_from_a_cue_word_are_repaired() -> None:
     assert slipped.distinctive == ("streefcijfer",)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Met welke partners werken Twenterand en Hengelo samen?",  # not "werden"
+        "Hoeveel inwoners maken gebruik van een Wmo-voorziening?",  # not "gebruikt"
+        "Hoeveel daarvan leveren jeugdhulp?",  # not "leverden"
+    ],
+)
+def test_a_word_of_its_own_is_no_slip_for_a_phrasing_word(question: str) -> None:
+    assert repair_cues(question) == question
+
+
 def test_a_compound_money_noun_asks_for_an_amount_of_its_kind() -> None:
     analysis = analyze_question("Met welk investeringsbedrag rekent de gemeente voor de nieuwbouw?")
     assert analysis.intents == {Intent.AMOUNT} and "investering" in analysis.kind_nouns
