@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, repair_cues, topic_words
 from assistant.lexicon import (
+    BACKGROUND,
     DOCUMENT_KIND,
     ITEM_START,
     MONEY_ASKING,
@@ -23,6 +24,7 @@ from assistant.lexicon import (
     ORDINAL_NOT_ITEM,
     ORDINAL_REFERENCE,
     ORDINALS,
+    PREPOSITIONS,
     QUESTION_CUES,
     RELATIVE_YEAR,
     SAME_DOCUMENT_YEAR,
@@ -59,6 +61,16 @@ _SUBSTITUTION = re.compile(
     r"^\s*(?:en|and|what about|ook)\s+(?:(?:in|bij|voor|van|volgens|over|for|in the)\s+)*"
     r"(?:(?:de|het|the)\s+)?(?:(?:begroting|programmabegroting|kadernota|jaar|year|budget)\s+(?:van\s+)?)?"
     r"(?P<rest>[^?]*?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# "En aan de Metropoolregio?", "en voor meerpersoonshuishoudens": another thing in the same role.
+_SWAP = re.compile(
+    rf"^\s*(?:en|ook)\s+(?P<prep>{'|'.join(sorted(PREPOSITIONS))})\s+(?P<phrase>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# Where the phrase a preposition opens ends: a sign, or a word that opens the next part.
+_PHRASE_END = re.compile(
+    rf"[?,.;:!]|\s(?=(?:{'|'.join(sorted(PREPOSITIONS | {'en', 'of', 'om', 'die', 'dat', 'volgens'}))})\b)",
     re.IGNORECASE,
 )
 _MIN_OWN_SUBJECT = 2  # subject words a question needs to stand on its own
@@ -296,6 +308,12 @@ def _follow_up(
         inherited.append("onderwerp")
         filters = replace(explicit, municipalities=explicit.municipalities or places)
         return Resolution(question, text, text, filters, tuple(inherited), previous.topic)
+    swapped = _swapped(question, previous.text, municipalities)
+    if swapped is not None:
+        # The earlier question asked again of the new thing: it stands on its own.
+        filters = replace(explicit, municipalities=explicit.municipalities or places)
+        topic = _topic(swapped, municipalities)
+        return Resolution(question, swapped, swapped, filters, tuple([*inherited, "onderwerp"]), topic)
     own_words = {fold(t) for t in own.topic}
     # "En de baten?" after a question about lasten asks about baten instead, not as well.
     replaced = {w for group in SIBLING_TERMS if own_words & group for w in group}
@@ -357,6 +375,28 @@ def _follow_up(
         tuple([*own.topic, *topic]),
         (said,) if said else (),
     )
+
+
+def _swapped(question: str, previous: str, municipalities: Sequence[str]) -> str | None:
+    """ "En aan de Metropoolregio?" after "Hoeveel betaalt Wassenaar aan de Belastingsamenwerking?
+    Graag ...": the earlier question with what its preposition governed replaced ("Hoeveel betaalt
+    Wassenaar aan de Metropoolregio? Graag ..."); None when the follow-up is not of that form, or
+    the earlier question has no such phrase other than a place, a year or a document."""
+    match = _SWAP.match(question)
+    if match is None or _only_places_and_years(match.group("phrase"), municipalities):
+        return None
+    if BACKGROUND.search(previous):
+        return None  # a follow-up itself, its topic in brackets: no whole question to ask again
+    for earlier in re.finditer(rf"\b{match.group('prep')}\s+", previous, re.IGNORECASE):
+        end = _PHRASE_END.search(previous, earlier.end())
+        stop = end.start() if end else len(previous)
+        phrase = previous[earlier.end() : stop]
+        # "voor 2025 gereserveerd", "volgens de begroting 2025": when, or where to look; not what.
+        dated = phrase[:1].isdigit() or NAMED_DOCUMENT_YEAR.search(f"{match.group('prep')} {phrase}")
+        if not phrase.strip() or dated or _only_places_and_years(phrase, municipalities):
+            continue
+        return f"{previous[: earlier.end()]}{match.group('phrase')}{previous[stop:]}"
+    return None
 
 
 def _asked_before(previous: str, known: set[str]) -> list[str]:

@@ -25,6 +25,33 @@ def test_another_municipality_asks_the_same_of_it() -> None:
     assert resolution.inherited == ("onderwerp",)
 
 
+def test_another_thing_after_the_same_preposition_is_asked_the_same() -> None:
+    history = [Turn("Hoeveel betaalt Wassenaar aan de Belastingsamenwerking? Graag de bedragen uit 2025.")]
+    resolution = resolve("En aan de Metropoolregio Rotterdam Den Haag?", history, PLACES)
+    assert resolution.text == (
+        "Hoeveel betaalt Wassenaar aan de Metropoolregio Rotterdam Den Haag? Graag de bedragen uit 2025."
+    )
+    assert resolution.display == resolution.text and resolution.filters.municipalities == ("Wassenaar",)
+    # The phrase ends where the next part of the question begins: the place and the source stay.
+    history = [
+        Turn("Hoe hoog zijn de woonlasten voor een eenpersoonshuishouden in Wassenaar volgens de begroting?")
+    ]
+    assert resolve("en voor meerpersoonshuishoudens", history, PLACES).text == (
+        "Hoe hoog zijn de woonlasten voor meerpersoonshuishoudens in Wassenaar volgens de begroting?"
+    )
+    # A year after the preposition is no thing asked about: the next "voor" is.
+    history = [Turn("Hoeveel geld is er voor 2025 gereserveerd voor laaggeletterdheid in Twenterand?")]
+    assert resolve("En voor schuldhulp?", history, PLACES).text == (
+        "Hoeveel geld is er voor 2025 gereserveerd voor schuldhulp in Twenterand?"
+    )
+    # Down a chain, each follow-up asks the question again of its own thing.
+    history = [Turn("Welke doelen heeft Almelo voor mantelzorg?"), Turn("en voor jeugd?")]
+    assert resolve("en voor ouderen?", history, PLACES).text == "Welke doelen heeft Almelo voor ouderen?"
+    # Without that preposition in the question before, the topic is carried as before.
+    history = [Turn("Hoeveel banen per 1.000 inwoners heeft Wassenaar?")]
+    assert "jongeren" in resolve("En voor jongeren?", history, PLACES).text.split("(")[0]
+
+
 def test_a_bare_year_replaces_the_year_asked_about() -> None:
     history = [Turn("Hoeveel vergunninghouders moest Twenterand in 2019 huisvesten?")]
     resolution = resolve("En in 2020?", history, PLACES)
@@ -174,7 +201,7 @@ def test_a_chain_of_follow_ups_keeps_what_was_asked_and_swaps_the_typed_subject(
     ]
     # The cue the second turn carried in its bracket is carried again.
     assert resolve("en in de regio?", history, PLACES).text.startswith("en in de regio (hoeveel ")
-    history = [Turn("Welke doelen heeft Almelo voor mantelzorg?"), Turn("en voor jeugd?")]
+    history = [Turn("Welke doelen heeft Almelo bij mantelzorg?"), Turn("en voor jeugd?")]
     resolution = resolve("en voor ouderen?", history, PLACES)
     assert "jeugd" not in resolution.text and "mantelzorg" in resolution.text
     # A follow-up with no subject of its own keeps the one typed before it.
@@ -202,7 +229,7 @@ def test_a_follow_up_that_asks_nothing_of_its_own_asks_what_the_turn_before_aske
     assert resolution.text.startswith("en landelijk (hoeveel ")
     assert analyze_question(resolution.text).intents == {Intent.NUMBER}
     # A cue word the follow-up carries anyway as its topic is not said twice.
-    history = [Turn("Welke doelen heeft Almelo voor mantelzorg?")]
+    history = [Turn("Welke doelen heeft Almelo bij mantelzorg?")]
     resolution = resolve("en voor jeugd?", history, PLACES)
     assert resolution.text == "en voor jeugd (welke doelen mantelzorg Almelo)?"
     # A follow-up that asks something of its own keeps its own question.
