@@ -312,8 +312,8 @@ def _follow_up(
     if swapped is not None:
         # The earlier question asked again of the new thing: it stands on its own.
         filters = replace(explicit, municipalities=explicit.municipalities or places)
-        asked = _topic(swapped, municipalities)
-        return Resolution(question, swapped, swapped, filters, tuple([*inherited, "onderwerp"]), asked)
+        subject = _topic(swapped, municipalities)
+        return Resolution(question, swapped, swapped, filters, tuple([*inherited, "onderwerp"]), subject)
     own_words = {fold(t) for t in own.topic}
     # "En de baten?" after a question about lasten asks about baten instead, not as well.
     replaced = {w for group in SIBLING_TERMS if own_words & group for w in group}
