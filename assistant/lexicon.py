@@ -716,8 +716,10 @@ SENTENCE_CUES = compile_table(
         r"aanbieder\w*|college|wijkteam\w*|ggd|uwv|coa)\b",
         "where": r"\b(locatie\w*|gebouw\w*|adres\w*|gehuisvest|huisvesting|gevestigd|terecht|loket\w*|"
         r"\w*(?:huis|centrum|school|pand)|ruimte in|op het terrein|aanmelden bij|meld(?:en|t) zich)\b",
-        "result": r"\b(geleid tot|leidde|leidt tot|opgeleverd|levert op|resulteer\w*|gerealiseerd|bereikt|"
-        r"behaald|gehaald|afgenomen|toegenomen|gedaald|gestegen|verminderd|uitkomst|resultaat|resultaten)\b",
+        # "levert in 2024 een voordeel op": the separable verb with its particle further on.
+        "result": r"\b(geleid tot|leidde|leidt tot|opgeleverd|lever(?:t|de|den)\b.{0,40}?\bop|resulteer\w*|"
+        r"gerealiseerd|bereikt|behaald|gehaald|afgenomen|toegenomen|gedaald|gestegen|verminderd|uitkomst|"
+        r"resultaat|resultaten)\b",
         "goal": r"\b(doel\w*|ambitie\w*|streven|streeft|streefwaarde|beogen|beoogd\w*|bereiken|willen|wil|"
         r"speerpunt\w*|opgave\w*|is afgenomen|is toegenomen|zijn teruggedrongen)\b",
         "indicator": r"\b(indicator\w*|gemeten|meten|meting\w*|nulmeting|percentage|aantal|monitor\w*|"

@@ -218,6 +218,7 @@ class Selector:
             nxt is not None
             and nxt.kind != UnitKind.ROW
             and _continues(window[-1], nxt, self.settings.answer.pair_words)
+            and not self._other_entry(nxt)
         ):
             window = [*window, nxt]
         options = [window]
@@ -227,6 +228,7 @@ class Selector:
                 nxt is None
                 or nxt.kind == UnitKind.ROW
                 or not _continues(window[-1], nxt, self.settings.answer.pair_words)
+                or self._other_entry(nxt)
             ):
                 break
             if sum(u.words for u in window) + nxt.words > self.settings.answer.window_words:
@@ -248,6 +250,13 @@ class Selector:
         ):
             best = [*best, nxt]
         return best
+
+    def _other_entry(self, unit: EvidenceUnit) -> bool:
+        """The unit opens the next entry of a budget's list of changes, and that entry is about
+        something else: its figure is not the subject's ("Uitkering gemeentefonds (hogere baten
+        € 2.070.000)" under the e-depot)."""
+        scored = self._by_text.get((unit.doc_id, unit.text))
+        return unit.opens_entry and (scored is None or not scored.terms & self.weights.keys())
 
     def _asked_in(self, unit: EvidenceUnit) -> bool:
         """The unit holds a word of the subject or something the question asks for (a date, an

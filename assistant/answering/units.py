@@ -13,11 +13,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.lexicon import HAS_WORD
+from assistant.lexicon import HAS_WORD, SENTENCE_END
 from assistant.protocols import Retrieval
 from assistant.types import Chunk, UnitKind
 
 _BULLET = re.compile(r"^\s*[-•▪●◦■]\s+")
+_TITLE_WORDS = 15  # a title with its note in brackets ("E-depot (structureel hogere lasten ...)")
+_NOTE = re.compile(r"\([^()]*\d[^()]*\)$")  # a note in brackets that ends a line: "(hogere lasten € 37.000)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class EvidenceUnit:
     lead: str = ""
     page: int = 0  # the page the unit starts on
     dense: float | None = None  # dense similarity of the hit the unit came from (its chunk's)
+    opens_entry: bool = False  # it opens with a title and its note in brackets (see `opens_entry`)
 
     @property
     def doc_id(self) -> str:
@@ -89,13 +92,36 @@ def chunk_units(chunk: Chunk, rank: int, dense: float | None = None) -> list[Evi
     for i, mark in enumerate(chunk.units):
         if not mark.kind.citable:
             continue
-        text = " ".join(chunk.text[mark.start : mark.end].split())
+        raw = chunk.text[mark.start : mark.end]
+        text = " ".join(raw.split())
         if text and _has_words(text):
             page = _page_at(chunk, mark.start)
             out.append(
-                EvidenceUnit(text, mark.kind, chunk, rank, (order, i), mark.group, page=page, dense=dense)
+                EvidenceUnit(
+                    text,
+                    mark.kind,
+                    chunk,
+                    rank,
+                    (order, i),
+                    mark.group,
+                    page=page,
+                    dense=dense,
+                    opens_entry=opens_entry(raw),
+                )
             )
     return out
+
+
+def opens_entry(raw: str) -> bool:
+    """The text (with its line breaks) opens with a title and its note in brackets, on the
+    title's line or the next ("Bijdrage Omgevingsdienst Haaglanden (hogere lasten € 37.000)",
+    "Uitkering gemeentefonds" / "(hogere baten 2025 € 2.070.000)"): a new entry of a budget's
+    list of changes, not more of what came before."""
+    lines = [line.strip() for line in raw.strip().split("\n")]
+    title = lines[0]
+    if not title or len(title.split()) > _TITLE_WORDS or SENTENCE_END.search(title):
+        return False
+    return bool(_NOTE.search(title) or (len(lines) > 1 and _NOTE.fullmatch(lines[1])))
 
 
 def _page_at(chunk: Chunk, offset: int) -> int:

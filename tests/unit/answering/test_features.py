@@ -31,6 +31,12 @@ def test_a_place_is_where_something_is_or_where_people_go() -> None:
     assert Intent.WHERE not in unit_intents(_sentence("Het budget stijgt in 2025 met 3 procent."))
 
 
+def test_a_separable_verb_with_words_between_tells_a_result() -> None:
+    told = _sentence("De meicirculaire 2023 levert in 2024 een voordeel op van € 2.200.000.")
+    assert Intent.RESULT in unit_intents(told)
+    assert Intent.RESULT not in unit_intents(_sentence("De aannemer levert de stukken aan bij de gemeente."))
+
+
 def test_the_base_of_a_rate_is_no_figure() -> None:
     assert Intent.NUMBER not in unit_intents(
         _sentence("Personen met een bijstandsuitkering (per 1000 inwoners)")

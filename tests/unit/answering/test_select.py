@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answering.question import Intent, analyze_question
 from assistant.answering.select import Block, Selector
-from assistant.answering.units import EvidenceUnit
+from assistant.answering.units import EvidenceUnit, opens_entry
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import Chunk, UnitKind
@@ -55,3 +55,25 @@ def test_a_list_ranks_at_least_as_well_as_its_best_item() -> None:
     blocks = selector.blocks(sorted(scored, key=lambda s: -s.score), units)
     assert blocks[0].kind == "list"
     assert [u.text for u in blocks[0].units] == [text for kind, text in lines if kind != UnitKind.SENTENCE]
+
+
+def test_a_text_block_does_not_run_into_the_title_of_the_next_entry() -> None:
+    raw = [
+        "Bestandsformaten raken snel verouderd.",
+        "Daarom is een e-depot voor permanent te bewaren digitale bestanden verplicht.",
+        "Uitkering gemeentefonds\n(hogere baten 2025 € 2.070.000)\nGemeenten ontvangen geld van het Rijk.",
+    ]
+    lines = [" ".join(r.split()) for r in raw]
+    chunk = Chunk(id="c", doc_id="d", text="\n".join(raw), page_start=1, page_end=1, kind="text")
+    units = [
+        EvidenceUnit(line, UnitKind.SENTENCE, chunk, 0, (0, i), opens_entry=opens_entry(r))
+        for i, (r, line) in enumerate(zip(raw, lines, strict=True))
+    ]
+    analysis = analyze_question("Wat kost het e-depot?")
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary({"e-depot": 3.0}))
+    selector = Selector(Settings(), analysis, stats, lambda units: [None] * len(units))
+    scored = selector.score(units)
+    blocks = selector.blocks(scored, units)
+    anchored = [b for b in blocks if lines[1] in [u.text for u in b.units]]
+    # The amount under the next title is of something else: no window reaches it for its figure.
+    assert anchored and all(lines[2] not in [u.text for u in b.units] for b in anchored)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.units import collect_units, reading_order
+from assistant.answering.units import collect_units, opens_entry, reading_order
 from assistant.protocols import Retrieval, TermStats
 from assistant.types import Chunk, Filters, SearchHit, UnitKind, UnitMark
 from tests.fakes import TableVocabulary
@@ -38,3 +38,15 @@ def test_a_sentence_repeated_on_another_page_is_a_unit_there_too() -> None:
         (16, "2.1 Aantal ingeschreven mantelzorgers."),
         (16, "3 Ontwikkelen voorzieningen."),
     ]
+
+
+def test_an_entry_opens_with_a_title_and_its_note_in_brackets() -> None:
+    assert opens_entry("Bijdrage Omgevingsdienst Haaglanden (hogere lasten € 37.000)\nDe begroting 2024 ...")
+    assert opens_entry(
+        "Uitkering gemeentefonds - stand meicirculaire 2024\n(hogere baten 2025 € 2.070.000)\nGemeenten"
+    )
+    # A sentence, or a title without a note, opens no entry.
+    assert not opens_entry("De kosten stijgen (zie tabel 3).\nDaarom ...")
+    assert not opens_entry(
+        "Participatiekompas\nParticipatie betekent dat de gemeente samen met de bewoners optrekt."
+    )
