@@ -156,6 +156,13 @@ DURATION = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:(?:tot|t/m|-|–)\s*\d+\s*)?(?:jaar|jaren|maanden|maand|weken|week|dagen)\b",
     re.IGNORECASE,
 )
+# A length of time, in figures or words ("zes maanden", "8 weken", "anderhalf jaar"): what "hoe
+# lang" asks for.
+LENGTH_OF_TIME = re.compile(
+    rf"{DURATION.pattern}|\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalf|"
+    r"half)\s+(?:jaar|jaren|maanden|maand|weken|week|dagen)\b",
+    re.IGNORECASE,
+)
 DIGIT = re.compile(r"\d")
 # A digit that starts a figure, not one glued to a word ("Larikslaan2", "e5", "H2O").
 NUMERAL = re.compile(r"(?<![^\W\d_])\d")

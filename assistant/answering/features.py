@@ -15,6 +15,7 @@ from assistant.lexicon import (
     DIGIT,
     DURATION,
     FIGURE,
+    LENGTH_OF_TIME,
     MARKER,
     MONEY,
     NUMBERED_LABEL,
@@ -75,8 +76,8 @@ def unit_intents(unit: EvidenceUnit) -> frozenset[Intent]:
         found.add(Intent.NUMBER)  # a count or a measured value, not an amount of money
     if PERCENTAGE.search(text):
         found |= {Intent.PERCENT, Intent.NUMBER}
-    if YEAR.search(text):
-        found.add(Intent.WHEN)
+    if YEAR.search(text) or LENGTH_OF_TIME.search(text):
+        found.add(Intent.WHEN)  # a year, or how long ("voor zes maanden")
     found |= {Intent(intent) for intent, cue in SENTENCE_CUES.items() if cue.search(folded)}
     found |= _KIND_INTENTS.get(unit.kind, set())
     return frozenset(found | {Intent.DESCRIBE, Intent.YESNO, Intent.COMPARE})

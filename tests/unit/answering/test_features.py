@@ -37,6 +37,13 @@ def test_a_separable_verb_with_words_between_tells_a_result() -> None:
     assert Intent.RESULT not in unit_intents(_sentence("De aannemer levert de stukken aan bij de gemeente."))
 
 
+def test_a_length_of_time_says_how_long() -> None:
+    trainees = _sentence("Jonge ambtenaren werken voor zes maanden aan projecten binnen onze organisatie.")
+    assert Intent.WHEN in unit_intents(trainees)
+    assert Intent.WHEN in unit_intents(_sentence("Een melding wordt binnen 8 weken afgehandeld."))
+    assert Intent.WHEN not in unit_intents(_sentence("Zes medewerkers werken aan de projecten."))
+
+
 def test_the_base_of_a_rate_is_no_figure() -> None:
     assert Intent.NUMBER not in unit_intents(
         _sentence("Personen met een bijstandsuitkering (per 1000 inwoners)")
