@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.question import Intent, analyze_question, repair_cues, topic_words
 from assistant.lexicon import (
+    ASKING_WORD,
     BACKGROUND,
     DOCUMENT_KIND,
     ITEM_START,
@@ -383,7 +384,9 @@ def _swapped(question: str, previous: str, municipalities: Sequence[str]) -> str
     Wassenaar aan de Metropoolregio? Graag ..."); None when the follow-up is not of that form, or
     the earlier question has no such phrase other than a place, a year or a document."""
     match = _SWAP.match(question)
-    if match is None or _only_places_and_years(match.group("phrase"), municipalities):
+    if match is None or ASKING_WORD.match(match.group("phrase")):
+        return None  # "En aan wie?" asks again, of nothing new
+    if _only_places_and_years(match.group("phrase"), municipalities):
         return None
     if BACKGROUND.search(previous):
         return None  # a follow-up itself, its topic in brackets: no whole question to ask again

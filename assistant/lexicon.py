@@ -641,6 +641,9 @@ BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")
 _OPENING_PREPOSITION = (
     r"(?:(?:aan|bij|binnen|door|in|langs|met|naar|op|over|tot|uit|van|vanuit|volgens|voor)\s+)?"
 )
+# A phrase that opens with a word that asks ("wie", "welke", "hoeveel"): "En aan wie?" names no
+# thing in place of what the question before was about.
+ASKING_WORD = re.compile(r"^\W*(?:wie|wat|welke?|wanneer|hoe|hoeveel|waar\w*)\b", re.IGNORECASE)
 # A question (part) that opens with an adverb or pronoun, the finite verb next (folded): "wanneer
 # verwachten", "hoe pakken", "en wie wijst toe". "Welke"/"hoeveel" take a noun first.
 FINITE_AFTER = re.compile(

@@ -44,6 +44,10 @@ def test_another_thing_after_the_same_preposition_is_asked_the_same() -> None:
     assert resolve("En voor schuldhulp?", history, PLACES).text == (
         "Hoeveel geld is er voor 2025 gereserveerd voor schuldhulp in Twenterand?"
     )
+    # A word that asks is no new thing: "En aan wie?" is no question "aan wie" of its own.
+    history = [Turn("Hoeveel betaalt Wassenaar aan de Belastingsamenwerking?")]
+    asked = resolve("En aan wie nog meer?", history, PLACES).text
+    assert asked.startswith("En aan wie nog meer (") and "Belastingsamenwerking" in asked
     # Down a chain, each follow-up asks the question again of its own thing.
     history = [Turn("Welke doelen heeft Almelo voor mantelzorg?"), Turn("en voor jeugd?")]
     assert resolve("en voor ouderen?", history, PLACES).text == "Welke doelen heeft Almelo voor ouderen?"
