@@ -309,7 +309,9 @@ def _follow_up(
         inherited.append("onderwerp")
         filters = replace(explicit, municipalities=explicit.municipalities or places)
         return Resolution(question, text, text, filters, tuple(inherited), previous.topic)
-    swapped = _swapped(question, previous.text, municipalities)
+    # A follow-up that names its own place as well ("En voor de jeugdhulp in Almelo?") is no
+    # question before asked again: that one named another place.
+    swapped = None if named else _swapped(question, previous.text, municipalities)
     if swapped is not None:
         # The earlier question asked again of the new thing: it stands on its own.
         filters = replace(explicit, municipalities=explicit.municipalities or places)

@@ -44,6 +44,10 @@ def test_another_thing_after_the_same_preposition_is_asked_the_same() -> None:
     assert resolve("En voor schuldhulp?", history, PLACES).text == (
         "Hoeveel geld is er voor 2025 gereserveerd voor schuldhulp in Twenterand?"
     )
+    # With a place of its own the follow-up is no question before asked again (that one named Wassenaar).
+    history = [Turn("Hoeveel betaalt Wassenaar aan de Belastingsamenwerking?")]
+    named = resolve("En aan de MRDH in Almelo?", history, PLACES)
+    assert "Wassenaar" not in named.text and named.filters.municipalities == ("Almelo",)
     # A word that asks is no new thing: "En aan wie?" is no question "aan wie" of its own.
     history = [Turn("Hoeveel betaalt Wassenaar aan de Belastingsamenwerking?")]
     asked = resolve("En aan wie nog meer?", history, PLACES).text
