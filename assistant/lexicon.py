@@ -152,17 +152,8 @@ RATE_NOUN = re.compile(rf"{RATE_BASE.pattern}\s+(?P<noun>[^\W\d_]+)", re.IGNOREC
 
 # An age or a length of time ("van -9 maanden tot 100 jaar", "4 tot 12 jaar", "binnen 8 weken"):
 # no count of anything.
-DURATION = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s*(?:(?:tot|t/m|-|–)\s*\d+\s*)?(?:jaar|jaren|maanden|maand|weken|week|dagen)\b",
-    re.IGNORECASE,
-)
-# A length of time, in figures or words ("zes maanden", "8 weken", "anderhalf jaar"): what "hoe
-# lang" asks for.
-LENGTH_OF_TIME = re.compile(
-    rf"{DURATION.pattern}|\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalf|"
-    r"half)\s+(?:jaar|jaren|maanden|maand|weken|week|dagen)\b",
-    re.IGNORECASE,
-)
+_TIME_UNIT = r"(?:jaar|jaren|maanden|maand|weken|week|dagen)"
+DURATION = re.compile(rf"\b\d+(?:[.,]\d+)?\s*(?:(?:tot|t/m|-|–)\s*\d+\s*)?{_TIME_UNIT}\b", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 # A digit that starts a figure, not one glued to a word ("Larikslaan2", "e5", "H2O").
 NUMERAL = re.compile(r"(?<![^\W\d_])\d")
@@ -236,6 +227,11 @@ NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
     "tien": 10, "elf": 11, "twaalf": 12,
 }  # fmt: skip
+# A length of time, in figures or words ("zes maanden", "8 weken", "anderhalf jaar"): what "hoe
+# lang" asks for.
+LENGTH_OF_TIME = re.compile(
+    rf"{DURATION.pattern}|\b(?:een|{'|'.join(NUMBER_WORDS)}|anderhalf|half)\s+{_TIME_UNIT}\b", re.IGNORECASE
+)
 
 # Ordinal words (folded), "laatste" as the last: "het tweede doel" is the second item of a list.
 ORDINALS = {
