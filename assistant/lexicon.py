@@ -349,6 +349,9 @@ ITEM_NUMBER = rf"\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s+(?!(?:{MONTH_TEXT})\b)"
 # A line that starts a list item: a bullet, "1.", "2.3", "1)", "a." or "a)".
 ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s+|{ITEM_NUMBER}(?=\S)|[a-z][.)]\s+(?=\S))")
 BULLET_START = re.compile(rf"^\s*[{BULLET}]\s+")
+# A bullet alone on its line, or with its list number ("- 3.", "•"): the item's text starts on the
+# next line. (A bare "2.1." alone is as often a heading's number as an item's.)
+LONE_BULLET = re.compile(rf"^\s*[{BULLET}](?:\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-z][.)]))?\s*$")
 # A footnote line: a superscript number, or "*" / "1)" style markers at the start.
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}})\s*\S")
 # A note under a table or at the foot of a page: a superscript or "*" mark, "1)", "Noot:", "NB", "Bron:".
@@ -366,6 +369,15 @@ TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t)\s*\d{1,3}\s*$")
 TOC_TITLE = re.compile(r"^\s*(?:inhoudsopgave|inhoud|inhoudstafel|table of contents)\s*$", re.IGNORECASE)
 PAGE_MARK = re.compile(r"^\s*(?:pagina|page|blz\.?)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*\s*$")
+# What may stand before a paragraph's first word: an opening quote or bracket ("“Gezinnen in ...").
+OPENING_MARKS = "\"'“‘„(["
+
+
+def opens_with_capital(line: str) -> bool:
+    """The line's first word starts with a capital, also behind an opening quote or bracket."""
+    return line.lstrip(OPENING_MARKS)[:1].isupper()
+
+
 # Articles, prepositions and conjunctions: a line that ends in one is cut by a line wrap.
 OPEN_ENDINGS = frozenset(
     {

@@ -54,7 +54,9 @@ from ingest.parse import parse_document
 # printed column by column (labels, then each column's values) are read as rows. 19: the BBV
 # indicator table's header names its value columns by their year slots, a value keeps a loose "%"
 # and its year, a table under a repeated header keeps its caption; row groups of 6, not 12.
-PIPELINE_VERSION = "22"
+# 23: the title after a lone bullet ("- 3." / "Kinderen en jongeren ...") is its list item, not a
+# heading; a paragraph that opens with a quote ("“Gezinnen ...") is not part of the title above.
+PIPELINE_VERSION = "23"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.lexicon import HAS_WORD
+from assistant.lexicon import HAS_WORD, LONE_BULLET
 
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.?)\s+(?P<title>\S.*)$")
 _LABELLED = re.compile(
@@ -85,6 +85,8 @@ def plain_heading(line: str, prev_line: str, next_line: str) -> Heading | None:
         return None
     if prev_line and not prev_line.rstrip().endswith((".", ":", "!", "?", "”", '"', "’")):
         return None
+    if LONE_BULLET.match(prev_line):
+        return None  # "- 3." / "Kinderen en jongeren ...": the title of a list item, not a heading
     # Body text follows: a long line, or one that reads as a sentence. Table cells do not.
     nxt = next_line.strip()
     if not nxt or nxt.startswith("|") or nxt.endswith("|"):

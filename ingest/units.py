@@ -35,6 +35,7 @@ from assistant.lexicon import (
     TOC_ENTRY,
     TOC_TITLE,
     YEAR,
+    opens_with_capital,
 )
 from assistant.types import UnitKind, UnitMark
 from ingest.tables import is_value
@@ -235,7 +236,7 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
         elif item_words and not any(ch.isalpha() for ch in "".join(item_words)):
             item_words.extend(line.split())  # "- 8." on its own line: the item text follows
             continue
-        elif item_words and line[:1].isupper() and _closed(item_words):
+        elif item_words and opens_with_capital(line) and _closed(item_words):
             cut = _Cut(at, UnitKind.SENTENCE, False)
         elif item_words and _title_then_paragraph(item_words, line):
             # Under a title item ("1 Bevorderen ..." / paragraph / "2 Versterken ..."); after a run
@@ -317,7 +318,7 @@ def _heads_paragraph(line: str) -> bool:
 
 
 def _paragraph(line: str) -> bool:
-    return line[:1].isupper() and len(line.split()) >= _PARAGRAPH_MIN_WORDS
+    return opens_with_capital(line) and len(line.split()) >= _PARAGRAPH_MIN_WORDS
 
 
 def _closed(item_words: list[str]) -> bool:
@@ -325,7 +326,7 @@ def _closed(item_words: list[str]) -> bool:
 
 
 def _title_then_paragraph(item_words: list[str], line: str) -> bool:
-    if len(item_words) > _TITLE_MAX_WORDS or not line[:1].isupper():
+    if len(item_words) > _TITLE_MAX_WORDS or not opens_with_capital(line):
         return False
     last = item_words[-1].lower()
     ends_open = last in OPEN_ENDINGS or last.endswith(",")

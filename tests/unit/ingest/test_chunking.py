@@ -123,3 +123,20 @@ def test_contents_printed_one_cell_a_line_is_no_table() -> None:
     assert not [c for c in chunks if c.kind == "table"]
     contents_units = [u for c in chunks for u in c.units if "Opgaven" in c.text[u.start : u.end]]
     assert contents_units and all(u.kind == UnitKind.TOC for u in contents_units)
+
+
+def test_a_numbered_list_with_its_numbers_on_lines_of_their_own_stays_one_list() -> None:
+    items = [
+        "Iedere inwoner vindt op eenvoudige wijze informatie en advies",
+        "Inwoners zijn zelfredzaam en blijven zelfstandig thuis wonen en leven",
+        "Kinderen en jongeren doorlopen een doorgaande ontwikkellijn",  # short: reads as a title
+        "Mensen met een beperking kunnen gelijkwaardig meedoen",
+    ]
+    body = "\n".join(f"- {i}.\n{item}\n{SENTENCE}" for i, item in enumerate(items, 1))
+    pages = [Page(1, "5.2 Programmalijn 1\nWe richten ons op de volgende doelstellingen:\n" + body)]
+    chunks = chunk_document("doc", pages, target_words=400, max_words=600)
+    assert {c.section for c in chunks} == {"5.2 Programmalijn 1"}
+    (chunk,) = chunks
+    marks = [chunk.text[m.start : m.end] for m in chunk.units if m.kind == UnitKind.ITEM]
+    assert [m.split("\n")[1] for m in marks] == items
+    assert len({m.group for m in chunk.units if m.kind == UnitKind.ITEM}) == 1

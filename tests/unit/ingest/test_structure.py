@@ -31,6 +31,16 @@ def test_plain_heading_needs_body_text_after_a_finished_sentence() -> None:
     assert plain_heading("Dit gaan we hiervoor doen:", "Einde.", BODY) is None
 
 
+def test_the_title_after_a_lone_list_number_is_the_item_not_a_heading() -> None:
+    # "- 3." on its own line, the item's title on the next: pypdf reads a hanging indent so.
+    title = "Kinderen en jongeren doorlopen een doorgaande ontwikkellijn"
+    assert plain_heading(title, "Einde.", BODY) is not None
+    for marker in ("- 3.", "- b)", "•"):
+        assert plain_heading(title, marker, BODY) is None
+    # A bare number is as often a heading's own, its title on the next line ("2.1." / "...").
+    assert plain_heading(title, "2.1.", BODY) is not None
+
+
 def test_section_paths_nest_numbers_and_plain_headings() -> None:
     lines = [
         "3 Programmalijnen",

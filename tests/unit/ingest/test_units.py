@@ -49,6 +49,19 @@ def test_title_items_keep_the_paragraphs_under_them() -> None:
     assert {g for k, _, g in marked if k != "heading"} == {0}  # lead-in, items and their paragraphs
 
 
+def test_a_quoted_paragraph_under_a_title_item_is_not_part_of_the_title() -> None:
+    marked = units(
+        "Uit de evaluatie komen de volgende bevindingen naar voren:\n"
+        "- Inwoners vinden de weg naar ondersteuning niet altijd.\n"
+        "- Preventie en vroegsignalering moeten nog meer aandacht\nkrijgen\n"
+        "“Gezinnen in schulden, jongeren tussen wal en schip: gemeenten staan voor veel opgaven.\n"
+    )
+    items = [t for k, t, _ in marked if k == "item"]
+    assert items[1] == "- Preventie en vroegsignalering moeten nog meer aandacht krijgen"
+    quote = "“Gezinnen in schulden, jongeren tussen wal en schip: gemeenten staan voor veel opgaven."
+    assert ("sentence", quote) in [(k, t) for k, t, _ in marked]
+
+
 def test_a_new_kind_of_list_with_its_own_lead_in_is_another_list() -> None:
     marked = units(
         "1.1 Georganiseerde activiteiten voor ouderen\n1.2 Opgesteld advies over respijtzorg\n"
