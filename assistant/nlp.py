@@ -15,7 +15,14 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from assistant.lexicon import ABBREVIATIONS, ITEM_NUMBER, NO_BREAK_WORDS, WEAK_PAST_ENDINGS, strong_pasts
+from assistant.lexicon import (
+    ABBREVIATIONS,
+    ITEM_NUMBER,
+    ITEM_START,
+    NO_BREAK_WORDS,
+    WEAK_PAST_ENDINGS,
+    strong_pasts,
+)
 
 _MODEL = "nl_core_news_sm"
 _lock = threading.Lock()
@@ -27,6 +34,9 @@ _name = ""
 _ITEM_START = re.compile(rf"\n[ \t]*(?=[-•▪●◦■]\s|{ITEM_NUMBER}\S|[a-z][.)]\s+\S)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # Fragments that are only an enumeration marker or an abbreviation-looking stub.
+# A question or exclamation mark (and a closing quote), and the word before a closing full stop.
+_QUESTION_STOP = re.compile(r"[?!][\"'”’)]*$")
+_LAST_WORD = re.compile(r"(?:^|\s)([^\W\d_][\w.]*)\.$")
 _MARKER_ONLY = re.compile(r"^(?:(?:[-•]\s*)?(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])|[-•])$")
 
 
@@ -187,7 +197,7 @@ def sentence_spans_many(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
             for sent in doc.sents:
                 result.extend(_strip(doc.text, sent.start_char, sent.end_char, start))
         text = texts[len(out)]
-        out.append(_attach_parentheticals(text, _merge_markers(text, result)))
+        out.append(_attach_parentheticals(text, _join_lower_starts(text, _merge_markers(text, result))))
     return out
 
 
@@ -226,6 +236,38 @@ def _attach_parentheticals(text: str, spans: list[tuple[int, int]]) -> list[tupl
             continue
         out.append((start, end))
     return out
+
+
+def _join_lower_starts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A Dutch sentence opens with a capital: one that would open in lower case goes on with the
+    sentence before, cut at an abbreviation spaCy does not know ("zorg a.g.v." / "investeringen
+    in ...") or after a quoted question ("... de mooie woorden?” vraagt de VNG"). A letter that
+    numbers a list item ("a. ...") and a blank line still part them."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _goes_on(text, out[-1][1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _goes_on(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end:start]
+    if between.strip() or between.count("\n") > 1 or not text[start : start + 1].islower():
+        return False
+    if ITEM_START.match(text[start : start + 8]) is not None:
+        return False
+    before = text[:prev_end]
+    if _QUESTION_STOP.search(before):
+        return True  # "... op koers? bevestigt dit", "... woorden?” vraagt de VNG"
+    # A full stop after a shortened word ("a.g.v.", "Verkeersmaatr."), not after a whole one:
+    # "... duurzaam te maken." / "ga terug" (a web page's footer) is a sentence, then another.
+    last = _LAST_WORD.search(before)
+    if last is None:
+        return False
+    word = last.group(1)
+    return "." in word or not is_dutch_word(word.lower())
 
 
 def _merge_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

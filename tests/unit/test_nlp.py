@@ -124,3 +124,20 @@ def test_a_word_the_lookup_table_lists_is_dutch() -> None:
     assert nlp.is_dutch_word("maakte")  # a past form the table lacks
     assert nlp.is_dutch_word("naaste")  # a noun the table lists only in its plural, "naasten"
     assert not nlp.is_dutch_word("begrotnig") and not nlp.is_dutch_word("hegnelo")
+
+
+def test_a_sentence_does_not_open_in_lower_case() -> None:
+    # An abbreviation spaCy does not know ends no sentence, nor does a quoted question.
+    unknown = "Verlagen budget zorg a.g.v.\ninvesteringen in vrij toegankelijke zorg."
+    quoted = "Maar hoe komen we voorbij de mooie woorden?” vraagt de VNG zich af."
+    assert _sentences(f"{unknown} Tweede zin.") == [unknown, "Tweede zin."]
+    assert _sentences(f"{quoted} Tweede zin.") == [quoted, "Tweede zin."]
+    # A full stop after a whole word does end one: "ga terug" is a web page's footer.
+    assert _sentences("Dat is duurzaam te maken.\nga terug") == ["Dat is duurzaam te maken.", "ga terug"]
+    # A list letter and a blank line still part them.
+    assert _sentences("Twee opties:\na. de eerste.\nb. de tweede.") == [
+        "Twee opties:",
+        "a. de eerste.",
+        "b. de tweede.",
+    ]
+    assert _sentences("Het eerste stuk.\n\nnog een stuk.") == ["Het eerste stuk.", "nog een stuk."]
