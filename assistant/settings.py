@@ -154,7 +154,7 @@ class AnswerSettings(_Group):
         default=10, ge=1, le=20, description="hits whose units (and neighbours) are candidates"
     )
     max_words: int = Field(
-        default=100,
+        default=150,
         ge=30,
         le=300,
         description="word budget of an extractive answer (most answers end sooner: when every part of the "
