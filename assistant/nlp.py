@@ -33,10 +33,11 @@ _name = ""
 # A line that starts a new item: a bullet or a list number ("1.", "2.3", "a.", "a)").
 _ITEM_START = re.compile(rf"\n[ \t]*(?=[-•▪●◦■]\s|{ITEM_NUMBER}\S|[a-z][.)]\s+\S)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-# Fragments that are only an enumeration marker or an abbreviation-looking stub.
 # A question or exclamation mark (and a closing quote), and the word before a closing full stop.
 _QUESTION_STOP = re.compile(r"[?!][\"'”’)]*$")
 _LAST_WORD = re.compile(r"(?:^|\s)([^\W\d_][\w.]*)\.$")
+_TAIL = 80  # characters before a cut in which its closing mark and last word are looked for
+# Fragments that are only an enumeration marker or an abbreviation-looking stub.
 _MARKER_ONLY = re.compile(r"^(?:(?:[-•]\s*)?(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])|[-•])$")
 
 
@@ -258,7 +259,7 @@ def _goes_on(text: str, prev_end: int, start: int) -> bool:
         return False
     if ITEM_START.match(text[start : start + 8]) is not None:
         return False
-    before = text[:prev_end]
+    before = text[max(0, prev_end - _TAIL) : prev_end]  # the end of the sentence before is enough
     if _QUESTION_STOP.search(before):
         return True  # "... op koers? bevestigt dit", "... woorden?” vraagt de VNG"
     # A full stop after a shortened word ("a.g.v.", "Verkeersmaatr."), not after a whole one:
