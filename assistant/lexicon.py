@@ -691,6 +691,15 @@ ASKS_FIGURE = re.compile(
 CHANGE_CUE = re.compile(
     r"\b(veranderd|verandering\w*|verander\w*|verschil\w*|gewijzigd|wijziging\w*|anders|nieuw en vervallen)\b"
 )
+# Words a question about what changed between two budgets uses besides a subject of its own:
+# "Welke posten zijn gewijzigd in 2025 ten opzichte van 2024?" names no one thing.
+CHANGE_QUESTION_WORDS = frozenset(
+    {
+        "opzichte", "vergeleken", "vergelijking", "belangrijkste", "grootste", "posten", "regels",
+        "budgetregels", "begrotingsregels", "begrotingsposten", "onderdelen", "zaken", "programmas",
+        "programma", "taakvelden", "jaar", "jaren", "vorig", "vorige", "nieuwe", "nieuw", "vervallen",
+    }
+)  # fmt: skip
 # The register record type a question asks for: goals, indicators, budget lines or measures.
 RECORD_TYPE_CUES = compile_table(
     {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.errors import BeleidError
-from assistant.lexicon import BARE_YEAR, CHANGE_CUE, RECORD_TYPE_CUES
+from assistant.lexicon import BARE_YEAR, CHANGE_CUE, CHANGE_QUESTION_WORDS, RECORD_TYPE_CUES, phrasing_words
 from assistant.protocols import Answerer, Evidence, Retriever, TextSink
 from assistant.query_parse import detect_municipalities
 from assistant.register.changes import budget_documents, changes
@@ -21,7 +21,7 @@ from assistant.register.models import Record
 from assistant.register.render_budget import change_line
 from assistant.register.store import RegisterStore
 from assistant.register.themes import Taxonomy, load_taxonomy
-from assistant.tokenize import base_terms, normalize
+from assistant.tokenize import base_terms, normalize, stopwords
 from assistant.types import Answer, Citation, Filters, SearchHit
 
 _CROSS = re.compile(
@@ -143,7 +143,12 @@ class RegisterAnswerer:
         candidates = named or tuple(m for m in names if set(years) <= set(budget_documents(self.store, m)))
         if len(candidates) != 1:
             return None
-        return ChangesQuery(candidates[0], years[0], years[1], self._theme(CHANGE_CUE.sub(" ", folded)))
+        theme = self._theme(CHANGE_CUE.sub(" ", folded))
+        if theme is None and _names_a_thing(folded, names):
+            # "Met welke grondprijzenbrief werkt Wassenaar? Is dat veranderd tussen de begroting
+            # 2024 en 2025?" asks about one thing the passages name, not every budget line.
+            return None
+        return ChangesQuery(candidates[0], years[0], years[1], theme)
 
     def _theme(self, folded: str) -> str | None:
         """The theme a question names once its record-type words are out ("begroting" names the
@@ -233,6 +238,14 @@ class RegisterAnswerer:
         """Re-checked against the catalog: the register may lag a document that just changed."""
         citation = self.evidence.verify(record.doc_id, record.quote, [record.page])
         return replace(citation, chunk_id=record.id) if citation else None
+
+
+def _names_a_thing(folded: str, municipalities: Sequence[str]) -> bool:
+    """A word of the question names something of its own: it is not the change, the budgets, a
+    year, the municipality, nor a word that only phrases the question."""
+    rest = RECORD_TYPE_CUES["budget"].sub(" ", CHANGE_CUE.sub(" ", folded))
+    ignored = stopwords() | phrasing_words() | CHANGE_QUESTION_WORDS | {normalize(m) for m in municipalities}
+    return any(word not in ignored for word in re.findall(r"[^\W\d_]{3,}", rest))
 
 
 def _closest(records: list[Record], question: str) -> list[Record]:

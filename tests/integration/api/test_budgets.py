@@ -86,3 +86,8 @@ def test_a_what_changed_question_is_answered_from_both_budgets(
     assert answerer.changes_asked("Welke doelen zijn veranderd tussen de begroting 2024 en 2025?") is None
     asked = "Hoe is de WOZ-waarde veranderd tussen de beleidsindicatoren van de begroting 2024 en 2025?"
     assert answerer.changes_asked(asked) is None
+    # One thing of its own is asked about, not every budget line; a way of asking is no such thing.
+    asked = "Met welke grondprijzenbrief werkt Anderstad? Is dat veranderd tussen de begroting 2024 en 2025?"
+    assert answerer.changes_asked(asked) is None
+    asked = "Welke posten zijn gewijzigd in de begroting 2025 van Anderstad ten opzichte van 2024?"
+    assert answerer.changes_asked(asked) is not None
