@@ -18,7 +18,7 @@ from assistant.answering.features import counts_in, facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.synonyms import synonym_terms
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
-from assistant.lexicon import LEANS_BACK, SENTENCE_END, fold
+from assistant.lexicon import LABEL_ITEM, LEANS_BACK, SENTENCE_END, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
@@ -297,7 +297,28 @@ class Selector:
             short = sum(u.words for u in members) <= self.settings.answer.max_words
             if len(members) > 1 and (self.analysis.wants(Intent.LIST) or short):
                 return [*self._leaned_on(members, units, sentence_only=True), *members], "list"
+            headed = self._list_under(unit, units)
+            if headed:
+                return [unit, *headed], "list"
         return [*self._leaned_on([unit], units), unit], "text"
+
+    def _list_under(self, unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> list[EvidenceUnit]:
+        """The list a labelled line heads, for a list question: "Subdoel: Faciliteren van de
+        transformatie" / "Activiteiten" / "- Inwonersinitiatieven ..." / "- Organiseren ...": the
+        activities under the subgoal are what "welke activiteiten onder dat subdoel" asks for."""
+        if not self.analysis.wants(Intent.LIST) or not LABEL_ITEM.match(unit.text):
+            return []
+        later = [
+            u
+            for u in units
+            if u.doc_id == unit.doc_id
+            and u.position > unit.position
+            and u.position[0] - unit.position[0] <= 1  # its chunk or the next
+        ]
+        nxt = min(later, key=lambda u: u.position, default=None)
+        if nxt is None or nxt.kind != UnitKind.ITEM or nxt.group == unit.group or LABEL_ITEM.match(nxt.text):
+            return []
+        return list_block(nxt, units)
 
     @staticmethod
     def _leaned_on(

@@ -77,3 +77,29 @@ def test_a_text_block_does_not_run_into_the_title_of_the_next_entry() -> None:
     anchored = [b for b in blocks if lines[1] in [u.text for u in b.units]]
     # The amount under the next title is of something else: no window reaches it for its figure.
     assert anchored and all(lines[2] not in [u.text for u in b.units] for b in anchored)
+
+
+def test_a_labelled_subgoal_brings_the_list_it_heads_to_a_list_question() -> None:
+    lines = [
+        (UnitKind.ITEM, "Subdoel: Inwoners langer zelfstandig laten wonen", 0),
+        (UnitKind.ITEM, "- Tegengaan eenzaamheid", 1),
+        (UnitKind.ITEM, "Subdoel: Faciliteren van de transformatie", 2),
+        (UnitKind.ITEM, "- Inwonersinitiatieven en inwonersparticipatie", 3),
+        (UnitKind.ITEM, "- Organiseren bijeenkomsten (WeConnect en Collegereeksen)", 3),
+    ]
+    chunk = Chunk(id="c", doc_id="d", text="\n".join(t for _, t, _ in lines), page_start=1, page_end=1)
+    units = [EvidenceUnit(t, kind, chunk, 0, (0, i), group=g) for i, (kind, t, g) in enumerate(lines)]
+    vocabulary = TableVocabulary(
+        {"subdoel": 1.0, "faciliteren": 3.0, "transformatie": 3.0, "activiteiten": 1.0}
+    )
+    stats = TermStats({}, frozenset(), 1.0, vocabulary)
+
+    def first_block(question: str) -> list[str]:
+        selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
+        return [u.text for u in selector.blocks(selector.score(units), units)[0].units]
+
+    # The activities under the subgoal, not the label alone; the next label's list is not it.
+    asked = "Welke activiteiten noemt Twenterand onder het subdoel 'Faciliteren van de transformatie'?"
+    assert first_block(asked) == [t for _, t, _ in lines[2:]]
+    # Asked what the subgoal is, the label is the answer.
+    assert first_block("Wat is het subdoel over de transformatie?") == [lines[2][1]]
