@@ -140,6 +140,14 @@ TIME_MENTION = re.compile(
     re.IGNORECASE,
 )
 
+# A passage that says when in any way, for a question that asks nothing but when: a year or date,
+# "na de zomer", "medio", a quarter, a season, a month, "binnenkort", "volgend jaar".
+SAYS_WHEN = re.compile(
+    rf"{TIME_MENTION.pattern}|\b(?:{MONTH_TEXT})\b|\bkwarta(?:al|len)\b|\b(?:voorjaar|najaar|binnenkort|"
+    r"spoedig|jaarlijks|dit jaar|volgend jaar|komend jaar|komende jaren)\b",
+    re.IGNORECASE,
+)
+
 # -- numbers and amounts (case-sensitive text) ----------------------------------------------------
 
 # Words that round a figure: "ca. 360", "circa 250", "ruim 7,5 miljoen".

@@ -1,6 +1,6 @@
 """Answerability: does the selected evidence answer the question, or only sound like it does?
 
-Five checks, each one a way a near miss reads as an answer:
+Six checks, each one a way a near miss reads as an answer:
 - the subject: the question's distinctive (rare) words must be found in the evidence; a question
   about "suïcidepreventie" is not answered by a passage about prevention in general (unless the
   planner found the evidence says it in other words);
@@ -11,7 +11,8 @@ Five checks, each one a way a near miss reads as an answer:
 - the place: a question that asks only for a place ("op welk adres", "in welk gebouw") needs a
   passage that names one;
 - the year: a figure asked for a year must come from evidence that mentions that year (or from a
-  document whose own period covers it).
+  document whose own period covers it);
+- the time: a question that asks only when needs a passage that says when.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from assistant.lexicon import (
     NAMED_DOCUMENT_YEAR,
     PRINTED_ROW,
     SAME_DOCUMENT_YEAR,
+    SAYS_WHEN,
     YEAR,
     fold,
 )
@@ -41,7 +43,7 @@ from assistant.types import UnitKind
 @dataclass(frozen=True)
 class Verdict:
     answerable: bool
-    reason: str = ""  # "no-evidence", "subject", "figure", "result", "where", "year" or "period"
+    reason: str = ""  # "no-evidence", "subject", "figure", "result", "where", "when", "year" or "period"
     missing: tuple[str, ...] = ()  # distinctive subject terms the evidence lacks
     coverage: float = 0.0
     years: tuple[str, ...] = ()  # asked years the evidence gives nothing for
@@ -89,6 +91,9 @@ def judge(
     if _asks_outcome(analysis) and not any(Intent.RESULT in b.intents for b in selection.blocks):
         # "Wat kwam er uit de evaluatie?" is not answered by "In 2021 vindt de evaluatie plaats."
         return Verdict(False, "result", missing, coverage)
+    if _asks_only(analysis, Intent.WHEN) and not any(_says_when(b) for b in selection.blocks):
+        # "Wanneer stelt Almelo het Actieplan vast?" is not answered by what the plan will hold.
+        return Verdict(False, "when", missing, coverage)
     asks_place = _asks_only(analysis, Intent.WHERE) and ASKS_PLACE.search(fold(analysis.question))
     if asks_place and not any(Intent.WHERE in b.intents for b in selection.blocks):
         # "In welk gebouw zit de dagbesteding?" is not answered by whom it is for.
@@ -126,6 +131,12 @@ def _asks_outcome(analysis: Analysis) -> bool:
 def _asks_only(analysis: Analysis, intent: Intent) -> bool:
     """The question asks for `intent`, and nothing else but a description."""
     return intent in analysis.intents and analysis.intents <= {intent, Intent.DESCRIBE, Intent.YESNO}
+
+
+def _says_when(block: Block) -> bool:
+    """The block gives a time: a year, a length of time or a deadline, or words like "medio",
+    "het tweede kwartaal", "na de zomer", "binnenkort"."""
+    return Intent.WHEN in block.intents or any(SAYS_WHEN.search(u.text) for u in block.units)
 
 
 def _figure_years(question: str) -> tuple[str, ...]:

@@ -207,8 +207,9 @@ class ExtractiveAnswerer:
         )
         reason = refusal_reason(plan, known, self.settings.prompts_dir)
         words = texts("answers_nl.json", self.settings.prompts_dir)
-        if plan.verdict.reason == "result":
-            # What the documents do say of it (that an evaluation is planned), under the refusal.
+        if plan.verdict.reason in ("result", "when"):
+            # What the documents do say of it (that an evaluation is planned, what the plan will
+            # hold), under the refusal.
             shown, held = compose(plan.selection, self.evidence, plan.labels, RowFocus.of(question))
             if held:
                 text = f"{reason} {words['held']}\n{shown}"
@@ -307,7 +308,7 @@ def refusal_reason(plan: Plan, known: Sequence[str], prompts_dir: Path) -> str:
             return words["refusal_subject"].format(scope=scope, missing=_join(missing, words["and"]))
     if verdict.reason == "figure":
         return words["refusal_figure"].format(scope=scope)
-    if verdict.reason in ("result", "where"):
+    if verdict.reason in ("result", "where", "when"):
         return words[f"refusal_{verdict.reason}"].format(scope=scope)
     if verdict.reason in ("year", "period"):
         key = "refusal_year" if verdict.reason == "year" else "refusal_period"

@@ -185,3 +185,24 @@ def test_evidence_in_other_words_answers_the_subject_and_a_figure_only_where_it_
     # subject's words are not there to stand with it.
     assert verdict(counted).reason == "subject"
     assert verdict(counted, costed).answerable
+
+
+def _sentence(text: str, terms: set[str], *intents: Intent) -> Block:
+    chunk = Chunk(id="t", doc_id="d", text=text, page_start=1, page_end=1, kind="text")
+    unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
+    return Block([unit], "text", frozenset(terms), frozenset({Intent.DESCRIBE, *intents}), 1.0)
+
+
+def test_a_question_that_asks_only_when_needs_a_passage_that_says_when() -> None:
+    question = "Wanneer stelt Almelo het Actieplan beleid sociaal domein vast?"
+    idf = {"actieplan": 4.0, "beleid": 1.0, "sociaal": 1.0, "domein": 1.0}
+    terms = {"actieplan", "beleid", "sociaal", "domein"}
+    held = _sentence("De hoofdlijnen worden in het Actieplan beleid sociaal domein nader uitgewerkt.", terms)
+    verdict = _judge(question, idf, held)
+    assert not verdict.answerable and verdict.reason == "when"
+    # A quarter or "na de zomer" says when as well as a year does.
+    for said in ("in het tweede kwartaal", "na de zomer", "in 2023"):
+        dated = _sentence(f"Het Actieplan beleid sociaal domein wordt {said} vastgesteld.", terms)
+        assert _judge(question, idf, dated).answerable, said
+    # A question that asks what as well is judged on more than the date.
+    assert _judge("Wat staat er in het Actieplan beleid sociaal domein?", idf, held).answerable
