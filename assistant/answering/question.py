@@ -19,11 +19,13 @@ from assistant.lexicon import (
     BACKGROUND,
     CUE_REPAIR_MIN_LENGTH,
     CUE_SPELLINGS,
+    DEADLINE_PHRASE,
     DIGIT,
     DOCUMENT_PART,
     EREN_PLURALS,
     FINITE_AFTER,
     FINITE_AFTER_NOUN,
+    FRAMING_WORDS,
     FREQUENCY,
     LIST_NOUN,
     MONEY_ASKING,
@@ -244,7 +246,7 @@ def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[
         subject,
         years,
         size,
-        _distinctive(subject, split_verb, _finite_verbs(pieces, split_verb)),
+        _distinctive(subject, split_verb, _finite_verbs(pieces, split_verb) | _framing(folded)),
         english,
         asks_figure,
         counted,
@@ -253,6 +255,14 @@ def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[
         how_much,
         tuple(dict.fromkeys(m.group("noun") for m in RATE_NOUN.finditer(folded))),
     )
+
+
+def _framing(folded: str) -> frozenset[str]:
+    """The words of the question that frame it rather than name its subject: `FRAMING_WORDS` and
+    the words of a time phrase ("voor eind 2024", "in het tweede kwartaal van 2023"), which say
+    when as the year alone does."""
+    timed = {w for m in DEADLINE_PHRASE.finditer(folded) for w in re.findall(r"[^\W\d_]+", m.group())}
+    return FRAMING_WORDS | frozenset(timed)
 
 
 def _distinctive(subject: Sequence[str], split_verb: bool, finite: frozenset[str]) -> tuple[str, ...]:

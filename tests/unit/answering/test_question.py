@@ -65,6 +65,30 @@ def test_verbs_are_not_distinctive() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "framing", "subject"),
+    [
+        (
+            "Werken Hengelo en Leusden allebei met het idee dat een gezin met meerdere problemen "
+            "één regisseur krijgt?",
+            {"allebei", "idee", "meerdere"},
+            {"gezin", "problemen", "regisseur"},
+        ),
+        ("Wat moet er begin 2025 gebeuren met de zwembaden?", {"begin", "gebeuren"}, {"zwembaden"}),
+        ("Welke stand van de reserves werd voor eind 2024 verwacht?", {"eind"}, {"stand"}),
+    ],
+)
+def test_words_that_frame_the_question_are_searched_for_but_not_required(
+    question: str, framing: set[str], subject: set[str]
+) -> None:
+    """Quantifiers, "gebeuren" and the words of a time phrase help find a passage (they stay in
+    the subject) but a passage without them may answer (they are not distinctive)."""
+    analysis = analyze_question(question, PLACES)
+    assert framing <= set(analysis.subject)
+    assert not framing & set(analysis.distinctive)
+    assert subject <= set(analysis.distinctive)
+
+
+@pytest.mark.parametrize(
     ("question", "verb", "noun"),
     [
         # The word after a question adverb is the finite verb, even when it reads like a noun.
