@@ -145,11 +145,25 @@ def verify(
         if span is not None:
             end = min(span[1], len(text))
             return Citation(doc=doc, page=page, quote=quote, start=span[0], end=end, chunk_id=chunk_id)
-        cells = locate_cells(quote, text) if "|" in quote else None
+        cells = _row_cells(quote, text, page_text(doc, page + 1)) if "|" in quote else None
         if cells is not None:
             start, end, shown = cells
             return Citation(doc=doc, page=page, quote=shown, start=start, end=end, chunk_id=chunk_id)
     return None
+
+
+def _row_cells(quote: str, text: str, following: str | None) -> tuple[int, int, str] | None:
+    """A table row's cells on the page, or running on to the next one (a table that breaks
+    across pages), cited on the page where the row starts."""
+    cells = locate_cells(quote, text)
+    if cells is None and following:
+        cells = locate_cells(quote, text + "\n" + following)
+        if cells is not None and cells[0] >= len(text):
+            cells = None  # wholly on the next page: that page is tried in its own turn
+    if cells is None:
+        return None
+    start, end, shown = cells
+    return start, min(end, len(text)), shown
 
 
 def _ambiguous_head(quote: str, text: str, start: int) -> bool:

@@ -89,3 +89,17 @@ def test_verify_cites_a_column_table_row_with_its_ellipsis_quote() -> None:
     assert citation is not None
     assert citation.quote == "Hondenbelasting eerste hond … 95,04 … 99,72"
     assert verify("d", "Hondenbelasting | eerste hond | 95,04 | 99,73", [1], _pages({1: COLUMNS})) is None
+
+
+def test_a_table_row_that_runs_on_to_the_next_page_is_cited_where_it_starts() -> None:
+    # The table breaks across pages after the row's first cells; a row printed apart on the page
+    # (cells far from each other) is found the same way across the break.
+    pages = {
+        6: "Tabel 2 Doelgroepen\nBeschut werk\n14\n11\n5\n5\n-",
+        7: "-\nAantal kinderen schoolpakket\n85\n60",
+    }
+    citation = verify("d", "Beschut werk | 14 | 11 | 5 | 5 | - | -", [6, 7], _pages(pages))
+    assert citation is not None and citation.page == 6
+    assert pages[6][citation.start : citation.end].startswith("Beschut werk")
+    assert citation.end <= len(pages[6])
+    assert verify("d", "Aantal kinderen schoolpakket | 85 | 60", [6, 7], _pages(pages)).page == 7
