@@ -57,7 +57,8 @@ from ingest.parse import parse_document
 # 23: the title after a lone bullet ("- 3." / "Kinderen en jongeren ...") is its list item, not a
 # heading; a paragraph that opens with a quote ("“Gezinnen ...") is not part of the title above.
 # 24: a sentence never opens in lower case (spaCy's cut after "a.g.v." or a quoted question is undone).
-PIPELINE_VERSION = "24"
+# 25: a short line that ends a sentence wrapped on "en" is no title above the next list item.
+PIPELINE_VERSION = "25"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's

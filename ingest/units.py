@@ -229,8 +229,11 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
             item_words = line.split() if role == Line.ITEM else []
             continue
         opens[k] = k == 0 or prev in _CLOSED or bool(SENTENCE_END.search(lines[k - 1]))
-        if following == Line.ITEM and _is_title(line, max_words=3):
-            cut = _Cut(at, UnitKind.HEADING, False)  # "Activiteiten" above a list
+        wrapped = k and OPEN_END.search(lines[k - 1])
+        if following == Line.ITEM and _is_title(line, max_words=3) and not wrapped:
+            # "Activiteiten" above a list; not the end of a sentence that wrapped ("het gebruik van
+            # meldcode en" / "Verwijsindex stimuleren." / "3. ...").
+            cut = _Cut(at, UnitKind.HEADING, False)
         elif prev in _CLOSED or LABEL_LINE.match(line):
             cut = _Cut(at, UnitKind.SENTENCE, False)
         elif item_words and not any(ch.isalpha() for ch in "".join(item_words)):

@@ -62,6 +62,20 @@ def test_a_quoted_paragraph_under_a_title_item_is_not_part_of_the_title() -> Non
     assert ("sentence", quote) in [(k, t) for k, t, _ in marked]
 
 
+def test_the_wrapped_end_of_an_item_paragraph_is_no_title_of_the_next_item() -> None:
+    """A goal's paragraph wraps on "en"; its last two words stand on a line of their own right
+    above the next numbered goal, as a title above a list would."""
+    marked = units(
+        "Doelen\n"
+        "- 2.\nInwoners wonen en leven in een veilige (huiselijke) omgeving\n"
+        "We willen het bewustzijn vergroten, de samenwerking versterken en het gebruik van meldcode en\n"
+        "Verwijsindex stimuleren.4\n"
+        "- 3.\nInwoners van Leusden streven een gezonde leefstijl na\n"
+    )
+    assert "heading" not in [k for k, t, _ in marked if "Verwijsindex" in t]
+    assert any(t.endswith("het gebruik van meldcode en Verwijsindex stimuleren.4") for _, t, _ in marked)
+
+
 def test_a_new_kind_of_list_with_its_own_lead_in_is_another_list() -> None:
     marked = units(
         "1.1 Georganiseerde activiteiten voor ouderen\n1.2 Opgesteld advies over respijtzorg\n"
