@@ -49,11 +49,11 @@ _PREMISE = re.compile(r"^(?P<premise>.+[.;])\s+(?P<asked>[^.;?]+\?)$", re.DOTALL
 @dataclass(frozen=True)
 class NamedDocument:
     """The documents a question names by their title ("volgens het strategisch beleidsplan
-    sociaal domein") and the question's words that name them (normalised): where to look, not
-    what the answer is about."""
+    sociaal domein") and the stretches of the question's words that name them (normalised):
+    where to look, not what the answer is about."""
 
     doc_ids: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()
+    runs: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,34 +163,40 @@ def _document_years(
 
 def named_document(question: str, documents: Sequence[DocumentMeta]) -> NamedDocument:
     """The documents whose title the question quotes: a run of at least two of the title's words,
-    in its order, one of them naming a kind of document ("beleidsplan", "review"); the longest
-    run wins. "Sociaal domein" alone names a subject, not a document."""
+    in its order, one of them naming a kind of document ("beleidsplan", "review"). Where titles
+    share words, the longest run names the document; a question may name two ("hoe verschilt het
+    strategisch beleidsplan 2022 van de midterm review 2020"). "Sociaal domein" alone names a
+    subject, not a document."""
     tokens = _WORD.findall(normalize(question))
     present = set(tokens)
-    best: dict[str, tuple[str, ...]] = {}
+    found: list[tuple[str, int, tuple[str, ...]]] = []
     for document in documents:
         title = [t for t in _WORD.findall(normalize(document.title)) if not t[0].isdigit()]
         if len(present.intersection(title)) < _TITLE_RUN:
             continue  # most titles share no two words with the question: no run to look for
-        run = _longest_run(tokens, title)
+        at, run = _longest_run(tokens, title)
         if len(run) >= _TITLE_RUN and any(w.endswith(_DOCUMENT_WORDS) for w in run):
-            best[document.doc_id] = run
-    if not best:
-        return NamedDocument()
-    longest = max(len(run) for run in best.values())
-    chosen = [d for d, run in best.items() if len(run) == longest]
-    return NamedDocument(tuple(chosen), best[chosen[0]])
+            found.append((document.doc_id, at, run))
+    chosen: list[tuple[str, int, tuple[str, ...]]] = []
+    for doc_id, at, run in sorted(found, key=lambda f: -len(f[2])):
+        overlaps = [c for c in chosen if at < c[1] + len(c[2]) and c[1] < at + len(run)]
+        # A shorter run inside a longer one is the same words read against a lesser title.
+        if all(len(c[2]) == len(run) for c in overlaps):
+            chosen.append((doc_id, at, run))
+    runs = tuple(dict.fromkeys(run for _, _, run in sorted(chosen, key=lambda c: c[1])))
+    order = {doc_id: k for k, (doc_id, _, _) in enumerate(found)}
+    return NamedDocument(tuple(sorted((c[0] for c in chosen), key=order.__getitem__)), runs)
 
 
-def without_words(text: str, words: Sequence[str]) -> str:
-    """`text` without the first stretch of words that reads `words` (normalised), as
-    `named_document` found them."""
-    if not words:
-        return text
-    found = list(_WORD.finditer(text))
-    for i in range(len(found) - len(words) + 1):
-        if all(normalize(found[i + n].group(0)) == w for n, w in enumerate(words)):
-            return f"{text[: found[i].start()]}{text[found[i + len(words) - 1].end() :]}"
+def without_words(text: str, runs: Sequence[Sequence[str]]) -> str:
+    """`text` without, for each of `runs`, the first stretch of words that reads it
+    (normalised), as `named_document` found them."""
+    for words in runs:
+        found = list(_WORD.finditer(text))
+        for i in range(len(found) - len(words) + 1):
+            if words and all(normalize(found[i + n].group(0)) == w for n, w in enumerate(words)):
+                text = f"{text[: found[i].start()]}{text[found[i + len(words) - 1].end() :]}"
+                break
     return text
 
 
@@ -199,17 +205,18 @@ def without_years(text: str, years: Sequence[int]) -> str:
     return YEAR.sub(lambda m: " " if int(m.group(0)) in years else m.group(0), text)
 
 
-def _longest_run(tokens: Sequence[str], title: Sequence[str]) -> tuple[str, ...]:
-    """The longest stretch of `tokens` that stands in `title` word for word."""
+def _longest_run(tokens: Sequence[str], title: Sequence[str]) -> tuple[int, tuple[str, ...]]:
+    """The longest stretch of `tokens` that stands in `title` word for word, and where it starts."""
     found: tuple[str, ...] = ()
+    start = 0
     for i in range(len(tokens)):
         for j in range(len(title)):
             n = 0
             while i + n < len(tokens) and j + n < len(title) and tokens[i + n] == title[j + n]:
                 n += 1
             if n > len(found):
-                found = tuple(tokens[i : i + n])
-    return found
+                found, start = tuple(tokens[i : i + n]), i
+    return start, found
 
 
 def _compared_documents(question: str, documents: Sequence[DocumentMeta]) -> tuple[int, ...]:

@@ -247,7 +247,7 @@ class HybridRetriever:
             return Retrieval(query, [], applied, terms, unmatched=parsed.unmatched, spelled=reading)
         # Inside the document the question names by its title, the title's words say nothing
         # about which passage answers ("volgens het strategisch beleidsplan sociaal domein").
-        source = parsed.named.words if applied.docs and applied.docs == parsed.named.doc_ids else ()
+        source = parsed.named.runs if applied.docs and applied.docs == parsed.named.doc_ids else ()
         about = without_words(spelled, source)
         by_year = len(applied.municipalities) <= 1 and len(applied.years) > 1 and len(selected) > 1
         if by_year:
@@ -272,7 +272,16 @@ class HybridRetriever:
             hits = rankings[0][:k]
         neighbours = {h.chunk.id: index.neighbours(h.chunk) for h in hits}
         return Retrieval(
-            query, hits, applied, terms, neighbours, vector, parsed.unmatched, source, len(rankings), reading
+            query,
+            hits,
+            applied,
+            terms,
+            neighbours,
+            vector,
+            parsed.unmatched,
+            tuple(word for run in source for word in run),
+            len(rankings),
+            reading,
         )
 
     def spelled(self, question: str) -> str:

@@ -136,6 +136,9 @@ class Planner:
         named = list(retrieval.filters.municipalities)
         if len(named) > 1:
             return named
+        # Two documents named by their titles ("het strategisch beleidsplan en de midterm review").
+        if len(retrieval.filters.docs) > 1 and retrieval.source_words:
+            return list(retrieval.filters.docs)
         # Two documents named by their years ("volgens de begroting 2024, en waar volgens de
         # begroting 2025?") are compared, whether or not the question says so.
         compares = analysis.wants(Intent.COMPARE)

@@ -82,6 +82,22 @@ def test_parse_query_returns_question_unchanged() -> None:
     assert parsed.detected == parsed.filters
 
 
+def test_a_question_may_name_two_documents_by_their_titles() -> None:
+    docs = [
+        DocumentMeta("plan", "Almelo", "Strategisch beleidsplan sociaal domein", 2022, "", "beleidsplan"),
+        DocumentMeta("review", "Almelo", "Midterm review programma zorg", 2020, "2019-2022", "voortgang"),
+        DocumentMeta("kader", "Leusden", "Beleidskader sociaal domein", 2016, "2017-2020", "beleidskader"),
+    ]
+    question = "Hoe verschilt het strategisch beleidsplan sociaal domein van de midterm review over jeugd?"
+    named = named_document(question, docs)
+    assert named.doc_ids == ("plan", "review")
+    assert named.runs == (("strategisch", "beleidsplan", "sociaal", "domein"), ("midterm", "review"))
+    assert without_words(question, named.runs) == "Hoe verschilt het  van de  over jeugd?"
+    assert parse_query(question, docs).filters.docs == ("plan", "review")
+    # "beleidsplan sociaal domein" is also part of Leusden's title, read against a lesser run.
+    assert "kader" not in named.doc_ids
+
+
 def test_explicit_filters_win_field_by_field() -> None:
     parsed = parse_query("Wat doet Almelo?", DOCS, Filters(municipalities=("Hengelo",), doc_types=("x",)))
     assert parsed.filters.municipalities == ("Hengelo",)
@@ -95,9 +111,9 @@ def test_a_document_named_by_its_title_is_where_to_look() -> None:
     question = "Wat wil Almelo volgens het Strategisch Beleidsplan doen aan schulden?"
     named = named_document(question, DOCS)
     assert named.doc_ids == ("almelo-plan-2022",)
-    assert named.words == ("strategisch", "beleidsplan")
+    assert named.runs == (("strategisch", "beleidsplan"),)
     assert parse_query(question, DOCS).filters.docs == ("almelo-plan-2022",)
-    assert without_words(question, named.words) == "Wat wil Almelo volgens het  doen aan schulden?"
+    assert without_words(question, named.runs) == "Wat wil Almelo volgens het  doen aan schulden?"
     assert named_document("Wat zegt de midterm review over de GLI?", DOCS).doc_ids == ("almelo-review-2020",)
     # One title word, or title words that name no kind of document, are a subject, not a title.
     assert named_document("Welke beleidsplannen heeft Almelo?", DOCS).doc_ids == ()

@@ -621,3 +621,27 @@ def test_a_question_about_one_municipality_after_a_statement_about_another(tmp_p
     # Without the statement before it, a question naming both compares them.
     both = assistant.ask("Hebben Twenterand en Leusden een actieplan laaggeletterdheid?")
     assert set(both.filters.municipalities) == {"Twenterand", "Leusden"}
+
+
+def test_two_documents_named_by_their_titles_are_compared_side_by_side(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(ALMELO, ALMELO_PAGES)
+    review = DocumentMeta(
+        "almelo-review-2020", "Almelo", "Midterm review programma zorg", 2020, "2019-2022", "voortgang"
+    )
+    built.publish(
+        review,
+        [
+            "Mantelzorg\nIn de review staat dat 1.200 mantelzorgers een waardering kregen.\n"
+            "De mantelzorgwaardering wordt ook in 2021 uitgekeerd aan mantelzorgers in Almelo.\n\n"
+            + _OTHER_TOPICS
+        ],
+    )
+    answer = built.answerer().answer(
+        "Wat zeggen het strategisch beleidsplan en de midterm review van Almelo over mantelzorgers?"
+    )
+    assert not answer.refused
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("• Strategisch beleidsplan 2022:") and "mantelzorgers" in lines[0]
+    assert any(line.startswith("• Midterm review programma zorg:") for line in lines)
+    assert "1.200 mantelzorgers" in answer.text
