@@ -145,31 +145,18 @@ def verify(
         if span is not None:
             end = min(span[1], len(text))
             return Citation(doc=doc, page=page, quote=quote, start=span[0], end=end, chunk_id=chunk_id)
-        cells = _row_cells(quote, text, page_text(doc, page + 1)) if "|" in quote else None
+        cells = locate_cells(quote, text) if "|" in quote else None
         if cells is not None:
             start, end, shown = cells
             return Citation(doc=doc, page=page, quote=shown, start=start, end=end, chunk_id=chunk_id)
     return None
 
 
-def _row_cells(quote: str, text: str, following: str | None) -> tuple[int, int, str] | None:
-    """A table row's cells on the page, or running on to the next one (a table that breaks
-    across pages), cited on the page where the row starts."""
-    cells = locate_cells(quote, text)
-    if cells is None and following:
-        cells = locate_cells(quote, text + "\n" + following)
-        if cells is not None and cells[0] >= len(text):
-            cells = None  # wholly on the next page: that page is tried in its own turn
-    if cells is None:
-        return None
-    start, end, shown = cells
-    return start, min(end, len(text)), shown
-
-
 def _ambiguous_head(quote: str, text: str, start: int) -> bool:
     """The quote's first words on this page, and one more, stand somewhere on the page too: a
     reader (or checker) looking for where the quote starts finds that place instead of the page
     end ("Om" / "deze taakstellingen ..." when "om deze" occurs earlier)."""
-    head = len(text[start:].split())
-    longer = " ".join(quote.split()[: head + 1])
+    # Words as matching reads them: a table row's "|" marks are no words.
+    head = len(_normalise(text[start:])[0].split())
+    longer = " ".join(_normalise(quote)[0].split()[: head + 1])
     return locate(longer, text) is not None

@@ -92,8 +92,8 @@ def test_verify_cites_a_column_table_row_with_its_ellipsis_quote() -> None:
 
 
 def test_a_table_row_that_runs_on_to_the_next_page_is_cited_where_it_starts() -> None:
-    # The table breaks across pages after the row's first cells; a row printed apart on the page
-    # (cells far from each other) is found the same way across the break.
+    # The table breaks across pages within the row: its "|" marks are no words when the check
+    # asks whether the part on the first page could start elsewhere on it.
     pages = {
         6: "Tabel 2 Doelgroepen\nBeschut werk\n14\n11\n5\n5\n-",
         7: "-\nAantal kinderen schoolpakket\n85\n60",
