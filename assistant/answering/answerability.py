@@ -25,12 +25,14 @@ from assistant.answering.question import Analysis, Intent
 from assistant.answering.select import Block, Selection
 from assistant.answering.units import EvidenceUnit
 from assistant.lexicon import (
+    ASKS_LENGTH,
     ASKS_MONEY,
     ASKS_PLACE,
     COUNT_LABEL,
     NAMED_DOCUMENT_YEAR,
     PRINTED_ROW,
     SAME_DOCUMENT_YEAR,
+    SAYS_LENGTH,
     SAYS_WHEN,
     YEAR,
     fold,
@@ -91,8 +93,10 @@ def judge(
     if _asks_outcome(analysis) and not any(Intent.RESULT in b.intents for b in selection.blocks):
         # "Wat kwam er uit de evaluatie?" is not answered by "In 2021 vindt de evaluatie plaats."
         return Verdict(False, "result", missing, coverage)
-    if _asks_only(analysis, Intent.WHEN) and not any(_says_when(b) for b in selection.blocks):
-        # "Wanneer stelt Almelo het Actieplan vast?" is not answered by what the plan will hold.
+    length = bool(ASKS_LENGTH.search(fold(analysis.question)))
+    if _asks_only(analysis, Intent.WHEN) and not any(_says_when(b, length) for b in selection.blocks):
+        # "Wanneer stelt Almelo het Actieplan vast?" is not answered by what the plan will hold,
+        # "Hoe lang wachten jeugdigen op jeugdhulp?" not by a table of clients per year.
         return Verdict(False, "when", missing, coverage)
     asks_place = _asks_only(analysis, Intent.WHERE) and ASKS_PLACE.search(fold(analysis.question))
     if asks_place and not any(Intent.WHERE in b.intents for b in selection.blocks):
@@ -133,9 +137,12 @@ def _asks_only(analysis: Analysis, intent: Intent) -> bool:
     return intent in analysis.intents and analysis.intents <= {intent, Intent.DESCRIBE, Intent.YESNO}
 
 
-def _says_when(block: Block) -> bool:
+def _says_when(block: Block, length: bool = False) -> bool:
     """The block gives a time: a year, a length of time or a deadline, or words like "medio",
-    "het tweede kwartaal", "na de zomer", "binnenkort"."""
+    "het tweede kwartaal", "na de zomer", "binnenkort"; with `length`, how long: a length of time
+    or until when."""
+    if length:
+        return any(SAYS_LENGTH.search(u.text) for u in block.units)
     return Intent.WHEN in block.intents or any(SAYS_WHEN.search(u.text) for u in block.units)
 
 

@@ -206,3 +206,16 @@ def test_a_question_that_asks_only_when_needs_a_passage_that_says_when() -> None
         assert _judge(question, idf, dated).answerable, said
     # A question that asks what as well is judged on more than the date.
     assert _judge("Wat staat er in het Actieplan beleid sociaal domein?", idf, held).answerable
+
+
+def test_a_question_for_how_long_needs_a_length_of_time_or_an_end() -> None:
+    question = "Hoe lang moeten jeugdigen in Twenterand gemiddeld wachten op jeugdhulp?"
+    idf = {"jeugdigen": 4.0, "jeugdhulp": 3.0, "wachten": 4.0, "gemiddeld": 3.0}
+    terms = {"jeugdigen", "jeugdhulp", "wachten", "gemiddeld"}
+    # A table of clients per year gives years, not how long anyone waits.
+    counted = _sentence("Aantal jeugdigen met jeugdhulp dat wacht: 2018 | 2019", terms, Intent.WHEN)
+    verdict = _judge(question, idf, counted)
+    assert not verdict.answerable and verdict.reason == "when"
+    for said in ("gemiddeld zes weken", "tot en met 2026", "8 weken"):
+        told = _sentence(f"Jeugdigen wachten op jeugdhulp {said}.", terms)
+        assert _judge(question, idf, told).answerable, said
