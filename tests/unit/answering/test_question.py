@@ -370,6 +370,10 @@ def test_the_words_that_name_the_document_are_no_subject() -> None:
     assert "beleidsplan" in analyze_question(question, ["Almelo"]).subject
     # Unless the document is all the question is about.
     assert analyze_question("Wat staat er in het strategisch beleidsplan?", (), source[:2]).subject
+    # A title word the question uses once more, besides the title, is also what it asks about.
+    again = "Op welk eerder beleidskader volgt het Leusdense beleidskader sociaal domein?"
+    subject = analyze_question(again, ["Leusden"], ("beleidskader", "sociaal", "domein")).subject
+    assert "beleidskader" in subject and "sociaal" not in subject
 
 
 def test_ways_of_asking_to_compare_or_for_goals() -> None:
