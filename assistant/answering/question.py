@@ -213,8 +213,8 @@ def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[
     name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
     # A title word the question uses again besides the title ("op welk eerder beleidskader volgt
     # het beleidskader sociaal domein") is also what it asks about.
-    typed = re.findall(r"\w+", fold(question))
-    titled = {fold(w) for w in source if typed.count(fold(w)) <= list(source).count(w)}
+    said = re.findall(r"\w+", fold(question))
+    titled = {fold(w) for w in source if said.count(fold(w)) <= list(source).count(w)}
     parts = _pointing_back(tuple(_part(piece, name_terms, name_forms | titled) for piece in pieces))
     if source and not any(part.subject for part in parts):
         parts = _pointing_back(tuple(_part(piece, name_terms, name_forms) for piece in pieces))
