@@ -106,9 +106,11 @@ def judge(
     if asked_years:
         shown, horizon = _years_in_view(selection.blocks)
         # A figure asked for a year the evidence never mentions ("welke lasten ... in 2029") is
-        # not given, however the question asks for it.
-        if analysis.wants_figure and not shown.intersection(asked_years):
-            return Verdict(False, "year", missing, coverage, tuple(asked_years))
+        # not given, however the question asks for it; a year of a part that asks no figure ("...,
+        # en hoe ontwikkelde het tekort zich in 2018?") is no year of a figure.
+        figure_years = _years_of_figure_parts(analysis)
+        if figure_years and not shown.intersection(figure_years):
+            return Verdict(False, "year", missing, coverage, figure_years)
         # A table row that gives its figures year by year ("2020: € 25.000; 2021: € 25.000") and
         # not for the year asked of the figure does not give it, though the document's period
         # covers that year. ("volgens de begroting 2025" names a document, not the figure's year.)
@@ -144,6 +146,12 @@ def _says_when(block: Block, length: bool = False) -> bool:
     if length:
         return any(SAYS_LENGTH.search(u.text) for u in block.units)
     return Intent.WHEN in block.intents or any(SAYS_WHEN.search(u.text) for u in block.units)
+
+
+def _years_of_figure_parts(analysis: Analysis) -> tuple[str, ...]:
+    """The years the parts of the question that ask for a figure mention."""
+    parts = [p for p in analysis.parts if any(i.wants_figure for i in p.intents)]
+    return tuple(dict.fromkeys(y for p in parts for y in YEAR.findall(p.text)))
 
 
 def _figure_years(question: str) -> tuple[str, ...]:

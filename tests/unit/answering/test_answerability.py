@@ -219,3 +219,18 @@ def test_a_question_for_how_long_needs_a_length_of_time_or_an_end() -> None:
     for said in ("gemiddeld zes weken", "tot en met 2026", "8 weken"):
         told = _sentence(f"Jeugdigen wachten op jeugdhulp {said}.", terms)
         assert _judge(question, idf, told).answerable, said
+
+
+def test_a_year_of_a_part_that_asks_no_figure_is_no_year_of_the_figure() -> None:
+    idf = {"verdeelmodel": 4.0, "tekort": 3.0}
+    terms = {"verdeelmodel", "tekort", "rijk"}
+    held = _sentence(
+        "Zolang het verdeelmodel er niet is, vragen we het Rijk om € 2 miljoen voor het tekort.", terms
+    )
+    held = Block(held.units, "text", held.terms, frozenset({*held.intents, Intent.AMOUNT}), 1.0)
+    asked = "Wat wil Twenterand financieel van het Rijk, en hoe ontwikkelde het tekort zich in 2018?"
+    assert _judge(asked, idf, held).answerable
+    # The year of the figure itself is still needed.
+    assert (
+        _judge("Hoeveel geld vraagt Twenterand het Rijk voor het tekort in 2018?", idf, held).reason == "year"
+    )
