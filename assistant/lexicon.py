@@ -747,6 +747,17 @@ def reads_english(text: str) -> bool:
     return len(set(re.findall(r"[a-z]+", fold(text))) & ENGLISH_WORDS) >= ENGLISH_MIN_WORDS
 
 
+# Words that frame what a question asks without naming its subject: how many of the named ones
+# ("werken beide gemeenten ...", "gezinnen met meerdere problemen", "een bepaald totaal"), and
+# "wat moet er gebeuren", "met het idee dat". They help find a passage, but a passage that lacks
+# them may still answer.
+FRAMING_WORDS = frozenset(
+    {
+        "allebei", "beide", "meerdere", "diverse", "verschillende", "bepaald", "zekere",
+        "gebeuren", "gebeurt", "gebeurd", "gebeurde", "idee",
+    }
+)  # fmt: skip
+
 # -- answer cues (folded text of a sentence) ------------------------------------------------------
 
 # What a sentence offers, by the intent it can satisfy: a reason, a date, an actor, a result, a
@@ -813,16 +824,6 @@ COMMITMENT_GENERIC_WORDS = (
     "gezien", "aandacht", "termijn", "langere", "korte", "zoveel",
     # when, not what (like a year): "jaarlijks uitvoeren"
     "jaarlijks", "halfjaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek",
-)  # fmt: skip
-# Words that frame what a question asks without naming its subject: how many of the named ones
-# ("werken beide gemeenten ...", "gezinnen met meerdere problemen", "een bepaald totaal"), and
-# "wat moet er gebeuren", "met het idee dat". They help find a passage, but a passage that lacks
-# them may still answer.
-FRAMING_WORDS = frozenset(
-    {
-        "allebei", "beide", "meerdere", "diverse", "verschillende", "bepaald", "zekere",
-        "gebeuren", "gebeurt", "gebeurd", "gebeurde", "idee",
-    }
 )  # fmt: skip
 # The particles of separable verbs: "uitvoeren" stands as "uit te voeren", "voeren ... uit".
 SEPARABLE_PARTICLES = ("uit", "op", "in", "aan", "door", "mee", "voort", "af", "toe", "terug", "bij", "samen")
