@@ -308,14 +308,7 @@ class Selector:
         activities under the subgoal are what "welke activiteiten onder dat subdoel" asks for."""
         if not self.analysis.wants(Intent.LIST) or not LABEL_ITEM.match(unit.text):
             return []
-        later = [
-            u
-            for u in units
-            if u.doc_id == unit.doc_id
-            and u.position > unit.position
-            and u.position[0] - unit.position[0] <= 1  # its chunk or the next
-        ]
-        nxt = min(later, key=lambda u: u.position, default=None)
+        nxt = after(unit, units, across_sections=True)
         if nxt is None or nxt.kind != UnitKind.ITEM or nxt.group == unit.group or LABEL_ITEM.match(nxt.text):
             return []
         return list_block(nxt, units)

@@ -180,10 +180,21 @@ def before(unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> EvidenceUnit | 
     return max(earlier, key=lambda u: u.position, default=None)
 
 
-def after(unit: EvidenceUnit, units: Sequence[EvidenceUnit]) -> EvidenceUnit | None:
+def after(
+    unit: EvidenceUnit, units: Sequence[EvidenceUnit], across_sections: bool = False
+) -> EvidenceUnit | None:
+    """The unit just after `unit` in reading order within its document and section; with
+    `across_sections`, within its chunk or the next, whatever their sections (a label's
+    "Activiteiten" list may open a section of its own)."""
     later = [
         u
         for u in units
-        if u.doc_id == unit.doc_id and u.chunk.section == unit.chunk.section and u.position > unit.position
+        if u.doc_id == unit.doc_id
+        and u.position > unit.position
+        and (
+            u.position[0] - unit.position[0] <= 1
+            if across_sections
+            else u.chunk.section == unit.chunk.section
+        )
     ]
     return min(later, key=lambda u: u.position, default=None)
