@@ -242,11 +242,12 @@ LENGTH_OF_TIME = re.compile(
 )
 # A question for a length of time (folded): "hoe lang moet je wachten", "how long".
 ASKS_LENGTH = re.compile(r"\bhoe ?lang\b|\bhow long\b")
-# What says how long, any case: a length of time, or until when ("tot en met 2026", "tot medio
-# 2025", "loopt tot 1 juli"). A year alone does not say how long one waits.
+# What says how long, any case: a length of time, until when ("tot en met 2026", "tot medio
+# 2025", "loopt tot 1 juli") or since when ("sinds 2019", "al vanaf 2015"). A year alone does
+# not say how long one waits.
 SAYS_LENGTH = re.compile(
-    rf"{LENGTH_OF_TIME.pattern}|\b(?:tot en met|t/m|tot|until)\s+(?:(?:medio|eind|begin|half)\s+)?"
-    rf"(?:\d{{1,2}}\s+)?(?:(?:{MONTH_TEXT})\s+)?{YEAR_TEXT}\b",
+    rf"{LENGTH_OF_TIME.pattern}|\b(?:tot en met|t/m|tot|until|sinds|vanaf|since)\s+"
+    rf"(?:(?:medio|eind|begin|half)\s+)?(?:\d{{1,2}}\s+)?(?:(?:{MONTH_TEXT})\s+)?{YEAR_TEXT}\b",
     re.IGNORECASE,
 )
 

@@ -216,7 +216,7 @@ def test_a_question_for_how_long_needs_a_length_of_time_or_an_end() -> None:
     counted = _sentence("Aantal jeugdigen met jeugdhulp dat wacht: 2018 | 2019", terms, Intent.WHEN)
     verdict = _judge(question, idf, counted)
     assert not verdict.answerable and verdict.reason == "when"
-    for said in ("gemiddeld zes weken", "tot en met 2026", "8 weken"):
+    for said in ("gemiddeld zes weken", "tot en met 2026", "8 weken", "sinds 2019 al"):
         told = _sentence(f"Jeugdigen wachten op jeugdhulp {said}.", terms)
         assert _judge(question, idf, told).answerable, said
 
