@@ -93,12 +93,14 @@ def judge(
     if _asks_outcome(analysis) and not any(Intent.RESULT in b.intents for b in selection.blocks):
         # "Wat kwam er uit de evaluatie?" is not answered by "In 2021 vindt de evaluatie plaats."
         return Verdict(False, "result", missing, coverage)
-    length = bool(ASKS_LENGTH.search(fold(analysis.question)))
-    if _asks_only(analysis, Intent.WHEN) and not any(_says_when(b, length) for b in selection.blocks):
-        # "Wanneer stelt Almelo het Actieplan vast?" is not answered by what the plan will hold,
-        # "Hoe lang wachten jeugdigen op jeugdhulp?" not by a table of clients per year.
-        return Verdict(False, "when", missing, coverage)
-    asks_place = _asks_only(analysis, Intent.WHERE) and ASKS_PLACE.search(fold(analysis.question))
+    folded = fold(analysis.question)
+    if _asks_only(analysis, Intent.WHEN):
+        length = bool(ASKS_LENGTH.search(folded))
+        if not any(_says_when(b, length) for b in selection.blocks):
+            # "Wanneer stelt Almelo het Actieplan vast?" is not answered by what the plan will
+            # hold, "Hoe lang wachten jeugdigen op jeugdhulp?" not by a table of clients per year.
+            return Verdict(False, "when", missing, coverage)
+    asks_place = _asks_only(analysis, Intent.WHERE) and ASKS_PLACE.search(folded)
     if asks_place and not any(Intent.WHERE in b.intents for b in selection.blocks):
         # "In welk gebouw zit de dagbesteding?" is not answered by whom it is for.
         return Verdict(False, "where", missing, coverage)

@@ -210,16 +210,16 @@ def analyze_question(question: str, names: Sequence[str] = (), source: Sequence[
     question = repair_cues(question)
     pieces = question_parts(question)
     name_terms = {t for name in names for t in base_terms(name)}
-    name_forms = frozenset(w for w in re.findall(r"\w+", fold(question)) if detect_municipalities(w, names))
+    folded = fold(question)
+    said = re.findall(r"\w+", folded)
+    name_forms = frozenset(w for w in said if detect_municipalities(w, names))
     # A title word the question uses again besides the title ("op welk eerder beleidskader volgt
     # het beleidskader sociaal domein") is also what it asks about.
-    said = re.findall(r"\w+", fold(question))
-    titled = {fold(w) for w in source if said.count(fold(w)) <= list(source).count(w)}
+    titled = {fold(w) for w in source if said.count(fold(w)) <= source.count(w)}
     parts = _pointing_back(tuple(_part(piece, name_terms, name_forms | titled) for piece in pieces))
     if source and not any(part.subject for part in parts):
         parts = _pointing_back(tuple(_part(piece, name_terms, name_forms) for piece in pieces))
     intents = frozenset(i for part in parts for i in part.intents)
-    folded = fold(question)
     if QUESTION_CUES[Intent.COMPARE].search(folded):
         intents |= {Intent.COMPARE}
     subject = tuple(dict.fromkeys(t for part in parts for t in part.subject))
