@@ -629,6 +629,14 @@ QUESTION_CUES = compile_table(
         # "Waar kunnen inwoners terecht?", "Waar was de taalklas gehuisvest?"; not "waarom", "waarmee".
         "where": rf"\b(waar(?=\s)|terecht|{PLACE_PHRASES}|where)\b",
         "why": r"\b(waarom|waardoor|hoe komt het|om welke reden|welke reden|why|reason)\b",
+        # Where the money comes from: "waaruit betaalt Almelo ...", "hoe wordt dat bekostigd", "wie
+        # betaalt"; not "waaruit bestaat".
+        "funding": r"\bwaaruit\b(?=.*\b(?:betaal\w*|financier\w*|gefinancierd|bekostig\w*|gedekt|dekt)\b)|"
+        r"\b(?:uit|met) welke? (?:\w+ )?(?:budget\w*|pot|potje|middelen|reserve|fonds|geld)\b|"
+        r"\bwie (?:betaalt|betaalde|financiert|bekostigt)\b|"
+        r"\bhoe (?:wordt|worden|werd|werden|wil|willen|gaat|gaan|kan|kunnen|zal|zullen)\b.*"
+        r"\b(?:gefinancierd|bekostigd|betaald|gedekt|financieren|bekostigen|betalen|dekken)\b|"
+        r"\b(?:financiering|dekking|bekostiging)\b|\bwho pays\b",
         # "Wat leverde dat op?": the separable verb with its particle at the end.
         "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|\bwat (?:kwam|komt) er\b.{0,40}\buit\b|"
         r"\b(?:uitgekomen|eruit gekomen|eruit kwam)\b|"
@@ -768,6 +776,12 @@ SENTENCE_CUES = compile_table(
         "why": r"\b(omdat|doordat|want|daardoor|daarom|vanwege|als gevolg van|reden|oorzaak|komt door|"
         r"aanleiding|om die reden|hierdoor|dankzij|zodat)\b",
         "when": DEADLINE.pattern,
+        # Where the money comes from: "komt grotendeels uit beschikbare budgetten voor ...", "gedekt
+        # uit de reserve", "ten laste van", "via een specifieke uitkering".
+        "funding": r"\b(financiering|gefinancierd|financieren|bekostig\w*|betaald (?:uit|door|van|met)|"
+        r"gedekt (?:uit|door|met|vanuit)|dekking|ten laste van|komt (?:\w+ ){0,3}uit|komen (?:\w+ ){0,3}uit|"
+        r"(?:uit|vanuit) (?:de|het|een) (?:\w+ ){0,3}(?:reserve|budget\w*|fonds|middelen|uitkering)|"
+        r"rijksmiddelen|specifieke uitkering|cofinanciering|bijdrage van|subsidie van)\b",
         "who": r"\b(samen met|in samenwerking met|met|door|via|partner\w*|stichting|organisatie\w*|"
         r"aanbieder\w*|college|wijkteam\w*|ggd|uwv|coa)\b",
         "where": r"\b(locatie\w*|gebouw\w*|adres\w*|gehuisvest|huisvesting|gevestigd|terecht|loket\w*|"

@@ -62,6 +62,7 @@ class Intent(StrEnum):
     WHO = "who"
     WHERE = "where"  # a place: where something is housed, or where people can go
     WHY = "why"
+    FUNDING = "funding"  # where the money comes from: a reserve, a grant, a budget
     RESULT = "result"  # what something achieved or delivered
     TABLE = "table"  # the question points at a table ("in de maatregelentabel")
     YESNO = "yes-no"
@@ -136,12 +137,13 @@ _MONEY_OR_SHARE = (QUESTION_CUES[Intent.AMOUNT], QUESTION_CUES[Intent.PERCENT], 
 # Intents whose cue words say what kind of answer is wanted, not what it is about.
 _FORM_INTENTS = (
     Intent.AMOUNT, Intent.NUMBER, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY,
+    Intent.FUNDING,
 )  # fmt: skip
 # The intents a question part can have by its cue words, figures first: a percentage before money
 # before a count, of which a part asks for one at most.
 _PART_INTENTS = (
     Intent.PERCENT, Intent.AMOUNT, Intent.NUMBER, Intent.LIST, Intent.WHEN, Intent.WHO, Intent.WHERE,
-    Intent.WHY, Intent.RESULT, Intent.TABLE, Intent.INDICATOR, Intent.GOAL, Intent.MEASURE,
+    Intent.WHY, Intent.FUNDING, Intent.RESULT, Intent.TABLE, Intent.INDICATOR, Intent.GOAL, Intent.MEASURE,
 )  # fmt: skip
 
 

@@ -437,7 +437,11 @@ class Selector:
         shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
         have_facts = frozenset().union(*(c.facts for c in chosen)) if chosen else frozenset()
         for block in blocks:
-            if self.relevance(block) < floor and not self._first_count(block, chosen):
+            if (
+                self.relevance(block) < floor
+                and not self._first_count(block, chosen)
+                and not self._goes_on_with(block, chosen)
+            ):
                 continue
             fresh = self._fresh(block, shown)
             if fresh is None or (figures_only and not fresh.facts - have_facts):
@@ -453,6 +457,21 @@ class Selector:
             if gain > best_gain:
                 best, best_gain = fresh, gain
         return best, best_gain
+
+    def _goes_on_with(self, block: Block, chosen: Sequence[Block]) -> bool:
+        """The block is further on in a chosen passage and gives what the question asks that no
+        chosen block gives yet: "De financiering van de pilot komt uit ..." three sentences after
+        the pilot was named says what it is paid from, without naming the pilot in full."""
+        have = frozenset().union(*(c.intents for c in chosen)) if chosen else frozenset()
+        missing = self.wanted - have
+        # The sentence that gives it names the subject too: "een geschikte locatie" further on is
+        # no place of what was asked.
+        giving = (self._by_text.get((u.doc_id, u.text)) for u in block.units)
+        if not any(s is not None and s.intents & missing and s.terms & self.weights.keys() for s in giving):
+            return False
+        # Its chunk or the next: a passage may run on over a chunk's end.
+        passages = {(u.doc_id, u.position[0] + step) for c in chosen for u in c.units for step in (0, 1)}
+        return all((u.doc_id, u.position[0]) in passages for u in block.units)
 
     def _fresh(self, block: Block, shown: set[tuple[str, str]]) -> Block | None:
         """The block without the units already shown (a list or row block is all or nothing)."""

@@ -31,6 +31,18 @@ def test_a_place_is_where_something_is_or_where_people_go() -> None:
     assert Intent.WHERE not in unit_intents(_sentence("Het budget stijgt in 2025 met 3 procent."))
 
 
+def test_a_source_of_money_is_what_pays_for_something() -> None:
+    paid = [
+        "De financiering van de pilot komt grotendeels uit beschikbare budgetten voor VVE.",
+        "De kosten worden gedekt uit de algemene reserve.",
+        "De uitgaven worden via een specifieke uitkering vergoed door het Rijk.",
+        "Dit bedrag komt ten laste van de reserve Sociaal Domein.",
+    ]
+    assert all(Intent.FUNDING in unit_intents(_sentence(text)) for text in paid)
+    priced = _sentence("Een plek in de kinderopvang kost jaarlijks 10.000 euro.")
+    assert Intent.FUNDING not in unit_intents(priced)
+
+
 def test_a_separable_verb_with_words_between_tells_a_result() -> None:
     told = _sentence("De meicirculaire 2023 levert in 2024 een voordeel op van € 2.200.000.")
     assert Intent.RESULT in unit_intents(told)

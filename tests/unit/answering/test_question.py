@@ -34,6 +34,24 @@ def test_intents(question: str, intents: set[Intent]) -> None:
     assert intents <= analyze_question(question, PLACES).intents
 
 
+@pytest.mark.parametrize(
+    ("question", "funding"),
+    [
+        ("Waaruit betaalt Almelo de buitenhuispilot voor kinderen van verslaafde ouders?", True),
+        ("Wat kost de nieuwe applicatie, en waaruit wordt dat betaald?", True),
+        ("Welk budget is er voor de opvang, en wie betaalt het?", True),
+        ("Hoe wil Almelo een hoger preventiebudget bekostigen?", True),
+        ("Uit welk budget komt het geld voor de taalklas?", True),
+        # Composition and a price are no source of money.
+        ("Uit welke overleggen bestaat het zorgnetwerk?", False),
+        ("Waaruit bestaat het maatregelenpakket?", False),
+        ("Wat betaalt een huishouden aan afvalstoffenheffing?", False),
+    ],
+)
+def test_a_question_for_where_the_money_comes_from(question: str, funding: bool) -> None:
+    assert (Intent.FUNDING in analyze_question(question, PLACES).intents) is funding
+
+
 def test_a_question_that_asks_two_things_has_two_parts() -> None:
     analysis = analyze_question(
         "Welk subdoel gaat over eenzaamheid, en tegen welk jaar moet het bereikt zijn?", PLACES

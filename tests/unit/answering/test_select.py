@@ -103,3 +103,53 @@ def test_a_labelled_subgoal_brings_the_list_it_heads_to_a_list_question() -> Non
     assert first_block(asked) == [t for _, t, _ in lines[2:]]
     # Asked what the subgoal is, the label is the answer.
     assert first_block("Wat is het subdoel over de transformatie?") == [lines[2][1]]
+
+
+def _passage(lines: list[str]) -> list[EvidenceUnit]:
+    chunk = Chunk(id="c", doc_id="d", text=" ".join(lines), page_start=1, page_end=1, kind="text")
+    return [EvidenceUnit(line, UnitKind.SENTENCE, chunk, 0, (0, i)) for i, line in enumerate(lines)]
+
+
+def _chosen(question: str, units: list[EvidenceUnit], idf: dict[str, float]) -> list[str]:
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary(idf))
+    selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
+    selection = selector.choose(selector.blocks(selector.score(units), units))
+    return [u.text for u in selection.units]
+
+
+def test_what_a_passage_says_further_on_about_what_was_asked_is_taken() -> None:
+    units = _passage(
+        [
+            "Sinds 2019 doet Almelo mee aan een landelijke buitenhuis pilot voor kinderen van ouders met "
+            "verslavingsproblemen.",
+            "Hierdoor ontstaat rust in het gezin en wordt uithuisplaatsing voorkomen.",
+            "De kinderen worden opgevangen op een veilige plek met leeftijdsgenoten.",
+            "Veel ouders brengen in die periode hun leven weer op orde.",
+            "De financiering van de pilot komt grotendeels uit beschikbare budgetten voor VVE.",
+        ]
+    )
+    idf = {"buitenhuis": 4.0, "verslavingsproblemen": 4.0, "pilot": 1.0, "kinderen": 1.0, "ouders": 1.0}
+    question = "Waaruit betaalt Almelo de buitenhuis pilot voor kinderen van ouders met verslavingsproblemen?"
+    # Naming the pilot only as "de pilot", the sentence shares little with the question; it is the
+    # one that says what the pilot is paid from.
+    assert units[4].text in _chosen(question, units, idf)
+
+
+def test_a_sentence_further_on_without_the_subject_does_not_give_what_was_asked() -> None:
+    units = _passage(
+        [
+            "De algemene voorziening dagactiviteiten is bedoeld voor ouderen met weinig sociaal contact "
+            "en hun mantelzorgers.",
+            "Het voorkomen van eenzaamheid en het ontlasten van mantelzorgers zijn belangrijke doelen.",
+            "Het stimuleren van vaardigheden die nog intact zijn hoort er ook bij.",
+            "Dat zijn in het kader van dagactiviteiten belangrijke doelstellingen.",
+            "We sluiten aan bij de wensen die er zijn en er is een geschikte locatie ingericht.",
+        ]
+    )
+    idf = dict.fromkeys(["dagactiviteiten", "ouderen", "sociaal", "contact"], 2.0)
+    question = (
+        "In welk gebouw zit de algemene voorziening dagactiviteiten voor ouderen met weinig sociaal contact?"
+    )
+    # "een geschikte locatie" names no place of the voorziening; the window that brings it along
+    # is taken for it only when the sentence says whose place it is.
+    assert units[4].text not in _chosen(question, units, idf)
