@@ -59,7 +59,7 @@ class Planner:
             self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said
         )
         scored = selector.score(units)
-        blocks = selector.blocks(scored, units)
+        blocks = selector.blocks(scored, units, _sides(retrieval))
         groups = self._groups(analysis, retrieval, blocks, documents)
         selection = selector.choose(blocks, groups)
         weights = distinctive_weights(analysis, retrieval.terms, self.settings)
@@ -161,6 +161,15 @@ class Planner:
             if len(places) > 1:
                 return places[:_MAX_GROUPS]
         return []
+
+
+def _sides(retrieval: Retrieval) -> list[str]:
+    """The municipalities, or else the documents, a comparison was searched on side by side."""
+    if retrieval.sides < 2:
+        return []
+    if len(retrieval.filters.municipalities) > 1:
+        return list(retrieval.filters.municipalities)
+    return list(dict.fromkeys(hit.chunk.doc_id for hit in retrieval.hits))
 
 
 class ExtractiveAnswerer:

@@ -178,10 +178,18 @@ class Selector:
         return prior
 
     # -- blocks --------------------------------------------------------------------------------
-    def blocks(self, scored: Sequence[Scored], units: Sequence[EvidenceUnit]) -> list[Block]:
+    def blocks(
+        self, scored: Sequence[Scored], units: Sequence[EvidenceUnit], sides: Sequence[str] = ()
+    ) -> list[Block]:
+        """`sides`: the municipalities or documents a comparison was searched on; each gets its own
+        best units, so the side the question's words fit less is not left with one or two."""
         by_text = {(s.unit.doc_id, s.unit.text): s for s in scored}
         self._by_text = by_text
-        candidates = list(scored[: self.settings.answer.top_units])
+        top = self.settings.answer.top_units
+        candidates = list(scored[:top])
+        for side in sides:
+            own = [s for s in scored if side in (s.unit.municipality, s.unit.doc_id)][:top]
+            candidates += [s for s in own if s not in candidates]
         for part in range(len(self.analysis.parts)):
             # Each part of the question gets its own best units, not only the whole question's.
             weight, most = self.settings.answer.part_unit_score, self.settings.answer.per_part_units

@@ -153,3 +153,34 @@ def test_a_sentence_further_on_without_the_subject_does_not_give_what_was_asked(
     # "een geschikte locatie" names no place of the voorziening; the window that brings it along
     # is taken for it only when the sentence says whose place it is.
     assert units[4].text not in _chosen(question, units, idf)
+
+
+def test_each_side_of_a_comparison_brings_its_own_best_units() -> None:
+    def unit(municipality: str, index: int, text: str) -> EvidenceUnit:
+        chunk = Chunk(
+            id=f"{municipality}-{index}", doc_id=municipality.lower(), text=text, page_start=1, page_end=1,
+            kind="text", meta={"municipality": municipality},
+        )  # fmt: skip
+        return EvidenceUnit(text, UnitKind.SENTENCE, chunk, index, (index, 0))
+
+    units = [
+        unit("Almelo", 0, "Almelo zet wijkcoaches in voor mantelzorgers en hun ondersteuning."),
+        unit("Almelo", 1, "De mantelzorgers in Almelo krijgen een waardering en ondersteuning."),
+        unit("Almelo", 2, "Ondersteuning van mantelzorgers gebeurt via het steunpunt."),
+        unit("Hengelo", 3, "Hengelo biedt respijtzorg aan wie voor een naaste zorgt."),
+    ]
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary({"mantelzorgers": 3.0, "ondersteuning": 2.0}))
+    base = Settings()
+    settings = base.model_copy(
+        update={"answer": base.answer.model_copy(update={"top_units": 2, "per_part_units": 0})}
+    )
+    question = "Hoe ondersteunen Almelo en Hengelo mantelzorgers?"
+    selector = Selector(settings, analyze_question(question), stats, lambda units: [None] * len(units))
+    scored = selector.score(units)
+
+    def sides_shown(sides: list[str]) -> set[str]:
+        return {b.units[0].municipality for b in selector.blocks(scored, units, sides)}
+
+    # Hengelo's passage shares no word with the question; it still speaks for its side.
+    assert sides_shown([]) == {"Almelo"}
+    assert sides_shown(["Almelo", "Hengelo"]) == {"Almelo", "Hengelo"}
