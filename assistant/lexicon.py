@@ -617,7 +617,7 @@ QUESTION_CUES = compile_table(
         r"uitgave\w*|uitgeven|uitgegeven|"
         r"bijdrage\w*|stelpost\w*|taakstelling\w*|invester\w*|subsidie\w*|lasten|baten|dekking|gedekt|"
         r"raamt|ramen|geraamd\w*|raming\w*|uitgetrokken|uittrekken|"
-        r"financier\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|"
+        r"financiering\w*|financieel|financiele|how much money|amount|cost\w*|budget|money|saving\w*|"
         r"spend\w*)\b|€|"
         r"\bvoor hoeveel\s*\??\s*$",  # "... en voor hoeveel?": for how much money
         "number": r"\b(hoeveel|aantal(?:len)?|hoe (?:groot|hoog|duur)|(?:hoger|lager|groter|kleiner) dan|"
@@ -633,7 +633,7 @@ QUESTION_CUES = compile_table(
         # betaalt"; not "waaruit bestaat".
         "funding": r"\bwaaruit\b(?=.*\b(?:betaal\w*|financier\w*|gefinancierd|bekostig\w*|gedekt|dekt)\b)|"
         r"\b(?:uit|met) welke? (?:\w+ )?(?:budget\w*|pot|potje|middelen|reserve|fonds|geld)\b|"
-        r"\bwie (?:betaalt|betaalde|financiert|bekostigt)\b|"
+        r"\b(?:wie|hoe) (?:betaalt|betaalde|financiert|financieren|bekostigt|bekostigen)\b|"
         r"\bhoe (?:wordt|worden|werd|werden|wil|willen|gaat|gaan|kan|kunnen|zal|zullen)\b.*"
         r"\b(?:gefinancierd|bekostigd|betaald|gedekt|financieren|bekostigen|betalen|dekken)\b|"
         r"\b(?:financiering|dekking|bekostiging)\b|\bwho pays\b",

@@ -42,6 +42,7 @@ def test_intents(question: str, intents: set[Intent]) -> None:
         ("Welk budget is er voor de opvang, en wie betaalt het?", True),
         ("Hoe wil Almelo een hoger preventiebudget bekostigen?", True),
         ("Uit welk budget komt het geld voor de taalklas?", True),
+        ("Hoe financiert Hengelo de algemene voorzieningen?", True),
         # Composition and a price are no source of money.
         ("Uit welke overleggen bestaat het zorgnetwerk?", False),
         ("Waaruit bestaat het maatregelenpakket?", False),
@@ -50,6 +51,12 @@ def test_intents(question: str, intents: set[Intent]) -> None:
 )
 def test_a_question_for_where_the_money_comes_from(question: str, funding: bool) -> None:
     assert (Intent.FUNDING in analyze_question(question, PLACES).intents) is funding
+
+
+def test_which_things_a_municipality_pays_for_is_no_question_for_an_amount() -> None:
+    analysis = analyze_question("Welke individuele maatwerkvoorzieningen financiert Hengelo?", PLACES)
+    assert Intent.LIST in analysis.intents and Intent.AMOUNT not in analysis.intents
+    assert Intent.AMOUNT in analyze_question("Hoe groot is de financieringsportefeuille?", PLACES).intents
 
 
 def test_a_question_that_asks_two_things_has_two_parts() -> None:
