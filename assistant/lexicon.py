@@ -636,7 +636,9 @@ QUESTION_CUES = compile_table(
         r"\b(?:wie|hoe) (?:betaalt|betaalde|financiert|financieren|bekostigt|bekostigen)\b|"
         r"\bhoe (?:wordt|worden|werd|werden|wil|willen|gaat|gaan|kan|kunnen|zal|zullen)\b.*"
         r"\b(?:gefinancierd|bekostigd|betaald|gedekt|financieren|bekostigen|betalen|dekken)\b|"
-        r"\b(?:financiering|dekking|bekostiging)\b|\bwho pays\b",
+        r"\b(?:financiering|dekking|bekostiging)\b|\bwho pays\b|"
+        # "Betaalt Wassenaar dat helemaal alleen?"
+        r"^(?:betaalt|betalen|financiert|financieren|bekostigt|bekostigen)\b",
         # "Wat leverde dat op?": the separable verb with its particle at the end.
         "result": r"\blever(?:t|de|den)\b.{0,40}\bop\b|\bwat (?:kwam|komt) er\b.{0,40}\buit\b|"
         r"\b(?:uitgekomen|eruit gekomen|eruit kwam)\b|"
@@ -781,9 +783,13 @@ SENTENCE_CUES = compile_table(
         "funding": r"\b(financiering|gefinancierd|financieren|bekostig\w*|betaald (?:uit|door|van|met)|"
         r"gedekt (?:uit|door|met|vanuit)|dekking|ten laste van|komt (?:\w+ ){0,3}uit|komen (?:\w+ ){0,3}uit|"
         r"(?:uit|vanuit) (?:de|het|een) (?:\w+ ){0,3}(?:reserve|budget\w*|fonds|middelen|uitkering)|"
-        r"rijksmiddelen|specifieke uitkering|cofinanciering|bijdrage van|subsidie van)\b",
+        r"rijksmiddelen|specifieke uitkering|cofinanciering|bijdrage van|subsidie van|vergoed door|"
+        r"doorbelast|doorberekend|betalen mee|betaalt mee|meebetalen)\b",
         "who": r"\b(samen met|in samenwerking met|met|door|via|partner\w*|stichting|organisatie\w*|"
-        r"aanbieder\w*|college|wijkteam\w*|ggd|uwv|coa)\b",
+        r"aanbieder\w*|college|wijkteam\w*|ggd|uwv|coa|"
+        # who checks and decides: "opgestuurd naar de accountant voor validatie"
+        r"accountant\w*|rekenkamer\w*|toezichthouder\w*|inspectie\w*|wethouder\w*|gemeenteraad|de raad|"
+        r"ombudsman)\b",
         "where": r"\b(locatie\w*|gebouw\w*|adres\w*|gehuisvest|huisvesting|gevestigd|terecht|loket\w*|"
         r"\w*(?:huis|centrum|school|pand)|ruimte in|op het terrein|aanmelden bij|meld(?:en|t) zich)\b",
         # "levert in 2024 een voordeel op": the separable verb with its particle further on.

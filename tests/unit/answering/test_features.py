@@ -25,6 +25,11 @@ def test_an_enumeration_in_running_text_is_a_list() -> None:
     assert Intent.LIST not in unit_intents(_sentence("In 2024, 2025 en 2026 blijft het budget gelijk."))
 
 
+def test_who_checks_or_decides_is_a_party() -> None:
+    checked = _sentence("De resultaten van de cases zijn opgestuurd naar de accountant voor validatie.")
+    assert Intent.WHO in unit_intents(checked)
+
+
 def test_a_place_is_where_something_is_or_where_people_go() -> None:
     assert Intent.WHERE in unit_intents(_sentence("De taalklas is gehuisvest in het gebouw van de school."))
     assert Intent.WHERE in unit_intents(_sentence("Inwoners kunnen terecht bij het Sociaal Team."))
@@ -37,10 +42,13 @@ def test_a_source_of_money_is_what_pays_for_something() -> None:
         "De kosten worden gedekt uit de algemene reserve.",
         "De uitgaven worden via een specifieke uitkering vergoed door het Rijk.",
         "Dit bedrag komt ten laste van de reserve Sociaal Domein.",
+        "Conform de DVO worden 48% van de lasten doorbelast aan de gemeente Voorschoten.",
     ]
     assert all(Intent.FUNDING in unit_intents(_sentence(text)) for text in paid)
     priced = _sentence("Een plek in de kinderopvang kost jaarlijks 10.000 euro.")
     assert Intent.FUNDING not in unit_intents(priced)
+    # "draagt bij aan" contributes to an aim far more often than it pays.
+    assert Intent.FUNDING not in unit_intents(_sentence("Dit project draagt bij aan de zelfredzaamheid."))
 
 
 def test_a_separable_verb_with_words_between_tells_a_result() -> None:

@@ -43,6 +43,7 @@ def test_intents(question: str, intents: set[Intent]) -> None:
         ("Hoe wil Almelo een hoger preventiebudget bekostigen?", True),
         ("Uit welk budget komt het geld voor de taalklas?", True),
         ("Hoe financiert Hengelo de algemene voorzieningen?", True),
+        ("Betaalt Wassenaar dat helemaal alleen?", True),
         # Composition and a price are no source of money.
         ("Uit welke overleggen bestaat het zorgnetwerk?", False),
         ("Waaruit bestaat het maatregelenpakket?", False),
