@@ -634,8 +634,10 @@ QUESTION_CUES = compile_table(
         "funding": r"\bwaaruit\b(?=.*\b(?:betaal\w*|financier\w*|gefinancierd|bekostig\w*|gedekt|dekt)\b)|"
         r"\b(?:uit|met) welke? (?:\w+ )?(?:budget\w*|pot|potje|middelen|reserve|fonds|geld)\b|"
         r"\b(?:wie|hoe) (?:betaalt|betaalde|financiert|financieren|bekostigt|bekostigen)\b|"
-        r"\bhoe (?:wordt|worden|werd|werden|wil|willen|gaat|gaan|kan|kunnen|zal|zullen)\b.*"
-        r"\b(?:gefinancierd|bekostigd|betaald|gedekt|financieren|bekostigen|betalen|dekken)\b|"
+        # Only the cue words go, not the subject between them ("hoe wordt de pilot gefinancierd").
+        r"\bhoe (?:wordt|worden|werd|werden|wil|willen|gaat|gaan|kan|kunnen|zal|zullen)\b"
+        r"(?=.*\b(?:gefinancierd|bekostigd|betaald|gedekt|financieren|bekostigen|betalen|dekken)\b)|"
+        r"\b(?:gefinancierd|bekostigd)\b|"
         r"\b(?:financiering|dekking|bekostiging)\b|\bwho pays\b|"
         # "Betaalt Wassenaar dat helemaal alleen?"
         r"^(?:betaalt|betalen|financiert|financieren|bekostigt|bekostigen)\b",

@@ -468,8 +468,8 @@ class Selector:
 
     def _goes_on_with(self, block: Block, chosen: Sequence[Block]) -> bool:
         """The block is further on in a chosen passage and gives what the question asks that no
-        chosen block gives yet: "De financiering van de pilot komt uit ..." three sentences after
-        the pilot was named says what it is paid from, without naming the pilot in full."""
+        chosen block gives yet: "De financiering van de pilot komt uit ...", seven sentences after
+        the pilot was named, says what it is paid from without naming the pilot in full."""
         have = frozenset().union(*(c.intents for c in chosen)) if chosen else frozenset()
         missing = self.wanted - have
         # The sentence that gives it names the subject too: "een geschikte locatie" further on is

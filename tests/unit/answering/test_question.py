@@ -54,6 +54,12 @@ def test_a_question_for_where_the_money_comes_from(question: str, funding: bool)
     assert (Intent.FUNDING in analyze_question(question, PLACES).intents) is funding
 
 
+def test_the_subject_between_the_cue_words_of_a_funding_question_stays() -> None:
+    analysis = analyze_question("Hoe wordt de buitenhuispilot van Almelo gefinancierd?", PLACES)
+    assert Intent.FUNDING in analysis.intents
+    assert "buitenhuispilot" in analysis.subject
+
+
 def test_which_things_a_municipality_pays_for_is_no_question_for_an_amount() -> None:
     analysis = analyze_question("Welke individuele maatwerkvoorzieningen financiert Hengelo?", PLACES)
     assert Intent.LIST in analysis.intents and Intent.AMOUNT not in analysis.intents
