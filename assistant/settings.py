@@ -205,6 +205,12 @@ class AnswerSettings(_Group):
         default=60, ge=10, le=500, description="a sentence and the next one together at most"
     )
     window_extra: int = Field(default=2, ge=0, le=10, description="following sentences a text block may take")
+    series_units: int = Field(
+        default=6,
+        ge=0,
+        le=20,
+        description="sentences after a window that a series it opens ('ten eerste') may run on",
+    )
     window_words: int = Field(
         default=80, ge=10, le=500, description="words a text block with following sentences may have"
     )

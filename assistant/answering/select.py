@@ -18,7 +18,7 @@ from assistant.answering.features import counts_in, facts_of, unit_intents
 from assistant.answering.question import Analysis, Intent
 from assistant.answering.synonyms import synonym_terms
 from assistant.answering.units import EvidenceUnit, after, before, list_block, reading_order
-from assistant.lexicon import LABEL_ITEM, LEANS_BACK, SENTENCE_END, fold
+from assistant.lexicon import LABEL_ITEM, LEANS_BACK, SENTENCE_END, SERIES_GOES_ON, SERIES_OPENS, fold
 from assistant.protocols import TermStats
 from assistant.settings import Settings
 from assistant.types import UnitKind
@@ -257,7 +257,33 @@ class Selector:
             and self._asked_in(nxt)
         ):
             best = [*best, nxt]
-        return best
+        return self._series(best, units)
+
+    def _series(self, window: list[EvidenceUnit], units: Sequence[EvidenceUnit]) -> list[EvidenceUnit]:
+        """The window through the end of a series one of its sentences opens: "Dit geld is ten
+        eerste bedoeld voor een regiefunctionaris." / "Hiervoor is € 80.000 beschikbaar." / "Ten
+        tweede is dit geld bedoeld om ..." / "Hiervoor is € 30.000 beschikbaar." The first alone
+        answers half of "waar gaat dat geld naartoe?"."""
+        if not any(SERIES_OPENS.search(fold(u.text)) for u in window):
+            return window
+        ahead: list[EvidenceUnit] = []
+        end = 0
+        nxt = after(window[-1], units)
+        limit = self.settings.answer.max_words - sum(u.words for u in window)
+        while (
+            nxt is not None
+            and nxt.kind == UnitKind.SENTENCE
+            and len(ahead) < self.settings.answer.series_units
+        ):
+            if sum(u.words for u in ahead) + nxt.words > limit:
+                break
+            ahead.append(nxt)
+            if SERIES_GOES_ON.search(fold(nxt.text)):
+                end = len(ahead)
+            elif end == len(ahead) - 1 and end and _leans_back(nxt):
+                end = len(ahead)  # what the last of the series leans on it for: "Hiervoor is ..."
+            nxt = after(nxt, units)
+        return [*window, *ahead[:end]]
 
     def _other_entry(self, unit: EvidenceUnit) -> bool:
         """The unit opens the next entry of a budget's list of changes, and that entry is about

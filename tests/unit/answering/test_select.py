@@ -184,3 +184,24 @@ def test_each_side_of_a_comparison_brings_its_own_best_units() -> None:
     # Hengelo's passage shares no word with the question; it still speaks for its side.
     assert sides_shown([]) == {"Almelo"}
     assert sides_shown(["Almelo", "Hengelo"]) == {"Almelo", "Hengelo"}
+
+
+def test_a_series_a_sentence_opens_reads_to_its_end() -> None:
+    units = _passage(
+        [
+            "Voor de lokale kamer wordt jaarlijks € 110.000 geraamd.",
+            "Dit geld is ten eerste bedoeld voor een regiefunctionaris van de lokale kamer.",
+            "Hiervoor is een jaarlijks bedrag van € 80.000 beschikbaar gesteld.",
+            "Ten tweede is dit geld bedoeld om een uitvoeringscoordinator aan te stellen.",
+            "Hiervoor is een jaarlijks bedrag van € 30.000 beschikbaar gesteld.",
+            "Voor bewustwording van ondermijning wordt structureel € 10.000 begroot.",
+        ]
+    )
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary({"kamer": 3.0, "lokale": 2.0}))
+    question = "Waar gaat het geld voor de lokale kamer naartoe?"
+    selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
+    blocks = selector.blocks(selector.score(units), units)
+    opening = next(b for b in blocks if units[1] in b.units)
+    # Both halves of "ten eerste ... ten tweede" with what each costs; not the next entry.
+    assert units[3] in opening.units and units[4] in opening.units
+    assert units[5] not in opening.units
