@@ -856,13 +856,13 @@ DEGREE_ENDINGS = ("ere", "er", "ste", "st")
 DERIVATION_ENDINGS = ("lijk", "lijke", "lijks", "heid", "baar", "schap", "achtig", "loos", "isch")
 
 
-# A sentence that leans on the one before it: it cannot be read alone.
 # A sentence that opens a series ("Dit geld is ten eerste bedoeld voor ...") and the sentences
 # that go on with it ("Ten tweede is dit geld bedoeld ..."), folded: the series reads whole.
 SERIES_OPENS = re.compile(r"\b(ten eerste|allereerst|in de eerste plaats|enerzijds)\b")
 SERIES_GOES_ON = re.compile(
     r"\b(ten (?:tweede|derde|vierde|vijfde|slotte)|in de (?:tweede|derde) plaats|anderzijds)\b"
 )
+# A sentence that leans on the one before it: it cannot be read alone.
 LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|daar\w*|hier\w*|ook|verder|"
     r"tevens|bovendien|zo|dus|wel|(?:voor|met|in|bij|door|op|aan|van|om|na|uit) (?:deze|dit|die|dat))\b"

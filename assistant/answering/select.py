@@ -264,7 +264,10 @@ class Selector:
         eerste bedoeld voor een regiefunctionaris." / "Hiervoor is € 80.000 beschikbaar." / "Ten
         tweede is dit geld bedoeld om ..." / "Hiervoor is € 30.000 beschikbaar." The first alone
         answers half of "waar gaat dat geld naartoe?"."""
-        if not any(SERIES_OPENS.search(fold(u.text)) for u in window):
+        folded = [fold(u.text) for u in window]
+        opened = [i for i, text in enumerate(folded) if SERIES_OPENS.search(text)]
+        # Open still: "enerzijds ..., anderzijds ..." in one sentence is a series already read.
+        if not opened or any(SERIES_GOES_ON.search(text) for text in folded[opened[-1] :]):
             return window
         ahead: list[EvidenceUnit] = []
         end = 0

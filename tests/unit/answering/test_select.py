@@ -205,3 +205,19 @@ def test_a_series_a_sentence_opens_reads_to_its_end() -> None:
     # Both halves of "ten eerste ... ten tweede" with what each costs; not the next entry.
     assert units[3] in opening.units and units[4] in opening.units
     assert units[5] not in opening.units
+
+
+def test_a_series_read_in_one_sentence_does_not_run_on() -> None:
+    units = _passage(
+        [
+            "De lokale kamer richt zich enerzijds op preventie en anderzijds op zorg.",
+            "Er is in de wijken veel te doen.",
+            "Wij werken met veel partners samen in de regio.",
+            "Anderzijds stijgen de kosten van de jeugdzorg fors.",
+        ]
+    )
+    stats = TermStats({}, frozenset(), 1.0, TableVocabulary({"kamer": 3.0, "lokale": 2.0}))
+    question = "Waar richt de lokale kamer zich op?"
+    selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
+    blocks = selector.blocks(selector.score(units), units)
+    assert all(units[3] not in b.units for b in blocks if units[0] in b.units)
