@@ -110,11 +110,16 @@ def _passage(lines: list[str]) -> list[EvidenceUnit]:
     return [EvidenceUnit(line, UnitKind.SENTENCE, chunk, 0, (0, i)) for i, line in enumerate(lines)]
 
 
-def _chosen(question: str, units: list[EvidenceUnit], idf: dict[str, float]) -> list[str]:
+def _blocks(question: str, units: list[EvidenceUnit], idf: dict[str, float]) -> tuple[Selector, list[Block]]:
+    """A selector for `question` over a vocabulary of `idf`, and the blocks it makes of `units`."""
     stats = TermStats({}, frozenset(), 1.0, TableVocabulary(idf))
     selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
-    selection = selector.choose(selector.blocks(selector.score(units), units))
-    return [u.text for u in selection.units]
+    return selector, selector.blocks(selector.score(units), units)
+
+
+def _chosen(question: str, units: list[EvidenceUnit], idf: dict[str, float]) -> list[str]:
+    selector, blocks = _blocks(question, units, idf)
+    return [u.text for u in selector.choose(blocks).units]
 
 
 def test_what_a_passage_says_further_on_about_what_was_asked_is_taken() -> None:
@@ -197,10 +202,9 @@ def test_a_series_a_sentence_opens_reads_to_its_end() -> None:
             "Voor bewustwording van ondermijning wordt structureel € 10.000 begroot.",
         ]
     )
-    stats = TermStats({}, frozenset(), 1.0, TableVocabulary({"kamer": 3.0, "lokale": 2.0}))
-    question = "Waar gaat het geld voor de lokale kamer naartoe?"
-    selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
-    blocks = selector.blocks(selector.score(units), units)
+    _, blocks = _blocks(
+        "Waar gaat het geld voor de lokale kamer naartoe?", units, {"kamer": 3.0, "lokale": 2.0}
+    )
     opening = next(b for b in blocks if units[1] in b.units)
     # Both halves of "ten eerste ... ten tweede" with what each costs; not the next entry.
     assert units[3] in opening.units and units[4] in opening.units
@@ -216,8 +220,5 @@ def test_a_series_read_in_one_sentence_does_not_run_on() -> None:
             "Anderzijds stijgen de kosten van de jeugdzorg fors.",
         ]
     )
-    stats = TermStats({}, frozenset(), 1.0, TableVocabulary({"kamer": 3.0, "lokale": 2.0}))
-    question = "Waar richt de lokale kamer zich op?"
-    selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
-    blocks = selector.blocks(selector.score(units), units)
+    _, blocks = _blocks("Waar richt de lokale kamer zich op?", units, {"kamer": 3.0, "lokale": 2.0})
     assert all(units[3] not in b.units for b in blocks if units[0] in b.units)
