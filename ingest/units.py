@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import dropwhile
 
 from assistant.lexicon import (
     BULLET_START,
@@ -50,6 +51,12 @@ _TOC_MAX_WORDS = 14
 # A list item this short without closing punctuation is a title; an uppercase line after it
 # starts the paragraph under the title ("1 Bevorderen zelfoplossend vermogen" / "Versterken ...").
 _TITLE_MAX_WORDS = 12
+# A longer title may end where its line stops short of the text's width: had the sentence gone
+# on, the next line's first word would have fitted there ("... zo nodig ondersteuning" / "Inwoners
+# zijn bekend met ..."). Widths are counted in characters, so a line must leave room to spare.
+_LONG_TITLE_MAX_WORDS = 2 * _TITLE_MAX_WORDS
+_FILLED_SHARE = 0.9
+_WIDTH_LINES = 4  # lines above and below that give the width
 _PARAGRAPH_MIN_WORDS = 6
 _TITLE_BLOCK_CHARS = 45
 _TITLE_BLOCK_LINES = 3
@@ -241,7 +248,7 @@ def _cut_points(text: str, roles: Sequence[Line], line_starts: Sequence[int]) ->
             continue
         elif item_words and opens_with_capital(line) and _closed(item_words):
             cut = _Cut(at, UnitKind.SENTENCE, False)
-        elif item_words and _title_then_paragraph(item_words, line):
+        elif item_words and _title_then_paragraph(item_words, line, _breaks_before(lines, k)):
             # Under a title item ("1 Bevorderen ..." / paragraph / "2 Versterken ..."); after a run
             # of short items ("1.1 ..." / "1.2 ..." / paragraph) the list is over.
             cut = _Cut(at, UnitKind.SENTENCE, not in_a_row)
@@ -328,12 +335,30 @@ def _closed(item_words: list[str]) -> bool:
     return bool(SENTENCE_END.search(" ".join(item_words)))
 
 
-def _title_then_paragraph(item_words: list[str], line: str) -> bool:
-    if len(item_words) > _TITLE_MAX_WORDS or not opens_with_capital(line):
+def _breaks_before(lines: Sequence[str], k: int) -> bool:
+    """Line k-1 ends where it does by a break, not a wrap: line k's first word would have fitted.
+    The width is that of the lines around (a narrow column's is not the page's)."""
+    first = lines[k].split()[0] if lines[k].split() else ""
+    width = max(len(line) for line in lines[max(0, k - _WIDTH_LINES) : k + _WIDTH_LINES + 1])
+    return len(lines[k - 1]) + 1 + len(first) <= _FILLED_SHARE * width
+
+
+def _title_then_paragraph(item_words: list[str], line: str, broken: bool) -> bool:
+    """`broken`: the line above ended by a break, not a wrap (see `_breaks_before`)."""
+    if not opens_with_capital(line) or not (
+        len(item_words) <= _TITLE_MAX_WORDS or (broken and _long_title(item_words))
+    ):
         return False
     last = item_words[-1].lower()
     ends_open = last in OPEN_ENDINGS or last.endswith(",")
     return not ends_open and len(line.split()) >= _PARAGRAPH_MIN_WORDS
+
+
+def _long_title(item_words: list[str]) -> bool:
+    """A title of up to `_LONG_TITLE_MAX_WORDS` words after its marker ("- 1."), with no sentence
+    ending inside it ("Openstaande taakstelling Sociaal Domein. De vanaf 2016 ..." is no title)."""
+    words = list(dropwhile(lambda w: not any(ch.isalpha() for ch in w), item_words))
+    return len(words) <= _LONG_TITLE_MAX_WORDS and not any(SENTENCE_END.search(w) for w in words)
 
 
 def _kind_inside(offset: int, cuts: Sequence[_Cut]) -> UnitKind:

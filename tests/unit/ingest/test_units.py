@@ -49,6 +49,46 @@ def test_title_items_keep_the_paragraphs_under_them() -> None:
     assert {g for k, _, g in marked if k != "heading"} == {0}  # lead-in, items and their paragraphs
 
 
+def test_a_title_item_that_wraps_keeps_its_paragraph_apart_and_the_list_goes_on() -> None:
+    """A goal's title fills a line and a half; its last line stops short where the paragraph
+    under it begins. The paragraph is not glued into the title, and the next goal's paragraph
+    still belongs to the list."""
+    marked = units(
+        "Binnen deze programmalijn richten we ons op de volgende doelstellingen:\n"
+        "- 1.\nIedere inwoner met (hulp)vragen vindt in Leusden op eigen kracht en op eenvoudige wijze\n"
+        "informatie en advies en zo nodig ondersteuning\n"
+        "Inwoners zijn bekend met Larikslaan2 en weten dat zij daar – direct – terecht kunnen met hun\n"
+        "informatie- en adviesvragen op het gebied van welzijn, zorg, vervoer, inkomen en werk. We zetten in\n"
+        "op integraliteit tussen de domeinen, goede communicatie en geen wachttijden.\n"
+        "- 2.\nInwoners zijn zelfredzaam en in staat zelfstandig (thuis) te blijven wonen en leven\n"
+        "We gaan uit van de eigen kracht van inwoners en ondersteunen bij het zelfredzaam blijven.\n"
+        "- 3.\nKinderen en jongeren doorlopen een doorgaande ontwikkellijn\n"
+        "Kinderopvang wordt toegankelijk voor alle peuters.\n"
+    )
+    items = [t for k, t, _ in marked if k == "item"]
+    assert items == [
+        "- 1. Iedere inwoner met (hulp)vragen vindt in Leusden op eigen kracht en op eenvoudige wijze "
+        "informatie en advies en zo nodig ondersteuning",
+        "- 2. Inwoners zijn zelfredzaam en in staat zelfstandig (thuis) te blijven wonen en leven",
+        "- 3. Kinderen en jongeren doorlopen een doorgaande ontwikkellijn",
+    ]
+    assert {g for _, _, g in marked} == {0}  # lead-in, goals and the paragraphs under them
+
+
+def test_a_long_item_whose_sentence_wraps_onto_a_capital_goes_on() -> None:
+    """A full line that breaks before a name is a sentence that goes on, not a title."""
+    marked = units(
+        "De gemeente werkt in de regio samen met andere partijen:\n"
+        "- In de regio Twente werken we voor de inkoop van specialistische jeugdhulp samen met\n"
+        "Almelo, Hengelo, Enschede en de andere Twentse gemeenten in het samenwerkingsverband\n"
+        "- Voor beschermd wonen is Almelo de centrumgemeente.\n"
+    )
+    items = [t for k, t, _ in marked if k == "item"]
+    assert items[0].endswith(
+        "samen met Almelo, Hengelo, Enschede en de andere Twentse gemeenten in het samenwerkingsverband"
+    )
+
+
 def test_a_quoted_paragraph_under_a_title_item_is_not_part_of_the_title() -> None:
     marked = units(
         "Uit de evaluatie komen de volgende bevindingen naar voren:\n"
