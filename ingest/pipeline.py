@@ -58,7 +58,7 @@ from ingest.parse import parse_document
 # heading; a paragraph that opens with a quote ("“Gezinnen ...") is not part of the title above.
 # 24: a sentence never opens in lower case (spaCy's cut after "a.g.v." or a quoted question is undone).
 # 25: a short line that ends a sentence wrapped on "en" is no title above the next list item.
-PIPELINE_VERSION = "26"
+PIPELINE_VERSION = "27"
 
 ProgressFactory = Callable[[str, int], "Progress"]
 # Catalog meta key, set once every version in the store that is not live is in the catalog's
