@@ -372,6 +372,10 @@ BULLET_START = re.compile(rf"^\s*[{BULLET}]\s+")
 LONE_BULLET = re.compile(rf"^\s*[{BULLET}](?:\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-z][.)]))?\s*$")
 # A footnote line: a superscript number, or "*" / "1)" style markers at the start.
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}})\s*\S")
+# The mark in a sentence or a table label that refers to a footnote ("te verlenen (%) ¹⁶"), and the
+# same mark opening the footnote ("¹⁶ intensief: 16% en incidenteel: 28%"); not a square or cubic
+# metre ("per m²").
+FOOTNOTE_MARK = re.compile(rf"(?<!\bm)(?<!\b[kcd]m)[{SUPERSCRIPTS}]+")
 # A note under a table or at the foot of a page: a superscript or "*" mark, "1)", "Noot:", "NB", "Bron:".
 NOTE_START = re.compile(
     rf"^\s*(?:[{SUPERSCRIPTS}]+|\*{{1,3}}\)?|\d{{1,2}}\)\s|(?:noot|nb|n\.b\.|bron|bronnen|toelichting)\s*:)",

@@ -47,7 +47,7 @@ class Composer:
                 continue
             row = unit.kind == UnitKind.ROW
             shown = render_row(unit.quote, unit.chunk, self.focus) if row else unit.quote
-            parts.append(f"{shown} [{n}]")
+            parts.append(f"{shown}{self._notes(unit)} [{n}]")
         return [" ".join(parts)] if parts else []
 
     def _list(self, units: Sequence[EvidenceUnit]) -> list[str]:
@@ -57,10 +57,20 @@ class Composer:
             if n is None:
                 continue
             if unit.kind != UnitKind.ITEM:  # the lead-in, and the sentence it leans on
-                lines.append(f"{unit.quote} [{n}]")
+                lines.append(f"{unit.quote}{self._notes(unit)} [{n}]")
             else:
-                lines.append(f"• {unit.quote} [{n}]")
+                lines.append(f"• {unit.quote}{self._notes(unit)} [{n}]")
         return lines
+
+    def _notes(self, unit: EvidenceUnit) -> str:
+        """The footnotes the unit refers to, in brackets after its quote, those found on their page
+        (a footnote is read with what refers to it; it is never a quote of its own)."""
+        shown = [
+            note.text
+            for note in unit.notes
+            if self.evidence.verify(unit.doc_id, note.text, (note.page,), note.chunk.id) is not None
+        ]
+        return f" ({'; '.join(shown)})" if shown else ""
 
 
 def compose(

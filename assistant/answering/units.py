@@ -13,13 +13,23 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.lexicon import HAS_WORD, SENTENCE_END
+from assistant.lexicon import FOOTNOTE_MARK, HAS_WORD, SENTENCE_END
 from assistant.protocols import Retrieval
 from assistant.types import Chunk, UnitKind
 
 _BULLET = re.compile(r"^\s*[-•▪●◦■]\s+")
 _TITLE_WORDS = 15  # a title with its note in brackets ("E-depot (structureel hogere lasten ...)")
 _NOTE = re.compile(r"\([^()]*\d[^()]*\)$")  # a note in brackets that ends a line: "(hogere lasten € 37.000)"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote a unit refers to by its mark: read with the unit, shown after its quote, never
+    quoted as an answer of its own."""
+
+    text: str
+    chunk: Chunk
+    page: int
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class EvidenceUnit:
     page: int = 0  # the page the unit starts on
     dense: float | None = None  # dense similarity of the hit the unit came from (its chunk's)
     opens_entry: bool = False  # it opens with a title and its note in brackets (see `opens_entry`)
+    notes: tuple[Note, ...] = ()  # the footnotes its marks refer to ("... te verlenen (%) ¹⁶")
 
     @property
     def doc_id(self) -> str:
@@ -58,9 +69,10 @@ class EvidenceUnit:
     @property
     def context(self) -> str:
         """What a reader needs besides the unit: its document and section, its table header, its
-        lead-in."""
+        lead-in, its footnotes."""
         meta = self.chunk.meta
         parts = [self.chunk.section, self.lead, str(meta.get("title", "")), str(meta.get("doc_type", ""))]
+        parts += [note.text for note in self.notes]
         if self.kind == UnitKind.ROW:
             parts += [self.chunk.table_header, self.chunk.unit]
         return " ".join(p for p in parts if p)
@@ -74,15 +86,55 @@ def collect_units(retrieval: Retrieval, max_hits: int) -> list[EvidenceUnit]:
     Once per page: overlapping chunks repeat a sentence, while the same words on another page
     stand in another place (a goal's name as the heading of its indicators, pages after the goals)."""
     seen: dict[tuple[str, int, str], EvidenceUnit] = {}
+    chunks: dict[str, Chunk] = {}
     for rank, hit in enumerate(retrieval.hits[:max_hits]):
         around = retrieval.neighbours.get(hit.chunk.id, ())
         for chunk, chunk_rank in [(hit.chunk, rank), *((c, rank + 1) for c in around)]:
+            chunks[chunk.id] = chunk
             for unit in chunk_units(chunk, chunk_rank, hit.dense_score):
                 key = (unit.doc_id, unit.page, unit.text)
                 if key not in seen or seen[key].rank > unit.rank:
                     seen[key] = unit
     units = list(seen.values())
-    return _with_leads(units)
+    return _with_notes(_with_leads(units), footnotes(chunks.values()))
+
+
+def footnotes(chunks: Iterable[Chunk]) -> dict[tuple[str, int, str], Note]:
+    """The footnotes of the chunks by (document, page, mark): a footnote's first unit opens with
+    its mark ("¹ Naast de in de tabel opgenomen ..."); a footnote unit without one goes on with
+    the footnote before it ("Deze onderzoeken geven met name inzicht ...")."""
+    notes: dict[tuple[str, int, str], Note] = {}
+    for chunk in chunks:
+        last: tuple[str, int, str] | None = None
+        for mark in chunk.units:
+            if mark.kind != UnitKind.FOOTNOTE:
+                last = None
+                continue
+            text = " ".join(chunk.text[mark.start : mark.end].split())
+            opening = FOOTNOTE_MARK.match(text)
+            if opening:
+                last = (chunk.doc_id, _page_at(chunk, mark.start), opening.group())
+                notes.setdefault(last, Note(text, chunk, last[1]))
+            elif last is not None and notes[last].chunk.id == chunk.id and text not in notes[last].text:
+                notes[last] = replace(notes[last], text=f"{notes[last].text} {text}")
+    return notes
+
+
+def _with_notes(units: list[EvidenceUnit], notes: dict[tuple[str, int, str], Note]) -> list[EvidenceUnit]:
+    """Units learn the footnotes their marks refer to: on their own page, or else the next (a wide
+    table's notes may be printed below its last part)."""
+    if not notes:
+        return units
+    out: list[EvidenceUnit] = []
+    for unit in units:
+        found = []
+        for mark in dict.fromkeys(FOOTNOTE_MARK.findall(unit.text)):
+            pages = (unit.page, unit.page + 1)
+            note = next((notes[key] for key in ((unit.doc_id, p, mark) for p in pages) if key in notes), None)
+            if note is not None:
+                found.append(note)
+        out.append(replace(unit, notes=tuple(found)) if found else unit)
+    return out
 
 
 def chunk_units(chunk: Chunk, rank: int, dense: float | None = None) -> list[EvidenceUnit]:

@@ -12,6 +12,9 @@ from assistant.types import Answer, DocumentMeta, Page
 from tests.answering_support import ALMELO, ALMELO_PAGES, AnswerWorld, assistant_over, world
 
 ALMELO_REVIEW = DocumentMeta("almelo-review", "Almelo", "Midterm review", 2020, "2018-2022", "evaluatie")
+HENGELO = DocumentMeta(
+    "hengelo-plan", "Hengelo", "Beleidsprogramma sociaal", 2021, "2021-2025", "beleidsplan"
+)
 WASSENAAR_2025 = DocumentMeta(
     "wassenaar-2025", "Wassenaar", "Programmabegroting 2025", 2025, "2025-2028", "begroting"
 )
@@ -102,6 +105,24 @@ def test_footnotes_and_headings_are_never_quoted(answerer: ExtractiveAnswerer) -
     assert all(
         "peildatum" not in c.quote and not c.quote.startswith("4 Hulpmiddelen") for c in answer.citations
     )
+
+
+def test_a_footnote_is_shown_with_the_quote_that_refers_to_it_and_never_quoted(tmp_path: Path) -> None:
+    built = AnswerWorld(tmp_path)
+    built.publish(
+        HENGELO,
+        [
+            "Mantelzorg\n"
+            "Veel Hengeloërs zorgen voor een naaste: 44% van de volwassenen verleent mantelzorg.¹\n"
+            "We ondersteunen mantelzorgers met respijtzorg en een waardering per jaar.\n"
+            "¹ intensief: 16% en incidenteel: 28%\n"
+        ],
+    )
+    answer = built.answerer().answer("Welk percentage van de volwassenen in Hengelo verleent mantelzorg?")
+    assert not answer.refused
+    assert "mantelzorg.¹ (¹ intensief: 16% en incidenteel: 28%) [1]" in answer.text
+    assert all("intensief" not in c.quote for c in answer.citations)
+    _quotes_on_pages(answer, built)
 
 
 def test_a_quote_not_on_its_page_never_reaches_the_user(tmp_path: Path) -> None:

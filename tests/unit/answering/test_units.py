@@ -50,3 +50,42 @@ def test_an_entry_opens_with_a_title_and_its_note_in_brackets() -> None:
     assert not opens_entry(
         "Participatiekompas\nParticipatie betekent dat de gemeente samen met de bewoners optrekt."
     )
+
+
+def _marked(chunk_id: str, page: int, order: int, *units: tuple[UnitKind, str]) -> Chunk:
+    text = " ".join(t for _, t in units)
+    marks, start = [], 0
+    for kind, unit in units:
+        marks.append(UnitMark(start, start + len(unit), kind))
+        start += len(unit) + 1
+    return Chunk(
+        id=chunk_id, doc_id="plan", text=text, page_start=page, page_end=page, units=tuple(marks),
+        meta={"order": order},
+    )  # fmt: skip
+
+
+def test_a_unit_reads_the_footnote_its_mark_refers_to_on_its_page_or_the_next() -> None:
+    row = "Percentage Hengelose volwassenen (18+) dat aangeeft mantelzorg te verlenen (%) ¹⁶ 2019 44%"
+    table = _marked(
+        "table", 27, 1,
+        (UnitKind.SENTENCE, row),
+        (UnitKind.SENTENCE, "Ruimte van 40 m² per plek."),
+        (UnitKind.SENTENCE, "De oppervlakte² is voorlopig."),
+    )  # fmt: skip
+    notes = _marked(
+        "notes", 28, 2,
+        (UnitKind.FOOTNOTE, "¹⁶ intensief: 16% en incidenteel: 28%"),
+        (UnitKind.FOOTNOTE, "² De oppervlakte is een schatting."),
+        (UnitKind.FOOTNOTE, "die in 2019 is gemaakt."),  # the footnote above goes on
+    )  # fmt: skip
+    retrieval = Retrieval("q", [SearchHit(table, 1.0), SearchHit(notes, 0.9)], Filters(),
+                          TermStats({}, frozenset(), 1.0, TableVocabulary()))  # fmt: skip
+    units = {u.text: u for u in collect_units(retrieval, max_hits=2)}
+    assert [n.text for n in units[row].notes] == ["¹⁶ intensief: 16% en incidenteel: 28%"]
+    assert "intensief" in units[row].context
+    assert units["Ruimte van 40 m² per plek."].notes == ()  # a square metre, not a note
+    assert [n.text for n in units["De oppervlakte² is voorlopig."].notes] == [
+        "² De oppervlakte is een schatting. die in 2019 is gemaakt."
+    ]
+    # Footnotes are read with what refers to them, never offered as units of their own.
+    assert all(u.kind != UnitKind.FOOTNOTE for u in units.values())
