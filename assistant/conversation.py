@@ -474,7 +474,7 @@ def _only_places_and_years(rest: str, municipalities: Sequence[str]) -> bool:
 def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int], document: str) -> str:
     """The previous question with its municipality or year replaced by the new ones. A year that
     names a document ("en in de begroting 2025?") replaces the previous document's year, or is
-    added as the source; a bare year ("En in 2021?") replaces the year asked about."""
+    added as the source; a bare year ("En in 2021?") replaces the year asked about, or is added."""
     text = previous.text
     if places:
         old = previous.filters.municipalities
@@ -494,9 +494,14 @@ def _substitute(previous: Resolution, places: Sequence[str], years: Sequence[int
         if earlier:
             return text[: earlier.start("year")] + new_years + text[earlier.end("year") :]
         return f"{text.rstrip(' ?')} volgens de {document} {new_years}?"
-    found = YEAR.findall(text)
-    if found:
-        return text.replace(found[-1], new_years, 1)
+    # The year asked about, not one that names the document ("... volgens de begroting 2025"):
+    # "En in 2028?" asks for 2028 in that same budget, which has no "begroting 2028". Nor one of a
+    # sentence before the question ("In 2022 kreeg de jeugdhulp extra budget. Hoeveel ...?").
+    named = [m.span("year") for m in NAMED_DOCUMENT_YEAR.finditer(text)]
+    question = max(text.rstrip(" ?").rfind(stop) for stop in (". ", "? ", "! ")) + 1
+    asked = [m for m in YEAR.finditer(text, question) if not any(s <= m.start() < e for s, e in named)]
+    if asked:
+        return text[: asked[-1].start()] + new_years + text[asked[-1].end() :]
     return f"{text.rstrip(' ?')} in {new_years}?"
 
 

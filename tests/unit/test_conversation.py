@@ -65,6 +65,15 @@ def test_a_bare_year_replaces_the_year_asked_about() -> None:
     resolution = resolve("En in 2020?", history, PLACES)
     assert resolution.text == "Hoeveel vergunninghouders moest Twenterand in 2020 huisvesten?"
     assert resolution.filters.municipalities == ("Twenterand",)
+    # The budget's own year is where to look, not the year asked: 2028 is asked of that budget.
+    history = [Turn("Hoeveel bespaart Wassenaar op de jeugdhulp volgens de begroting 2025?")]
+    assert resolve("En in 2028?", history, PLACES).text == (
+        "Hoeveel bespaart Wassenaar op de jeugdhulp volgens de begroting 2025 in 2028?"
+    )
+    history = [Turn("In 2022 kreeg de jeugdhulp extra budget. Hoeveel bespaart Wassenaar daarop?")]
+    assert resolve("En in 2028?", history, PLACES).text == (
+        "In 2022 kreeg de jeugdhulp extra budget. Hoeveel bespaart Wassenaar daarop in 2028?"
+    )
 
 
 def test_a_document_year_names_the_source_not_the_year_asked_about() -> None:
