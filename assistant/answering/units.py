@@ -10,26 +10,17 @@ kept once. Rows know their table header, items their list's lead-in: "2020 | €
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.lexicon import FOOTNOTE_MARK, HAS_WORD, SENTENCE_END
+from assistant.footnotes import Note, NoteKey, footnotes, page_at, referred
+from assistant.lexicon import HAS_WORD, SENTENCE_END
 from assistant.protocols import Retrieval
 from assistant.types import Chunk, UnitKind
 
 _BULLET = re.compile(r"^\s*[-•▪●◦■]\s+")
 _TITLE_WORDS = 15  # a title with its note in brackets ("E-depot (structureel hogere lasten ...)")
 _NOTE = re.compile(r"\([^()]*\d[^()]*\)$")  # a note in brackets that ends a line: "(hogere lasten € 37.000)"
-
-
-@dataclass(frozen=True)
-class Note:
-    """A footnote a unit refers to by its mark: read with the unit, shown after its quote, never
-    quoted as an answer of its own."""
-
-    text: str
-    chunk: Chunk
-    page: int
 
 
 @dataclass(frozen=True)
@@ -99,41 +90,14 @@ def collect_units(retrieval: Retrieval, max_hits: int) -> list[EvidenceUnit]:
     return _with_notes(_with_leads(units), footnotes(chunks.values()))
 
 
-def footnotes(chunks: Iterable[Chunk]) -> dict[tuple[str, int, str], Note]:
-    """The footnotes of the chunks by (document, page, mark): a footnote's first unit opens with
-    its mark ("¹ Naast de in de tabel opgenomen ..."); a footnote unit without one goes on with
-    the footnote before it ("Deze onderzoeken geven met name inzicht ...")."""
-    notes: dict[tuple[str, int, str], Note] = {}
-    for chunk in chunks:
-        last: tuple[str, int, str] | None = None
-        for mark in chunk.units:
-            if mark.kind != UnitKind.FOOTNOTE:
-                last = None
-                continue
-            text = " ".join(chunk.text[mark.start : mark.end].split())
-            opening = FOOTNOTE_MARK.match(text)
-            if opening:
-                last = (chunk.doc_id, _page_at(chunk, mark.start), opening.group())
-                notes.setdefault(last, Note(text, chunk, last[1]))
-            elif last is not None and notes[last].chunk.id == chunk.id and text not in notes[last].text:
-                notes[last] = replace(notes[last], text=f"{notes[last].text} {text}")
-    return notes
-
-
-def _with_notes(units: list[EvidenceUnit], notes: dict[tuple[str, int, str], Note]) -> list[EvidenceUnit]:
-    """Units learn the footnotes their marks refer to: on their own page, or else the next (a wide
-    table's notes may be printed below its last part)."""
+def _with_notes(units: list[EvidenceUnit], notes: Mapping[NoteKey, Note]) -> list[EvidenceUnit]:
+    """Units learn the footnotes their marks refer to."""
     if not notes:
         return units
     out: list[EvidenceUnit] = []
     for unit in units:
-        found = []
-        for mark in dict.fromkeys(FOOTNOTE_MARK.findall(unit.text)):
-            pages = (unit.page, unit.page + 1)
-            note = next((notes[key] for key in ((unit.doc_id, p, mark) for p in pages) if key in notes), None)
-            if note is not None:
-                found.append(note)
-        out.append(replace(unit, notes=tuple(found)) if found else unit)
+        found = referred(unit.doc_id, unit.text, unit.page, notes)
+        out.append(replace(unit, notes=found) if found else unit)
     return out
 
 
@@ -147,7 +111,7 @@ def chunk_units(chunk: Chunk, rank: int, dense: float | None = None) -> list[Evi
         raw = chunk.text[mark.start : mark.end]
         text = " ".join(raw.split())
         if text and _has_words(text):
-            page = _page_at(chunk, mark.start)
+            page = page_at(chunk, mark.start)
             out.append(
                 EvidenceUnit(
                     text,
@@ -174,19 +138,6 @@ def opens_entry(raw: str) -> bool:
     if not title or len(title.split()) > _TITLE_WORDS or SENTENCE_END.search(title):
         return False
     return bool(_NOTE.search(title) or (len(lines) > 1 and _NOTE.fullmatch(lines[1])))
-
-
-def _page_at(chunk: Chunk, offset: int) -> int:
-    """The page of a character of a text chunk: its text is its spans' page passages joined by
-    newlines. A table chunk (rows re-rendered) answers its first page."""
-    if chunk.kind != "text" or not chunk.spans:
-        return chunk.page_start
-    position = 0
-    for span in chunk.spans:
-        position += span.end - span.start + 1
-        if offset < position:
-            return span.page
-    return chunk.page_end
 
 
 def _has_words(text: str) -> bool:

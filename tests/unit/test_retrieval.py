@@ -19,6 +19,7 @@ from assistant.retrieval import (
 from assistant.settings import Settings
 from assistant.tokenize import base_terms
 from assistant.types import Chunk, DocumentMeta, Filters, Page, SearchHit
+from tests.answering_support import AnswerWorld
 from tests.fakes import MemoryStore
 
 DOCS = {
@@ -619,3 +620,19 @@ def test_a_document_named_by_its_title_is_searched_without_its_title(
     assert {h.chunk.doc_id for h in found.hits} == {"almelo-review"}
     # The title's words point at the document; the passage about mantelzorgers answers.
     assert found.hits[0].chunk.text.startswith("Mantelzorgers")
+
+
+def test_keywords_find_a_line_by_the_footnote_it_refers_to(tmp_path: Path) -> None:
+    """A wide table's note is printed on the next page, under another heading: the line whose
+    mark refers to it is found by the note's words too."""
+    built = AnswerWorld(tmp_path)
+    hengelo = DocumentMeta("hengelo-plan", "Hengelo", "Beleidsprogramma", 2021, "2021-2025", "beleidsplan")
+    built.publish(
+        hengelo,
+        [
+            "6 Indicatoren\nPercentage volwassenen dat aangeeft mantelzorg te verlenen (%) ¹⁶ 2019 44%\n",
+            "7 Jeugd\nWe versterken de jeugdhulp in de wijken.\n¹⁶ intensief: 16% en incidenteel: 28%\n",
+        ],
+    )
+    hits = built.retriever.with_mode("bm25").search("Hoeveel doen dat intensief?", k=5).hits
+    assert any("mantelzorg te verlenen" in hit.chunk.text for hit in hits)
