@@ -8,16 +8,20 @@ from assistant.types import Chunk, Filters, SearchHit, UnitKind, UnitMark
 from tests.fakes import TableVocabulary
 
 
-def _chunk(chunk_id: str, page: int, order: int, *sentences: str) -> Chunk:
-    text = " ".join(sentences)
+def _marked(chunk_id: str, page: int, order: int, *units: tuple[UnitKind, str]) -> Chunk:
+    text = " ".join(t for _, t in units)
     marks, start = [], 0
-    for sentence in sentences:
-        marks.append(UnitMark(start, start + len(sentence), UnitKind.SENTENCE))
-        start += len(sentence) + 1
+    for kind, unit in units:
+        marks.append(UnitMark(start, start + len(unit), kind))
+        start += len(unit) + 1
     return Chunk(
         id=chunk_id, doc_id="plan", text=text, page_start=page, page_end=page, units=tuple(marks),
         meta={"order": order},
     )  # fmt: skip
+
+
+def _chunk(chunk_id: str, page: int, order: int, *sentences: str) -> Chunk:
+    return _marked(chunk_id, page, order, *((UnitKind.SENTENCE, s) for s in sentences))
 
 
 def test_a_sentence_repeated_on_another_page_is_a_unit_there_too() -> None:
@@ -50,18 +54,6 @@ def test_an_entry_opens_with_a_title_and_its_note_in_brackets() -> None:
     assert not opens_entry(
         "Participatiekompas\nParticipatie betekent dat de gemeente samen met de bewoners optrekt."
     )
-
-
-def _marked(chunk_id: str, page: int, order: int, *units: tuple[UnitKind, str]) -> Chunk:
-    text = " ".join(t for _, t in units)
-    marks, start = [], 0
-    for kind, unit in units:
-        marks.append(UnitMark(start, start + len(unit), kind))
-        start += len(unit) + 1
-    return Chunk(
-        id=chunk_id, doc_id="plan", text=text, page_start=page, page_end=page, units=tuple(marks),
-        meta={"order": order},
-    )  # fmt: skip
 
 
 def test_a_unit_reads_the_footnote_its_mark_refers_to_on_its_page_or_the_next() -> None:
