@@ -58,6 +58,8 @@ from ingest.parse import parse_document
 # heading; a paragraph that opens with a quote ("“Gezinnen ...") is not part of the title above.
 # 24: a sentence never opens in lower case (spaCy's cut after "a.g.v." or a quoted question is undone).
 # 25: a short line that ends a sentence wrapped on "en" is no title above the next list item.
+# 26: a list item's title that wraps ends where its line breaks short of the lines around it.
+# 27: a sentence ends after the footnote mark that closes it ("... mantelzorg.¹ We ...").
 PIPELINE_VERSION = "27"
 
 ProgressFactory = Callable[[str, int], "Progress"]
