@@ -20,7 +20,6 @@ from assistant.lexicon import (
     ITEM_NUMBER,
     ITEM_START,
     NO_BREAK_WORDS,
-    SUPERSCRIPTS,
     WEAK_PAST_ENDINGS,
     strong_pasts,
 )
@@ -34,9 +33,6 @@ _name = ""
 # A line that starts a new item: a bullet or a list number ("1.", "2.3", "a.", "a)").
 _ITEM_START = re.compile(rf"\n[ \t]*(?=[-•▪●◦■]\s|{ITEM_NUMBER}\S|[a-z][.)]\s+\S)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-# A sentence that ends in its footnote's mark ("... verleent mantelzorg.¹ We ondersteunen ..."):
-# spaCy reads the mark as a word and goes on, so the sentence ends after the mark.
-_MARKED_STOP = re.compile(rf"[.!?][\"'”’)]*[{SUPERSCRIPTS}]+(?=\s+[\"“‘(]?[A-Z])")
 # A question or exclamation mark (and a closing quote), and the word before a closing full stop.
 _QUESTION_STOP = re.compile(r"[?!][\"'”’)]*$")
 _LAST_WORD = re.compile(r"(?:^|\s)([^\W\d_][\w.]*)\.$")
@@ -202,18 +198,7 @@ def sentence_spans_many(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
             for sent in doc.sents:
                 result.extend(_strip(doc.text, sent.start_char, sent.end_char, start))
         text = texts[len(out)]
-        result = _split_after_marks(text, result)
         out.append(_attach_parentheticals(text, _join_lower_starts(text, _merge_markers(text, result))))
-    return out
-
-
-def _split_after_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        for match in _MARKED_STOP.finditer(text, start, end):
-            out.extend(_strip(text, start, match.end(), 0))
-            start = match.end()
-        out.extend(_strip(text, start, end, 0))
     return out
 
 

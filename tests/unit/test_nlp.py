@@ -141,18 +141,3 @@ def test_a_sentence_does_not_open_in_lower_case() -> None:
         "b. de tweede.",
     ]
     assert _sentences("Het eerste stuk.\n\nnog een stuk.") == ["Het eerste stuk.", "nog een stuk."]
-
-
-def test_a_sentence_ends_after_the_footnote_mark_that_closes_it() -> None:
-    text = (
-        "Veel Hengeloërs verlenen mantelzorg.¹ We ondersteunen mantelzorgers. "
-        'Het SCP bevestigt dit: "...belemmeren".² Vrijwilligers doen veel. '
-        "Verdeling naar leeftijd³ Ouder dan 65 jaar."
-    )
-    assert [text[a:b] for a, b in nlp.sentence_spans(text)] == [
-        "Veel Hengeloërs verlenen mantelzorg.¹",
-        "We ondersteunen mantelzorgers.",
-        'Het SCP bevestigt dit: "...belemmeren".²',
-        "Vrijwilligers doen veel.",
-        "Verdeling naar leeftijd³ Ouder dan 65 jaar.",  # a mark inside a sentence ends nothing
-    ]
