@@ -27,19 +27,6 @@ class Note:
     page: int
 
 
-def page_at(chunk: Chunk, offset: int) -> int:
-    """The page of a character of a text chunk: its text is its spans' page passages joined by
-    newlines. A table chunk (rows re-rendered) answers its first page."""
-    if chunk.kind != "text" or not chunk.spans:
-        return chunk.page_start
-    position = 0
-    for span in chunk.spans:
-        position += span.end - span.start + 1
-        if offset < position:
-            return span.page
-    return chunk.page_end
-
-
 def footnotes(chunks: Iterable[Chunk]) -> dict[NoteKey, Note]:
     """The footnotes of the chunks: a footnote's first unit opens with its mark ("¹ Naast de in de
     tabel opgenomen ..."); a footnote unit without one goes on with the footnote before it ("Deze
@@ -54,7 +41,7 @@ def footnotes(chunks: Iterable[Chunk]) -> dict[NoteKey, Note]:
             text = " ".join(chunk.text[mark.start : mark.end].split())
             opening = FOOTNOTE_MARK.match(text)
             if opening:
-                last = (chunk.doc_id, page_at(chunk, mark.start), opening.group())
+                last = (chunk.doc_id, chunk.page_at(mark.start), opening.group())
                 notes.setdefault(last, Note(text, chunk, last[1]))
             elif last is not None and notes[last].chunk.id == chunk.id and text not in notes[last].text:
                 notes[last] = replace(notes[last], text=f"{notes[last].text} {text}")
@@ -78,7 +65,7 @@ def chunk_notes(chunk: Chunk, notes: Mapping[NoteKey, Note]) -> tuple[Note, ...]
     for mark in chunk.units:
         if mark.kind.citable:
             text = chunk.text[mark.start : mark.end]
-            for note in referred(chunk.doc_id, text, page_at(chunk, mark.start), notes):
+            for note in referred(chunk.doc_id, text, chunk.page_at(mark.start), notes):
                 if note not in found:
                     found.append(note)
     return tuple(found)

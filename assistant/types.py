@@ -106,6 +106,18 @@ class Chunk:
         own = range(self.page_start, self.page_end + 1)
         return tuple(sorted(set(own) | set(self.also_on)))
 
+    def page_at(self, offset: int) -> int:
+        """The page of a character of a text chunk: its text is its spans' page passages joined by
+        newlines. A table chunk (rows re-rendered) answers its first page."""
+        if self.kind != "text" or not self.spans:
+            return self.page_start
+        position = 0
+        for span in self.spans:
+            position += span.end - span.start + 1
+            if offset < position:
+                return span.page
+        return self.page_end
+
 
 @dataclass(frozen=True)
 class SearchHit:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.footnotes import Note, NoteKey, footnotes, page_at, referred
+from assistant.footnotes import Note, NoteKey, footnotes, referred
 from assistant.lexicon import HAS_WORD, SENTENCE_END
 from assistant.protocols import Retrieval
 from assistant.types import Chunk, UnitKind
@@ -111,7 +111,7 @@ def chunk_units(chunk: Chunk, rank: int, dense: float | None = None) -> list[Evi
         raw = chunk.text[mark.start : mark.end]
         text = " ".join(raw.split())
         if text and _has_words(text):
-            page = page_at(chunk, mark.start)
+            page = chunk.page_at(mark.start)
             out.append(
                 EvidenceUnit(
                     text,
