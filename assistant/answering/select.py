@@ -426,7 +426,7 @@ class Selector:
             return Selection(chosen)
         extra = 0  # blocks taken after the question was covered: at most one, with new figures
         while sum(b.words for b in chosen) < budget and extra < self.settings.answer.after_covered:
-            complete = self.covered(chosen)
+            complete = self._complete(chosen, groups)
             addition, gain = self._best_addition(blocks, chosen, groups, figures_only=complete)
             if addition is None or gain < self.settings.answer.min_gain:
                 break
@@ -472,19 +472,22 @@ class Selector:
             self.settings.answer.relevance_after_covered if figures_only else self.settings.answer.relevance
         ) * top
         shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
-        have_facts = frozenset().union(*(c.facts for c in chosen)) if chosen else frozenset()
         for block in blocks:
+            # A side of a comparison is answered on its own: what another side's blocks cover
+            # does not make this side's block less worth showing.
+            side = [c for c in chosen if group_of(c, groups) == group_of(block, groups)] if groups else chosen
+            have_facts = frozenset().union(*(c.facts for c in side)) if side else frozenset()
             if (
                 self.relevance(block) < floor
-                and not self._first_count(block, chosen)
+                and not self._first_count(block, side)
                 and not self._goes_on_with(block, chosen)
             ):
                 continue
             fresh = self._fresh(block, shown)
             if fresh is None or (figures_only and not fresh.facts - have_facts):
                 continue
-            gain = self.gain(fresh, chosen)
-            if groups and any(group_of(c, groups) == group_of(block, groups) for c in chosen):
+            gain = self.gain(fresh, side)
+            if groups and side:
                 # A side's second block is about the subject too, not only the column or the
                 # kind of figure asked ("peilwaarde" of another indicator).
                 if not block.terms & self.distinct_terms:
@@ -546,6 +549,13 @@ class Selector:
         merged = Block([], "text", frozenset().union(*(b.terms for b in chosen)),
                        frozenset().union(*(b.intents for b in chosen)), 0.0)  # fmt: skip
         return self._part_fit(index, merged) >= self.settings.answer.part_done
+
+    def _complete(self, chosen: Sequence[Block], groups: Sequence[str]) -> bool:
+        """The answer is complete: for a comparison, every side that has a block is."""
+        if not groups:
+            return self.covered(chosen)
+        sides = {group_of(b, groups) for b in chosen}
+        return all(self.covered([b for b in chosen if group_of(b, groups) == g]) for g in sides)
 
     def covered(self, chosen: Sequence[Block]) -> bool:
         """Every part of the question has its subject and what it asks for (an amount, a year,
