@@ -472,10 +472,11 @@ class Selector:
             self.settings.answer.relevance_after_covered if figures_only else self.settings.answer.relevance
         ) * top
         shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
+        # A side of a comparison is answered on its own: what another side's blocks cover does
+        # not make this side's block less worth showing.
+        sides = by_group(chosen, groups)
         for block in blocks:
-            # A side of a comparison is answered on its own: what another side's blocks cover
-            # does not make this side's block less worth showing.
-            side = [c for c in chosen if group_of(c, groups) == group_of(block, groups)] if groups else chosen
+            side = sides.get(group_of(block, groups), []) if groups else chosen
             have_facts = frozenset().union(*(c.facts for c in side)) if side else frozenset()
             if (
                 self.relevance(block) < floor
@@ -554,8 +555,7 @@ class Selector:
         """The answer is complete: for a comparison, every side that has a block is."""
         if not groups:
             return self.covered(chosen)
-        sides = {group_of(b, groups) for b in chosen}
-        return all(self.covered([b for b in chosen if group_of(b, groups) == g]) for g in sides)
+        return all(self.covered(side) for side in by_group(chosen, groups).values())
 
     def covered(self, chosen: Sequence[Block]) -> bool:
         """Every part of the question has its subject and what it asks for (an amount, a year,
@@ -687,6 +687,14 @@ def group_of(block: Block, groups: Sequence[str]) -> str:
         if key in groups:
             return key
     return ""
+
+
+def by_group(blocks: Sequence[Block], groups: Sequence[str]) -> dict[str, list[Block]]:
+    """The blocks of each compared group that has any, in their order."""
+    out: dict[str, list[Block]] = {}
+    for block in blocks:
+        out.setdefault(group_of(block, groups), []).append(block)
+    return out
 
 
 def _ordered(chosen: list[Block], groups: Sequence[str]) -> list[Block]:

@@ -11,8 +11,9 @@ from assistant.types import Chunk, UnitKind
 from tests.fakes import TableVocabulary
 
 
-def _block(doc_id: str, text: str, score: float, *intents: Intent) -> Block:
-    chunk = Chunk(id=doc_id, doc_id=doc_id, text=text, page_start=1, page_end=1, kind="text")
+def _block(doc_id: str, text: str, score: float, *intents: Intent, municipality: str = "") -> Block:
+    meta = {"municipality": municipality} if municipality else {}
+    chunk = Chunk(id=doc_id, doc_id=doc_id, text=text, page_start=1, page_end=1, kind="text", meta=meta)
     unit = EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))
     return Block([unit], "text", frozenset(text.lower().split()), frozenset(intents), score)
 
@@ -36,18 +37,9 @@ def test_a_side_of_a_comparison_is_complete_on_its_own() -> None:
     stats = TermStats({}, frozenset(), 1.0, vocabulary)
     selector = Selector(Settings(), analyze_question(question), stats, lambda units: [])
 
-    def side(municipality: str, text: str, score: float) -> Block:
-        block = _block(municipality.lower(), text, score)
-        chunk = Chunk(
-            id=text, doc_id=municipality.lower(), text=text, page_start=1, page_end=1, kind="text",
-            meta={"municipality": municipality},
-        )  # fmt: skip
-        block.units = [EvidenceUnit(text, UnitKind.SENTENCE, chunk, 0, (0, 0))]
-        return block
-
-    almelo = side("Almelo", "almelo biedt respijtzorg aan mantelzorgers", 0.9)
-    hengelo = side("Hengelo", "hengelo steunt mantelzorgers", 0.8)
-    respite = side("Hengelo", "hengelo regelt respijtzorg", 0.5)
+    almelo = _block("almelo", "almelo biedt respijtzorg aan mantelzorgers", 0.9, municipality="Almelo")
+    hengelo = _block("hengelo", "hengelo steunt mantelzorgers", 0.8, municipality="Hengelo")
+    respite = _block("hengelo", "hengelo regelt respijtzorg", 0.5, municipality="Hengelo")
     chosen = selector.choose([almelo, hengelo, respite], groups=["Almelo", "Hengelo"]).blocks
     # Almelo's block names respijtzorg; that says nothing of how Hengelo offers it.
     assert respite in chosen
