@@ -45,6 +45,9 @@ class IndexSettings(_Group):
     embed_threads: int = Field(
         default=0, ge=0, le=256, description="threads of the embedder (0: the engine decides)"
     )
+    query_cache: int = Field(
+        default=512, ge=0, le=1_000_000, description="query vectors kept for a question asked again (0: none)"
+    )
     chroma_host: str | None = Field(
         default=None,
         description="a Chroma server to use instead of the embedded database under the home folder",

@@ -242,7 +242,8 @@ class ExtractiveAnswerer:
         others = tuple(d.doc_id for d in self.evidence.documents() if d.municipality != asked[0])
         if not others:
             return None
-        # One ranking over the other documents, and no embedding: this is the refusal's footnote.
+        # One ranking over the other documents, with the question's vector the first search made
+        # (the embedder keeps it) and no unit embedded: this is the refusal's footnote.
         retrieval = self.retriever.search(
             question, k=self.settings.retrieval.top_k, filters=Filters(docs=others)
         )

