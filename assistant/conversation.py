@@ -19,6 +19,7 @@ from assistant.lexicon import (
     ASKING_WORD,
     BACKGROUND,
     DOCUMENT_KIND,
+    DOCUMENT_KIND_WORD,
     ITEM_START,
     MONEY_ASKING,
     NAMED_DOCUMENT_YEAR,
@@ -33,7 +34,7 @@ from assistant.lexicon import (
     YEAR,
     fold,
 )
-from assistant.query_parse import asked_municipalities, detect_municipalities
+from assistant.query_parse import asked_municipalities, asks_across, detect_municipalities
 from assistant.tokenize import edit_distance, stem, stopwords
 from assistant.types import Filters
 
@@ -48,15 +49,26 @@ _CONTINUES = re.compile(
 _ANAPHORS = frozenset(
     {
         "daar", "daarover", "daarvoor", "daarmee", "daarin", "daarbij", "daaraan", "daarvan", "daarop",
-        "daardoor", "hierover", "hiervoor", "hiermee", "hierin", "hierbij", "hieraan", "hiervan",
+        "daardoor", "daarbinnen", "daarbuiten", "daaruit", "daartoe", "daartegen", "daaronder", "daarna",
+        "daarachter", "daarnaar", "daarzonder", "daartussen",
+        "hierover", "hiervoor", "hiermee", "hierin", "hierbij", "hieraan", "hiervan", "hieronder",
+        "hierbinnen", "hieruit", "hiertoe", "hierna", "hierop", "hierdoor", "hiertegen",
         "dezelfde", "hetzelfde", "that", "those", "it", "they",
     }
 )  # fmt: skip
 _SAME = frozenset({"hetzelfde", "dezelfde"})  # point back, and ask to compare (lexicon: compare cue)
-_WEAK_ANAPHORS = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hun", "hen", "this", "these"})
+# "er" with a preposition points back as well ("Hoeveel geld is ervoor?"), but also at what the
+# question itself names ("Welke regeling is er, en wie maakt ervan gebruik?"): weak.
+_WEAK_ANAPHORS = frozenset(
+    {
+        "dat", "die", "dit", "deze", "ze", "zij", "hun", "hen", "this", "these",
+        "ervoor", "erover", "ermee", "erbij", "eraan", "ervan", "erin", "erop", "eruit", "ertoe", "erna",
+    }
+)  # fmt: skip
 _DEMONSTRATIVE_NOUN = re.compile(r"\b(?:dat|die|dit|deze|this|that|these|those)\s+(\w+)")
 _TYPO_MIN = 6  # a word this long one slip from a pointer word is that word typed in haste ("daarovor")
 _WEAK_MAX_SUBJECT = 3
+_MIN_HEAD = 4  # letters of a noun that may be the head of a compound ("visie", "regels")
 # "En in Leusden?", "En in 2021?", "En volgens de begroting van 2025?": only a place or a year.
 _SUBSTITUTION = re.compile(
     r"^\s*(?:en|and|what about|ook)\s+(?:(?:in|bij|voor|van|volgens|over|for|in the)\s+)*"
@@ -142,8 +154,12 @@ def resolve(
         return _about_item(question, *pointed, own, previous, explicit)
     if _points_within(question, municipalities):
         return _places_only(question, own, previous, explicit)
-    if not (_elliptical(question, own) or _names_again(question, previous)):
-        return own
+    if not (_elliptical(question, own) or _names_again(question, previous, last.answer)):
+        # A subject of its own, asked in the place the conversation is about unless it names
+        # one, or asks across municipalities ("Welke gemeenten ...?").
+        if own.filters.municipalities or asks_across(question):
+            return own
+        return _places_only(question, own, previous, explicit)
     return _follow_up(question, own, previous, municipalities, explicit, last.answer)
 
 
@@ -231,9 +247,11 @@ def _places_only(question: str, own: Resolution, previous: Resolution, explicit:
     """The question as asked, in the place the conversation was about when it names none."""
     places = own.filters.municipalities or previous.filters.municipalities
     carried = [p for p in places if p not in own.filters.municipalities]
-    text = f"{question.rstrip(' ?')} ({' '.join(carried)})?" if carried else question
+    display = f"{question.rstrip(' ?')} ({' '.join(carried)})?" if carried else question
     filters = replace(explicit, municipalities=explicit.municipalities or places)
-    return Resolution(question, text, text, filters, ("gemeente",) if carried else (), own.topic)
+    # The place goes to the filters and the display only: in a search inside its documents, its
+    # name is one more word to match, and favours passages that happen to repeat it.
+    return Resolution(question, question, display, filters, ("gemeente",) if carried else (), own.topic)
 
 
 def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> Resolution:
@@ -245,9 +263,15 @@ def _fresh(question: str, municipalities: Sequence[str], explicit: Filters) -> R
 def _elliptical(question: str, own: Resolution) -> bool:
     folded = fold(question)
     words = set(re.findall(r"\w+", folded))
-    weak = bool(words & _WEAK_ANAPHORS) and len(own.topic) < _WEAK_MAX_SUBJECT
+    weak = bool(words & _WEAK_ANAPHORS) and len(_subject(own.topic)) < _WEAK_MAX_SUBJECT
     strong = any(_points_back(w) for w in words)
     return bool(_CONTINUES.search(folded) or strong or weak or len(own.topic) < _MIN_OWN_SUBJECT)
+
+
+def _subject(topic: Sequence[str]) -> list[str]:
+    """The topic words that name a subject: not the money a question asks about ("wat kost dat")
+    nor the document it names ("in de begroting 2025")."""
+    return [w for w in topic if fold(w) not in MONEY_ASKING and not DOCUMENT_KIND_WORD.fullmatch(fold(w))]
 
 
 def _dated(question: str, previous: Resolution) -> str:
@@ -264,12 +288,22 @@ def _dated(question: str, previous: Resolution) -> str:
     return RELATIVE_YEAR.sub(absolute, question)
 
 
-def _names_again(question: str, previous: Resolution) -> bool:
+def _names_again(question: str, previous: Resolution, said: str) -> bool:
     """ "Werd dat risico in 2024 ook zo hoog ingeschat?" after "Welk financieel risico loopt
-    Wassenaar met de jeugdzorgplus?": a demonstrative before a noun of the turn before points
-    back at that turn's topic, however much else the question says."""
+    Wassenaar met de jeugdzorgplus?": a demonstrative before a noun of the turn before (its
+    question, or the answer it got: "die visie" after an answer about the "omgevingsvisie")
+    points back at that turn's topic, however much else the question says."""
     before = {stem(fold(w)) for w in previous.topic}
-    return any(stem(m.group(1)) in before for m in _DEMONSTRATIVE_NOUN.finditer(fold(question)))
+    answered = [w for w in re.findall(r"\w+", fold(said)) if w not in stopwords()]
+    answered_stems = {stem(w) for w in answered}
+
+    def named(noun: str) -> bool:
+        if stem(noun) in before or stem(noun) in answered_stems:
+            return True
+        # The head of a compound the answer used ("visie" in "omgevingsvisie").
+        return len(noun) >= _MIN_HEAD and any(w.endswith(noun) for w in answered)
+
+    return any(named(m.group(1)) for m in _DEMONSTRATIVE_NOUN.finditer(fold(question)))
 
 
 def _pointer(word: str) -> bool:
@@ -281,7 +315,8 @@ def _points_back(word: str) -> bool:
     """A word that points back at the topic before ("daarover"), also with a slip ("daarovor")."""
     if word in _ANAPHORS:
         return True
-    if len(word) < _TYPO_MIN or word in stopwords():  # "daarom", "waarvoor" are words of their own
+    # "daarom", "waarvoor", "waarna" are words of their own, one letter from a pointer.
+    if len(word) < _TYPO_MIN or word in stopwords() or word.startswith("waar"):
         return False
     near = (a for a in _ANAPHORS if len(a) >= _TYPO_MIN and abs(len(word) - len(a)) <= 1)
     return any(edit_distance(word, a, 1) <= 1 for a in near)

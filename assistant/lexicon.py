@@ -70,6 +70,7 @@ DOCUMENT_KINDS = (
     r"(?:programma)?begroting|kadernota|jaarrekening|jaarverslag|beleidsplan|beleidskader|"
     r"voorjaarsnota|najaarsnota"
 )
+DOCUMENT_KIND_WORD = re.compile(DOCUMENT_KINDS)  # one word that names a kind of document
 # A year that names a document in running text: "begroting 2025", "de kadernota van 2020".
 NAMED_DOCUMENT_YEAR = re.compile(
     rf"\b(?P<word>{DOCUMENT_KINDS}|programma)\s+(?:van\s+)?(?P<year>{YEAR_TEXT})\b",

@@ -243,7 +243,7 @@ def parse_query(
     # Distinct names: with thousands of documents, folding each one's name per question adds up.
     names = list(dict.fromkeys(d.municipality for d in documents if d.municipality))
     municipalities = asked_municipalities(question, names)
-    if len(municipalities) == 1 and _ACROSS_WORDS & set(_WORD.findall(normalize(question))):
+    if len(municipalities) == 1 and asks_across(question):
         municipalities = ()
     in_scope = [d for d in documents if not municipalities or d.municipality in municipalities]
     years, missing_years = _document_years(question, in_scope)
@@ -254,6 +254,11 @@ def parse_query(
     others = tuple(p for p in named_places(question) if fold(p) not in indexed)
     unmatched = Filters(municipalities=others if not municipalities else (), years=missing_years)
     return ParsedQuery(question, merge_filters(explicit, detected), detected, unmatched, named)
+
+
+def asks_across(question: str) -> bool:
+    """The question is about municipalities in general or compares them ("Welke gemeenten ...?")."""
+    return bool(_ACROSS_WORDS & set(_WORD.findall(normalize(question))))
 
 
 def merge_filters(explicit: Filters | None, detected: Filters) -> Filters:

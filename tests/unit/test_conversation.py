@@ -147,9 +147,70 @@ def test_a_demonstrative_before_a_noun_of_the_turn_before_points_back() -> None:
     question = "Werd dat risico in de begroting 2024 ook al zo hoog ingeschat?"
     resolution = resolve(question, history, PLACES)
     assert "jeugdzorgplus" in resolution.text and resolution.filters.municipalities == ("Wassenaar",)
-    # A demonstrative before a noun the turn before did not use names something new.
-    fresh = resolve("Werd die regeling in de begroting 2024 ook al zo hoog ingeschat?", history, PLACES)
-    assert fresh.text == "Werd die regeling in de begroting 2024 ook al zo hoog ingeschat?"
+    # A demonstrative before a noun the turn before did not use names something new (in the same
+    # place).
+    question = "Werd die regeling voor mantelzorgers in de begroting 2024 ook al zo hoog ingeschat?"
+    fresh = resolve(question, history, PLACES)
+    assert fresh.text == question
+    assert fresh.inherited == ("gemeente",) and fresh.filters.municipalities == ("Wassenaar",)
+
+
+def test_a_demonstrative_before_a_noun_of_the_answer_before_points_back() -> None:
+    history = [
+        Turn(
+            "Waarom zoekt Hengelo vanuit het sociaal domein afstemming met het fysieke domein?",
+            "Omdat de nieuwe omgevingsvisie ook over wonen en zorg gaat.",
+        )
+    ]
+    resolution = resolve("Met welke thema's moet die visie verbonden worden?", history, PLACES)
+    assert "onderwerp" in resolution.inherited and "fysieke" in resolution.text
+    # Without that answer, "die visie" names something new.
+    alone = resolve("Met welke thema's moet die visie verbonden worden?", [Turn(history[0].question)], PLACES)
+    assert "onderwerp" not in alone.inherited
+
+
+def test_a_question_with_its_own_subject_keeps_the_place_of_the_conversation() -> None:
+    history = [Turn("Hoeveel contacten heeft het Zorgloket in Hengelo per maand?")]
+    resolution = resolve("Welke doelen zijn er voor mantelzorg en respijtzorg?", history, PLACES)
+    # The place filters the search; the question's words stay its own.
+    assert resolution.text == "Welke doelen zijn er voor mantelzorg en respijtzorg?"
+    assert resolution.display == "Welke doelen zijn er voor mantelzorg en respijtzorg (Hengelo)?"
+    assert resolution.filters.municipalities == ("Hengelo",) and resolution.inherited == ("gemeente",)
+    across = resolve("Welke gemeenten hebben doelen voor mantelzorg en respijtzorg?", history, PLACES)
+    assert not across.filters.municipalities and not across.inherited
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("Op welke functies legt Wassenaar daarbinnen de nadruk?", "Combinatiefuncties"),
+        ("Welke resultaten kwamen daaruit?", "Combinatiefuncties"),
+        ("Hoeveel geld is ervoor?", "Combinatiefuncties"),
+    ],
+)
+def test_every_pronominal_adverb_points_back(question: str, earlier: str) -> None:
+    history = [Turn("Wat is de Brede Regeling Combinatiefuncties in Wassenaar?")]
+    resolution = resolve(question, history, PLACES)
+    assert earlier in resolution.text and "onderwerp" in resolution.inherited
+
+
+def test_a_question_word_one_letter_from_a_pointer_does_not_point_back() -> None:
+    history = [Turn("Wat is de Brede Regeling Combinatiefuncties in Wassenaar?")]
+    resolution = resolve("Waarna volgt de evaluatie van het jongerenwerk en de buurtsportcoaches?", history, PLACES)
+    assert "onderwerp" not in resolution.inherited
+
+
+def test_the_money_asked_and_the_document_named_are_no_subject_of_their_own() -> None:
+    history = [Turn("Komt er een nieuwe sportvisie in Wassenaar?")]
+    question = "wat kost dat extra in 2024, en wat staat er voor in de begroting 2025"
+    resolution = resolve(question, history, PLACES)
+    assert "sportvisie" in resolution.text and resolution.filters.municipalities == ("Wassenaar",)
+
+
+def test_the_rest_asks_more_of_the_same() -> None:
+    history = [Turn("wat gebeurt er met meldingen bij de poh-jeugd in almelo")]
+    resolution = resolve("en de rest?", history, PLACES)
+    assert "poh-jeugd" in resolution.text and resolution.filters.municipalities == ("Almelo",)
 
 
 @pytest.mark.parametrize(
@@ -342,7 +403,7 @@ def test_a_pointer_to_the_questions_own_first_sentence_carries_only_the_place() 
     history = [Turn("Wat zijn de programmalijnen in het Leusdense beleidskader?", "Vier: ...")]
     question = "Er komt ook lokale dagbesteding toch? Hoeveel geld is daarvoor gereserveerd?"
     resolution = resolve(question, history, PLACES)
-    assert resolution.text == f"{question.rstrip('?')} (Leusden)?"
+    assert resolution.text == question and resolution.display == f"{question.rstrip('?')} (Leusden)?"
     assert resolution.filters.municipalities == ("Leusden",) and resolution.inherited == ("gemeente",)
     # One sentence that points back still asks about the topic before.
     assert "programmalijnen" in resolve("Hoeveel geld is daarvoor gereserveerd?", history, PLACES).text
