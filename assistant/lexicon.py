@@ -675,7 +675,8 @@ QUESTION_CUES = compile_table(
 # pijlers", "wat zijn de speerpunten", "welke voorbeelden van woonvormen".
 LIST_NOUN = re.compile(
     r"\b(?:welke|noem(?: de)?|wat zijn de|which|what are(?: the)?)\s+"
-    r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?(?:\w+(?:e|ele)\s+)?(?P<noun>\w{3,}(?:en|s))\b"
+    r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?(?:\w+(?:e|ele)\s+)?"
+    r"(?P<noun>\w{3,}(?:en|s)|\w{2,}['’]s)\b"  # "maatregelen", "partners", "thema's"
 )
 # A bracket that closes a question: context, not what is asked ("... de SKOW (Taalklas, 2024)?").
 BACKGROUND = re.compile(r"\(([^()]*)\)\s*\??\s*$")

@@ -71,6 +71,11 @@ def judge(
         for t, w in weights.items()
         if stats.vocabulary.idf(t) >= rare and not (analysis.english and t in stats.unseen)
     }
+    # What a list question asks to list ("Met welke thema's ...?") is what the items are, not a
+    # word they must repeat: "langer zelfstandig wonen, gezondheid en inclusieve samenleving".
+    listed = set(stats.vocabulary.terms(analysis.list_noun)) if analysis.list_noun else set()
+    if set(distinctive) - listed:
+        distinctive = {t: w for t, w in distinctive.items() if t not in listed or t in found}
     candidates = {t: w for t, w in weights.items() if not (analysis.english and t in stats.unseen)}
     if not distinctive and candidates:
         # Every subject has a core: with only common words, the rarest of them must be found.

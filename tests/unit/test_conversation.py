@@ -196,7 +196,8 @@ def test_every_pronominal_adverb_points_back(question: str, earlier: str) -> Non
 
 def test_a_question_word_one_letter_from_a_pointer_does_not_point_back() -> None:
     history = [Turn("Wat is de Brede Regeling Combinatiefuncties in Wassenaar?")]
-    resolution = resolve("Waarna volgt de evaluatie van het jongerenwerk en de buurtsportcoaches?", history, PLACES)
+    question = "Waarna volgt de evaluatie van het jongerenwerk en de buurtsportcoaches?"
+    resolution = resolve(question, history, PLACES)
     assert "onderwerp" not in resolution.inherited
 
 

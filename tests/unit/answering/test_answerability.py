@@ -234,3 +234,14 @@ def test_a_year_of_a_part_that_asks_no_figure_is_no_year_of_the_figure() -> None
     assert (
         _judge("Hoeveel geld vraagt Twenterand het Rijk voor het tekort in 2018?", idf, held).reason == "year"
     )
+
+
+def test_what_a_list_question_asks_to_list_need_not_be_named_by_its_items() -> None:
+    question = "Met welke thema's moet de omgevingsvisie verbonden worden?"
+    idf = {"thema's": 5.0, "omgevingsvisie": 3.0}
+    items = _text({"omgevingsvisie", "wonen", "gezondheid"}, Intent.LIST)
+    assert _judge(question, idf, items).answerable
+    # The subject itself still has to be there.
+    other = _text({"wonen", "gezondheid"}, Intent.LIST)
+    verdict = _judge(question, idf, other)
+    assert not verdict.answerable and verdict.missing == ("omgevingsvisie",)

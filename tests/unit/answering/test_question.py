@@ -222,6 +222,7 @@ def test_the_column_asked_is_no_subject_word() -> None:
         ("Noem de drie pijlers van het beleid.", "pijlers"),
         ("Wat zijn de strategische doelen van Almelo?", "doelen"),
         ("Welke partners werken mee?", "partners"),
+        ("Met welke thema's moet de omgevingsvisie verbonden worden?", "thema's"),
         ("Hoeveel geld is er voor de Wmo?", None),
     ],
 )
