@@ -20,6 +20,7 @@ from assistant.lexicon import (
     BACKGROUND,
     DOCUMENT_KIND,
     DOCUMENT_KIND_WORD,
+    FIGURE_ASKING,
     ITEM_START,
     MONEY_ASKING,
     NAMED_DOCUMENT_YEAR,
@@ -384,10 +385,13 @@ def _follow_up(
     if when:
         inherited.append("jaar")
     # "zeggen 2024 en 2025 hetzelfde" still asks to compare: "hetzelfde" points back and stays.
+    typed = question.rstrip(" ?")
+    # "in die van 2025" names a document, and its "die" stays.
+    naming = {m.start() for m in SAME_DOCUMENT_YEAR.finditer(typed)}
     core = " ".join(
-        w
-        for w in re.findall(r"\S+", question.rstrip(" ?"))
-        if (word := fold(w.strip(",."))) in _SAME or not _pointer(word)
+        w.group()
+        for w in re.finditer(r"\S+", typed)
+        if (word := fold(w.group().strip(",."))) in _SAME or not _pointer(word) or w.start() in naming
     )
     place_words = [p for p in places if p not in named]
     # What was carried over stands in brackets at the end: the answerer weighs the follow-up's
@@ -469,7 +473,7 @@ def _asked_otherwise(word: str, own: frozenset[Intent]) -> bool:
     if own <= {Intent.DESCRIBE}:
         return False
     folded = fold(word)
-    if folded in MONEY_ASKING and not any(i.wants_figure for i in own):
+    if folded in MONEY_ASKING | FIGURE_ASKING and not any(i.wants_figure for i in own):
         return True  # "Waarom?" after "Hoeveel geld ...?" asks why, not for money
     return any(
         intent not in own

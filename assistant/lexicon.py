@@ -311,6 +311,8 @@ MONEY_COMPOUND = re.compile(r"\b(?P<kind>[a-z]{4,}?)s?(?:budget|bedrag|kosten|kr
 MONEY_ASKING = frozenset(
     {"geld", "euro", "bedrag", "kosten", "kost", "lasten", "baten", "middelen", "uitgaven", "uitgave"}
 )
+# Nouns that ask for a figure other than money: "Welk percentage ...?", "Het aantal ...?".
+FIGURE_ASKING = frozenset({"percentage", "procent", "aantal", "cijfer"})
 MONEY_WORDS = re.compile(
     r"(belasting|heffing|opbrengst|inkomst|uitgave|lasten|baten|tarief|tarieven|subsidie|budget|kosten|"
     r"premie|uitkering|vergoeding|bijdrage|leges|reserve|dotatie|onttrekking|besparing|middelen)"

@@ -27,6 +27,7 @@ from assistant.lexicon import (
     FINITE_AFTER_NOUN,
     FRAMING_WORDS,
     FREQUENCY,
+    LENGTH_OF_TIME,
     LIST_NOUN,
     MONEY_ASKING,
     MONEY_COMPOUND,
@@ -500,7 +501,9 @@ def topic_words(question: str, names: Sequence[str] = ()) -> tuple[str, ...]:
     question = repair_cues(question)
     analysis = analyze_question(question, names)
     name_terms = {t for name in names for t in base_terms(name)}
-    words = [w.strip(",.;:?!()'\"") for w in question.split()]
+    # An age or a length of time ("jongeren tot 18 jaar", "binnen zes weken") says of whom or how
+    # long, not what about: "jaar" is no topic to carry.
+    words = [w.strip(",.;:?!()'\"") for w in LENGTH_OF_TIME.sub(" ", question).split()]
     kept = []
     for word in words:
         folded = fold(word)

@@ -419,3 +419,19 @@ def test_the_document_a_question_looked_in_is_not_the_topic_a_follow_up_inherits
     # Unless the document is all the question named.
     named = resolve("En wanneer is dat vastgesteld?", [Turn("Wat staat er in het beleidsprogramma?")], PLACES)
     assert "beleidsprogramma" in named.text
+
+
+def test_an_age_or_a_length_of_time_is_no_topic_to_carry() -> None:
+    history = [Turn("Welk percentage van de Wassenaarse jongeren tot 18 jaar heeft jeugdhulp?")]
+    resolution = resolve("Waarom stijgt dat?", history, PLACES)
+    assert "jongeren" in resolution.text and "jeugdhulp" in resolution.text
+    assert "jaar" not in resolution.text.split("(")[-1]
+    # "Waarom?" asks no figure: the noun that asked for one stays behind, as "geld" would.
+    assert "percentage" not in resolution.text
+
+
+def test_a_document_named_as_that_of_a_year_keeps_its_words() -> None:
+    history = [Turn("Welk percentage van de Wassenaarse jongeren heeft jeugdhulp volgens de begroting 2025?")]
+    question = "En hoe kijkt de gemeente in de begroting 2024 en in die van 2025 aan tegen die jeugdhulp?"
+    resolution = resolve(question, history, PLACES)
+    assert "in die van 2025" in resolution.text and "tegen jeugdhulp" in resolution.text
