@@ -505,10 +505,12 @@ def topic_words(question: str, names: Sequence[str] = ()) -> tuple[str, ...]:
     # long, not what about: "jaar" is no topic to carry.
     words = [w.strip(",.;:?!()'\"") for w in LENGTH_OF_TIME.sub(" ", question).split()]
     kept = []
-    for word in words:
+    for before, word in zip(["", *words], words, strict=False):
         folded = fold(word)
         if not word or folded in _QUESTION_WORDS or folded in phrasing_words() or folded in _MONTHS:
             continue
+        if fold(before) in ("hoe", "how"):
+            continue  # "hoe groot", "hoe hoog", "hoe vaak": the question's, not a subject word
         terms = base_terms(word)
         if not terms or set(terms) & name_terms or YEAR.fullmatch(word) or word.isdigit():
             continue

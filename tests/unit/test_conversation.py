@@ -435,3 +435,10 @@ def test_a_document_named_as_that_of_a_year_keeps_its_words() -> None:
     question = "En hoe kijkt de gemeente in de begroting 2024 en in die van 2025 aan tegen die jeugdhulp?"
     resolution = resolve(question, history, PLACES)
     assert "in die van 2025" in resolution.text and "tegen jeugdhulp" in resolution.text
+
+
+def test_the_word_after_hoe_asks_and_is_no_topic() -> None:
+    history = [Turn("Hoe groot is het krediet voor de restauratie van raadhuis De Paauw in Wassenaar?")]
+    resolution = resolve("Hoeveel daarvan is al besteed?", history, PLACES)
+    assert "krediet" in resolution.display and "restauratie" in resolution.display
+    assert "groot" not in resolution.display
