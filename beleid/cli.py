@@ -328,6 +328,7 @@ def eval_command(
     """Draai de gouden vragen, schrijf results.jsonl, metrics.json en report.md met grafieken."""
     import time
 
+    from assistant.embedders import make_embedder
     from assistant.factory import build_assistant
     from assistant.resources import package_path
     from evals.cli_support import run_eval_command
@@ -339,7 +340,10 @@ def eval_command(
     extractive = settings.replaced(llm="none") if llm else settings
     gold_path = gold or package_path("evals", "dev.jsonl")
     out_dir = out or Path("evals") / "runs" / time.strftime("%Y%m%d-%H%M%S")
-    assistant = build_assistant(extractive)  # once: the model loads once for the whole run
+    # The model loads once for the whole run; each system has its own cache of question vectors,
+    # so a baseline does not find the questions ours embedded (nor its units read: one answerer each).
+    embedder = make_embedder(extractive)
+    assistant = build_assistant(extractive, embedder)
     pdfs = sorted(Path(d.path) for d in assistant.documents())
     if not pdfs:
         _fail(BeleidError(say("cli_index_empty")))
@@ -352,8 +356,9 @@ def eval_command(
             limit=limit,
             types=set(kind) if kind else None,
             pdf_paths=pdfs,
-            bm25_factory=lambda: build_assistant(extractive, assistant.embedder, retrieval_mode="bm25"),
-            llm_factory=(lambda: build_assistant(settings, assistant.embedder)) if llm else None,
+            embedder=embedder.sharing_model(),
+            bm25_factory=lambda: build_assistant(extractive, embedder.sharing_model(), retrieval_mode="bm25"),
+            llm_factory=(lambda: build_assistant(settings, embedder.sharing_model())) if llm else None,
             naive_index_dir=settings.home / "naive-index",
         )
     except (BeleidError, ValueError) as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.answering.answerability import Verdict, judge
 from assistant.answering.compose import compose
+from assistant.answering.features import IntentReader
 from assistant.answering.question import Analysis, Intent, analyze_question
 from assistant.answering.render import RowFocus
 from assistant.answering.select import Block, Selection, Selector, distinctive_weights
@@ -47,6 +48,7 @@ class Planner:
         self.settings = settings
         self.evidence = evidence
         self.vectors = vectors
+        self.intents = IntentReader()
 
     def plan(self, retrieval: Retrieval, dense: bool = True, said: Sequence[str] = ()) -> Plan:
         """The plan for the question `retrieval` searched for (as the search read it)."""
@@ -56,7 +58,7 @@ class Planner:
         analysis = analyze_question(retrieval.question, names, retrieval.source_words)
         units = collect_units(retrieval, self.settings.answer.candidate_hits * retrieval.sides)
         selector = Selector(
-            self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said
+            self.settings, analysis, retrieval.terms, self._similarity(retrieval, dense), said, self.intents
         )
         scored = selector.score(units)
         blocks = selector.blocks(scored, units, _sides(retrieval))

@@ -78,8 +78,10 @@ class Selector:
         terms: TermStats,
         similarities: Callable[[Sequence[EvidenceUnit]], list[float | None]],
         said: Sequence[str] = (),
+        intents: Callable[[EvidenceUnit], frozenset[Intent]] = unit_intents,
     ) -> None:
         self.settings = settings
+        self.intents = intents  # what a unit offers (an `IntentReader` keeps what it read)
         self.said_terms = frozenset(terms.vocabulary.terms(" ".join(said)))
         self.said_facts = facts_of(" ".join(said))
         self.analysis = analysis
@@ -119,7 +121,7 @@ class Selector:
                 u,
                 self._aliased(frozenset(vocab.terms(u.text))),
                 self._aliased(frozenset(vocab.terms(u.context))),
-                unit_intents(u),
+                self.intents(u),
                 facts_of(u.text),
             )
             for u in units

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from assistant.embedders.query_cache import QueryCachingEmbedder
 from assistant.protocols import Embedder
 from assistant.settings import Settings
 
 
-def make_embedder(settings: Settings) -> Embedder:
+def make_embedder(settings: Settings) -> QueryCachingEmbedder:
     """The model the settings name, its query vectors cached (see `query_cache`)."""
-    from assistant.embedders.query_cache import QueryCachingEmbedder
-
     return QueryCachingEmbedder(_model(settings), settings.index.query_cache)
 
 

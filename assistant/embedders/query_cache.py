@@ -38,6 +38,11 @@ class QueryCachingEmbedder:
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.embed_passages(texts)
 
+    def sharing_model(self) -> QueryCachingEmbedder:
+        """Another cache in front of the same model: a system measured beside this one (an eval
+        baseline) embeds its own questions rather than finding them embedded."""
+        return QueryCachingEmbedder(self.inner, self.capacity)
+
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
             cached = self._cache.get(text)

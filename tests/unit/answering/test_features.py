@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.features import counts, unit_intents
+from assistant.answering.features import IntentReader, counts, unit_intents
 from assistant.answering.question import Intent
 from assistant.answering.units import EvidenceUnit
 from assistant.types import Chunk, UnitKind
@@ -112,3 +112,13 @@ def test_an_indicator_row_read_as_text_counts_what_it_names() -> None:
     assert counts("banen", line, ())
     assert not counts("banen", _sentence("Banen Aantal per 1.000 inwoners (2023)"), ())
     assert not counts("banen", _sentence("Vestigingen Aantal per 1.000 banen LISA 120 (2023)"), ())
+
+
+def test_an_intent_reader_reads_as_unit_intents_and_once_per_text() -> None:
+    reader = IntentReader(capacity=2)
+    texts = ["Het budget bedraagt € 25.000 in 2024.", "Omdat de vraag stijgt, zetten we in op preventie."]
+    units = [_sentence(t) for t in texts]
+    assert [reader(u) for u in units] == [unit_intents(u) for u in units]
+    # The same text again, in another chunk object, is not read again.
+    again = _sentence(texts[0])
+    assert reader(again) is reader(units[0])

