@@ -11,32 +11,21 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.embedders.delegating import DelegatingEmbedder
 from assistant.protocols import Embedder
 
 
-class QueryCachingEmbedder:
+class QueryCachingEmbedder(DelegatingEmbedder):
     """An `Embedder` that answers `embed_query` from a bounded LRU cache in front of another."""
 
     def __init__(self, inner: Embedder, capacity: int) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.capacity = capacity
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
-
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return self.inner.embed_passages(texts)
 
     def sharing_model(self) -> QueryCachingEmbedder:
         """Another cache in front of the same model: a system measured beside this one (an eval

@@ -11,31 +11,22 @@ from pathlib import Path
 import numpy as np
 
 from assistant.catalog import Catalog
+from assistant.embedders.delegating import DelegatingEmbedder
+from assistant.embedders.query_cache import QueryCachingEmbedder
 from assistant.errors import IngestError
 from assistant.protocols import Embedder, Store
 from assistant.types import Chunk, DocumentMeta, Page
 
+_EVERY_QUERY = 1_000_000  # the growth run asks a few dozen questions at every size
 
-class _WrappedEmbedder:
-    """Passes through to the embedder, under its name, so version ids match."""
+
+class _WrappedEmbedder(DelegatingEmbedder):
+    """Passes through to the embedder, under its name, so version ids match; with a lock for what
+    a subclass counts."""
 
     def __init__(self, inner: Embedder) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
-
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return self.inner.embed_passages(texts)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.inner.embed_query(text)
 
 
 class TimedEmbedder(_WrappedEmbedder):
@@ -59,22 +50,12 @@ class TimedEmbedder(_WrappedEmbedder):
             self.passage_s, self.passages = 0.0, 0
 
 
-class CachedQueryEmbedder(_WrappedEmbedder):
+class CachedQueryEmbedder(QueryCachingEmbedder):
     """Query vectors computed once: growth latency then shows what grows with the index, not the
     query embedding, which costs the same at every size (measured on its own in the latency part)."""
 
     def __init__(self, inner: Embedder) -> None:
-        super().__init__(inner)
-        self._cache: dict[str, np.ndarray] = {}
-
-    def embed_query(self, text: str) -> np.ndarray:
-        with self._lock:
-            vector = self._cache.get(text)
-        if vector is None:
-            vector = self.inner.embed_query(text)
-            with self._lock:
-                self._cache[text] = vector
-        return vector
+        super().__init__(inner, capacity=_EVERY_QUERY)
 
 
 class NoEmbedding(CachedQueryEmbedder):
