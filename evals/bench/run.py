@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.embedders.query_cache import QueryCachingEmbedder
 from assistant.protocols import Embedder
 from assistant.resources import package_path
 from assistant.settings import Settings
@@ -70,6 +71,14 @@ def load_questions(path: Path = DEV_QUESTIONS, limit: int | None = None) -> list
     return questions[:limit] if limit else questions
 
 
+def bench_embedder(settings: Settings) -> QueryCachingEmbedder:
+    """The model `settings` names without a cache of question vectors: every row asks the same
+    questions again, and a cached vector would hide what a new question pays to be embedded."""
+    from assistant.embedders import make_embedder
+
+    return make_embedder(settings.replaced(query_cache=0))
+
+
 def run_bench(
     settings: Settings,
     scales: Sequence[int] = DEFAULT_SCALES,
@@ -93,8 +102,6 @@ def run_bench(
     defaults to the one `settings` names. With `skip_ingest_from`, that home is copied instead of
     ingesting, and the naive build is skipped with it. Progress goes to `log`.
     """
-    from assistant.embedders import make_embedder
-
     clock = Clock(log)
     started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     loadavg_start = loadavg()
@@ -102,7 +109,7 @@ def run_bench(
         tracemalloc.start()
     root: Path | None = None
     try:
-        embedder = embedder or make_embedder(settings)
+        embedder = embedder or bench_embedder(settings)
         corpus = list(corpus) if corpus else [settings.default_corpus()]
         question_list = list(questions) if questions is not None else load_questions(limit=question_limit)
         if question_limit:

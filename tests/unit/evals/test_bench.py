@@ -23,6 +23,7 @@ from evals.bench import (
     run_bench,
     write_json,
 )
+from evals.bench.run import bench_embedder
 from tests.unit.evals.bench_corpus import QUESTIONS, write_corpus
 
 LATENCY_KEYS = {"concurrency", "n", "errors", "p50_ms", "p95_ms", "mean_ms", "max_ms", "wall_s", "qps"}
@@ -186,3 +187,8 @@ def test_table_detection_figures() -> None:
     data = result.to_json()
     assert set(data) == {"sizes", "size_ratio", "time_ratio", "loadavg"}
     assert set(data["sizes"][0]) == {"lines", "seconds", "tables"}
+
+
+def test_the_bench_embeds_every_question_it_asks() -> None:
+    # Each row asks the same questions again: a cached question vector would hide its cost.
+    assert bench_embedder(Settings(embedding_model="hash-16")).capacity == 0
