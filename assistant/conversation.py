@@ -294,6 +294,9 @@ def _names_again(question: str, previous: Resolution, said: str) -> bool:
     Wassenaar met de jeugdzorgplus?": a demonstrative before a noun of the turn before (its
     question, or the answer it got: "die visie" after an answer about the "omgevingsvisie")
     points back at that turn's topic, however much else the question says."""
+    nouns = [m.group(1) for m in _DEMONSTRATIVE_NOUN.finditer(fold(question))]
+    if not nouns:
+        return False  # most questions: the answer before need not be read
     before = {stem(fold(w)) for w in previous.topic}
     answered = [w for w in re.findall(r"\w+", fold(said)) if w not in stopwords()]
     answered_stems = {stem(w) for w in answered}
@@ -304,7 +307,7 @@ def _names_again(question: str, previous: Resolution, said: str) -> bool:
         # The head of a compound the answer used ("visie" in "omgevingsvisie").
         return len(noun) >= _MIN_HEAD and any(w.endswith(noun) for w in answered)
 
-    return any(named(m.group(1)) for m in _DEMONSTRATIVE_NOUN.finditer(fold(question)))
+    return any(named(noun) for noun in nouns)
 
 
 def _pointer(word: str) -> bool:

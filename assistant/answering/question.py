@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from assistant.lexicon import (
     ASKS_FIGURE,
@@ -505,7 +506,7 @@ def topic_words(question: str, names: Sequence[str] = ()) -> tuple[str, ...]:
     # long, not what about: "jaar" is no topic to carry.
     words = [w.strip(",.;:?!()'\"") for w in LENGTH_OF_TIME.sub(" ", question).split()]
     kept = []
-    for before, word in zip(["", *words], words, strict=False):
+    for before, word in pairwise(["", *words]):
         folded = fold(word)
         if not word or folded in _QUESTION_WORDS or folded in phrasing_words() or folded in _MONTHS:
             continue
