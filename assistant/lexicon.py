@@ -39,6 +39,9 @@ def compile_table(table: Mapping[str, str], flags: int = 0) -> dict[str, re.Patt
 # Characters for character classes: list bullets, superscript footnote marks, and the hyphen,
 # minus sign and en dash that PDFs all print as a minus.
 BULLET = "-•▪●◦■"
+# Bullets of Word's Symbol and Wingdings fonts, which pypdf gives as private-use characters: the
+# Symbol bullet (Word's default), and Wingdings' square, box, diamond, arrowheads and check mark.
+SYMBOL_BULLETS = "\uf0b7\uf0a7\uf0a8\uf06e\uf076\uf0d8\uf0e8\uf0fc"
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 MINUS = "-−–"
 

@@ -19,6 +19,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _DOELENBOOM = re.compile(r"^Doelenboom\s+[A-Z][\w ,&-]{2,60}$")
+# A programme budget's paragraphs have a name, no number ("Paragraaf Lokale heffingen"), and number
+# their sections afresh ("1.1 Inleiding").
+_NAMED_PARAGRAPH = re.compile(r"^Paragraaf\s+(?P<title>[A-Z][^\d]*)$")
 _TOC_TITLE = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel)$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"^(?:\.{2,}\s*)?\d{1,3}$")
 _LEADER = re.compile(r"\s*\.{2,}\s*$")  # the dots that lead a contents entry to its page
@@ -35,7 +38,8 @@ class Heading:
 
     label: str
     number: tuple[int, ...] = ()
-    kind: str = "numbered"  # "numbered", "labelled" (Bijlage/Hoofdstuk) or "plain"
+    # "numbered", "labelled" (Bijlage/Hoofdstuk), "paragraph" (a budget's named paragraph) or "plain"
+    kind: str = "numbered"
 
     @property
     def level(self) -> int:
@@ -56,6 +60,9 @@ def numbered_heading(line: str) -> Heading | None:
     """The heading a line would be if it stood alone: "2.3 Werk en inkomen" -> (2, 3)."""
     if _DOELENBOOM.match(line) and len(line.split()) <= 6:
         return Heading(label=line.strip(), kind="labelled")
+    named = _NAMED_PARAGRAPH.match(line)
+    if named and _title_ok(named.group("title"), _MAX_PLAIN_TITLE_WORDS):
+        return Heading(label=line.strip(), kind="paragraph")
     labelled = _LABELLED.match(line)
     if labelled and len(line.split()) <= _MAX_TITLE_WORDS and not line.endswith(_SENTENCE_END):
         kind = labelled.group("kind").capitalize()
@@ -119,6 +126,10 @@ class SectionTracker:
             # A chapter number the contents do not list ("5 Meer middelen" after a contents that
             # ends at 4) is a numbered list item.
             return False
+        if self._numbered and self._numbered[0].kind == "paragraph" and len(heading.number) < 2:
+            # A named paragraph numbers its sections "1.1", "1.2"; a "1." in it is a list item
+            # ("De iVisie onderscheidt vijf sporen:" / "1. Goede dienstverlening").
+            return False
         current = [h.number for h in self._numbered if h.number]
         if not current:
             return heading.number[0] <= 9
@@ -136,7 +147,7 @@ class SectionTracker:
             self._plain = heading
             return
         self._plain = None
-        if heading.kind == "labelled":
+        if heading.kind in ("labelled", "paragraph"):
             self._numbered = [heading]
             return
         # Nest under the nearest heading whose number is a prefix of this one.
@@ -146,6 +157,8 @@ class SectionTracker:
 
 
 def _is_parent(parent: Heading, child: Heading) -> bool:
+    if parent.kind == "paragraph":
+        return True  # "Paragraaf Lokale heffingen" > "1.1 Inleiding"
     p, c = parent.number, child.number
     return bool(p) and len(p) < len(c) and c[: len(p)] == p
 

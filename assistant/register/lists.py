@@ -24,6 +24,7 @@ from assistant.lexicon import (
     ITEM_START,
     NOTE_START,
     RESULT_STATE,
+    SYMBOL_BULLETS,
     YEAR_TEXT,
     compile_table,
 )
@@ -44,9 +45,9 @@ from assistant.register.models import OPERATIONAL, STRATEGIC
 _LABEL = re.compile(r"^(?P<kind>Subdoel|Doel|Hoofddoel)(?:\s+(?P<num>\d{1,2}))?\s*:\s*(?P<text>\S.*)$")
 _PROPOSAL = re.compile(r"^VOORSTEL\s*:\s*(?P<text>\S.*)$")
 _EFFECT = re.compile(r"^Beoogd\s+maatschappelijk\s+effect\s*:?\s*$", re.IGNORECASE)
-# Ingestion turns bullets into "- "; a bullet of a Symbol font reaches us as the private-use
-# character pypdf gives for it ("\uf0b7 Verder invulling geven aan ..."), which it leaves.
-_DASHES = BULLET + "\uf0b7"
+# Ingestion turns bullets into "- ", a Symbol font's too; text that did not pass through it may
+# still hold the private-use character pypdf gives for one ("\uf0b7 Verder invulling geven aan ...").
+_DASHES = BULLET + SYMBOL_BULLETS
 _NUMBERED = re.compile(
     rf"^(?P<dash>[{_DASHES}]\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\.?\s+(?P<text>\S.*)$"
 )

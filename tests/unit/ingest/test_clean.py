@@ -74,6 +74,22 @@ def test_bullets_become_dashes() -> None:
     assert lines == ["- Eerste punt", "- Tweede punt", "- Derde punt", "- Vierde punt", "- Dubbel punt"]
 
 
+def test_symbol_font_bullets_become_dashes_at_a_line_start_only() -> None:
+    # Word's default bullet (Symbol) and Wingdings' square and arrowhead, as pypdf gives them.
+    raw = (
+        "zijn:\n\uf0b7 Buurt en veiligheid;\n \uf0a7 Leefbaarheid;\n"
+        "\uf0d8\nWe pakken ondermijnende criminaliteit aan.\nTekst \uf0b7 blijft"
+    )
+    lines = clean_pages([raw])[0].text.split("\n")
+    assert lines == [
+        "zijn:",
+        "- Buurt en veiligheid;",
+        "- Leefbaarheid;",
+        "- We pakken ondermijnende criminaliteit aan.",
+        "Tekst \uf0b7 blijft",
+    ]
+
+
 def test_negative_numbers_and_footnote_stars_are_not_bullets() -> None:
     text = clean_pages(["-100 |\n* Deze stelpost is opgenomen."])[0].text
     assert text == "-100 |\n* Deze stelpost is opgenomen."

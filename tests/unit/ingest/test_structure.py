@@ -17,6 +17,24 @@ def test_numbered_headings() -> None:
     assert numbered_heading("Hoofdstuk 3").label == "Hoofdstuk 3"
 
 
+def test_a_named_paragraph_opens_a_section_whose_numbers_start_afresh() -> None:
+    assert numbered_heading("Paragraaf Lokale heffingen").kind == "paragraph"
+    assert numbered_heading("Paragraaf lokale heffingen, zie de toelichting.") is None
+    lines = [
+        "9 We gaan verantwoord om met ons afval",
+        BODY,
+        "Paragraaf Lokale heffingen",
+        "1.1 Inleiding",
+        BODY,
+        "De iVisie onderscheidt vijf sporen:",
+        "1. Goede dienstverlening",
+        BODY,
+    ]
+    paths = section_paths(lines)
+    assert paths[4] == "Paragraaf Lokale heffingen > 1.1 Inleiding"
+    assert paths[7] == paths[4]  # its sections are numbered 1.1, 1.2: "1." is a list item
+
+
 def test_numbers_and_sentences_are_not_headings() -> None:
     assert numbered_heading("2017 2018 2019") is None
     assert numbered_heading("3 inwoners hebben een uitkering aangevraagd.") is None
