@@ -237,3 +237,32 @@ def test_a_series_read_in_one_sentence_does_not_run_on() -> None:
     )
     _, blocks = _blocks("Waar richt de lokale kamer zich op?", units, {"kamer": 3.0, "lokale": 2.0})
     assert all(units[3] not in b.units for b in blocks if units[0] in b.units)
+
+
+def test_a_two_part_question_shows_no_sentence_twice_and_answers_its_first_part_too() -> None:
+    question = "Sinds wanneer kunnen inwoners zich lokaal aanmelden voor beschermd wonen, en wie wijst toe?"
+    stats = TermStats(
+        {}, frozenset(), 1.0, TableVocabulary({"beschermd": 3.0, "aanmelden": 3.0, "wijst": 3.0})
+    )
+    selector = Selector(Settings(), analyze_question(question), stats, lambda units: [None] * len(units))
+    sentences = [
+        _block("d", "inwoners melden zich aan voor beschermd wonen bij het loket", 0.9).units[0],
+        _block("d", "er wordt lokaal getoetst wie beschermd wonen krijgt", 0.9).units[0],
+        _block("d", "de centrumgemeente wijst beschermd wonen toe", 0.9, Intent.WHO).units[0],
+    ]
+
+    def window(*indexes: int, score: float) -> Block:
+        units = [sentences[i] for i in indexes]
+        terms = frozenset(w for u in units for w in u.text.split())
+        return Block(units, "text", terms, frozenset({Intent.WHO} if 2 in indexes else ()), score)
+
+    best, overlapping = window(0, 1, score=1.0), window(1, 2, score=0.95)
+    since = _block("d", "per 1 januari 2025 kunnen inwoners zich lokaal aanmelden voor beschermd wonen", 0.5,
+                   Intent.WHEN)  # fmt: skip
+    units = [*sentences, *since.units]
+    selector.blocks(selector.score(units), units)  # what the selector reads of each sentence
+    shown = [u.text for u in selector.choose([best, overlapping, since]).units]
+    # The windows overlap; what one shows, the other does not show again.
+    assert len(shown) == len(set(shown))
+    # The best window says who may apply; who assigns, and since when, each come from their own.
+    assert sentences[2].text in shown and since.units[0].text in shown
