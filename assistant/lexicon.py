@@ -220,10 +220,12 @@ AMOUNT = re.compile(
 # when that word is a noun it counts, not money (see `answering.features`).
 BARE_THOUSANDS = re.compile(rf"(?<![€\d.,])(?<!€ ){THOUSANDS_TEXT}(?![\d,])\s+(?P<next>[^\W\d_]+)")
 # A question for a place by its words alone (folded): "op welk adres", "in welk gebouw", "op welke
-# locatie". Not "waar", which also asks "waar ... op gericht" or "waar ... aan werkt".
+# locatie". Not "waar", which also asks "waar ... op gericht" or "waar ... aan werkt", and not a
+# place on a ranking ("Op welke plek van de COELO-ranglijst staat ...?").
+_RANKING = r"(?!.*\b(?:\w*ranglijst\w*|ranking\w*|klassement\w*|rangorde|rangschikking\w*)\b)"
 PLACE_PHRASES = (
-    r"op welke (?:locatie|plek|plaats)|welke (?:locatie|plek)|in welk gebouw|(?:op )?welk adres|"
-    r"bij welk loket"
+    rf"op welke (?:locatie|plek{_RANKING}|plaats{_RANKING})|welke (?:locatie|plek{_RANKING})|in welk gebouw|"
+    r"(?:op )?welk adres|bij welk loket"
 )
 ASKS_PLACE = re.compile(rf"\b(?:{PLACE_PHRASES})\b")
 # An amount of money as text writes it ("€ 25.000", "1,2 miljoen euro"): what a count is not.

@@ -245,3 +245,13 @@ def test_what_a_list_question_asks_to_list_need_not_be_named_by_its_items() -> N
     other = _text({"wonen", "gezondheid"}, Intent.LIST)
     verdict = _judge(question, idf, other)
     assert not verdict.answerable and verdict.missing == ("omgevingsvisie",)
+
+
+def test_a_place_on_a_ranking_is_no_place_to_go() -> None:
+    table = _text({"coelo-ranglijst", "woonlasten", "343"}, Intent.NUMBER)
+    ranked = "Op welke plek van de COELO-ranglijst voor woonlasten staat Wassenaar?"
+    assert _judge(ranked, {"coelo-ranglijst": 4.0, "woonlasten": 2.0}, table).answerable
+    # A place to go is still asked for by the same words.
+    dated = _text({"zwembad", "2026"}, Intent.WHEN)
+    verdict = _judge("Op welke plek komt het nieuwe zwembad?", {"zwembad": 4.0}, dated)
+    assert not verdict.answerable and verdict.reason == "where"
