@@ -528,23 +528,19 @@ class Selector:
         return self._block(units, "text", self._by_text, block.score)
 
     def _answer_each_part(self, blocks: Sequence[Block], chosen: list[Block]) -> None:
-        """A question that asks two things gets the best block for each part still open; the
-        best block overall may answer the second part and leave the first open."""
-        if len(self.analysis.parts) < 2:
-            return
-        for index in range(len(self.analysis.parts)):
+        """A question that asks two things gets the best block for each part still open."""
+        for index in range(1, len(self.analysis.parts)):
             if self._part_done(index, chosen):
                 continue
-            # Windows overlap: a block is weighed by what it adds to what the answer shows already.
-            shown = {(u.doc_id, u.text) for c in chosen for u in c.units}
-            fresh = [f for f in (self._fresh(b, shown) for b in blocks) if f is not None]
-            if not fresh:
-                continue
             best = max(
-                fresh, key=lambda b: self._part_fit(index, b) + self.settings.answer.part_score * b.score
+                blocks, key=lambda b: self._part_fit(index, b) + self.settings.answer.part_score * b.score
             )
-            if self._part_fit(index, best) > 0:
-                chosen.append(best)
+            if self._part_fit(index, best) <= 0 or any(best.key == c.key for c in chosen):
+                continue
+            # Windows overlap: what the answer shows already is not shown twice.
+            fresh = self._fresh(best, {(u.doc_id, u.text) for c in chosen for u in c.units})
+            if fresh is not None:
+                chosen.append(fresh)
 
     def _part_fit(self, index: int, block: Block) -> float:
         """How well a block answers one part of the question: its subject and what it asks for."""

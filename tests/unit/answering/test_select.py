@@ -239,7 +239,7 @@ def test_a_series_read_in_one_sentence_does_not_run_on() -> None:
     assert all(units[3] not in b.units for b in blocks if units[0] in b.units)
 
 
-def test_a_two_part_question_shows_no_sentence_twice_and_answers_its_first_part_too() -> None:
+def test_a_two_part_question_shows_no_sentence_twice() -> None:
     question = "Sinds wanneer kunnen inwoners zich lokaal aanmelden voor beschermd wonen, en wie wijst toe?"
     stats = TermStats(
         {}, frozenset(), 1.0, TableVocabulary({"beschermd": 3.0, "aanmelden": 3.0, "wijst": 3.0})
@@ -264,5 +264,5 @@ def test_a_two_part_question_shows_no_sentence_twice_and_answers_its_first_part_
     shown = [u.text for u in selector.choose([best, overlapping, since]).units]
     # The windows overlap; what one shows, the other does not show again.
     assert len(shown) == len(set(shown))
-    # The best window says who may apply; who assigns, and since when, each come from their own.
+    # The best window says who may apply; who assigns and since when come from the others.
     assert sentences[2].text in shown and since.units[0].text in shown
