@@ -224,7 +224,7 @@ BARE_THOUSANDS = re.compile(rf"(?<![€\d.,])(?<!€ ){THOUSANDS_TEXT}(?![\d,])\
 # place on a ranking ("Op welke plek van de COELO-ranglijst staat ...?").
 _RANKING = r"(?!.*\b(?:\w*ranglijst\w*|ranking\w*|klassement\w*|rangorde|rangschikking\w*)\b)"
 PLACE_PHRASES = (
-    rf"op welke (?:locatie|plek{_RANKING}|plaats{_RANKING})|welke (?:locatie|plek{_RANKING})|in welk gebouw|"
+    rf"op welke (?:locatie|(?:plek|plaats){_RANKING})|welke (?:locatie|plek{_RANKING})|in welk gebouw|"
     r"(?:op )?welk adres|bij welk loket"
 )
 ASKS_PLACE = re.compile(rf"\b(?:{PLACE_PHRASES})\b")

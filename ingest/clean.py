@@ -31,8 +31,9 @@ _EDGE_LINES = 3
 _REPEAT_SHARE = 0.5
 _MIN_REPEAT_PAGES = 3
 
-_BULLET_CHARS = "\x7f•▪●◦■□▫‣⁃∙·–—-*"
-_SYMBOL_BULLET = re.compile(rf"^(\s*)[{SYMBOL_BULLETS}]")
+# Bullets of Word's Symbol and Wingdings fonts stay private-use characters: only at a line's start
+# (where this class is matched) are they surely bullets.
+_BULLET_CHARS = "\x7f•▪●◦■□▫‣⁃∙·–—-*" + SYMBOL_BULLETS
 _BULLET_LINE = re.compile(rf"^(?:[{re.escape(_BULLET_CHARS)}]\s*)+(?=\S|$)")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?"
@@ -86,9 +87,6 @@ def _normalise_lines(text: str) -> list[str]:
     for raw_line in text.split("\n"):
         # The bullet glyph pypdf gives for Symbol-font bullets is DEL; map it before dropping controls.
         line = raw_line.replace("\x7f", "•")
-        # A Symbol or Wingdings bullet is a private-use character: at a line's start it is surely
-        # a bullet; elsewhere it may be a glyph of the text, and is left as it is.
-        line = _SYMBOL_BULLET.sub(r"\1•", line)
         line = _nfkc(_CONTROL.sub("", line))
         line = _HTML_P.sub(" ", line)
         line = _SPACES.sub(" ", line).strip()
